@@ -1,0 +1,24 @@
+package io.streamdesk.model;
+
+/** The user-facing job status of J4. */
+public enum JobStatus {
+    /** Created, never saved. */
+    UNINITIALIZED("Uninitialized"),
+    /** A draft is saved but no version is published. */
+    UNPUBLISHED("Unpublished"),
+    /** An operation (run, stop) is in flight. */
+    OPERATING("Operating"),
+    RUNNING("Running"),
+    STOPPED("Stopped"),
+    ERROR("Error");
+
+    private final String label;
+
+    JobStatus(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,33 @@
+package io.streamdesk.service.port;
+
+import io.streamdesk.model.Draft;
+import io.streamdesk.model.Job;
+import io.streamdesk.model.JobId;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Jobs and their drafts. Every method commits before it returns (S1): what it returned survives a kill -9.
+ */
+public interface JobStore {
+
+    /** Inserts a new job (status UNINITIALIZED). Fails with {@link StoreException} when the id exists. */
+    Job create(Job job);
+
+    Optional<Job> find(JobId id);
+
+    /** All jobs of the current workspace, ordered by creation time. */
+    List<Job> list();
+
+    /** Replaces the job's mutable fields (name, folder, status, run fields, warning). */
+    Job update(Job job);
+
+    /**
+     * Saves the draft SQL: revision = previous revision + 1. A job still UNINITIALIZED becomes UNPUBLISHED in the
+     * same transaction.
+     */
+    Draft saveDraft(JobId id, String sql);
+
+    Optional<Draft> findDraft(JobId id);
+}

@@ -1,0 +1,31 @@
+package io.streamdesk.service.port;
+
+import io.streamdesk.model.JobId;
+import io.streamdesk.model.JobRun;
+import io.streamdesk.model.SavepointRecord;
+import io.streamdesk.model.SavepointSource;
+import io.streamdesk.model.SavepointStatus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Runs (J7) and the app's savepoint records (C1). Commits before returning. */
+public interface RunStore {
+
+    /** Records a new run with the next instance number of the job (1 for the first). */
+    JobRun startRun(JobId id, int version, String flinkJobId, String restoredFrom, Instant startedAt);
+
+    void endRun(JobId id, int instance, String endState, Instant endedAt);
+
+    /** Runs of a job, newest first. */
+    List<JobRun> listRuns(JobId id);
+
+    Optional<JobRun> liveRun(JobId id);
+
+    SavepointRecord addSavepoint(JobId id, int runInstance, int version, String location, SavepointSource source,
+                                 SavepointStatus status, String description, Instant createdAt);
+
+    /** Savepoints of a job, newest first. */
+    List<SavepointRecord> listSavepoints(JobId id);
+}
