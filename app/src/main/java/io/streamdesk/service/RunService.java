@@ -3,6 +3,7 @@ package io.streamdesk.service;
 import io.streamdesk.model.EventKind;
 import io.streamdesk.model.FlinkJobSummary;
 import io.streamdesk.model.Job;
+import io.streamdesk.model.JobEvent;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobRun;
 import io.streamdesk.model.JobStatus;
@@ -88,6 +89,11 @@ public final class RunService {
 
     public List<JobRun> runs(JobId id) {
         return runs.listRuns(id);
+    }
+
+    /** Events of the job, newest first (at most 500). */
+    public List<JobEvent> events(JobId id) {
+        return events.listForJob(id, 500);
     }
 
     public List<SavepointRecord> savepoints(JobId id) {

@@ -1,0 +1,35 @@
+package io.streamdesk.app;
+
+import io.streamdesk.service.RunService.RunTimeouts;
+
+import java.time.Duration;
+
+/**
+ * Settings of one process that are not user data.
+ *
+ * @param author            recorded as the author of published versions
+ * @param clusterHeap       -Xmx of the local cluster's child JVM, e.g. "1g"
+ * @param reconcileInterval how often job statuses are checked against the cluster
+ * @param stopJobsOnClose   stop running jobs with a savepoint when the app closes (R1)
+ */
+public record AppOptions(String author, String clusterHeap, RunTimeouts timeouts, Duration reconcileInterval,
+                         boolean stopJobsOnClose) {
+
+    public static AppOptions defaults() {
+        return new AppOptions(System.getProperty("user.name", "local"), "1g", RunTimeouts.defaults(),
+                Duration.ofSeconds(2), true);
+    }
+
+    /** Smaller heap for the child cluster so tests fit the 2-core, shared CI machine. */
+    public static AppOptions forTests() {
+        return new AppOptions("tester", "768m", RunTimeouts.defaults(), Duration.ofSeconds(1), true);
+    }
+
+    public AppOptions withClusterHeap(String heap) {
+        return new AppOptions(author, heap, timeouts, reconcileInterval, stopJobsOnClose);
+    }
+
+    public AppOptions withStopJobsOnClose(boolean stop) {
+        return new AppOptions(author, clusterHeap, timeouts, reconcileInterval, stop);
+    }
+}

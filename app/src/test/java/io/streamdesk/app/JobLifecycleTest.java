@@ -1,0 +1,131 @@
+package io.streamdesk.app;
+
+import io.streamdesk.model.ClusterHealth;
+import io.streamdesk.model.EventKind;
+import io.streamdesk.model.Job;
+import io.streamdesk.model.JobStatus;
+import io.streamdesk.model.JobVersion;
+import io.streamdesk.model.SavepointRecord;
+import io.streamdesk.model.SavepointSource;
+import io.streamdesk.service.InputRejectedException;
+import io.streamdesk.service.RestoreChoice;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The user flow of the foundation issue on real parts: an H2 file database with Flyway migrations and the
+ * embedded local cluster (a child JVM running real Flink 2.3.0), wired exactly as the app wires them.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class JobLifecycleTest {
+    static final String SQL = """
+            -- a generated stream into a sink that drops rows
+            CREATE TABLE orders (id BIGINT, amount DOUBLE) WITH ('connector' = 'datagen', 'rows-per-second' = '20');
+
+            CREATE TABLE sink (id BIGINT, amount DOUBLE) WITH ('connector' = 'blackhole');
+            INSERT INTO sink SELECT id, amount FROM orders WHERE amount > 0;
+            """;
+
+    @TempDir
+    static Path dataDir;
+    static AppContext app;
+    static Job job;
+
+    @BeforeAll
+    static void open() {
+        app = AppContext.open(dataDir, AppOptions.forTests());
+        app.clusters().startLocal();
+    }
+
+    @AfterAll
+    static void close() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void createCheckAndPublish() {
+        job = app.jobs().createSqlJob("Orders to sink", "/demo");
+        assertThat(job.id().value()).matches("cql-[a-z0-9]{8}");
+        assertThat(job.status()).isEqualTo(JobStatus.UNINITIALIZED);
+
+        String broken = SQL.replace("SELECT id, amount FROM", "SELEC id, amount FROM");
+        app.jobs().saveDraft(job.id(), broken);
+        assertThat(app.jobs().job(job.id()).status()).isEqualTo(JobStatus.UNPUBLISHED);
+        assertThat(app.jobs().check(broken)).isNotEmpty().allSatisfy(p -> assertThat(p.line()).isEqualTo(5));
+        assertThatThrownBy(() -> app.jobs().publish(job.id(), "first"))
+                .isInstanceOf(InputRejectedException.class).hasMessageContaining("line 5");
+        assertThat(app.jobs().versions(job.id())).isEmpty();
+
+        app.jobs().saveDraft(job.id(), SQL);
+        assertThat(app.jobs().check(SQL)).isEmpty();
+        assertThatThrownBy(() -> app.jobs().publish(job.id(), "  "))
+                .isInstanceOf(InputRejectedException.class).hasMessageContaining("Description");
+
+        JobVersion v1 = app.jobs().publish(job.id(), "first version");
+        assertThat(v1.number()).isEqualTo(1);
+        assertThat(v1.sql()).isEqualTo(SQL);
+        assertThat(app.jobs().job(job.id()).status()).isEqualTo(JobStatus.STOPPED);
+    }
+
+    @Test
+    @Order(2)
+    void runStopWithSavepointAndRunAgainFromIt() throws Exception {
+        assertThat(app.clusters().localState().health()).isIn(ClusterHealth.STARTING, ClusterHealth.RUNNING);
+
+        Job running = app.runs().run(job.id(), 1, RestoreChoice.fresh());
+        assertThat(running.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(running.onlineVersion()).isEqualTo(1);
+        assertThat(running.runInstance()).isEqualTo(1);
+        assertThat(app.clusters().currentGateway("local").job(running.flinkJobId()).orElseThrow().allTasksRunning()).isTrue();
+
+        Job stopped = app.runs().stop(job.id(), true);
+        assertThat(stopped.status()).isEqualTo(JobStatus.STOPPED);
+        SavepointRecord savepoint = app.runs().latestSavepoint(job.id()).orElseThrow();
+        assertThat(savepoint.source()).isEqualTo(SavepointSource.ON_STOP);
+        Path location = Path.of(URI.create(savepoint.location().startsWith("file:") ? savepoint.location() : "file:" + savepoint.location()));
+        assertThat(location.resolve("_metadata")).exists();
+        assertThat(location.startsWith(dataDir)).as("savepoints stay under the data directory").isTrue();
+
+        Job again = app.runs().run(job.id(), 1, RestoreChoice.latest());
+        assertThat(again.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(again.runInstance()).isEqualTo(2);
+        assertThat(app.runs().runs(job.id()).get(0).restoredFrom()).isEqualTo(savepoint.location());
+
+        Job stoppedAgain = app.runs().stop(job.id(), false);
+        assertThat(stoppedAgain.status()).isEqualTo(JobStatus.STOPPED);
+        assertThat(stoppedAgain.cumulativeRunTime()).isPositive();
+        assertThat(app.runs().events(job.id())).extracting(e -> e.kind())
+                .contains(EventKind.JOB_STARTED, EventKind.JOB_STOPPED);
+    }
+
+    @Test
+    @Order(3)
+    void everythingIsThereAfterReopeningTheDataDirectory() {
+        app.close();
+        app = AppContext.open(dataDir, AppOptions.forTests());
+        Job reopened = app.jobs().job(job.id());
+        assertThat(reopened.name()).isEqualTo("Orders to sink");
+        assertThat(reopened.status()).isEqualTo(JobStatus.STOPPED);
+        assertThat(reopened.runInstance()).isEqualTo(2);
+        assertThat(app.jobs().draft(job.id()).orElseThrow().sql()).isEqualTo(SQL);
+        assertThat(app.jobs().versions(job.id())).extracting(JobVersion::number).containsExactly(1);
+        assertThat(app.runs().savepoints(job.id())).hasSize(1);
+        assertThat(Files.exists(dataDir.resolve("db"))).isTrue();
+    }
+}
