@@ -54,6 +54,7 @@ public final class LocalClusterProcess implements LocalCluster {
     private final Path logFile;
     private final String heap;
     private final Duration pollInterval;
+    private final String expectedVersion;
     private final List<Consumer<ClusterState>> listeners = new CopyOnWriteArrayList<>();
     /** One thread keeps listener calls in order and off the caller's thread. */
     private final ExecutorService notifier = Executors.newSingleThreadExecutor(daemon("local-cluster-events"));
@@ -73,6 +74,12 @@ public final class LocalClusterProcess implements LocalCluster {
     }
 
     public LocalClusterProcess(Path workDir, Path logFile, String heap, Duration pollInterval) {
+        this(workDir, logFile, heap, pollInterval, FlinkVersions.bundled());
+    }
+
+    /** {@code expectedVersion} is the bundled Flink version; tests pass another one to see the refusal. */
+    LocalClusterProcess(Path workDir, Path logFile, String heap, Duration pollInterval, String expectedVersion) {
+        this.expectedVersion = Objects.requireNonNull(expectedVersion, "expectedVersion");
         this.workDir = Objects.requireNonNull(workDir, "workDir").toAbsolutePath();
         this.logFile = Objects.requireNonNull(logFile, "logFile").toAbsolutePath();
         this.heap = Objects.requireNonNull(heap, "heap");
@@ -174,12 +181,13 @@ public final class LocalClusterProcess implements LocalCluster {
                     Thread.sleep(200);
                 }
             }
-            String bundled = FlinkVersions.bundled();
+            String bundled = expectedVersion;
             synchronized (lock) {
                 if (!isCurrent(started)) {
                     return;
                 }
                 started.gateway = new FlinkRestClient(url);
+                started.probe = client;
                 if (!FlinkVersions.sameMinor(version, bundled)) {
                     setState(ClusterHealth.FAILED, url, version, "The local cluster runs Flink " + version
                             + " but the app bundles Flink " + bundled + "; the versions must have the same major.minor");
@@ -242,7 +250,7 @@ public final class LocalClusterProcess implements LocalCluster {
             }
             boolean answers;
             try {
-                current.gateway.flinkVersion();
+                current.probe.flinkVersion();
                 answers = true;
             } catch (RuntimeException e) {
                 answers = false;
@@ -386,6 +394,8 @@ public final class LocalClusterProcess implements LocalCluster {
         final Process process;
         final long launchedNanos;
         volatile FlinkRestClient gateway;
+        /** Short timeouts: the supervisor must notice a stuck cluster within a poll or two. */
+        volatile FlinkRestClient probe;
         /** Set when the app ends this child on purpose: its exit is not a failure. */
         volatile boolean discarded;
 

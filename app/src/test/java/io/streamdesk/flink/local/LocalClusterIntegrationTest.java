@@ -167,6 +167,40 @@ class LocalClusterIntegrationTest {
         assertThat(cluster.gateway().flinkVersion()).isEqualTo("2.3.0");
     }
 
+    @Test
+    @Order(5)
+    void aFrozenChildIsUnreachableAndRecoversByItself() throws Exception {
+        long pid = cluster.processHandle().orElseThrow().pid();
+        signal("STOP", pid); // the process lives but answers nothing, like a cluster behind a broken network
+        try {
+            ClusterState unreachable = await("UNREACHABLE", Duration.ofSeconds(10),
+                    () -> cluster.state().health() == ClusterHealth.UNREACHABLE ? cluster.state() : null);
+            assertThat(unreachable.restUrl()).isNotNull();
+            assertThatThrownBy(() -> cluster.gateway().overview()).isInstanceOf(ClusterUnreachableException.class)
+                    .hasMessageContaining(unreachable.restUrl());
+        } finally {
+            signal("CONT", pid);
+        }
+        await("RUNNING again", Duration.ofSeconds(10),
+                () -> cluster.state().health() == ClusterHealth.RUNNING ? true : null);
+    }
+
+    @Test
+    @Order(11)
+    void stopClosesStdinAndTheChildShutsDownByItself() throws Exception {
+        ProcessHandle child = cluster.processHandle().orElseThrow();
+        cluster.stop(Duration.ofSeconds(30));
+        assertThat(child.isAlive()).isFalse();
+        assertThat(cluster.state().health()).isEqualTo(ClusterHealth.STOPPED);
+        assertThat(cluster.processHandle()).isEmpty();
+        assertThat(Files.readString(temp.resolve("logs/local-cluster.log"))).contains("stdin closed");
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        assertThat(kill.waitFor()).isZero();
+    }
+
     private static <T> T await(String what, Duration timeout, Supplier<T> probe) {
         long deadline = System.nanoTime() + timeout.toNanos();
         RuntimeException last = null;
