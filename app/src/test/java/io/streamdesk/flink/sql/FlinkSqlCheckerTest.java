@@ -115,6 +115,37 @@ class FlinkSqlCheckerTest {
     }
 
     @Test
+    void tabsCountAsOneColumnLikeInTheEditor() {
+        String script = CREATE_SRC + "SELECT *\n\tFROM src\tWHER id > 1;";
+        List<SqlProblem> problems = check(script);
+        // "WHER" is taken as an alias; the parser trips on "id" right after it: line 3, after tab+FROM src+tab+WHER+space
+        assertThat(problems).extracting(SqlProblem::line, SqlProblem::column)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, 16));
+    }
+
+    @Test
+    void checksRunConcurrentlyWithWarmUpAndEachOther() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            var warm = pool.submit(() -> new FlinkSqlChecker().warmUp());
+            var bad = pool.submit(() -> checker.check(CREATE_SRC + "SELECT * FORM src;"));
+            var good = pool.submit(() -> checker.check(CREATE_SRC + CREATE_SNK + "INSERT INTO snk SELECT * FROM src;"));
+            warm.get();
+            assertThat(bad.get()).extracting(SqlProblem::line).containsExactly(2);
+            assertThat(good.get()).isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void tablesOfOneCheckDoNotLeakIntoTheNext() {
+        assertThat(check(CREATE_SNK)).isEmpty();
+        assertThat(check("INSERT INTO snk SELECT 1, 'x';")).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("snk"));
+    }
+
+    @Test
     void tooLongScriptIsOneProblemAtTheStart() {
         String script = "SELECT 1;\n".repeat(FlinkSqlChecker.MAX_SCRIPT_CHARS / 10 + 1);
         List<SqlProblem> problems = check(script);
