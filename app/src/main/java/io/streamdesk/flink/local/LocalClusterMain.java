@@ -72,12 +72,17 @@ public final class LocalClusterMain {
         CountDownLatch stopped = new CountDownLatch(1);
         watchStdin(cluster, stopped, log);
         long t0 = System.nanoTime();
-        cluster.start();
-        URI restAddress = cluster.getRestAddress().get(60, TimeUnit.SECONDS);
-        publishRestUrl(workDir, restAddress);
-        log.info("Local cluster up in {} ms, REST at {}", (System.nanoTime() - t0) / 1_000_000, restAddress);
-        stopped.await();
-        System.exit(0);
+        try {
+            cluster.start();
+            URI restAddress = cluster.getRestAddress().get(60, TimeUnit.SECONDS);
+            publishRestUrl(workDir, restAddress);
+            log.info("Local cluster up in {} ms, REST at {}", (System.nanoTime() - t0) / 1_000_000, restAddress);
+        } catch (Exception | Error e) {
+            // A half-started MiniCluster keeps non-daemon threads alive: end the JVM so the parent sees the exit.
+            log.error("The local cluster could not start", e);
+            Runtime.getRuntime().halt(1);
+        }
+        stopped.await(); // the stdin watcher ends the JVM
     }
 
     static Configuration configuration(Path workDir) throws IOException {

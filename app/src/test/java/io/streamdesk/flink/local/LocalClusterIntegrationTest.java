@@ -79,6 +79,7 @@ class LocalClusterIntegrationTest {
         assertThat(overview.slotsTotal()).isEqualTo(4);
         assertThat(Files.readString(temp.resolve("cluster/rest.url"))).isEqualTo(state.restUrl());
         assertThat(temp.resolve("logs/local-cluster.log")).isNotEmptyFile();
+        assertThat(temp.resolve("cluster/web-upload")).isNotEmptyDirectory(); // not under the system temp dir
         assertThat(seen).extracting(ClusterState::health).containsSubsequence(ClusterHealth.STARTING, ClusterHealth.RUNNING);
         cluster.processHandle().ifPresent(p -> System.out.println("FIGURE child " + rss(p.pid())));
     }
@@ -109,10 +110,12 @@ class LocalClusterIntegrationTest {
                 () -> gateway.job(jobId).filter(FlinkJobSummary::isTerminal).orElse(null));
         assertThat(gateway.checkpoints(jobId).latestSavepointPath()).isEqualTo(savepointLocation);
 
+        long t1 = System.nanoTime();
         String restored = submitter.submit(gateway.restUrl(), "datagen-to-blackhole", SCRIPT, savepointLocation);
         assertThat(restored).isNotEqualTo(jobId);
         await("restored job running", Duration.ofSeconds(60),
                 () -> gateway.job(restored).filter(FlinkJobSummary::allTasksRunning).orElse(null));
+        System.out.printf("FIGURE warm submit (restore) to all tasks running %d ms%n", (System.nanoTime() - t1) / 1_000_000);
         assertThat(gateway.checkpoints(restored).completed()).isGreaterThanOrEqualTo(0);
 
         gateway.cancel(restored);
