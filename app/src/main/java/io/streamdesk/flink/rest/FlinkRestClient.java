@@ -1,0 +1,215 @@
+package io.streamdesk.flink.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamdesk.model.FlinkJobSummary;
+import io.streamdesk.service.port.ClusterCallException;
+import io.streamdesk.service.port.ClusterGateway;
+import io.streamdesk.service.port.ClusterUnreachableException;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@link ClusterGateway} over Flink's REST API with the JDK HTTP client. Every request has a timeout so that an
+ * unreachable cluster never blocks a caller for long (R6). Thread-safe; one instance per cluster.
+ */
+public final class FlinkRestClient implements ClusterGateway {
+
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Flink's error texts can carry whole server-side stack traces; the user needs the first lines. */
+    private static final int MAX_ERROR_LENGTH = 1000;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String restUrl;
+    private final Duration requestTimeout;
+    private final String authorization;
+    private final HttpClient http;
+
+    public FlinkRestClient(String restUrl) {
+        this(restUrl, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, null, null);
+    }
+
+    /**
+     * @param restUrl        e.g. {@code http://127.0.0.1:8081}; a trailing slash is ignored
+     * @param username       basic auth user, or null for none
+     * @param password       basic auth password (ignored without a user)
+     */
+    public FlinkRestClient(String restUrl, Duration connectTimeout, Duration requestTimeout,
+                           String username, String password) {
+        Objects.requireNonNull(restUrl, "restUrl");
+        this.restUrl = restUrl.endsWith("/") ? restUrl.substring(0, restUrl.length() - 1) : restUrl;
+        URI.create(this.restUrl); // fail early on a malformed address
+        this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+        this.authorization = username == null ? null : "Basic " + Base64.getEncoder().encodeToString(
+                (username + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
+        // Flink's REST server speaks HTTP/1.1 only; skip the h2c upgrade attempt.
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"))
+                .build();
+    }
+
+    @Override
+    public String restUrl() {
+        return restUrl;
+    }
+
+    @Override
+    public String flinkVersion() {
+        return call(FlinkEndpoints.CONFIG, null);
+    }
+
+    @Override
+    public ClusterOverview overview() {
+        return call(FlinkEndpoints.OVERVIEW, null);
+    }
+
+    @Override
+    public List<FlinkJobSummary> jobsOverview() {
+        return call(FlinkEndpoints.JOBS_OVERVIEW, null);
+    }
+
+    @Override
+    public FlinkJobDetails jobDetails(String flinkJobId) {
+        FlinkJobDetails details = call(FlinkEndpoints.JOB_DETAILS, null, flinkJobId);
+        if (!hasFailed(details.state())) {
+            return details;
+        }
+        String cause = call(FlinkEndpoints.JOB_EXCEPTIONS, null, flinkJobId);
+        return new FlinkJobDetails(details.flinkJobId(), details.name(), details.state(), details.startTime(),
+                details.endTime(), details.vertexCount(), cause);
+    }
+
+    @Override
+    public String stopWithSavepoint(String flinkJobId, String targetDirectory) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("targetDirectory", targetDirectory);
+        body.put("drain", false);
+        return call(FlinkEndpoints.STOP_WITH_SAVEPOINT, body, flinkJobId);
+    }
+
+    @Override
+    public SavepointOperation savepointStatus(String flinkJobId, String requestId) {
+        return call(FlinkEndpoints.SAVEPOINT_STATUS, null, flinkJobId, requestId);
+    }
+
+    @Override
+    public void cancel(String flinkJobId) {
+        call(FlinkEndpoints.CANCEL, null, flinkJobId);
+    }
+
+    @Override
+    public CheckpointSummary checkpoints(String flinkJobId) {
+        return call(FlinkEndpoints.CHECKPOINTS, null, flinkJobId);
+    }
+
+    private static boolean hasFailed(String state) {
+        return "FAILED".equals(state) || "FAILING".equals(state) || "RESTARTING".equals(state);
+    }
+
+    /** Sends one request and maps the answer; the only place that talks to the network. */
+    <R> R call(RestEndpoint<R> endpoint, JsonNode body, String... pathValues) {
+        String path = endpoint.path(pathValues);
+        URI uri = URI.create(restUrl + path);
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(requestTimeout)
+                .header("Accept", "application/json")
+                .method(endpoint.method(), publisher);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> response = send(request.build(), endpoint.method() + " " + path);
+        if (response.statusCode() >= 400) {
+            throw new ClusterCallException(response.statusCode(), errorMessage(endpoint.method() + " " + path, response));
+        }
+        return endpoint.responseMapping().apply(parse(response.body(), endpoint.method() + " " + path));
+    }
+
+    private HttpResponse<String> send(HttpRequest request, String what) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpConnectTimeoutException e) {
+            throw new ClusterUnreachableException("Flink cluster at " + restUrl + " did not accept a connection within the timeout", e);
+        } catch (HttpTimeoutException e) {
+            throw new ClusterUnreachableException("Flink cluster at " + restUrl + " did not answer " + what
+                    + " within " + requestTimeout.toMillis() + " ms", e);
+        } catch (ConnectException e) {
+            throw new ClusterUnreachableException("Flink cluster at " + restUrl + " refused the connection (is it running?)", e);
+        } catch (IOException e) {
+            throw new ClusterUnreachableException("Flink cluster at " + restUrl + " could not be reached: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterUnreachableException("Interrupted while calling the Flink cluster at " + restUrl, e);
+        }
+    }
+
+    private JsonNode parse(String body, String what) {
+        if (body == null || body.isBlank()) {
+            return JSON.missingNode();
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new ClusterCallException(200, "Flink cluster at " + restUrl + " answered " + what
+                    + " with something that is not JSON: " + abbreviate(body));
+        }
+    }
+
+    /** Flink answers errors as {@code {"errors": ["...", ...]}}; keep its words, drop server-side stack traces. */
+    private String errorMessage(String what, HttpResponse<String> response) {
+        List<String> parts = new ArrayList<>();
+        try {
+            for (JsonNode error : JSON.readTree(response.body()).path("errors")) {
+                String text = error.asText();
+                if (text.startsWith("<Exception on server side:")) {
+                    // A full stack trace; its second line names the exception.
+                    String[] lines = text.split("\n", 3);
+                    if (lines.length > 1 && !lines[1].isBlank()) {
+                        parts.add(lines[1].strip());
+                    }
+                } else {
+                    parts.add(FlinkEndpoints.firstLine(text));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not JSON: fall through to the raw body
+        }
+        String detail = parts.isEmpty() ? abbreviate(response.body()) : abbreviate(String.join("; ", parts));
+        return "Flink answered " + response.statusCode() + " to " + what + ": " + detail;
+    }
+
+    private static String abbreviate(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.length() <= MAX_ERROR_LENGTH ? s : s.substring(0, MAX_ERROR_LENGTH) + "...";
+    }
+
+    @Override
+    public String toString() {
+        return "FlinkRestClient[" + restUrl + "]";
+    }
+}

@@ -1,0 +1,74 @@
+package io.streamdesk.flink.sql;
+
+import io.streamdesk.model.SqlProblem;
+import io.streamdesk.service.port.SqlChecker;
+import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.operations.Operation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@link SqlChecker} with Flink's own parser and validator (E3). Each check gets a throw-away table environment:
+ * catalog statements are executed there so that later statements validate against the tables the script creates,
+ * and nothing leaks between checks. Thread-safe: checks share no state.
+ */
+public final class FlinkSqlChecker implements SqlChecker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FlinkSqlChecker.class);
+
+    /** Longer scripts are refused rather than tying up the planner; 1 MiB is far beyond hand-written SQL. */
+    public static final int MAX_SCRIPT_CHARS = 1 << 20;
+
+    private final SqlStatementSplitter splitter = new SqlStatementSplitter();
+
+    public FlinkSqlChecker() {
+    }
+
+    @Override
+    public List<SqlProblem> check(String script) {
+        if (script == null || script.isBlank()) {
+            return List.of();
+        }
+        if (script.length() > MAX_SCRIPT_CHARS) {
+            return List.of(new SqlProblem(1, 1, "The script is too long to check (" + script.length()
+                    + " characters; the limit is " + MAX_SCRIPT_CHARS + ")"));
+        }
+        TableEnvironment tEnv = newEnvironment();
+        List<SqlProblem> problems = new ArrayList<>();
+        for (SqlStatement statement : splitter.split(script)) {
+            try {
+                for (Operation operation : FlinkOperations.parse(tEnv, statement.text())) {
+                    if (FlinkOperations.isCatalogChange(operation)) {
+                        FlinkOperations.apply(tEnv, operation);
+                    }
+                }
+            } catch (Exception | LinkageError e) {
+                problems.add(problemOf(e, statement));
+            }
+        }
+        return problems;
+    }
+
+    @Override
+    public void warmUp() {
+        long t0 = System.nanoTime();
+        FlinkOperations.parse(newEnvironment(), "SELECT 1");
+        LOG.info("SQL checker warmed up in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    static TableEnvironment newEnvironment() {
+        return TableEnvironment.create(EnvironmentSettings.newInstance().inStreamingMode().build());
+    }
+
+    private static SqlProblem problemOf(Throwable error, SqlStatement statement) {
+        int[] relative = ProblemMessages.relativePosition(error);
+        int[] position = relative == null
+                ? new int[] {statement.line(), statement.column()}
+                : statement.toScriptPosition(relative[0], relative[1]);
+        return new SqlProblem(position[0], position[1], ProblemMessages.describe(error, statement));
+    }
+}

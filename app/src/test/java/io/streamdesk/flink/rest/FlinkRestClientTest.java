@@ -1,0 +1,192 @@
+package io.streamdesk.flink.rest;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.streamdesk.model.FlinkJobSummary;
+import io.streamdesk.service.port.ClusterCallException;
+import io.streamdesk.service.port.ClusterGateway.CheckpointSummary;
+import io.streamdesk.service.port.ClusterGateway.SavepointOperation;
+import io.streamdesk.service.port.ClusterUnreachableException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The REST client against a JDK HTTP server on loopback that answers like Flink (or fails like a sick cluster). */
+class FlinkRestClientTest {
+
+    private HttpServer server;
+    private String baseUrl;
+    /** "METHOD path" -> what the server answers. */
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, String> received = new ConcurrentHashMap<>();
+
+    private record Answer(int status, String body, long delayMillis) {
+    }
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", this::handle);
+        server.start();
+        baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String key = exchange.getRequestMethod() + " " + exchange.getRequestURI();
+        received.put(key, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        if (auth != null) {
+            received.put("Authorization", auth);
+        }
+        Answer answer = answers.getOrDefault(key, new Answer(404, "{\"errors\":[\"Not found: " + key + "\"]}", 0));
+        if (answer.delayMillis() > 0) {
+            try {
+                Thread.sleep(answer.delayMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            exchange.getResponseBody().write(body);
+        }
+        exchange.close();
+    }
+
+    private FlinkRestClient client() {
+        return new FlinkRestClient(baseUrl, Duration.ofSeconds(2), Duration.ofMillis(500), null, null);
+    }
+
+    @Test
+    void readsVersionOverviewAndJobs() {
+        answers.put("GET /config", new Answer(200, "{\"flink-version\":\"2.3.0\",\"refresh-interval\":3000}", 0));
+        answers.put("GET /jobs/overview", new Answer(200, """
+                {"jobs":[{"jid":"a1","name":"orders","state":"RUNNING","start-time":10,"end-time":-1,
+                          "tasks":{"running":2,"total":3,"deploying":1}}]}""", 0));
+        FlinkRestClient client = client();
+        assertThat(client.flinkVersion()).isEqualTo("2.3.0");
+        List<FlinkJobSummary> jobs = client.jobsOverview();
+        assertThat(jobs).containsExactly(new FlinkJobSummary("a1", "orders", "RUNNING", 10, -1, 2, 3));
+        assertThat(jobs.get(0).allTasksRunning()).isFalse();
+        assertThat(client.job("a1")).isPresent();
+        assertThat(client.job("zz")).isEmpty();
+    }
+
+    @Test
+    void stopWithSavepointPostsTheTargetAndPollsTheOperation() {
+        answers.put("POST /jobs/a1/stop", new Answer(202, "{\"request-id\":\"r9\"}", 0));
+        answers.put("GET /jobs/a1/savepoints/r9", new Answer(200,
+                "{\"status\":{\"id\":\"COMPLETED\"},\"operation\":{\"location\":\"file:/sp/savepoint-1\"}}", 0));
+        FlinkRestClient client = client();
+        assertThat(client.stopWithSavepoint("a1", "file:/sp")).isEqualTo("r9");
+        assertThat(received.get("POST /jobs/a1/stop")).contains("\"targetDirectory\":\"file:/sp\"").contains("\"drain\":false");
+        SavepointOperation op = client.savepointStatus("a1", "r9");
+        assertThat(op.succeeded()).isTrue();
+        assertThat(op.location()).isEqualTo("file:/sp/savepoint-1");
+    }
+
+    @Test
+    void failedSavepointCarriesItsCause() {
+        answers.put("GET /jobs/a1/savepoints/r9", new Answer(200, """
+                {"status":{"id":"COMPLETED"},"operation":{"failure-cause":{"class":"java.lang.Exception",
+                 "stack-trace":"java.util.concurrent.CompletionException: Task not running\\n\\tat x.y(Z.java:1)"}}}""", 0));
+        SavepointOperation op = client().savepointStatus("a1", "r9");
+        assertThat(op.completed()).isTrue();
+        assertThat(op.succeeded()).isFalse();
+        assertThat(op.failureCause()).isEqualTo("java.util.concurrent.CompletionException: Task not running");
+    }
+
+    @Test
+    void cancelSendsPatchAndCheckpointsAreMapped() {
+        answers.put("PATCH /jobs/a1?mode=cancel", new Answer(202, "", 0));
+        answers.put("GET /jobs/a1/checkpoints", new Answer(200, """
+                {"counts":{"completed":4,"failed":1,"in_progress":0},
+                 "latest":{"completed":{"external_path":"file:/cp/chk-4"},"savepoint":null}}""", 0));
+        FlinkRestClient client = client();
+        client.cancel("a1");
+        assertThat(received).containsKey("PATCH /jobs/a1?mode=cancel");
+        assertThat(client.checkpoints("a1")).isEqualTo(new CheckpointSummary(4, 1, 0, "file:/cp/chk-4", null));
+    }
+
+    @Test
+    void errorStatusBecomesCallExceptionWithFlinksErrorText() {
+        answers.put("GET /jobs/a1", new Answer(500, """
+                {"errors":["Internal server error.","<Exception on server side:\\norg.apache.flink.runtime.rpc.exceptions.RecipientUnreachableException: Could not send message\\n\\tat a.b(C.java:1)\\n\\n End of exception on server side>"]}""", 0));
+        assertThatThrownBy(() -> client().jobDetails("a1"))
+                .isInstanceOfSatisfying(ClusterCallException.class, e -> assertThat(e.status()).isEqualTo(500))
+                .hasMessageContaining("GET /jobs/a1")
+                .hasMessageContaining("Internal server error.")
+                .hasMessageContaining("Could not send message")
+                .hasMessageNotContaining("C.java");
+    }
+
+    @Test
+    void slowAnswerBecomesUnreachableNamingTheUrl() {
+        answers.put("GET /overview", new Answer(200, "{}", 3000));
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> client().overview())
+                .isInstanceOf(ClusterUnreachableException.class)
+                .hasMessageContaining(baseUrl)
+                .hasMessageContaining("did not answer");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void refusedConnectionBecomesUnreachableNamingTheUrl() throws IOException {
+        int freePort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            freePort = socket.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + freePort;
+        assertThatThrownBy(() -> new FlinkRestClient(url).flinkVersion())
+                .isInstanceOf(ClusterUnreachableException.class)
+                .hasMessageContaining(url)
+                .hasMessageContaining("refused");
+    }
+
+    @Test
+    void sendsBasicAuthWhenGivenCredentials() {
+        answers.put("GET /config", new Answer(200, "{\"flink-version\":\"2.3.0\"}", 0));
+        new FlinkRestClient(baseUrl + "/", Duration.ofSeconds(1), Duration.ofSeconds(1), "ops", "s3cret").flinkVersion();
+        assertThat(received.get("Authorization")).isEqualTo("Basic b3BzOnMzY3JldA==");
+    }
+
+    @Test
+    void failedJobDetailsIncludeTheNewestException() {
+        answers.put("GET /jobs/a1", new Answer(200,
+                "{\"jid\":\"a1\",\"name\":\"n\",\"state\":\"FAILED\",\"start-time\":1,\"end-time\":2,\"vertices\":[{},{}]}", 0));
+        answers.put("GET /jobs/a1/exceptions?maxExceptions=1", new Answer(200,
+                "{\"exceptionHistory\":{\"entries\":[{\"exceptionName\":\"java.lang.RuntimeException\","
+                        + "\"stacktrace\":\"java.lang.RuntimeException: boom\\n\\tat x\"}]}}", 0));
+        var details = client().jobDetails("a1");
+        assertThat(details.vertexCount()).isEqualTo(2);
+        assertThat(details.failureCause()).isEqualTo("java.lang.RuntimeException: boom");
+    }
+
+    @Test
+    void endpointPathsFillParametersInOrder() {
+        assertThat(FlinkEndpoints.SAVEPOINT_STATUS.path("j1", "r 2")).isEqualTo("/jobs/j1/savepoints/r+2");
+        assertThatThrownBy(() -> FlinkEndpoints.JOB_DETAILS.path()).isInstanceOf(IllegalArgumentException.class);
+    }
+}
