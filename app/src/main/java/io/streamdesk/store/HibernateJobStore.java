@@ -1,0 +1,141 @@
+package io.streamdesk.store;
+
+import io.streamdesk.model.Draft;
+import io.streamdesk.model.Job;
+import io.streamdesk.model.JobId;
+import io.streamdesk.model.JobStatus;
+import io.streamdesk.service.port.JobStore;
+import io.streamdesk.service.port.StoreException;
+import io.streamdesk.store.entity.ClusterEntity;
+import io.streamdesk.store.entity.DraftEntity;
+import io.streamdesk.store.entity.FolderEntity;
+import io.streamdesk.store.entity.JobEntity;
+import jakarta.persistence.LockModeType;
+import org.hibernate.Session;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** {@link JobStore} on the H2 database: jobs of one workspace and their drafts. */
+public final class HibernateJobStore implements JobStore {
+    /** The workspace the migration creates. */
+    public static final String DEFAULT_WORKSPACE = "default";
+
+    private final Database db;
+    private final String workspaceId;
+
+    public HibernateJobStore(Database db) {
+        this(db, DEFAULT_WORKSPACE);
+    }
+
+    public HibernateJobStore(Database db, String workspaceId) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.workspaceId = Objects.requireNonNull(workspaceId, "workspaceId");
+    }
+
+    @Override
+    public Job create(Job job) {
+        Objects.requireNonNull(job, "job");
+        return db.inTransaction("Creating job " + job.id(), session -> {
+            if (session.find(JobEntity.class, job.id().value()) != null) {
+                throw new StoreException("A job with ID " + job.id() + " already exists");
+            }
+            if (job.clusterId() == null || session.find(ClusterEntity.class, job.clusterId()) == null) {
+                throw new StoreException("Cannot create job " + job.id() + ": unknown cluster '" + job.clusterId() + "'");
+            }
+            JobEntity e = new JobEntity();
+            e.setId(job.id().value());
+            e.setWorkspaceId(workspaceId);
+            e.setType(Objects.requireNonNull(job.type(), "type").name());
+            e.setClusterId(job.clusterId());
+            e.setCreatedAt(job.createdAt() == null ? Instant.now() : job.createdAt());
+            StoreMapping.copyMutableFields(job, e);
+            ensureFolder(session, e.getFolder());
+            session.persist(e);
+            return StoreMapping.toJob(e);
+        });
+    }
+
+    @Override
+    public Optional<Job> find(JobId id) {
+        return db.inTransaction("Reading job " + id, session ->
+                Optional.ofNullable(session.find(JobEntity.class, id.value())).map(StoreMapping::toJob));
+    }
+
+    @Override
+    public List<Job> list() {
+        return db.inTransaction("Listing jobs", session -> session
+                .createSelectionQuery("from JobEntity j where j.workspaceId = :ws order by j.createdAt, j.id", JobEntity.class)
+                .setParameter("ws", workspaceId)
+                .getResultList().stream().map(StoreMapping::toJob).toList());
+    }
+
+    @Override
+    public Job update(Job job) {
+        Objects.requireNonNull(job, "job");
+        return db.inTransaction("Updating job " + job.id(), session -> {
+            JobEntity e = lockJob(session, job.id());
+            StoreMapping.copyMutableFields(job, e);
+            ensureFolder(session, e.getFolder());
+            return StoreMapping.toJob(e);
+        });
+    }
+
+    @Override
+    public Draft saveDraft(JobId id, String sql) {
+        Limits.bounded(Objects.requireNonNull(sql, "sql"), "SQL", Limits.SQL);
+        return db.inTransaction("Saving the draft of " + id, session -> {
+            // The row lock serializes saves of one job, so revisions never repeat.
+            JobEntity job = lockJob(session, id);
+            DraftEntity draft = session.find(DraftEntity.class, id.value());
+            if (draft == null) {
+                draft = new DraftEntity();
+                draft.setJobId(id.value());
+                draft.setRevision(1L);
+                draft.setSql(sql);
+                draft.setSavedAt(Instant.now());
+                session.persist(draft);
+            } else {
+                draft.setRevision(draft.getRevision() + 1);
+                draft.setSql(sql);
+                draft.setSavedAt(Instant.now());
+            }
+            if (JobStatus.UNINITIALIZED.name().equals(job.getStatus())) {
+                job.setStatus(JobStatus.UNPUBLISHED.name());
+            }
+            return StoreMapping.toDraft(draft);
+        });
+    }
+
+    @Override
+    public Optional<Draft> findDraft(JobId id) {
+        return db.inTransaction("Reading the draft of " + id, session ->
+                Optional.ofNullable(session.find(DraftEntity.class, id.value())).map(StoreMapping::toDraft));
+    }
+
+    /** The job row, locked for update until the transaction ends; fails when the job does not exist. */
+    static JobEntity lockJob(Session session, JobId id) {
+        JobEntity job = session.find(JobEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE);
+        if (job == null) {
+            throw new StoreException("No job with ID " + id);
+        }
+        return job;
+    }
+
+    private void ensureFolder(Session session, String path) {
+        boolean exists = !session
+                .createSelectionQuery("select f.id from FolderEntity f where f.workspaceId = :ws and f.path = :path", Long.class)
+                .setParameter("ws", workspaceId)
+                .setParameter("path", path)
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+        if (!exists) {
+            FolderEntity folder = new FolderEntity();
+            folder.setWorkspaceId(workspaceId);
+            folder.setPath(path);
+            session.persist(folder);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.streamdesk.store;
+
+import io.streamdesk.model.JobId;
+import io.streamdesk.model.JobStatus;
+import io.streamdesk.model.JobVersion;
+import io.streamdesk.service.port.VersionStore;
+import io.streamdesk.store.entity.JobEntity;
+import io.streamdesk.store.entity.JobVersionEntity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** {@link VersionStore} on the H2 database. */
+public final class HibernateVersionStore implements VersionStore {
+    private final Database db;
+
+    public HibernateVersionStore(Database db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    /**
+     * Numbers are max + 1 under a row lock on the job, so concurrent publishes queue and get consecutive
+     * numbers; the unique key (job_id, number) backs this up. A job that was UNINITIALIZED or UNPUBLISHED
+     * becomes STOPPED in the same transaction, since it now has a version (J4).
+     */
+    @Override
+    public JobVersion publish(JobId id, String sql, String description, String author) {
+        Limits.bounded(Objects.requireNonNull(sql, "sql"), "SQL", Limits.SQL);
+        Limits.required(description, "A version description", Limits.DESCRIPTION);
+        Limits.required(author, "The author", Limits.NAME);
+        return db.inTransaction("Publishing a version of " + id, session -> {
+            JobEntity job = HibernateJobStore.lockJob(session, id);
+            Integer max = session
+                    .createSelectionQuery("select max(v.number) from JobVersionEntity v where v.jobId = :job", Integer.class)
+                    .setParameter("job", id.value())
+                    .getSingleResult();
+            JobVersionEntity v = new JobVersionEntity();
+            v.setJobId(id.value());
+            v.setNumber(max == null ? 1 : max + 1);
+            v.setSql(sql);
+            v.setDescription(description);
+            v.setAuthor(author);
+            v.setCreatedAt(Instant.now());
+            session.persist(v);
+            if (JobStatus.UNINITIALIZED.name().equals(job.getStatus()) || JobStatus.UNPUBLISHED.name().equals(job.getStatus())) {
+                job.setStatus(JobStatus.STOPPED.name());
+            }
+            return StoreMapping.toVersion(v);
+        });
+    }
+
+    @Override
+    public List<JobVersion> list(JobId id) {
+        return db.inTransaction("Listing the versions of " + id, session -> session
+                .createSelectionQuery("from JobVersionEntity v where v.jobId = :job order by v.number desc", JobVersionEntity.class)
+                .setParameter("job", id.value())
+                .getResultList().stream().map(StoreMapping::toVersion).toList());
+    }
+
+    @Override
+    public Optional<JobVersion> find(JobId id, int number) {
+        return db.inTransaction("Reading version " + number + " of " + id, session -> session
+                .createSelectionQuery("from JobVersionEntity v where v.jobId = :job and v.number = :n", JobVersionEntity.class)
+                .setParameter("job", id.value())
+                .setParameter("n", number)
+                .uniqueResultOptional().map(StoreMapping::toVersion));
+    }
+}
