@@ -1,7 +1,23 @@
 package io.streamdesk;
 
+import io.streamdesk.app.AppLauncher;
+import io.streamdesk.app.CliLauncher;
+
+import java.util.Arrays;
+
+/**
+ * The jar's main class. It must not extend {@code Application} (JavaFX on the class path). {@code cli ...} runs
+ * the command line; anything else starts the desktop app.
+ */
 public final class Launcher {
+    private Launcher() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("StreamDesk");
+        String[] real = Arrays.stream(args).filter(a -> !a.isBlank()).toArray(String[]::new);
+        if (real.length > 0 && real[0].equals("cli")) {
+            System.exit(CliLauncher.run(Arrays.copyOfRange(real, 1, real.length)));
+        }
+        System.exit(AppLauncher.run(real));
     }
 }

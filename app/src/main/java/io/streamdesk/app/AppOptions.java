@@ -20,6 +20,11 @@ public record AppOptions(String author, String clusterHeap, RunTimeouts timeouts
                 Duration.ofSeconds(2), true);
     }
 
+    /** The CLI leaves running jobs running when a command ends. */
+    public static AppOptions forCli() {
+        return defaults().withStopJobsOnClose(false);
+    }
+
     /** Smaller heap for the child cluster so tests fit the 2-core, shared CI machine. */
     public static AppOptions forTests() {
         return new AppOptions("tester", "768m", RunTimeouts.defaults(), Duration.ofSeconds(1), true);
