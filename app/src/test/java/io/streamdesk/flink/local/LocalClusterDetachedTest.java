@@ -25,13 +25,22 @@ class LocalClusterDetachedTest {
         Path workDir = temp.resolve("cluster");
         Path log = temp.resolve("logs/local-cluster.log");
         LocalClusterProcess first = new LocalClusterProcess(workDir, log, "384m", Lifetime.DETACHED);
+        // Which of first and racer spawns is up to the race; the one that did has the Process, both the pid.
+        LocalClusterProcess racer = new LocalClusterProcess(workDir, log, "384m", Lifetime.DETACHED);
         LocalClusterProcess second = null;
         ProcessHandle child = null;
         try {
+            // Two instances starting at once on a fresh work dir: one spawns, the other attaches to that child.
+            Thread racing = new Thread(racer::start);
+            racing.start();
             first.start();
+            racing.join();
             ClusterState running = first.awaitRunning(Duration.ofSeconds(90));
             assertThat(running.health()).as("state %s", running).isEqualTo(ClusterHealth.RUNNING);
             child = first.processHandle().orElseThrow();
+            assertThat(racer.awaitRunning(Duration.ofSeconds(30)).restUrl()).isEqualTo(running.restUrl());
+            assertThat(racer.processHandle().orElseThrow().pid()).isEqualTo(child.pid());
+            racer.detach();
             assertThat(LocalClusterProcess.commandLine(child)).hasValueSatisfying(
                     c -> assertThat(c).contains(LocalClusterMain.class.getName()).endsWith(LocalClusterMain.DETACHED_ARG));
             Path stdin = Path.of("/proc/" + child.pid() + "/fd/0");
@@ -76,7 +85,8 @@ class LocalClusterDetachedTest {
             if (second != null) {
                 second.close(Duration.ofSeconds(30));
             }
-            first.close(Duration.ofSeconds(5)); // detached: no longer stops anything
+            racer.close(Duration.ofSeconds(5)); // detached: no longer stops anything
+            first.close(Duration.ofSeconds(5));
             if (child != null && child.isAlive()) {
                 child.destroyForcibly();
                 child.onExit().get(10, TimeUnit.SECONDS);

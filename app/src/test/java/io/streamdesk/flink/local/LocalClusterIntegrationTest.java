@@ -173,6 +173,25 @@ class LocalClusterIntegrationTest {
     }
 
     @Test
+    @Order(7)
+    void anAttachedClusterOfAnotherFlinkVersionIsRefusedButLeftRunning() {
+        ProcessHandle child = cluster.processHandle().orElseThrow();
+        LocalClusterProcess other = new LocalClusterProcess(temp.resolve("cluster"), temp.resolve("logs/other.log"),
+                "512m", Duration.ofSeconds(1), "1.20.1");
+        try {
+            other.start();
+            ClusterState refused = other.awaitRunning(Duration.ofSeconds(30));
+            assertThat(refused.health()).isEqualTo(ClusterHealth.FAILED);
+            assertThat(refused.detail()).contains("pid " + child.pid()).contains("another StreamDesk process")
+                    .contains("major.minor");
+        } finally {
+            other.detach();
+        }
+        assertThat(child.isAlive()).isTrue();
+        assertThat(cluster.state().health()).isEqualTo(ClusterHealth.RUNNING);
+    }
+
+    @Test
     @Order(10)
     void aKilledChildIsReportedFailedAndStartBringsItBack() throws Exception {
         ProcessHandle child = cluster.processHandle().orElseThrow();
