@@ -1,6 +1,7 @@
 package io.streamdesk.app;
 
 import io.streamdesk.flink.local.LocalClusterProcess;
+import io.streamdesk.flink.local.LocalClusterProcess.Lifetime;
 import io.streamdesk.flink.sql.FlinkSqlChecker;
 import io.streamdesk.flink.sql.FlinkSqlSubmitter;
 import io.streamdesk.service.ClusterService;
@@ -53,7 +54,7 @@ public final class AppContext implements Services {
         HibernateRunStore runStore = new HibernateRunStore(database);
         HibernateEventStore eventStore = new HibernateEventStore(database);
         this.localCluster = new LocalClusterProcess(dirs.cluster(), dirs.logs().resolve("local-cluster.log"),
-                options.clusterHeap());
+                options.clusterHeap(), options.clusterLifetime());
         this.checker = new FlinkSqlChecker();
         this.submitter = new FlinkSqlSubmitter();
         JobChangeListeners listeners = new JobChangeListeners();
@@ -75,8 +76,29 @@ public final class AppContext implements Services {
 
     public static AppContext open(DataDirectory dirs, AppOptions options) {
         AppContext context = new AppContext(dirs, options);
+        if (context.detached()) {
+            context.attachToRunningCluster();
+        }
         context.scheduleReconcile();
         return context;
+    }
+
+    private boolean detached() {
+        return options.clusterLifetime() == Lifetime.DETACHED;
+    }
+
+    /**
+     * The CLI sees the cluster another StreamDesk process (the app or an earlier CLI run) left running, without
+     * spawning one: {@code cluster status} and {@code job stop} work on it at once.
+     */
+    private void attachToRunningCluster() {
+        try {
+            if (localCluster.attach()) {
+                localCluster.awaitRunning(Duration.ofSeconds(10));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not attach to the running local cluster", e);
+        }
     }
 
     /** Loads the SQL planner on a background thread so the first check and run do not pay for it. */
@@ -122,7 +144,10 @@ public final class AppContext implements Services {
         return dirs.root();
     }
 
-    /** Stops running jobs with a savepoint (R1), then the local cluster, then closes the database. */
+    /**
+     * Tied (the app): stops running jobs with a savepoint (R1), then the local cluster (also one a CLI started), then
+     * closes the database. Detached (the CLI): leaves the cluster and its jobs running and only lets go of it.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -131,7 +156,7 @@ public final class AppContext implements Services {
         closed = true;
         background.shutdownNow();
         try {
-            if (options.stopJobsOnClose()) {
+            if (options.stopJobsOnClose() && !detached()) {
                 List<?> failed = runs.stopAllWithSavepoint();
                 if (!failed.isEmpty()) {
                     LOG.warn("Could not stop these jobs with a savepoint on exit: {}", failed);
@@ -140,7 +165,11 @@ public final class AppContext implements Services {
         } catch (RuntimeException e) {
             LOG.warn("Stopping jobs on exit failed", e);
         }
-        localCluster.close(Duration.ofSeconds(20));
+        if (detached()) {
+            localCluster.detach();
+        } else {
+            localCluster.close(Duration.ofSeconds(20));
+        }
         database.close();
     }
 }

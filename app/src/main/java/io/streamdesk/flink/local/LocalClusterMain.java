@@ -18,22 +18,33 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Main class of the local cluster's child JVM (R1): Flink's MiniCluster with REST and the web dashboard on a free
- * loopback port. Everything it writes stays under the work directory. It publishes its REST URL in
- * {@code <workdir>/rest.url} and lives exactly as long as its stdin is open, so it cannot outlive the app.
+ * loopback port. Everything it writes stays under the work directory. It publishes its pid in {@code <workdir>/pid}
+ * and its REST URL in {@code <workdir>/rest.url} (each by atomic rename) and deletes both when it shuts down.
  *
- * <p>Arguments: {@code <workdir> [<log file>]}; the log file defaults to {@code <workdir>/../logs/local-cluster.log}.
+ * <p>Two lifetimes: by default it lives exactly as long as its stdin is open, so it cannot outlive the process that
+ * started it (the desktop app). With {@code --detached} it ignores stdin, SIGINT and SIGHUP (a CLI's Ctrl-C or closed
+ * terminal) and runs until it gets SIGTERM; a shutdown hook then closes the MiniCluster and deletes its files.
+ *
+ * <p>Arguments: {@code <workdir> [<log file>] [--detached]}; the log file defaults to
+ * {@code <workdir>/../logs/local-cluster.log}.
  */
 public final class LocalClusterMain {
 
     public static final String REST_URL_FILE = "rest.url";
+    /** The child's pid, next to {@link #REST_URL_FILE}; present while the child lives. */
+    public static final String PID_FILE = "pid";
+    static final String DETACHED_ARG = "--detached";
     static final String LOG_FILE_PROPERTY = "streamdesk.cluster.log";
     static final String LOG_CONFIG_RESOURCE = "streamdesk-local-cluster-log4j2.properties";
 
@@ -42,13 +53,18 @@ public final class LocalClusterMain {
     private LocalClusterMain() {
     }
 
+    private final Object shutdownLock = new Object();
+    private boolean shutDown; // guarded by shutdownLock
+
     public static void main(String[] args) throws Exception {
-        if (args.length < 1) {
-            System.err.println("usage: LocalClusterMain <workdir> [<log file>]");
+        List<String> positional = new ArrayList<>(List.of(args));
+        boolean detached = positional.remove(DETACHED_ARG);
+        if (positional.isEmpty() || positional.size() > 2) {
+            System.err.println("usage: LocalClusterMain <workdir> [<log file>] [" + DETACHED_ARG + "]");
             System.exit(2);
         }
-        Path workDir = Path.of(args[0]).toAbsolutePath();
-        Path logFile = args.length > 1 ? Path.of(args[1]).toAbsolutePath()
+        Path workDir = Path.of(positional.get(0)).toAbsolutePath();
+        Path logFile = positional.size() > 1 ? Path.of(positional.get(1)).toAbsolutePath()
                 : workDir.resolveSibling("logs").resolve("local-cluster.log");
         Files.createDirectories(logFile.getParent());
         // Before the first logger exists: log4j reads its configuration once.
@@ -56,12 +72,14 @@ public final class LocalClusterMain {
         if (System.getProperty("log4j2.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", LOG_CONFIG_RESOURCE);
         }
-        new LocalClusterMain().run(workDir);
+        new LocalClusterMain().run(workDir, detached);
     }
 
-    private void run(Path workDir) throws Exception {
+    private void run(Path workDir, boolean detached) throws Exception {
         Logger log = LoggerFactory.getLogger(LocalClusterMain.class);
         Files.createDirectories(workDir);
+        long pid = ProcessHandle.current().pid();
+        writeAtomically(workDir.resolve(PID_FILE), Long.toString(pid)); // the parent wrote it too when it spawned us
         Configuration config = configuration(workDir);
         MiniClusterConfiguration clusterConfig = new MiniClusterConfiguration.Builder()
                 .setConfiguration(config)
@@ -70,19 +88,80 @@ public final class LocalClusterMain {
                 .build();
         MiniCluster cluster = new MiniCluster(clusterConfig);
         CountDownLatch stopped = new CountDownLatch(1);
-        watchStdin(cluster, stopped, log);
+        // SIGTERM (ProcessHandle.destroy) or a normal exit: close the cluster and remove our files.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(cluster, workDir, log, "shutdown hook"),
+                "local-cluster-shutdown"));
+        if (detached) {
+            ignoreTerminalSignals(log);
+            log.info("Local cluster pid {} runs detached: it stops on SIGTERM only", pid);
+        } else {
+            watchStdin(cluster, workDir, log);
+        }
         long t0 = System.nanoTime();
         try {
             cluster.start();
             URI restAddress = cluster.getRestAddress().get(60, TimeUnit.SECONDS);
-            publishRestUrl(workDir, restAddress);
+            writeAtomically(workDir.resolve(REST_URL_FILE), restAddress.toString());
             log.info("Local cluster up in {} ms, REST at {}", (System.nanoTime() - t0) / 1_000_000, restAddress);
         } catch (Exception | Error e) {
             // A half-started MiniCluster keeps non-daemon threads alive: end the JVM so the parent sees the exit.
             log.error("The local cluster could not start", e);
+            deleteOwnFiles(workDir, log);
             Runtime.getRuntime().halt(1);
         }
-        stopped.await(); // the stdin watcher ends the JVM
+        stopped.await(); // never counts down: the stdin watcher or a signal ends the JVM
+    }
+
+    /** Closes the cluster once, whoever asks first (stdin watcher or shutdown hook), then deletes our files. */
+    private void shutdown(MiniCluster cluster, Path workDir, Logger log, String why) {
+        synchronized (shutdownLock) {
+            if (shutDown) {
+                return;
+            }
+            shutDown = true;
+            log.info("Shutting down the local cluster ({})", why);
+            try {
+                cluster.closeAsync().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                log.warn("Local cluster did not shut down cleanly", e);
+            }
+            deleteOwnFiles(workDir, log);
+            log.info("Local cluster stopped");
+        }
+    }
+
+    /** Deletes rest.url and pid unless the pid file names another process (a newer child of the same work dir). */
+    static void deleteOwnFiles(Path workDir, Logger log) {
+        Path pidFile = workDir.resolve(PID_FILE);
+        try {
+            String owner = Files.readString(pidFile, StandardCharsets.UTF_8).strip();
+            if (!owner.equals(Long.toString(ProcessHandle.current().pid()))) {
+                return;
+            }
+        } catch (NoSuchFileException e) {
+            // already gone; still remove a URL we published
+        } catch (IOException e) {
+            log.warn("Reading {} failed", pidFile, e);
+            return;
+        }
+        try {
+            Files.deleteIfExists(workDir.resolve(REST_URL_FILE));
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            log.warn("Could not delete the local cluster's files in {}", workDir, e);
+        }
+    }
+
+    /** A detached child must not die with the terminal or a Ctrl-C of the CLI that started it. */
+    @SuppressWarnings("restriction")
+    private static void ignoreTerminalSignals(Logger log) {
+        for (String name : List.of("INT", "HUP")) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), sun.misc.SignalHandler.SIG_IGN);
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                log.warn("Cannot ignore SIG{}: {}", name, e.toString());
+            }
+        }
     }
 
     static Configuration configuration(Path workDir) throws IOException {
@@ -105,15 +184,15 @@ public final class LocalClusterMain {
         return config;
     }
 
-    /** Written to a temporary name first so the parent never reads half a URL. */
-    private static void publishRestUrl(Path workDir, URI restAddress) throws IOException {
-        Path tmp = workDir.resolve(REST_URL_FILE + ".tmp");
-        Files.writeString(tmp, restAddress.toString(), StandardCharsets.UTF_8);
-        Files.move(tmp, workDir.resolve(REST_URL_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    /** Written to a temporary name first so a reader never sees half a file. */
+    static void writeAtomically(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** EOF on stdin means the parent closed it or died: shut down rather than linger as an orphan. */
-    private static void watchStdin(MiniCluster cluster, CountDownLatch stopped, Logger log) {
+    private void watchStdin(MiniCluster cluster, Path workDir, Logger log) {
         Thread watcher = new Thread(() -> {
             try (InputStream in = System.in) {
                 byte[] buffer = new byte[256];
@@ -124,12 +203,7 @@ public final class LocalClusterMain {
                 log.warn("Reading stdin failed; treating it as closed", e);
             }
             log.info("stdin closed: shutting down the local cluster");
-            try {
-                cluster.closeAsync().get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                log.warn("Local cluster did not shut down cleanly", e);
-            }
-            stopped.countDown();
+            shutdown(cluster, workDir, log, "stdin closed");
             Runtime.getRuntime().halt(0); // do not wait for non-daemon threads Flink may have left behind
         }, "stdin-watcher");
         watcher.setDaemon(true);

@@ -9,12 +9,16 @@ import io.streamdesk.service.port.LocalCluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,23 +26,47 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
  * The embedded local cluster (R1) as a supervised child JVM running {@link LocalClusterMain}. A job that eats all
- * memory kills the child, never the app; the child dies with the app because it exits when its stdin closes.
+ * memory kills the child, never the app.
+ *
+ * <p>One cluster per work directory, shared by every StreamDesk process on the same data directory (the desktop app
+ * and CLI invocations). {@link #start()} first looks for a live cluster of the work directory (its {@code pid} and
+ * {@code rest.url} files) and attaches to it; only when there is none does it spawn a child, under a file lock
+ * ({@code spawn.lock}) so two processes never spawn two clusters. How long a spawned child lives is the
+ * {@link Lifetime}: tied to this process (the app) or detached (the CLI).
+ *
+ * <p>Ownership: {@link #stop(Duration)} and {@link #close(Duration)} stop the cluster whether this instance spawned
+ * it or attached to it. So a desktop app that attached to a cluster a CLI started stops that cluster when it closes:
+ * while the app runs it owns the local cluster. {@link #detach()} instead leaves the cluster running and only ends
+ * this instance's supervision; the CLI calls it on exit.
  *
  * <p>States: STOPPED -> STARTING -> RUNNING; RUNNING <-> UNREACHABLE while the child lives but REST does not answer;
  * FAILED when the child exits on its own, does not come up, or runs another Flink minor version. {@link #start()}
- * after FAILED or STOPPED launches a new child.
+ * after FAILED or STOPPED attaches or launches again.
  */
 public final class LocalClusterProcess implements LocalCluster {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalClusterProcess.class);
+
+    /** How long a child spawned by this instance lives. An attached cluster keeps the lifetime it was spawned with. */
+    public enum Lifetime {
+        /** The child exits when this process's end of its stdin pipe closes: when this JVM ends. The desktop app. */
+        TIED_TO_THIS_PROCESS,
+        /**
+         * The child survives this process (stdin from /dev/null, output to the {@code .out} file, SIGINT and SIGHUP
+         * ignored) and runs until someone stops it (SIGTERM). The CLI.
+         */
+        DETACHED
+    }
 
     /** What Flink needs opened on Java 17; mirrors {@code flink.jvm.opens} in pom.xml. */
     static final List<String> FLINK_JVM_OPENS = List.of(
@@ -46,6 +74,10 @@ public final class LocalClusterProcess implements LocalCluster {
             "java.base/java.nio", "java.base/sun.nio.ch", "java.base/java.net", "java.base/java.text",
             "java.base/java.time", "java.base/java.util.concurrent", "java.base/java.util.concurrent.atomic",
             "java.base/java.math");
+
+    static final String SPAWN_LOCK_FILE = "spawn.lock";
+    /** A FileChannel lock is per JVM: instances of one JVM take this monitor first. */
+    private static final Object SPAWN_MONITOR = new Object();
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
@@ -55,6 +87,7 @@ public final class LocalClusterProcess implements LocalCluster {
     private final String heap;
     private final Duration pollInterval;
     private final String expectedVersion;
+    private final Lifetime lifetime;
     private final List<Consumer<ClusterState>> listeners = new CopyOnWriteArrayList<>();
     /** One thread keeps listener calls in order and off the caller's thread. */
     private final ExecutorService notifier = Executors.newSingleThreadExecutor(daemon("local-cluster-events"));
@@ -63,61 +96,191 @@ public final class LocalClusterProcess implements LocalCluster {
     private final Object lock = new Object();
     private ClusterState state;
     private Child child; // guarded by lock; the current child or null
+    private boolean closed; // guarded by lock; after close() or detach()
 
     /**
-     * @param workDir data of the cluster (checkpoints, savepoints, uploads, tmp, rest.url); created when missing
+     * A cluster tied to this process (the desktop app).
+     *
+     * @param workDir data of the cluster (checkpoints, savepoints, uploads, tmp, rest.url, pid); created when missing
      * @param logFile the child's log file; its stdout/stderr go next to it ({@code <log>.out})
      * @param heap    the child's -Xmx, e.g. {@code 1g}
      */
     public LocalClusterProcess(Path workDir, Path logFile, String heap) {
-        this(workDir, logFile, heap, Duration.ofSeconds(1));
+        this(workDir, logFile, heap, Lifetime.TIED_TO_THIS_PROCESS);
+    }
+
+    /** {@code new LocalClusterProcess(dir, log, heap, Lifetime.DETACHED)} for the CLI. */
+    public LocalClusterProcess(Path workDir, Path logFile, String heap, Lifetime lifetime) {
+        this(workDir, logFile, heap, Duration.ofSeconds(1), lifetime);
     }
 
     public LocalClusterProcess(Path workDir, Path logFile, String heap, Duration pollInterval) {
-        this(workDir, logFile, heap, pollInterval, FlinkVersions.bundled());
+        this(workDir, logFile, heap, pollInterval, Lifetime.TIED_TO_THIS_PROCESS);
+    }
+
+    public LocalClusterProcess(Path workDir, Path logFile, String heap, Duration pollInterval, Lifetime lifetime) {
+        this(workDir, logFile, heap, pollInterval, FlinkVersions.bundled(), lifetime);
     }
 
     /** {@code expectedVersion} is the bundled Flink version; tests pass another one to see the refusal. */
     LocalClusterProcess(Path workDir, Path logFile, String heap, Duration pollInterval, String expectedVersion) {
+        this(workDir, logFile, heap, pollInterval, expectedVersion, Lifetime.TIED_TO_THIS_PROCESS);
+    }
+
+    LocalClusterProcess(Path workDir, Path logFile, String heap, Duration pollInterval, String expectedVersion,
+                        Lifetime lifetime) {
         this.expectedVersion = Objects.requireNonNull(expectedVersion, "expectedVersion");
         this.workDir = Objects.requireNonNull(workDir, "workDir").toAbsolutePath();
         this.logFile = Objects.requireNonNull(logFile, "logFile").toAbsolutePath();
         this.heap = Objects.requireNonNull(heap, "heap");
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
+        this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
         this.state = ClusterState.stopped(CLUSTER_ID, Instant.now());
         long millis = pollInterval.toMillis();
         supervisor.scheduleWithFixedDelay(this::supervise, millis, millis, TimeUnit.MILLISECONDS);
     }
 
+    public Lifetime lifetime() {
+        return lifetime;
+    }
+
+    /** Attaches to the live cluster of the work directory, or spawns one; returns at once. */
     @Override
     public void start() {
+        begin(true);
+    }
+
+    /**
+     * Attaches to the live cluster of the work directory if there is one, never spawning; returns at once. Then
+     * {@link #awaitRunning(Duration)} tells whether it answers. For CLI commands that must not start a cluster
+     * ({@code cluster status}, {@code job stop}).
+     *
+     * @return whether a live cluster was found (or this instance already supervises one)
+     */
+    public boolean attach() {
+        return begin(false);
+    }
+
+    private boolean begin(boolean spawnIfNone) {
         synchronized (lock) {
-            if (child != null && child.process.isAlive()
+            if (closed) {
+                throw new IllegalStateException("This LocalClusterProcess was closed or detached");
+            }
+            if (child != null && child.handle.isAlive()
                     && state.health() != ClusterHealth.FAILED && state.health() != ClusterHealth.STOPPED) {
-                return; // already starting or running
+                return true; // already starting or running
             }
             if (child != null) {
-                child.discard(); // a FAILED child that still lives (e.g. version refused)
-            }
-            try {
-                child = launch();
-            } catch (IOException e) {
+                // A FAILED child that still lives: ours (refused, timed out) is ended; an attached one is only left.
+                if (child.spawned) {
+                    child.discard();
+                } else {
+                    child.release();
+                }
                 child = null;
-                setState(ClusterHealth.FAILED, null, null, "Could not start the local cluster: " + e.getMessage());
-                return;
             }
-            setState(ClusterHealth.STARTING, null, null, "Starting (pid " + child.process.pid() + ")");
-            Child started = child;
-            Thread waiter = new Thread(() -> awaitStartup(started), "local-cluster-startup");
+            Child next;
+            try {
+                next = attachOrLaunch(spawnIfNone);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Could not start the local cluster", e);
+                setState(ClusterHealth.FAILED, null, null, "Could not start the local cluster: " + e.getMessage());
+                return false;
+            }
+            if (next == null) {
+                return false; // nothing to attach to and not asked to spawn
+            }
+            child = next;
+            setState(ClusterHealth.STARTING, null, null, next.spawned
+                    ? "Starting (pid " + next.handle.pid() + ")"
+                    : "Attaching to the running local cluster (pid " + next.handle.pid() + ")");
+            Thread waiter = new Thread(() -> awaitStartup(next), "local-cluster-startup");
             waiter.setDaemon(true);
             waiter.start();
+            return true;
         }
     }
 
-    private Child launch() throws IOException {
+    /** Under the spawn lock: the live cluster of the work dir, else a new child (or null when not spawning). */
+    private Child attachOrLaunch(boolean spawnIfNone) throws IOException {
         Files.createDirectories(workDir);
+        synchronized (SPAWN_MONITOR) {
+            try (FileChannel channel = FileChannel.open(workDir.resolve(SPAWN_LOCK_FILE),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                Optional<ProcessHandle> live = liveCluster();
+                if (live.isPresent()) {
+                    LOG.info("Attaching to the local cluster pid {} of {}", live.get().pid(), workDir);
+                    Child attached = new Child(null, live.get(), false, System.nanoTime());
+                    live.get().onExit().thenRun(() -> onChildExit(attached));
+                    return attached;
+                }
+                removeStaleFiles();
+                if (!spawnIfNone) {
+                    return null;
+                }
+                Child launched = launch();
+                // Before the lock is released, so a process that looks next sees this child even before it runs.
+                LocalClusterMain.writeAtomically(workDir.resolve(LocalClusterMain.PID_FILE),
+                        Long.toString(launched.handle.pid()));
+                return launched;
+            }
+        }
+    }
+
+    /** The process named by the pid file if it lives and is a local cluster; empty when there is none. */
+    private Optional<ProcessHandle> liveCluster() throws IOException {
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readString(workDir.resolve(LocalClusterMain.PID_FILE), StandardCharsets.UTF_8).strip());
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (NumberFormatException e) {
+            LOG.warn("Ignoring a malformed {} in {}", LocalClusterMain.PID_FILE, workDir);
+            return Optional.empty();
+        }
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        if (handle.isEmpty() || pid == ProcessHandle.current().pid()) {
+            return Optional.empty();
+        }
+        // The pid may have been reused by an unrelated process since the cluster died.
+        Optional<String> commandLine = commandLine(handle.get());
+        if (commandLine.isPresent() && !commandLine.get().contains(LocalClusterMain.class.getName())) {
+            LOG.info("pid {} of {} is no longer a local cluster", pid, workDir);
+            return Optional.empty();
+        }
+        return handle;
+    }
+
+    /**
+     * A process's command line when the OS tells it. On Linux the JDK leaves {@code info().arguments()} empty for
+     * a command line as long as the child's class path, so /proc is read first.
+     */
+    static Optional<String> commandLine(ProcessHandle process) {
+        Path proc = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+        try {
+            if (Files.isReadable(proc)) {
+                String text = Files.readString(proc, StandardCharsets.UTF_8).replace('\0', ' ').strip();
+                if (!text.isEmpty()) {
+                    return Optional.of(text);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Reading {} failed", proc, e);
+        }
+        return process.info().commandLine();
+    }
+
+    /** Caller holds the spawn lock and found no live cluster: its files are left over from a dead one. */
+    private void removeStaleFiles() throws IOException {
+        if (Files.deleteIfExists(workDir.resolve(LocalClusterMain.PID_FILE))) {
+            LOG.info("Removed the stale pid file of a dead local cluster in {}", workDir);
+        }
+        Files.deleteIfExists(workDir.resolve(LocalClusterMain.REST_URL_FILE));
+    }
+
+    private Child launch() throws IOException {
         Files.createDirectories(logFile.getParent());
-        Files.deleteIfExists(workDir.resolve(LocalClusterMain.REST_URL_FILE)); // a stale URL from a previous child
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
@@ -133,14 +296,22 @@ public final class LocalClusterProcess implements LocalCluster {
         command.add(LocalClusterMain.class.getName());
         command.add(workDir.toString());
         command.add(logFile.toString());
+        boolean detached = lifetime == Lifetime.DETACHED;
+        if (detached) {
+            command.add(LocalClusterMain.DETACHED_ARG);
+        }
         Path out = logFile.resolveSibling(logFile.getFileName() + ".out");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()));
+        if (detached) {
+            builder.redirectInput(ProcessBuilder.Redirect.from(new File(
+                    System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null")));
+        }
         long t0 = System.nanoTime();
         Process process = builder.start();
-        LOG.info("Started local cluster child pid {} (work dir {}, log {})", process.pid(), workDir, logFile);
-        Child started = new Child(process, t0);
+        LOG.info("Started local cluster child pid {} ({}, work dir {}, log {})", process.pid(), lifetime, workDir, logFile);
+        Child started = new Child(process, process.toHandle(), !detached, t0);
         process.onExit().thenRun(() -> onChildExit(started));
         return started;
     }
@@ -152,7 +323,7 @@ public final class LocalClusterProcess implements LocalCluster {
         try {
             String url = null;
             while (url == null) {
-                if (!isCurrent(started) || !started.process.isAlive()) {
+                if (!isCurrent(started) || started.discarded || !started.handle.isAlive()) {
                     return; // onChildExit reports the failure
                 }
                 try {
@@ -171,7 +342,7 @@ public final class LocalClusterProcess implements LocalCluster {
             FlinkRestClient client = new FlinkRestClient(url, PROBE_TIMEOUT, PROBE_TIMEOUT, null, null);
             String version = null;
             while (version == null) {
-                if (!isCurrent(started) || !started.process.isAlive()) {
+                if (!isCurrent(started) || started.discarded || !started.handle.isAlive()) {
                     return;
                 }
                 try {
@@ -183,29 +354,33 @@ public final class LocalClusterProcess implements LocalCluster {
             }
             String bundled = expectedVersion;
             synchronized (lock) {
-                if (!isCurrent(started)) {
+                if (!isCurrent(started) || started.discarded) {
                     return;
                 }
                 started.gateway = new FlinkRestClient(url);
                 started.probe = client;
                 if (!FlinkVersions.sameMinor(version, bundled)) {
-                    setState(ClusterHealth.FAILED, url, version, "The local cluster runs Flink " + version
-                            + " but the app bundles Flink " + bundled + "; the versions must have the same major.minor");
-                    started.discard();
+                    setState(ClusterHealth.FAILED, url, version, "The local cluster " + (started.spawned ? "" : "(pid "
+                            + started.handle.pid() + ", started by another StreamDesk process) ") + "runs Flink "
+                            + version + " but the app bundles Flink " + bundled
+                            + "; the versions must have the same major.minor"
+                            + (started.spawned ? "" : ". Stop that cluster first."));
+                    started.giveUp();
                     return;
                 }
                 long ms = (System.nanoTime() - started.launchedNanos) / 1_000_000;
-                LOG.info("Local cluster RUNNING at {} (Flink {}) {} ms after launch", url, version, ms);
+                LOG.info("Local cluster RUNNING at {} (Flink {}, pid {}) {} ms after {}", url, version,
+                        started.handle.pid(), ms, started.spawned ? "launch" : "attaching");
                 setState(ClusterHealth.RUNNING, url, version, null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (StartupTimeout e) {
             synchronized (lock) {
-                if (isCurrent(started)) {
+                if (isCurrent(started) && !started.discarded) {
                     setState(ClusterHealth.FAILED, null, null, "The local cluster did not answer within "
                             + STARTUP_TIMEOUT.toSeconds() + " s; see " + logFile);
-                    started.discard();
+                    started.giveUp();
                 }
             }
         }
@@ -222,10 +397,10 @@ public final class LocalClusterProcess implements LocalCluster {
             if (!isCurrent(exited) || exited.discarded) {
                 return; // a deliberate stop or a replaced child
             }
-            int code = exited.process.exitValue();
-            LOG.warn("Local cluster child pid {} exited with code {}", exited.process.pid(), code);
+            String how = exited.process != null ? "exit code " + exited.process.exitValue() : "pid " + exited.handle.pid();
+            LOG.warn("Local cluster pid {} exited ({})", exited.handle.pid(), how);
             setState(ClusterHealth.FAILED, null, state.flinkVersion(),
-                    "The local cluster process exited unexpectedly (exit code " + code + "); see " + logFile);
+                    "The local cluster process exited unexpectedly (" + how + "); see " + logFile);
         }
     }
 
@@ -241,7 +416,7 @@ public final class LocalClusterProcess implements LocalCluster {
             if (current == null || current.discarded) {
                 return;
             }
-            if (!current.process.isAlive()) {
+            if (!current.handle.isAlive()) {
                 onChildExit(current);
                 return;
             }
@@ -314,10 +489,15 @@ public final class LocalClusterProcess implements LocalCluster {
     /** The child's process while there is one; for diagnostics (RSS) and tests that kill it. */
     public Optional<ProcessHandle> processHandle() {
         synchronized (lock) {
-            return child == null ? Optional.empty() : Optional.of(child.process.toHandle());
+            return child == null ? Optional.empty() : Optional.of(child.handle);
         }
     }
 
+    /**
+     * Stops the cluster this instance spawned or attached to and waits for it to exit: a tied child by closing its
+     * stdin, any other by SIGTERM (its shutdown hook closes the MiniCluster and deletes rest.url and pid); killed
+     * when it does not exit within {@code timeout}.
+     */
     @Override
     public void stop(Duration timeout) {
         Child stopping;
@@ -328,16 +508,24 @@ public final class LocalClusterProcess implements LocalCluster {
             }
             stopping.discarded = true; // its exit is expected now
         }
-        stopping.closeStdin();
+        ProcessHandle handle = stopping.handle;
+        stopping.askToExit();
         try {
-            if (!stopping.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("Local cluster pid {} did not stop within {}; killing it", stopping.process.pid(), timeout);
-                stopping.process.destroyForcibly();
-                stopping.process.waitFor(5, TimeUnit.SECONDS);
+            try {
+                handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                LOG.warn("Local cluster pid {} did not stop within {}; killing it", handle.pid(), timeout);
+                handle.destroyForcibly();
+                handle.onExit().get(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stopping.process.destroyForcibly();
+            handle.destroyForcibly();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Local cluster pid {} did not exit after being killed", handle.pid(), e);
+        }
+        if (!handle.isAlive()) {
+            removeFilesOf(handle.pid()); // a killed child could not remove them itself
         }
         synchronized (lock) {
             if (child == stopping) {
@@ -347,9 +535,50 @@ public final class LocalClusterProcess implements LocalCluster {
         }
     }
 
-    /** Stops the child and the supervisor threads; the instance is unusable afterwards. */
+    /** Deletes rest.url and pid when the pid file still names {@code pid}: never the files of a newer child. */
+    private void removeFilesOf(long pid) {
+        synchronized (SPAWN_MONITOR) {
+            Path pidFile = workDir.resolve(LocalClusterMain.PID_FILE);
+            try {
+                if (Files.readString(pidFile, StandardCharsets.UTF_8).strip().equals(Long.toString(pid))) {
+                    Files.deleteIfExists(workDir.resolve(LocalClusterMain.REST_URL_FILE));
+                    Files.deleteIfExists(pidFile);
+                }
+            } catch (NoSuchFileException e) {
+                // removed by the child on its way out
+            } catch (IOException e) {
+                LOG.warn("Could not remove the files of local cluster pid {} in {}", pid, workDir, e);
+            }
+        }
+    }
+
+    /**
+     * Stops the cluster (see {@link #stop(Duration)}), also one this instance attached to, and the supervisor
+     * threads; the instance is unusable afterwards. What the desktop app does on exit.
+     */
     public void close(Duration timeout) {
         stop(timeout);
+        synchronized (lock) {
+            closed = true;
+        }
+        supervisor.shutdownNow();
+        notifier.shutdown();
+    }
+
+    /**
+     * Ends this instance's supervision and leaves the cluster running, for the next process to attach to; the
+     * instance is unusable afterwards. What the CLI does on exit. A {@link Lifetime#TIED_TO_THIS_PROCESS} child this
+     * instance spawned still ends when this JVM does.
+     */
+    public void detach() {
+        synchronized (lock) {
+            closed = true;
+            if (child != null) {
+                child.release();
+                LOG.info("Detached from local cluster pid {}; it keeps running", child.handle.pid());
+                child = null; // a later close() must not stop it
+            }
+        }
         supervisor.shutdownNow();
         notifier.shutdown();
     }
@@ -389,38 +618,65 @@ public final class LocalClusterProcess implements LocalCluster {
         };
     }
 
-    /** One launched child JVM. */
+    /** One cluster process: launched by this instance ({@code spawned}) or found running and attached to. */
     private static final class Child {
+        /** Null when attached: only a process's creator gets a {@link Process}. */
         final Process process;
+        final ProcessHandle handle;
+        final boolean spawned;
+        /** Whether the child watches its stdin pipe from this process (a tied child we spawned). */
+        final boolean tiedStdin;
         final long launchedNanos;
         volatile FlinkRestClient gateway;
         /** Short timeouts: the supervisor must notice a stuck cluster within a poll or two. */
         volatile FlinkRestClient probe;
-        /** Set when the app ends this child on purpose: its exit is not a failure. */
+        /** Set when the app ends or leaves this child on purpose: its exit is not a failure. */
         volatile boolean discarded;
 
-        Child(Process process, long launchedNanos) {
+        Child(Process process, ProcessHandle handle, boolean tiedStdin, long launchedNanos) {
             this.process = process;
+            this.handle = handle;
+            this.spawned = process != null;
+            this.tiedStdin = tiedStdin;
             this.launchedNanos = launchedNanos;
         }
 
-        void closeStdin() {
-            try {
-                OutputStream stdin = process.getOutputStream();
-                stdin.close();
-            } catch (IOException e) {
-                LOG.debug("Closing the child's stdin failed", e);
+        /** The polite stop: EOF on a tied child's stdin, SIGTERM for any other. */
+        void askToExit() {
+            if (tiedStdin) {
+                try {
+                    OutputStream stdin = process.getOutputStream();
+                    stdin.close();
+                } catch (IOException e) {
+                    LOG.debug("Closing the child's stdin failed", e);
+                }
+            } else {
+                handle.destroy();
             }
         }
 
         /** Ends a child the app gave up on: ask politely, then kill it off the caller's thread. */
         void discard() {
             discarded = true;
-            closeStdin();
-            process.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(t -> {
-                process.destroyForcibly();
+            askToExit();
+            handle.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(t -> {
+                handle.destroyForcibly();
                 return null;
             });
+        }
+
+        /** Stops supervising without touching the process. */
+        void release() {
+            discarded = true;
+        }
+
+        /** After a refusal or a start-up timeout: end a child we spawned, leave one another process owns. */
+        void giveUp() {
+            if (spawned) {
+                discard();
+            } else {
+                release();
+            }
         }
     }
 

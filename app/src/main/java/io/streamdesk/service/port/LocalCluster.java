@@ -13,7 +13,10 @@ public interface LocalCluster {
 
     String CLUSTER_ID = "local";
 
-    /** Starts the child if it is not running; returns at once. Listeners see STARTING then RUNNING or FAILED. */
+    /**
+     * Attaches to the cluster of the data directory if one runs (started by this or another StreamDesk process),
+     * else starts it; returns at once. Listeners see STARTING then RUNNING or FAILED.
+     */
     void start();
 
     /** Blocks until the cluster answers REST or the timeout passes; returns the state then. */
@@ -24,7 +27,10 @@ public interface LocalCluster {
     /** Gateway to the running child; throws {@link ClusterUnreachableException} when it is not running. */
     ClusterGateway gateway();
 
-    /** Stops the child (callers stop jobs with savepoints before) and waits for it to exit. */
+    /**
+     * Stops the local cluster (callers stop jobs with savepoints before) and waits for it to exit, also when another
+     * StreamDesk process on the same data directory started it and this one only attached to it.
+     */
     void stop(Duration timeout);
 
     /** Called on every state change, on a background thread. */

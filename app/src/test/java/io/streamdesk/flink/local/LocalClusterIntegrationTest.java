@@ -150,9 +150,53 @@ class LocalClusterIntegrationTest {
     }
 
     @Test
-    @Order(10)
-    void aKilledChildIsReportedFailedAndStartBringsItBack() {
+    @Order(6)
+    void aSecondInstanceOnTheSameWorkDirAttachesInsteadOfSpawningAndCanLetGo() {
         ProcessHandle child = cluster.processHandle().orElseThrow();
+        LocalClusterProcess other = new LocalClusterProcess(temp.resolve("cluster"), temp.resolve("logs/other.log"), "512m");
+        try {
+            other.start();
+            ClusterState attached = other.awaitRunning(Duration.ofSeconds(30));
+            assertThat(attached.health()).as("state %s", attached).isEqualTo(ClusterHealth.RUNNING);
+            assertThat(attached.restUrl()).isEqualTo(cluster.state().restUrl());
+            assertThat(other.processHandle().orElseThrow().pid()).isEqualTo(child.pid());
+            assertThat(ProcessHandle.current().children().filter(p -> p.pid() != child.pid())
+                    .filter(p -> LocalClusterProcess.commandLine(p).orElse("")
+                            .contains(LocalClusterMain.class.getName())).count()).isZero();
+            assertThat(temp.resolve("logs/other.log")).doesNotExist();
+        } finally {
+            other.detach();
+            other.close(Duration.ofSeconds(5)); // after detach() this stops nothing
+        }
+        assertThat(child.isAlive()).isTrue();
+        assertThat(cluster.state().health()).isEqualTo(ClusterHealth.RUNNING);
+    }
+
+    @Test
+    @Order(7)
+    void anAttachedClusterOfAnotherFlinkVersionIsRefusedButLeftRunning() {
+        ProcessHandle child = cluster.processHandle().orElseThrow();
+        LocalClusterProcess other = new LocalClusterProcess(temp.resolve("cluster"), temp.resolve("logs/other.log"),
+                "512m", Duration.ofSeconds(1), "1.20.1");
+        try {
+            other.start();
+            ClusterState refused = other.awaitRunning(Duration.ofSeconds(30));
+            assertThat(refused.health()).isEqualTo(ClusterHealth.FAILED);
+            assertThat(refused.detail()).contains("pid " + child.pid()).contains("another StreamDesk process")
+                    .contains("major.minor");
+        } finally {
+            other.detach();
+        }
+        assertThat(child.isAlive()).isTrue();
+        assertThat(cluster.state().health()).isEqualTo(ClusterHealth.RUNNING);
+    }
+
+    @Test
+    @Order(10)
+    void aKilledChildIsReportedFailedAndStartBringsItBack() throws Exception {
+        ProcessHandle child = cluster.processHandle().orElseThrow();
+        Path pidFile = temp.resolve("cluster").resolve(LocalClusterMain.PID_FILE);
+        assertThat(Files.readString(pidFile).strip()).isEqualTo(Long.toString(child.pid()));
         long t0 = System.nanoTime();
         child.destroyForcibly();
         ClusterState failed = await("FAILED", Duration.ofSeconds(5),
@@ -163,10 +207,16 @@ class LocalClusterIntegrationTest {
                 () -> seen.stream().anyMatch(s -> s.health() == ClusterHealth.FAILED) ? true : null);
         assertThatThrownBy(cluster::gateway).isInstanceOf(ClusterUnreachableException.class);
 
+        // A killed child cannot remove its files: start() finds the stale pid dead and spawns a fresh child.
+        assertThat(Files.readString(pidFile).strip()).isEqualTo(Long.toString(child.pid()));
+        String staleUrl = Files.readString(temp.resolve("cluster/rest.url"));
         cluster.start();
         ClusterState again = cluster.awaitRunning(Duration.ofSeconds(90));
         assertThat(again.health()).isEqualTo(ClusterHealth.RUNNING);
-        assertThat(cluster.processHandle().orElseThrow().pid()).isNotEqualTo(child.pid());
+        long fresh = cluster.processHandle().orElseThrow().pid();
+        assertThat(fresh).isNotEqualTo(child.pid());
+        assertThat(Files.readString(pidFile).strip()).isEqualTo(Long.toString(fresh));
+        assertThat(Files.readString(temp.resolve("cluster/rest.url"))).isEqualTo(again.restUrl()).isNotEqualTo(staleUrl);
         assertThat(cluster.gateway().flinkVersion()).isEqualTo("2.3.0");
     }
 
@@ -197,6 +247,8 @@ class LocalClusterIntegrationTest {
         assertThat(cluster.state().health()).isEqualTo(ClusterHealth.STOPPED);
         assertThat(cluster.processHandle()).isEmpty();
         assertThat(Files.readString(temp.resolve("logs/local-cluster.log"))).contains("stdin closed");
+        assertThat(temp.resolve("cluster").resolve(LocalClusterMain.PID_FILE)).doesNotExist();
+        assertThat(temp.resolve("cluster/rest.url")).doesNotExist();
     }
 
     private static void signal(String signal, long pid) throws Exception {
