@@ -25,9 +25,9 @@ public record AppOptions(String author, String clusterHeap, RunTimeouts timeouts
                 Duration.ofSeconds(2), true, Lifetime.TIED_TO_THIS_PROCESS);
     }
 
-    /** The CLI leaves running jobs running when a command ends. */
+    /** The CLI shares the data directory's local cluster and leaves it and its jobs running when a command ends. */
     public static AppOptions forCli() {
-        return defaults().withStopJobsOnClose(false);
+        return defaults().withStopJobsOnClose(false).withClusterLifetime(Lifetime.DETACHED);
     }
 
     /** Smaller heap for the child cluster so tests fit the 2-core, shared CI machine. */
