@@ -46,6 +46,8 @@ public final class SqlCodeArea extends CodeArea {
         // plain-text undo: restyling (highlight, markers) must not become undo steps
         setUndoManager(UndoUtils.plainTextUndoManager(this));
         setLineHighlighterOn(true);
+        // translucent grey reads as a current-line band on both the light and the dark theme
+        setLineHighlighterFill(javafx.scene.paint.Color.rgb(128, 128, 128, 0.14));
         setParagraphGraphicFactory(this::gutter);
         plainTextChanges().subscribe(change -> requestHighlight());
         caretPositionProperty().addListener((o, a, b) -> updateBrackets());

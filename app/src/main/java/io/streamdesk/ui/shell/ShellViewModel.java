@@ -123,8 +123,9 @@ public final class ShellViewModel {
         clusterDetail.set(state.detail() == null ? "" : state.detail());
         clusterAction.set(switch (h) {
             case STOPPED -> "Start";
-            case FAILED, UNREACHABLE, RUNNING -> "Restart";
-            case STARTING -> "";
+            case FAILED, UNREACHABLE -> "Restart";
+            // no restart of a healthy cluster from the status bar: it would kill running jobs by accident
+            case STARTING, RUNNING -> "";
         });
     }
 }
