@@ -60,6 +60,8 @@ public final class JobPageView {
         this.vm = vm;
         this.ctx = ctx;
         this.root = Fxml.load("/fxml/job/JobPage.fxml", this);
+        // a filter, so the editor cannot swallow the page's shortcuts
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     }
 
     public BorderPane root() {
@@ -110,8 +112,6 @@ public final class JobPageView {
                 .or(vm.statusProperty().isEqualTo(JobStatus.OPERATING)));
         runButton.disableProperty().bind(vm.canRunProperty().not());
         stopButton.disableProperty().bind(vm.canStopProperty().not());
-
-        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     }
 
     private void onKey(KeyEvent e) {
