@@ -8,7 +8,9 @@ import java.time.format.DateTimeFormatter;
 /** How times and durations read in tables: short and sortable by eye. */
 public final class Formats {
     public static final String NONE = "—";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
     private Formats() {
@@ -16,6 +18,11 @@ public final class Formats {
 
     public static String time(Instant instant) {
         return instant == null ? NONE : TIME.format(instant);
+    }
+
+    /** With seconds, for places with room (tooltips, version list). */
+    public static String preciseTime(Instant instant) {
+        return instant == null ? NONE : TIME_SECONDS.format(instant);
     }
 
     /** "3d 4h", "2h 05m", "4m 09s", "12s". */

@@ -45,9 +45,9 @@ public final class SqlCodeArea extends CodeArea {
         getStyleClass().add("sql-area");
         // plain-text undo: restyling (highlight, markers) must not become undo steps
         setUndoManager(UndoUtils.plainTextUndoManager(this));
-        setLineHighlighterOn(true);
-        // translucent grey reads as a current-line band on both the light and the dark theme
+        // translucent grey reads as a current-line band on both themes; set before turning it on, which copies it
         setLineHighlighterFill(javafx.scene.paint.Color.rgb(128, 128, 128, 0.14));
+        setLineHighlighterOn(true);
         setParagraphGraphicFactory(this::gutter);
         plainTextChanges().subscribe(change -> requestHighlight());
         caretPositionProperty().addListener((o, a, b) -> updateBrackets());

@@ -89,9 +89,11 @@ public final class ShellView {
                 setGraphic(empty ? null : new FontIcon("fth-layers"));
             }
         });
-        navigation.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if ("Jobs".equals(b)) {
-                mainTabs.getSelectionModel().select(jobsTab);
+        // a click, not only a selection change: "Jobs" stays selected while a job tab is in front
+        navigation.setOnMouseClicked(e -> showNavigationTarget());
+        navigation.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                showNavigationTarget();
             }
         });
 
@@ -139,6 +141,12 @@ public final class ShellView {
                 windowState.lastOpenJob().ifPresent(this::reopenLastJob);
             }
         });
+    }
+
+    private void showNavigationTarget() {
+        if ("Jobs".equals(navigation.getSelectionModel().getSelectedItem())) {
+            mainTabs.getSelectionModel().select(jobsTab);
+        }
     }
 
     /** AtlantaFX replaces the user agent stylesheet; our own CSS reads its color variables in both themes. */

@@ -47,7 +47,7 @@ public final class VersionsView {
         numberColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().number()));
         descriptionColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().version().description()));
         // ISO-like text sorts in time order
-        createdColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(Formats.time(c.getValue().version().createdAt())));
+        createdColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(Formats.preciseTime(c.getValue().version().createdAt())));
         authorColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().version().author()));
         runningColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().running()));
         runningColumn.setCellFactory(c -> new TableCell<>() {
