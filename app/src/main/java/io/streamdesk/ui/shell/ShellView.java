@@ -191,6 +191,10 @@ public final class ShellView {
                 windowState.saveLastOpenJob(null);
             }
         });
+        // the editor/problems split is restored and remembered across jobs and starts (D2)
+        page.editor().split().setDividerPositions(windowState.editorSplit());
+        page.editor().split().getDividers().get(0).positionProperty()
+                .addListener((o, a, pos) -> windowState.saveEditorSplit(pos.doubleValue()));
         pageVm.open();
         mainTabs.getTabs().add(tab);
         mainTabs.getSelectionModel().select(tab);
