@@ -40,8 +40,13 @@ public final class StreamDeskApp extends Application {
      *                 shows the error in the window
      */
     public static void launchWith(CompletableFuture<Services> services, String[] args) {
-        PENDING.set(Objects.requireNonNull(services));
+        provideServices(services);
         Application.launch(StreamDeskApp.class, args);
+    }
+
+    /** Hands over the services future for the next {@link #start}; for launchers that start the toolkit themselves. */
+    public static void provideServices(CompletableFuture<Services> services) {
+        PENDING.set(Objects.requireNonNull(services));
     }
 
     /**

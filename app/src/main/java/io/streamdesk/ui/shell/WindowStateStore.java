@@ -22,8 +22,9 @@ public final class WindowStateStore {
         this.prefs = prefs;
     }
 
+    /** The user's node; {@code -Dstreamdesk.prefsNode=/some/node} redirects it (tests, side-by-side installs). */
     public static WindowStateStore userDefault() {
-        return new WindowStateStore(Preferences.userRoot().node(DEFAULT_NODE));
+        return new WindowStateStore(Preferences.userRoot().node(System.getProperty("streamdesk.prefsNode", DEFAULT_NODE)));
     }
 
     public Optional<Bounds> bounds() {
