@@ -34,6 +34,7 @@ public final class SqlCodeArea extends CodeArea {
     private final IntFunction<Node> lineNumbers = LineNumberFactory.get(this);
     private long generation;
     private StyleSpans<Collection<String>> baseSpans;
+    private StyleSpans<Collection<String>> appliedSpans;
     private List<SqlLexer.Token> tokens = List.of();
     private List<ProblemMarkers.Marker> markers = List.of();
     private Map<Integer, List<ProblemMarkers.Marker>> markersByLine = Map.of();
@@ -125,8 +126,13 @@ public final class SqlCodeArea extends CodeArea {
     }
 
     private void updateBrackets() {
-        brackets = baseSpans == null ? null : BracketMatcher.match(getText(), tokens, getCaretPosition());
-        restyle();
+        BracketMatcher.Pair pair = baseSpans == null ? null : BracketMatcher.match(getText(), tokens, getCaretPosition());
+        // caret moves are frequent: restyle the document only when something visible changed
+        boolean changed = !java.util.Objects.equals(pair, brackets) || appliedSpans != baseSpans;
+        brackets = pair;
+        if (changed) {
+            restyle();
+        }
     }
 
     private void restyle() {
@@ -142,6 +148,7 @@ public final class SqlCodeArea extends CodeArea {
             extra.add(new StyleOverlay.Range(brackets.second(), brackets.second() + 1, "bracket-match"));
         }
         setStyleSpans(0, StyleOverlay.apply(baseSpans, mergeOverlaps(extra)));
+        appliedSpans = baseSpans;
     }
 
     /** Overlapping ranges (two problems on one token) would break the span builder: keep the first. */

@@ -221,11 +221,12 @@ public final class JobPageViewModel {
     private void onJobChangedAnyThread(Job j) {
         if (j.id().equals(jobId)) {
             ctx.ui().run(() -> {
-                Integer before = job.get() == null ? null : job.get().onlineVersion();
-                boolean wasPublished = job.get() != null && job.get().status() != j.status();
+                Job before = job.get();
+                boolean statusChanged = before == null || before.status() != j.status();
                 show(j);
-                // a publish changes the status or fires after a new version: reload the version list
-                if (wasPublished || !java.util.Objects.equals(before, j.onlineVersion())) {
+                // the first publish moves a job to Stopped; other publishes refresh via the dialog's callback.
+                // Autosaves fire too, so do not reload the versions on every change.
+                if (statusChanged) {
                     versions.refresh();
                 }
             });
