@@ -36,6 +36,7 @@ public final class JobListView {
     @FXML private TableView<JobRow> jobsTable;
     @FXML private TextField jobFilter;
     @FXML private Label jobCount;
+    @FXML private Label emptyLabel;
     @FXML private TableColumn<JobRow, String> nameColumn;
     @FXML private TableColumn<JobRow, String> idColumn;
     @FXML private TableColumn<JobRow, String> typeColumn;
@@ -88,6 +89,7 @@ public final class JobListView {
         vm.comparatorProperty().bind(jobsTable.comparatorProperty());
         jobsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         jobFilter.textProperty().bindBidirectional(vm.filterTextProperty());
+        emptyLabel.textProperty().bind(vm.emptyTextProperty());
         jobCount.textProperty().bind(Bindings.size(vm.rows()).asString("%d jobs"));
 
         jobsTable.setRowFactory(t -> {

@@ -43,6 +43,8 @@ public final class JobListViewModel {
     private final ObjectProperty<Comparator<JobRow>> comparator = new SimpleObjectProperty<>(DEFAULT_ORDER);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(NO_JOBS);
+    static final String NO_JOBS = "No jobs yet — create one with New SQL job (Ctrl+N)";
     private final Consumer<Job> jobListener = this::onJobChangedAnyThread;
 
     private JobService jobs;
@@ -51,7 +53,11 @@ public final class JobListViewModel {
 
     public JobListViewModel(UiContext ctx) {
         this.ctx = ctx;
-        filterText.addListener((obs, o, n) -> filtered.setPredicate(matcher(n)));
+        filterText.addListener((obs, o, n) -> {
+            filtered.setPredicate(matcher(n));
+            updateEmptyText();
+        });
+        rows.addListener((javafx.collections.ListChangeListener<JobRow>) c -> updateEmptyText());
         // the table may clear its comparator (unsorted): fall back to the default order, never to insertion order
         sorted.comparatorProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
                 () -> comparator.get() == null ? DEFAULT_ORDER : comparator.get(), comparator));
@@ -81,6 +87,11 @@ public final class JobListViewModel {
 
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
+    }
+
+    /** What the table says when it shows no rows: no jobs at all, or none matching the filter. */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
@@ -147,6 +158,11 @@ public final class JobListViewModel {
             upsert(j);
         }
         rows.removeIf(r -> jobsNow.stream().noneMatch(j -> j.id().equals(r.job().id())));
+    }
+
+    private void updateEmptyText() {
+        String f = filterText.get() == null ? "" : filterText.get().strip();
+        emptyText.set(rows.isEmpty() || f.isEmpty() ? NO_JOBS : "No job matches \u201c" + f + "\u201d");
     }
 
     void tick() {

@@ -6,18 +6,11 @@ import io.streamdesk.model.Job;
 import io.streamdesk.service.RestoreChoice;
 import io.streamdesk.ui.editor.SqlCodeArea;
 import io.streamdesk.ui.fake.FakeServices;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableView;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -142,28 +135,7 @@ class ScreenshotTest {
 
     private void snap(FxRobot robot, String name) {
         Path out = Path.of(TARGET).resolve(name);
-        robot.interact(() -> {
-            WritableImage image = shell.scene.snapshot(null);
-            try {
-                Files.createDirectories(out.getParent());
-                ImageIO.write(toBuffered(image), "png", out.toFile());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        Snapshots.write(robot, shell.scene, out);
         assertThat(out).exists();
-    }
-
-    private static BufferedImage toBuffered(WritableImage image) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage buffered = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader reader = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                buffered.setRGB(x, y, reader.getArgb(x, y));
-            }
-        }
-        return buffered;
     }
 }

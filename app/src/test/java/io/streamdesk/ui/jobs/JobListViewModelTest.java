@@ -48,6 +48,16 @@ class JobListViewModelTest {
     }
 
     @Test
+    void emptyTextTellsNoMatchFromNoJobs() {
+        assertThat(vm.emptyTextProperty().get()).startsWith("No jobs yet");
+        vm.filterTextProperty().set("zzz");
+        assertThat(vm.rows()).isEmpty();
+        assertThat(vm.emptyTextProperty().get()).isEqualTo("No job matches \u201czzz\u201d");
+        JobListViewModel empty = new JobListViewModel(TestContexts.synchronous(scheduler));
+        assertThat(empty.emptyTextProperty().get()).isEqualTo("No jobs yet — create one with New SQL job (Ctrl+N)");
+    }
+
+    @Test
     void sortsByTheTableComparatorAndFallsBackToNewestFirst() {
         vm.comparatorProperty().set(Comparator.comparing(JobRow::name, String.CASE_INSENSITIVE_ORDER));
         assertThat(vm.rows()).extracting(JobRow::name)
