@@ -64,8 +64,13 @@ final class NewJobDialog {
             vm.create(job -> {
                 dialog.setResult(job);
                 dialog.close();
-                onCreated.accept(job);
             });
+        });
+        // open the job once the dialog is gone, so the editor (not the dialog's owner focus) ends up focused
+        dialog.setOnHidden(e -> {
+            if (dialog.getResult() != null) {
+                onCreated.accept(dialog.getResult());
+            }
         });
         dialog.setResultConverter(b -> null);
         dialog.show();

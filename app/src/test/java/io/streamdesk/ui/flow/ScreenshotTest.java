@@ -107,6 +107,7 @@ class ScreenshotTest {
                 FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '1' MINUTE))
                 GROUP BY region, window_end;
                 """));
+        robot.clickOn(editor);
         robot.type(KeyCode.F9);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !editor.markers().isEmpty());
         robot.interact(() -> editor.moveTo(14, 10));
