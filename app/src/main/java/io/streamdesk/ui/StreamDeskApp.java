@@ -1,0 +1,125 @@
+package io.streamdesk.ui;
+
+import io.streamdesk.app.Services;
+import io.streamdesk.ui.shell.ShellView;
+import io.streamdesk.ui.shell.ShellViewModel;
+import io.streamdesk.ui.shell.WindowStateStore;
+import io.streamdesk.ui.task.BackgroundWork;
+import io.streamdesk.ui.task.ExecutorScheduler;
+import io.streamdesk.ui.task.FxTaskExecutor;
+import io.streamdesk.ui.task.UiContext;
+import io.streamdesk.ui.task.UiThread;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The JavaFX application. Not the main class (see {@code io.streamdesk.Launcher}): the launcher starts opening the
+ * database and the cluster in the background and calls {@link #launchWith}; the window shows at once with
+ * "Opening data…" and fills in when the services are ready.
+ */
+public final class StreamDeskApp extends Application {
+    private static final AtomicReference<CompletableFuture<Services>> PENDING = new AtomicReference<>();
+    private static final AtomicReference<StreamDeskApp> RUNNING = new AtomicReference<>();
+
+    private Stage stage;
+    private ShellView shell;
+    private FxTaskExecutor executor;
+    private ExecutorScheduler scheduler;
+    private WindowStateStore windowState;
+
+    /**
+     * Shows the window and blocks until it closes (like {@link Application#launch}). Call it from the main thread.
+     *
+     * @param services completes when the database is open and the services are wired; completing exceptionally
+     *                 shows the error in the window
+     */
+    public static void launchWith(CompletableFuture<Services> services, String[] args) {
+        provideServices(services);
+        Application.launch(StreamDeskApp.class, args);
+    }
+
+    /** Hands over the services future for the next {@link #start}; for launchers that start the toolkit themselves. */
+    public static void provideServices(CompletableFuture<Services> services) {
+        PENDING.set(Objects.requireNonNull(services));
+    }
+
+    /**
+     * Brings the window to the front (a second start asked the first instance to SHOW, D3). Callable from any thread;
+     * does nothing before the window exists.
+     */
+    public static void bringToFront() {
+        StreamDeskApp app = RUNNING.get();
+        if (app == null) {
+            return;
+        }
+        Platform.runLater(() -> {
+            if (app.stage != null) {
+                app.stage.setIconified(false);
+                app.stage.show();
+                app.stage.toFront();
+                app.stage.requestFocus();
+            }
+        });
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        RUNNING.set(this);
+        executor = new FxTaskExecutor(4);
+        UiThread ui = UiThread.fx();
+        scheduler = new ExecutorScheduler(ui, Clock.systemDefaultZone());
+        UiContext ctx = new UiContext(executor, ui, scheduler, new BackgroundWork());
+        windowState = WindowStateStore.userDefault();
+
+        ShellViewModel vm = new ShellViewModel(ctx);
+        vm.darkThemeProperty().set(windowState.darkTheme());
+        shell = new ShellView(vm, ctx, windowState);
+        WindowBounds.restore(primaryStage, windowState);
+        Scene scene = shell.createScene(primaryStage.getWidth() > 0 ? primaryStage.getWidth() : 1280,
+                primaryStage.getHeight() > 0 ? primaryStage.getHeight() : 800);
+        primaryStage.setScene(scene);
+        primaryStage.setTitle("StreamDesk");
+        primaryStage.setOnCloseRequest(e -> WindowBounds.save(primaryStage, windowState));
+        primaryStage.show();
+
+        CompletableFuture<Services> pending = PENDING.get();
+        if (pending == null) {
+            vm.servicesFailed(new IllegalStateException("started without services; use StreamDeskApp.launchWith"));
+            return;
+        }
+        pending.whenComplete((services, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                vm.servicesFailed(error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error);
+            } else {
+                vm.servicesReady(services);
+            }
+        }));
+    }
+
+    @Override
+    public void stop() {
+        if (stage != null && stage.isShowing()) {
+            WindowBounds.save(stage, windowState);
+        }
+        if (shell != null) {
+            shell.flushDrafts();
+            shell.dispose();
+        }
+        if (scheduler != null) {
+            scheduler.close();
+        }
+        if (executor != null) {
+            executor.close();
+        }
+        RUNNING.set(null);
+        // closing the services (savepoints, cluster stop) is the launcher's job: it owns them
+    }
+}

@@ -1,0 +1,168 @@
+package io.streamdesk.ui.editor;
+
+import io.streamdesk.model.SqlProblem;
+import io.streamdesk.ui.task.UiContext;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The SQL editor of a job: find bar, code area, and the problems list below (click a problem to jump to it).
+ * Built in code rather than FXML: it is one composite control whose parts are wired to each other.
+ */
+public final class SqlEditorView {
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination REPLACE = new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination COMMENT = new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN);
+
+    private final SqlEditorViewModel vm;
+    private final SqlCodeArea area;
+    private final FindReplaceBar findBar;
+    private final ListView<SqlProblem> problemList = new ListView<>();
+    private final SplitPane split;
+    private final BorderPane root = new BorderPane();
+    private boolean loading;
+
+    public SqlEditorView(SqlEditorViewModel vm, UiContext ctx) {
+        this.vm = vm;
+        this.area = new SqlCodeArea(ctx.executor(), ctx.ui());
+        area.setId("sqlEditor");
+        findBar = new FindReplaceBar(area);
+
+        problemList.setId("problemList");
+        problemList.setItems(vm.problems());
+        problemList.setPlaceholder(new Label("No problems. Check the SQL with F9."));
+        problemList.setCellFactory(lv -> new ProblemCell());
+        problemList.setOnMouseClicked(e -> jumpTo(problemList.getSelectionModel().getSelectedItem()));
+        problemList.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                jumpTo(problemList.getSelectionModel().getSelectedItem());
+            }
+        });
+
+        Label summary = new Label();
+        summary.setId("checkSummary");
+        summary.textProperty().bind(vm.checkSummaryProperty());
+        Label saveError = new Label();
+        saveError.setId("saveError");
+        saveError.getStyleClass().add("inline-error");
+        saveError.textProperty().bind(vm.saveErrorProperty());
+        Label title = new Label("Problems");
+        title.getStyleClass().add("section-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox problemsHeader = new HBox(8, title, summary, spacer, saveError);
+        problemsHeader.getStyleClass().add("problems-header");
+        problemsHeader.setPadding(new Insets(4, 8, 4, 8));
+        VBox problemsPane = new VBox(problemsHeader, problemList);
+        VBox.setVgrow(problemList, Priority.ALWAYS);
+
+        VBox editorPane = new VBox(findBar, new VirtualizedScrollPane<>(area));
+        VBox.setVgrow(editorPane.getChildren().get(1), Priority.ALWAYS);
+        split = new SplitPane(editorPane, problemsPane);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.75);
+        root.setCenter(split);
+        root.getStyleClass().add("sql-editor");
+
+        wire();
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    public SqlCodeArea area() {
+        return area;
+    }
+
+    public SplitPane split() {
+        return split;
+    }
+
+    public void focus() {
+        area.requestFocus();
+    }
+
+    private void wire() {
+        vm.loadedTextProperty().addListener((o, a, text) -> {
+            if (text != null) {
+                loading = true;
+                area.replaceAllText(text);
+                loading = false;
+            }
+        });
+        area.textProperty().addListener((o, a, text) -> {
+            if (!loading) {
+                vm.onTextEdited(text);
+            }
+        });
+        vm.problems().addListener((ListChangeListener<SqlProblem>) c -> area.setMarkers(vm.markers(area.getText())));
+        // edits move text under the markers: re-map them by line and column so they stay on their line
+        area.plainTextChanges().subscribe(ch -> {
+            if (!vm.problems().isEmpty()) {
+                area.setMarkers(vm.markers(area.getText()));
+            }
+        });
+        area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (FIND.match(e)) {
+                findBar.showFind(false);
+                e.consume();
+            } else if (REPLACE.match(e)) {
+                findBar.showFind(true);
+                e.consume();
+            } else if (COMMENT.match(e)) {
+                EditorCommands.Edit edit = EditorCommands.toggleComment(area.getText(),
+                        area.getSelection().getStart(), area.getSelection().getEnd());
+                area.replaceText(edit.start(), edit.end(), edit.text());
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown()) {
+                area.replaceSelection(EditorCommands.newLineWithIndent(area.getText(), area.getCaretPosition()));
+                area.requestFollowCaret();
+                e.consume();
+            }
+        });
+    }
+
+    private void jumpTo(SqlProblem p) {
+        if (p == null) {
+            return;
+        }
+        int offset = ProblemMarkers.offsetOf(area.getText(), p.line(), p.column());
+        area.moveTo(offset);
+        area.requestFollowCaret();
+        area.requestFocus();
+    }
+
+    private static final class ProblemCell extends ListCell<SqlProblem> {
+        @Override
+        protected void updateItem(SqlProblem p, boolean empty) {
+            super.updateItem(p, empty);
+            if (empty || p == null) {
+                setText(null);
+                setGraphic(null);
+            } else {
+                setText("Line " + p.line() + ", column " + p.column() + ": " + p.message());
+                FontIcon icon = new FontIcon(Feather.ALERT_CIRCLE);
+                icon.getStyleClass().add("problem-icon");
+                setGraphic(icon);
+            }
+        }
+    }
+}

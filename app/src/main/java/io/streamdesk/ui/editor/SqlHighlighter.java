@@ -1,0 +1,46 @@
+package io.streamdesk.ui.editor;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
+
+/**
+ * Turns SQL text into RichTextFX style spans (CSS classes of css/editor.css). Pure and thread-safe: the editor
+ * computes it on a background thread for large scripts.
+ */
+public final class SqlHighlighter {
+
+    private SqlHighlighter() {
+    }
+
+    public static StyleSpans<Collection<String>> compute(String text) {
+        return compute(text, SqlLexer.tokenize(text));
+    }
+
+    static StyleSpans<Collection<String>> compute(String text, List<SqlLexer.Token> tokens) {
+        StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
+        int last = 0;
+        for (SqlLexer.Token t : tokens) {
+            spans.add(Collections.emptyList(), t.start() - last);
+            spans.add(List.of(styleOf(t.kind())), t.end() - t.start());
+            last = t.end();
+        }
+        // a builder must get at least one span, even for empty text
+        spans.add(Collections.emptyList(), text.length() - last);
+        return spans.create();
+    }
+
+    static String styleOf(SqlLexer.Kind kind) {
+        return switch (kind) {
+            case KEYWORD -> "sql-keyword";
+            case STRING -> "sql-string";
+            case IDENTIFIER_QUOTED -> "sql-quoted";
+            case COMMENT -> "sql-comment";
+            case NUMBER -> "sql-number";
+            case BRACKET -> "sql-bracket";
+            case SEMICOLON -> "sql-semicolon";
+        };
+    }
+}

@@ -1,0 +1,191 @@
+package io.streamdesk.ui.job;
+
+import io.streamdesk.model.JobStatus;
+import io.streamdesk.model.JobVersion;
+import io.streamdesk.ui.Fxml;
+import io.streamdesk.ui.editor.SqlCodeArea;
+import io.streamdesk.ui.editor.SqlEditorView;
+import io.streamdesk.ui.task.UiContext;
+import io.streamdesk.ui.versions.VersionsView;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringExpression;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+
+/**
+ * One open job: header, warning banner, toolbar, and the Editor / Versions tabs. Shortcuts are caught by a filter on
+ * the page so they work wherever the focus is inside it, and only for the job whose tab is showing.
+ */
+public final class JobPageView {
+    static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination CHECK = new KeyCodeCombination(KeyCode.F9);
+    static final KeyCombination PUBLISH = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    static final KeyCombination RUN = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination RUN_F5 = new KeyCodeCombination(KeyCode.F5);
+    static final KeyCombination STOP = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+
+    private final JobPageViewModel vm;
+    private final UiContext ctx;
+    private final BorderPane root;
+    private SqlEditorView editor;
+
+    @FXML private Label jobName;
+    @FXML private Label jobId;
+    @FXML private Label jobStatus;
+    @FXML private Label onlineVersion;
+    @FXML private HBox warningBanner;
+    @FXML private Label warningText;
+    @FXML private Label warningFix;
+    @FXML private Label operationError;
+    @FXML private Button saveButton;
+    @FXML private Button checkButton;
+    @FXML private Button publishButton;
+    @FXML private Button runButton;
+    @FXML private Button stopButton;
+    @FXML private TabPane jobTabs;
+    @FXML private Tab editorTab;
+    @FXML private Tab versionsTab;
+
+    public JobPageView(JobPageViewModel vm, UiContext ctx) {
+        this.vm = vm;
+        this.ctx = ctx;
+        this.root = Fxml.load("/fxml/job/JobPage.fxml", this);
+        // a filter, so the editor cannot swallow the page's shortcuts
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    public JobPageViewModel viewModel() {
+        return vm;
+    }
+
+    public SqlEditorView editor() {
+        return editor;
+    }
+
+    /** The tab title: the job's name with "•" while typed text is not committed (E4). */
+    public StringExpression tabTitle() {
+        return Bindings.when(vm.editor().dirtyProperty())
+                .then(Bindings.concat(vm.nameProperty(), " •"))
+                .otherwise(vm.nameProperty());
+    }
+
+    @FXML
+    private void initialize() {
+        editor = new SqlEditorView(vm.editor(), ctx);
+        editorTab.setContent(editor.root());
+        versionsTab.setContent(new VersionsView(vm.versions(), this::openReadOnly).root());
+
+        jobName.textProperty().bind(vm.nameProperty());
+        jobId.textProperty().bind(Bindings.createStringBinding(() -> vm.jobId().value()));
+        jobStatus.textProperty().bind(vm.statusLabelProperty());
+        vm.statusProperty().addListener((o, a, s) -> {
+            jobStatus.getStyleClass().removeIf(c -> c.startsWith("status-"));
+            if (s != null) {
+                jobStatus.getStyleClass().add("status-" + s.name().toLowerCase());
+            }
+        });
+        onlineVersion.textProperty().bind(vm.onlineVersionProperty());
+        warningText.textProperty().bind(vm.warningTextProperty());
+        warningFix.textProperty().bind(Bindings.when(vm.warningFixProperty().isEmpty()).then("")
+                .otherwise(Bindings.concat("Suggested fix: ", vm.warningFixProperty())));
+        warningBanner.visibleProperty().bind(vm.warningTextProperty().isNotEmpty());
+        warningBanner.managedProperty().bind(warningBanner.visibleProperty());
+        operationError.textProperty().bind(vm.operationErrorProperty());
+
+        saveButton.disableProperty().bind(vm.editor().dirtyProperty().not());
+        checkButton.disableProperty().bind(vm.editor().checkingProperty());
+        publishButton.disableProperty().bind(vm.operationInFlightProperty()
+                .or(vm.statusProperty().isEqualTo(JobStatus.OPERATING)));
+        runButton.disableProperty().bind(vm.canRunProperty().not());
+        stopButton.disableProperty().bind(vm.canStopProperty().not());
+    }
+
+    private void onKey(KeyEvent e) {
+        Runnable action = null;
+        if (STOP.match(e)) {
+            action = this::onStop;
+        } else if (SAVE.match(e)) {
+            action = this::onSave;
+        } else if (CHECK.match(e)) {
+            action = this::onCheck;
+        } else if (PUBLISH.match(e)) {
+            action = this::onPublish;
+        } else if (RUN.match(e) || RUN_F5.match(e)) {
+            action = this::onRun;
+        }
+        if (action != null) {
+            e.consume();
+            action.run();
+        }
+    }
+
+    @FXML
+    void onSave() {
+        vm.editor().save();
+    }
+
+    @FXML
+    void onCheck() {
+        jobTabs.getSelectionModel().select(editorTab);
+        vm.editor().check();
+    }
+
+    @FXML
+    void onPublish() {
+        if (!publishButton.isDisabled()) {
+            new PublishDialog(vm.newPublishDialog(), root.getScene().getWindow())
+                    .showAndPublish(v -> vm.versions().refresh());
+        }
+    }
+
+    @FXML
+    void onRun() {
+        if (!runButton.isDisabled()) {
+            vm.loadRunOptions(options -> new RunDialog(options, root.getScene().getWindow())
+                    .showAndWait().ifPresent(r -> vm.run(r.version(), r.restore())));
+        }
+    }
+
+    @FXML
+    void onStop() {
+        if (!stopButton.isDisabled()) {
+            StopDialog.ask(root.getScene().getWindow()).ifPresent(vm::stop);
+        }
+    }
+
+    private void openReadOnly(JobVersion v) {
+        String title = "v" + v.number() + " (read-only)";
+        for (Tab t : jobTabs.getTabs()) {
+            if (title.equals(t.getText())) {
+                jobTabs.getSelectionModel().select(t);
+                return;
+            }
+        }
+        SqlCodeArea area = new SqlCodeArea(ctx.executor(), ctx.ui());
+        area.setId("versionSql");
+        area.replaceAllText(v.sql());
+        area.setEditable(false);
+        Label header = new Label("Version " + v.number() + " — " + v.description() + " (by " + v.author() + ")");
+        header.getStyleClass().add("version-header");
+        BorderPane content = new BorderPane(new VirtualizedScrollPane<>(area));
+        content.setTop(header);
+        Tab tab = new Tab(title, content);
+        tab.setClosable(true);
+        jobTabs.getTabs().add(tab);
+        jobTabs.getSelectionModel().select(tab);
+    }
+}

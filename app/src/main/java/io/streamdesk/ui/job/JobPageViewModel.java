@@ -1,0 +1,235 @@
+package io.streamdesk.ui.job;
+
+import io.streamdesk.model.Job;
+import io.streamdesk.model.JobId;
+import io.streamdesk.model.JobStatus;
+import io.streamdesk.model.JobVersion;
+import io.streamdesk.model.JobWarning;
+import io.streamdesk.model.SavepointRecord;
+import io.streamdesk.model.SavepointStatus;
+import io.streamdesk.service.JobService;
+import io.streamdesk.service.RestoreChoice;
+import io.streamdesk.service.RunService;
+import io.streamdesk.ui.Formats;
+import io.streamdesk.ui.editor.SqlEditorViewModel;
+import io.streamdesk.ui.task.BackgroundTask;
+import io.streamdesk.ui.task.UiContext;
+import io.streamdesk.ui.versions.VersionsViewModel;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * One open job (J4, J5): header state, the warning banner, and the operations. Operations run in the background;
+ * while one is in flight the buttons are disabled and the status shows Operating (the service stores it too).
+ */
+public final class JobPageViewModel {
+    private final JobId jobId;
+    private final JobService jobs;
+    private final RunService runs;
+    private final UiContext ctx;
+    private final SqlEditorViewModel editor;
+    private final VersionsViewModel versions;
+    private final Consumer<Job> listener = this::onJobChangedAnyThread;
+
+    private final ReadOnlyObjectWrapper<Job> job = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper statusLabel = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<JobStatus> status = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper onlineVersion = new ReadOnlyStringWrapper(Formats.NONE);
+    private final ReadOnlyStringWrapper warningText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper warningFix = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper operationInFlight = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper operationError = new ReadOnlyStringWrapper("");
+    private final BooleanBinding canRun;
+    private final BooleanBinding canStop;
+
+    public JobPageViewModel(JobId jobId, JobService jobs, RunService runs, UiContext ctx) {
+        this.jobId = jobId;
+        this.jobs = jobs;
+        this.runs = runs;
+        this.ctx = ctx;
+        this.editor = new SqlEditorViewModel(jobId, jobs, ctx);
+        this.versions = new VersionsViewModel(jobId, jobs, ctx);
+        canRun = Bindings.createBooleanBinding(() -> !operationInFlight.get() && status.get() != null
+                && status.get() != JobStatus.OPERATING && status.get() != JobStatus.RUNNING
+                && status.get() != JobStatus.UNINITIALIZED && status.get() != JobStatus.UNPUBLISHED,
+                operationInFlight, status);
+        canStop = Bindings.createBooleanBinding(() -> !operationInFlight.get() && status.get() == JobStatus.RUNNING,
+                operationInFlight, status);
+    }
+
+    // ---- properties ----
+
+    public JobId jobId() {
+        return jobId;
+    }
+
+    public SqlEditorViewModel editor() {
+        return editor;
+    }
+
+    public VersionsViewModel versions() {
+        return versions;
+    }
+
+    public ReadOnlyObjectProperty<Job> jobProperty() {
+        return job.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty nameProperty() {
+        return name.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<JobStatus> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusLabelProperty() {
+        return statusLabel.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty onlineVersionProperty() {
+        return onlineVersion.getReadOnlyProperty();
+    }
+
+    /** The job's warning (J4); empty when it has none. */
+    public ReadOnlyStringProperty warningTextProperty() {
+        return warningText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty warningFixProperty() {
+        return warningFix.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty operationInFlightProperty() {
+        return operationInFlight.getReadOnlyProperty();
+    }
+
+    /** A refusal that did not become a job warning (bad input), shown next to the toolbar. */
+    public ReadOnlyStringProperty operationErrorProperty() {
+        return operationError.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canRunProperty() {
+        return canRun;
+    }
+
+    public BooleanBinding canStopProperty() {
+        return canStop;
+    }
+
+    // ---- commands ----
+
+    public void open() {
+        jobs.listeners().add(listener);
+        BackgroundTask.wrap(() -> jobs.job(jobId))
+                .titled("Opening job")
+                .onSuccess(this::show)
+                .onFailure(e -> operationError.set(e.getMessage()))
+                .executeWith(ctx);
+        editor.load();
+        versions.refresh();
+    }
+
+    public void close() {
+        jobs.listeners().remove(listener);
+        editor.dispose();
+    }
+
+    /** Saves the editor's text if it changed, then publishes (on a background thread). */
+    public PublishViewModel newPublishDialog() {
+        return new PublishViewModel(ctx, description -> {
+            String text = editor.currentText();
+            jobs.saveDraft(jobId, text);
+            ctx.ui().run(() -> editor.markSaved(text));
+            return jobs.publish(jobId, description);
+        }, editor::showProblems);
+    }
+
+    /** Versions and savepoints the run dialog offers, loaded in the background. */
+    public record RunOptions(List<JobVersion> versions, Optional<SavepointRecord> latest, List<SavepointRecord> savepoints) {
+    }
+
+    public void loadRunOptions(Consumer<RunOptions> onLoaded) {
+        BackgroundTask.wrap(() -> new RunOptions(jobs.versions(jobId), runs.latestSavepoint(jobId),
+                        runs.savepoints(jobId).stream().filter(s -> s.status() == SavepointStatus.COMPLETED).toList()))
+                .titled("Loading run options")
+                .onSuccess(onLoaded)
+                .onFailure(e -> operationError.set(e.getMessage()))
+                .executeWith(ctx);
+    }
+
+    public void run(int version, RestoreChoice restore) {
+        operate("Running v" + version, () -> runs.run(jobId, version, restore));
+    }
+
+    public void stop(boolean withSavepoint) {
+        operate(withSavepoint ? "Stopping with savepoint" : "Stopping", () -> runs.stop(jobId, withSavepoint));
+    }
+
+    private void operate(String title, java.util.concurrent.Callable<Job> work) {
+        if (operationInFlight.get()) {
+            return;
+        }
+        BackgroundTask.wrap(work)
+                .titled(title)
+                .onRunning(() -> {
+                    operationInFlight.set(true);
+                    operationError.set("");
+                    statusLabel.set(JobStatus.OPERATING.label());
+                    status.set(JobStatus.OPERATING);
+                })
+                .onSuccess(this::show)
+                // the service already stored the warning on the job; reload to show its actual status
+                .onFailure(e -> reload(e.getMessage()))
+                .onFinished(() -> operationInFlight.set(false))
+                .executeWith(ctx);
+    }
+
+    private void reload(String errorWhenNoWarning) {
+        BackgroundTask.wrap(() -> jobs.job(jobId))
+                .onSuccess(j -> {
+                    show(j);
+                    if (j.warning() == null) {
+                        operationError.set(errorWhenNoWarning);
+                    }
+                })
+                .executeWith(ctx);
+    }
+
+    void show(Job j) {
+        job.set(j);
+        name.set(j.name());
+        status.set(j.status());
+        statusLabel.set(j.status().label());
+        onlineVersion.set(j.onlineVersion() == null ? Formats.NONE : "v" + j.onlineVersion());
+        JobWarning w = j.warning();
+        warningText.set(w == null ? "" : w.operation() + " failed: " + w.message());
+        warningFix.set(w == null || w.suggestedFix() == null ? "" : w.suggestedFix());
+        versions.setOnlineVersion(j.onlineVersion());
+    }
+
+    private void onJobChangedAnyThread(Job j) {
+        if (j.id().equals(jobId)) {
+            ctx.ui().run(() -> {
+                Job before = job.get();
+                boolean statusChanged = before == null || before.status() != j.status();
+                show(j);
+                // the first publish moves a job to Stopped; other publishes refresh via the dialog's callback.
+                // Autosaves fire too, so do not reload the versions on every change.
+                if (statusChanged) {
+                    versions.refresh();
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package io.streamdesk.ui.jobs;
+
+import io.streamdesk.model.JobStatus;
+import io.streamdesk.model.JobWarning;
+import io.streamdesk.service.JobService;
+import io.streamdesk.ui.Formats;
+import io.streamdesk.ui.Fxml;
+import io.streamdesk.ui.task.UiContext;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.util.Duration;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The job list (J3): a thin view over {@link JobListViewModel}. */
+public final class JobListView {
+    private final JobListViewModel vm;
+    private final UiContext ctx;
+    private final Supplier<JobService> jobService;
+    private final BorderPane root;
+
+    @FXML private TableView<JobRow> jobsTable;
+    @FXML private TextField jobFilter;
+    @FXML private Label jobCount;
+    @FXML private Label emptyLabel;
+    @FXML private TableColumn<JobRow, String> nameColumn;
+    @FXML private TableColumn<JobRow, String> idColumn;
+    @FXML private TableColumn<JobRow, String> typeColumn;
+    @FXML private TableColumn<JobRow, String> clusterColumn;
+    @FXML private TableColumn<JobRow, JobRow> statusColumn;
+    @FXML private TableColumn<JobRow, String> versionColumn;
+    @FXML private TableColumn<JobRow, Instant> createdColumn;
+    @FXML private TableColumn<JobRow, java.time.Duration> totalRunColumn;
+    @FXML private TableColumn<JobRow, Instant> startedColumn;
+    @FXML private TableColumn<JobRow, java.time.Duration> currentRunColumn;
+    @FXML private TableColumn<JobRow, String> cuColumn;
+
+    /** @param jobService the job service once the data is open (null before) */
+    public JobListView(JobListViewModel vm, UiContext ctx, Supplier<JobService> jobService) {
+        this.vm = vm;
+        this.ctx = ctx;
+        this.jobService = jobService;
+        this.root = Fxml.load("/fxml/jobs/JobList.fxml", this);
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    @FXML
+    private void initialize() {
+        text(nameColumn, JobRow::name);
+        text(idColumn, JobRow::id);
+        text(typeColumn, JobRow::type);
+        text(clusterColumn, JobRow::cluster);
+        text(versionColumn, JobRow::onlineVersion);
+        text(cuColumn, JobRow::cus);
+        idColumn.getStyleClass().add("monospace");
+        createdColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().createdAt()));
+        createdColumn.setCellFactory(c -> timeCell());
+        startedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().runStartedAt()));
+        startedColumn.setCellFactory(c -> timeCell());
+        startedColumn.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        // durations as values, so they sort by length and not by their text ("10m" < "9s" as text)
+        totalRunColumn.setCellValueFactory(c -> c.getValue().totalRunDurationProperty());
+        totalRunColumn.setCellFactory(c -> durationCell());
+        currentRunColumn.setCellValueFactory(c -> c.getValue().currentRunDurationProperty());
+        currentRunColumn.setCellFactory(c -> durationCell());
+        currentRunColumn.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        statusColumn.setCellFactory(c -> new StatusCell());
+        statusColumn.setComparator(Comparator.comparing(r -> r.status().label()));
+
+        jobsTable.setItems(vm.rows());
+        vm.comparatorProperty().bind(jobsTable.comparatorProperty());
+        jobsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        jobFilter.textProperty().bindBidirectional(vm.filterTextProperty());
+        emptyLabel.textProperty().bind(vm.emptyTextProperty());
+        jobCount.textProperty().bind(Bindings.size(vm.rows()).asString("%d jobs"));
+
+        jobsTable.setRowFactory(t -> {
+            TableRow<JobRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    vm.open(row.getItem());
+                }
+            });
+            return row;
+        });
+        jobsTable.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                vm.open(jobsTable.getSelectionModel().getSelectedItem());
+                e.consume();
+            }
+        });
+    }
+
+    @FXML
+    private void onNewJob() {
+        JobService service = jobService.get();
+        if (service != null) {
+            new NewJobDialog(new NewJobViewModel(service, ctx), root.getScene().getWindow())
+                    .showAndCreate(job -> vm.open(new JobRow(job, Instant.now())));
+        }
+    }
+
+    /** For the shell's Ctrl+N and menu. */
+    public void newJob() {
+        onNewJob();
+    }
+
+    private static TableCell<JobRow, java.time.Duration> durationCell() {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(java.time.Duration item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : Formats.duration(item));
+            }
+        };
+    }
+
+    private static void text(TableColumn<JobRow, String> column, Function<JobRow, String> f) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(f.apply(c.getValue())));
+    }
+
+    private static TableCell<JobRow, Instant> timeCell() {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(Instant item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : Formats.time(item));
+            }
+        };
+    }
+
+    /** Status label with a warning icon whose tooltip carries the warning and its suggested fix (J4). */
+    private static final class StatusCell extends TableCell<JobRow, JobRow> {
+        @Override
+        protected void updateItem(JobRow row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().removeIf(s -> s.startsWith("status-"));
+            if (empty || row == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            JobStatus status = row.status();
+            setText(status.label());
+            getStyleClass().add("status-" + status.name().toLowerCase());
+            JobWarning w = row.warning();
+            if (w == null) {
+                setGraphic(null);
+                setTooltip(null);
+            } else {
+                FontIcon icon = new FontIcon(Feather.ALERT_TRIANGLE);
+                icon.getStyleClass().add("warning-icon");
+                setGraphic(icon);
+                Tooltip tip = new Tooltip(w.operation() + " failed: " + w.message()
+                        + (w.suggestedFix() == null ? "" : "\nSuggested fix: " + w.suggestedFix()));
+                tip.setShowDelay(Duration.millis(200));
+                tip.setWrapText(true);
+                tip.setMaxWidth(480);
+                setTooltip(tip);
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.streamdesk.ui.jobs;
+
+import io.streamdesk.model.Job;
+import java.util.function.Consumer;
+import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+
+/**
+ * "New SQL job": the dialog stays open on a missing name or a refusal (inline error) and closes once the job
+ * exists.
+ */
+final class NewJobDialog {
+    private final NewJobViewModel vm;
+    private final Dialog<Job> dialog = new Dialog<>();
+
+    NewJobDialog(NewJobViewModel vm, Window owner) {
+        this.vm = vm;
+        dialog.initOwner(owner);
+        dialog.setTitle("New SQL job");
+        dialog.setHeaderText("Create a Flink SQL job");
+        TextField name = new TextField();
+        name.setId("newJobName");
+        name.setPromptText("e.g. orders-enrichment");
+        name.textProperty().bindBidirectional(vm.nameProperty());
+        TextField folder = new TextField();
+        folder.setId("newJobFolder");
+        folder.textProperty().bindBidirectional(vm.folderProperty());
+        Label error = new Label();
+        error.setId("newJobNameError");
+        error.getStyleClass().add("inline-error");
+        error.textProperty().bind(vm.nameErrorProperty());
+        error.visibleProperty().bind(vm.nameErrorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(10));
+        grid.addRow(0, new Label("Name"), name);
+        grid.add(error, 1, 1);
+        grid.addRow(2, new Label("Folder"), folder);
+        name.setPrefColumnCount(28);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
+        ok.setId("newJobOkButton");
+        ok.setText("Create");
+        ok.disableProperty().bind(vm.creatingProperty());
+        dialog.setOnShown(e -> name.requestFocus());
+    }
+
+    void showAndCreate(Consumer<Job> onCreated) {
+        Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
+        ok.addEventFilter(ActionEvent.ACTION, e -> {
+            // keep the dialog open; it closes when the service created the job
+            e.consume();
+            vm.create(job -> {
+                dialog.setResult(job);
+                dialog.close();
+            });
+        });
+        // open the job once the dialog is gone, so the editor (not the dialog's owner focus) ends up focused
+        dialog.setOnHidden(e -> {
+            if (dialog.getResult() != null) {
+                onCreated.accept(dialog.getResult());
+            }
+        });
+        dialog.setResultConverter(b -> null);
+        dialog.show();
+    }
+}

@@ -1,0 +1,263 @@
+package io.streamdesk.ui.shell;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import io.streamdesk.app.Services;
+import io.streamdesk.model.ClusterHealth;
+import io.streamdesk.model.JobId;
+import io.streamdesk.service.JobService;
+import io.streamdesk.ui.Fxml;
+import io.streamdesk.ui.job.JobPageView;
+import io.streamdesk.ui.job.JobPageViewModel;
+import io.streamdesk.ui.jobs.JobListView;
+import io.streamdesk.ui.jobs.JobListViewModel;
+import io.streamdesk.ui.task.UiContext;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The main window's content: navigation (only panes that work), the tabbed work area (Jobs plus one tab per open
+ * job), the "Opening data…" overlay until the services are ready, and the status bar.
+ */
+public final class ShellView {
+    private final ShellViewModel vm;
+    private final UiContext ctx;
+    private final WindowStateStore windowState;
+    private final BorderPane root;
+    private final JobListViewModel jobList;
+    private JobListView jobListView;
+    private final java.util.Map<JobId, JobPageViewModel> openPages = new java.util.LinkedHashMap<>();
+
+    @FXML private ListView<String> navigation;
+    @FXML private TabPane mainTabs;
+    @FXML private Tab jobsTab;
+    @FXML private VBox openingData;
+    @FXML private Label openingDataLabel;
+    @FXML private ProgressIndicator openingProgress;
+    @FXML private Label clusterStatus;
+    @FXML private FontIcon clusterIcon;
+    @FXML private Button clusterActionButton;
+    @FXML private Label backgroundLabel;
+    @FXML private ProgressBar backgroundProgress;
+    @FXML private CheckMenuItem darkThemeMenuItem;
+
+    public ShellView(ShellViewModel vm, UiContext ctx, WindowStateStore windowState) {
+        this.vm = vm;
+        this.ctx = ctx;
+        this.windowState = windowState;
+        this.jobList = new JobListViewModel(ctx);
+        this.root = Fxml.load("/fxml/shell/Shell.fxml", this);
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    /** A scene with the app's stylesheets. */
+    public Scene createScene(double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().addAll(
+                ShellView.class.getResource("/css/streamdesk.css").toExternalForm(),
+                ShellView.class.getResource("/css/editor.css").toExternalForm());
+        return scene;
+    }
+
+    @FXML
+    private void initialize() {
+        navigation.getItems().setAll("Jobs");
+        navigation.getSelectionModel().select(0);
+        navigation.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setGraphic(empty ? null : new FontIcon("fth-layers"));
+            }
+        });
+        // a click, not only a selection change: "Jobs" stays selected while a job tab is in front
+        navigation.setOnMouseClicked(e -> showNavigationTarget());
+        navigation.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                showNavigationTarget();
+            }
+        });
+
+        jobListView = new JobListView(jobList, ctx, () -> {
+            Services s = vm.servicesProperty().get();
+            return s == null ? null : s.jobs();
+        });
+        jobsTab.setContent(jobListView.root());
+        jobList.setOnOpen(this::openJob);
+
+        openingDataLabel.textProperty().bind(vm.startupMessageProperty());
+        openingData.visibleProperty().bind(vm.servicesProperty().isNull());
+        openingProgress.visibleProperty().bind(vm.startupFailedProperty().not());
+        mainTabs.disableProperty().bind(vm.servicesProperty().isNull());
+
+        clusterStatus.setId("clusterStatus");
+        clusterStatus.textProperty().bind(vm.clusterTextProperty());
+        Tooltip clusterTip = new Tooltip();
+        clusterTip.textProperty().bind(vm.clusterDetailProperty());
+        clusterStatus.tooltipProperty().bind(Bindings.when(vm.clusterDetailProperty().isEmpty())
+                .then((Tooltip) null).otherwise(clusterTip));
+        vm.clusterHealthProperty().addListener((o, a, h) -> styleCluster(h));
+        styleCluster(vm.clusterHealthProperty().get());
+        clusterActionButton.textProperty().bind(vm.clusterActionProperty());
+        clusterActionButton.visibleProperty().bind(vm.clusterActionProperty().isNotEmpty()
+                .and(vm.servicesProperty().isNotNull()));
+        clusterActionButton.managedProperty().bind(clusterActionButton.visibleProperty());
+
+        var running = ctx.backgroundWork().runningProperty();
+        backgroundProgress.visibleProperty().bind(running.greaterThan(0));
+        backgroundLabel.textProperty().bind(Bindings.createStringBinding(() -> running.get() == 0 ? ""
+                : ctx.backgroundWork().lastTitleProperty().get() + (running.get() > 1 ? " (+" + (running.get() - 1) + " more)" : "")
+                + "…", running, ctx.backgroundWork().lastTitleProperty()));
+
+        darkThemeMenuItem.selectedProperty().bindBidirectional(vm.darkThemeProperty());
+        vm.darkThemeProperty().addListener((o, a, dark) -> {
+            applyTheme(dark);
+            windowState.saveDarkTheme(dark);
+        });
+        applyTheme(vm.darkThemeProperty().get());
+
+        vm.servicesProperty().addListener((o, a, services) -> {
+            if (services != null) {
+                jobList.attach(services.jobs());
+                windowState.lastOpenJob().ifPresent(this::reopenLastJob);
+            }
+        });
+    }
+
+    private void showNavigationTarget() {
+        if ("Jobs".equals(navigation.getSelectionModel().getSelectedItem())) {
+            mainTabs.getSelectionModel().select(jobsTab);
+        }
+    }
+
+    /** AtlantaFX replaces the user agent stylesheet; our own CSS reads its color variables in both themes. */
+    public static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private void styleCluster(ClusterHealth h) {
+        clusterStatus.getStyleClass().removeIf(c -> c.startsWith("cluster-"));
+        clusterStatus.getStyleClass().add("cluster-" + h.name().toLowerCase());
+        clusterIcon.getStyleClass().removeIf(c -> c.startsWith("cluster-"));
+        clusterIcon.getStyleClass().add("cluster-" + h.name().toLowerCase());
+    }
+
+    /** Opens (or selects) the tab of a job. */
+    public void openJob(JobId id) {
+        for (Tab t : mainTabs.getTabs()) {
+            if (id.equals(t.getUserData())) {
+                mainTabs.getSelectionModel().select(t);
+                return;
+            }
+        }
+        Services services = vm.servicesProperty().get();
+        if (services == null) {
+            return;
+        }
+        JobPageViewModel pageVm = new JobPageViewModel(id, services.jobs(), services.runs(), ctx);
+        JobPageView page = new JobPageView(pageVm, ctx);
+        Tab tab = new Tab();
+        tab.setId("jobTab-" + id.value());
+        tab.setUserData(id);
+        tab.textProperty().bind(page.tabTitle());
+        tab.setContent(page.root());
+        openPages.put(id, pageVm);
+        tab.setOnClosed(e -> {
+            // a last save of what was typed, then release listeners
+            pageVm.editor().save();
+            pageVm.close();
+            openPages.remove(id);
+            if (mainTabs.getTabs().size() == 1) {
+                windowState.saveLastOpenJob(null);
+            }
+        });
+        // the editor/problems split is restored and remembered across jobs and starts (D2)
+        page.editor().split().setDividerPositions(windowState.editorSplit());
+        page.editor().split().getDividers().get(0).positionProperty()
+                .addListener((o, a, pos) -> windowState.saveEditorSplit(pos.doubleValue()));
+        pageVm.open();
+        mainTabs.getTabs().add(tab);
+        mainTabs.getSelectionModel().select(tab);
+        windowState.saveLastOpenJob(id.value());
+        Platform.runLater(() -> page.editor().focus());
+    }
+
+    private void reopenLastJob(String id) {
+        try {
+            JobId jobId = new JobId(id);
+            JobService jobs = vm.servicesProperty().get().jobs();
+            io.streamdesk.ui.task.BackgroundTask.wrap(() -> jobs.list().stream().anyMatch(j -> j.id().equals(jobId)))
+                    .onSuccess(exists -> {
+                        if (exists) {
+                            openJob(jobId);
+                        }
+                    })
+                    .executeWith(ctx);
+        } catch (IllegalArgumentException e) {
+            windowState.saveLastOpenJob(null);
+        }
+    }
+
+    /**
+     * Saves every editor with uncommitted text on the calling thread (on quit: the executor may already be gone,
+     * and what the user typed must reach the database before the services close).
+     */
+    public void flushDrafts() {
+        Services services = vm.servicesProperty().get();
+        if (services == null) {
+            return;
+        }
+        openPages.forEach((id, page) -> {
+            if (page.editor().dirtyProperty().get()) {
+                try {
+                    services.jobs().saveDraft(id, page.editor().currentText());
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(ShellView.class).warn("Could not save the draft of {}", id, e);
+                }
+            }
+            page.close();
+        });
+    }
+
+    public void dispose() {
+        jobList.dispose();
+    }
+
+    @FXML
+    private void onNewJob() {
+        if (vm.servicesProperty().get() != null) {
+            jobListView.newJob();
+        }
+    }
+
+    @FXML
+    private void onQuit() {
+        root.getScene().getWindow().hide();
+        Platform.exit();
+    }
+
+    @FXML
+    private void onClusterAction() {
+        vm.startCluster();
+    }
+}

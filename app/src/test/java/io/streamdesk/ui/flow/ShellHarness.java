@@ -1,0 +1,58 @@
+package io.streamdesk.ui.flow;
+
+import io.streamdesk.app.Services;
+import io.streamdesk.ui.shell.ShellView;
+import io.streamdesk.ui.shell.ShellViewModel;
+import io.streamdesk.ui.shell.WindowStateStore;
+import io.streamdesk.ui.task.BackgroundWork;
+import io.streamdesk.ui.task.ExecutorScheduler;
+import io.streamdesk.ui.task.FxTaskExecutor;
+import io.streamdesk.ui.task.UiContext;
+import io.streamdesk.ui.task.UiThread;
+import java.time.Clock;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The shell wired exactly as the app wires it (real pool, real FX hops, real timer) over any {@link Services}, with
+ * window state in a throw-away prefs node.
+ */
+public final class ShellHarness implements AutoCloseable {
+    public final ShellViewModel vm;
+    public final ShellView view;
+    public final Scene scene;
+    private final FxTaskExecutor executor = new FxTaskExecutor(4);
+    private final ExecutorScheduler scheduler;
+    private final Preferences prefs;
+
+    public ShellHarness(Stage stage, Services services, boolean dark, double width, double height) {
+        UiThread ui = UiThread.fx();
+        scheduler = new ExecutorScheduler(ui, Clock.systemDefaultZone());
+        UiContext ctx = new UiContext(executor, ui, scheduler, new BackgroundWork());
+        prefs = Preferences.userRoot().node("/io/streamdesk/test/" + System.nanoTime());
+        vm = new ShellViewModel(ctx);
+        vm.darkThemeProperty().set(dark);
+        view = new ShellView(vm, ctx, new WindowStateStore(prefs));
+        scene = view.createScene(width, height);
+        stage.setScene(scene);
+        stage.setTitle("StreamDesk");
+        stage.show();
+        if (services != null) {
+            vm.servicesReady(services);
+        }
+    }
+
+    @Override
+    public void close() {
+        view.dispose();
+        scheduler.close();
+        executor.close();
+        try {
+            prefs.removeNode();
+        } catch (BackingStoreException | IllegalStateException e) {
+            // a test node left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.streamdesk.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamdesk.model.ClusterHealth;
+import io.streamdesk.ui.fake.FakeServices;
+import io.streamdesk.ui.fake.ManualScheduler;
+import io.streamdesk.ui.fake.TestContexts;
+import org.junit.jupiter.api.Test;
+
+class ShellViewModelTest {
+
+    @Test
+    void showsOpeningDataUntilServicesAreReadyThenTheClusterState() {
+        ShellViewModel vm = new ShellViewModel(TestContexts.synchronous(new ManualScheduler()));
+        assertThat(vm.startupMessageProperty().get()).isEqualTo("Opening data…");
+        FakeServices services = new FakeServices();
+        vm.servicesReady(services);
+        assertThat(vm.startupMessageProperty().get()).isEmpty();
+        assertThat(vm.clusterTextProperty().get()).isEqualTo("Local cluster: Stopped");
+        assertThat(vm.clusterActionProperty().get()).isEqualTo("Start");
+
+        vm.startCluster();
+        assertThat(vm.clusterHealthProperty().get()).isEqualTo(ClusterHealth.RUNNING);
+        assertThat(vm.clusterTextProperty().get()).isEqualTo("Local cluster: Running at http://127.0.0.1:8081");
+        assertThat(vm.clusterActionProperty().get()).isEmpty();
+
+        services.cluster.crash("exit code 137");
+        assertThat(vm.clusterTextProperty().get()).contains("Failed").contains("exit code 137");
+        assertThat(vm.clusterActionProperty().get()).isEqualTo("Restart");
+    }
+
+    @Test
+    void aFailedStartupSaysWhy() {
+        ShellViewModel vm = new ShellViewModel(TestContexts.synchronous(new ManualScheduler()));
+        vm.servicesFailed(new IllegalStateException("database is locked"));
+        assertThat(vm.startupFailedProperty().get()).isTrue();
+        assertThat(vm.startupMessageProperty().get()).contains("database is locked");
+    }
+}
