@@ -7,9 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,30 +48,36 @@ class CrashSafetyTest {
         int kills = 0;
         long start = System.nanoTime();
         for (int cycle = 1; cycle <= CYCLES; cycle++) {
+            Path stdout = dir.resolve("child-" + cycle + ".out");
             Path stderr = dir.resolve("child-" + cycle + ".err");
-            Process child = startChild(db, random.nextLong(), stderr);
-            CountDownLatch firstAck = new CountDownLatch(1);
-            Thread reader = new Thread(() -> readReports(child, ledger, firstAck), "crash-child-reader");
-            reader.start();
+            // The child's stdout goes to a file, not a pipe: the kernel keeps every byte the child wrote before
+            // it died, and no reader thread can race the kill.
+            Process child = startChild(db, random.nextLong(), stdout, stderr);
             try {
-                if (!firstAck.await(60, TimeUnit.SECONDS)) {
-                    fail("Cycle " + cycle + ": the child acknowledged nothing within 60 s; stderr:\n" + Files.readString(stderr));
+                if (!awaitFirstAck(child, stdout, 60_000)) {
+                    fail("Cycle " + cycle + ": the child acknowledged nothing; stderr:\n" + Files.readString(stderr));
                 }
                 Thread.sleep(200 + random.nextInt(1000));
                 assertThat(child.isAlive()).as("child still writing at cycle %d; stderr: %s", cycle, Files.readString(stderr)).isTrue();
             } finally {
                 child.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no H2 close
-                child.waitFor(30, TimeUnit.SECONDS);
             }
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("child gone after SIGKILL").isTrue();
             kills++;
-            reader.join(10_000);
-            assertThat(reader.isAlive()).as("reader still running at cycle %d", cycle).isFalse();
-            if (ledger.readerFailure != null) {
-                throw new AssertionError("cycle " + cycle + ": bad report from the child", ledger.readerFailure);
+            for (String line : Files.readAllLines(stdout, StandardCharsets.UTF_8)) {
+                ledger.keep(line);
+                // A line cut short by the kill does not match and is ignored: it was never a complete ACK.
+                Matcher m = LINE.matcher(line);
+                if (m.matches()) {
+                    ledger.record(m);
+                }
             }
             try (Database database = Database.open(db)) {
                 ledger.verify(database, cycle);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\nlast lines of the child:\n" + String.join("\n", ledger.lastLines), e);
             }
+            ledger.lastLines.clear();
         }
         long seconds = (System.nanoTime() - start) / 1_000_000_000;
         System.out.printf("CrashSafetyTest seed=%d kills=%d acks=%d (drafts %d, versions %d), "
@@ -86,7 +89,7 @@ class CrashSafetyTest {
         assertThat(ledger.draftAcks).as("acknowledged drafts").isGreaterThan(CYCLES);
     }
 
-    private static Process startChild(Path db, long seed, Path stderr) throws IOException {
+    private static Process startChild(Path db, long seed, Path stdout, Path stderr) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // The child lives a few seconds, so start-up time is what counts: C1-only JIT, no verification of the
         // (trusted, locally built) class path, a small heap. They cut Hibernate's boot by a quarter or so.
@@ -94,28 +97,23 @@ class CrashSafetyTest {
                 "-XX:-BytecodeVerificationRemote", "-XX:+UseSerialGC", "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"),
                 CrashWorkload.class.getName(), db.toString(), Long.toString(seed))
+                .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())
                 .start();
     }
 
-    private static void readReports(Process child, Ledger ledger, CountDownLatch firstAck) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                // A line cut short by the kill does not match and is ignored: it was never a complete ACK.
-                Matcher m = LINE.matcher(line);
-                if (m.matches() && ledger.record(m) && firstAck.getCount() > 0) {
-                    firstAck.countDown();
-                }
+    private static boolean awaitFirstAck(Process child, Path stdout, long timeoutMs) throws Exception {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (System.currentTimeMillis() < deadline && child.isAlive()) {
+            if (Files.exists(stdout) && Files.readString(stdout, StandardCharsets.UTF_8).contains("ACK ")) {
+                return true;
             }
-        } catch (IOException e) {
-            // the pipe breaks when the child dies; everything read so far is recorded
-        } catch (Throwable t) {
-            ledger.readerFailure = t;
+            Thread.sleep(20);
         }
+        return false;
     }
 
-    /** What the children reported, per job. Written by the reader thread, read after it has finished. */
+    /** What the children reported, per job. */
     private static final class Ledger {
         private final Map<String, JobLedger> jobs = new LinkedHashMap<>();
         int acks;
@@ -124,7 +122,14 @@ class CrashSafetyTest {
         int verifiedVersions;
         int verifiedDrafts;
         int committedBeyondAck;
-        volatile Throwable readerFailure;
+        final java.util.Deque<String> lastLines = new java.util.ArrayDeque<>();
+
+        synchronized void keep(String line) {
+            if (lastLines.size() == 40) {
+                lastLines.removeFirst();
+            }
+            lastLines.addLast(line);
+        }
 
         /** Returns true for an ACK line. */
         synchronized boolean record(Matcher m) {
