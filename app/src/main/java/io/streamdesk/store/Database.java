@@ -67,8 +67,11 @@ public final class Database implements AutoCloseable {
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
             migrate(pool);
+            long migrated = System.nanoTime();
             SessionFactory sessionFactory = buildSessionFactory(pool);
-            LOG.info("Opened database {} in {} ms", dbDirectory, (System.nanoTime() - start) / 1_000_000);
+            LOG.info("Opened database {} in {} ms (migrations {} ms, Hibernate {} ms)", dbDirectory,
+                    (System.nanoTime() - start) / 1_000_000, (migrated - start) / 1_000_000,
+                    (System.nanoTime() - migrated) / 1_000_000);
             return new Database(url, pool, sessionFactory);
         } catch (RuntimeException e) {
             pool.dispose();

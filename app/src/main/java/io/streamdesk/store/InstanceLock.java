@@ -22,6 +22,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Objects;
 
 /**
  * One app instance per data directory (D3). The first instance holds an OS file lock on
@@ -80,6 +81,7 @@ public final class InstanceLock implements AutoCloseable {
      * @param onShowRequest called on a listener thread (not the FX thread) when a later start asks for the window
      */
     public static Result acquire(Path dataDir, Runnable onShowRequest) {
+        Objects.requireNonNull(onShowRequest, "onShowRequest");
         FileChannel channel = null;
         try {
             Files.createDirectories(dataDir);

@@ -81,6 +81,14 @@ class DatabaseTest {
                 .hasMessageContaining("Cannot open the database in " + dir);
     }
 
+    static void execute(Database db, String sql) {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (Exception e) {
+            throw new AssertionError(sql, e);
+        }
+    }
+
     static String queryString(Database db, String sql) {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
