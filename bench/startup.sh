@@ -15,22 +15,25 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 opens=$(sed -n 's:.*<flink.jvm.opens>\(.*\)</flink.jvm.opens>.*:\1:p' pom.xml)
 data=$(mktemp -d)
-measure() { # prints milliseconds from spawn to the SHOWN line
-  local start end
+measure() { # prints "shown ready": milliseconds from spawn to the SHOWN line and to the READY line (data open)
+  local start out shown ready
   start=$(date +%s%3N)
-  end=$("$@" 2>/dev/null | sed -n 's/^SHOWN \([0-9]*\).*/\1/p' | head -1)
-  echo $(( end - start ))
+  out=$("$@" 2>/dev/null || true)
+  shown=$(sed -n 's/^SHOWN \([0-9]*\).*/\1/p' <<<"$out" | head -1)
+  ready=$(sed -n 's/^READY \([0-9]*\).*/\1/p' <<<"$out" | head -1)
+  echo "$(( shown - start )) $(( ${ready:-$shown} - start ))"
 }
-bare=(); app=()
+bare=(); app=(); ready=()
 for i in $(seq "$runs"); do
-  b=$(measure java -Dprism.order=sw -cp "$cp" io.streamdesk.bench.BareWindow)
-  a=$(measure java -Dprism.order=sw $opens -Dstreamdesk.exitWhenShown=true -cp "$cp" io.streamdesk.Launcher --data-dir "$data")
-  echo "run $i: bare ${b} ms, streamdesk ${a} ms"
-  bare+=("$b"); app+=("$a")
+  read -r b _ < <(measure java -Dprism.order=sw -cp "$cp" io.streamdesk.bench.BareWindow)
+  read -r a r < <(measure java -Dprism.order=sw $opens -Dstreamdesk.exitWhenShown=true -Dstreamdesk.prefsNode=/io/streamdesk/bench -cp "$cp" io.streamdesk.Launcher --data-dir "$data")
+  echo "run $i: bare window ${b} ms, StreamDesk window ${a} ms (job list filled at ${r} ms)"
+  bare+=("$b"); app+=("$a"); ready+=("$r")
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 mb=$(median "${bare[@]}"); ma=$(median "${app[@]}")
 echo "median bare window: ${mb} ms"
 echo "median StreamDesk:  ${ma} ms"
+echo "median StreamDesk with data open: $(median "${ready[@]}") ms"
 awk -v a="$ma" -v b="$mb" 'BEGIN {printf "ratio StreamDesk / bare: %.2f\n", a / b}'
 rm -rf "$data"

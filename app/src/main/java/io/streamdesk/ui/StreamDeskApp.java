@@ -87,6 +87,11 @@ public final class StreamDeskApp extends Application {
         primaryStage.setScene(scene);
         primaryStage.setTitle("StreamDesk");
         primaryStage.setOnCloseRequest(e -> WindowBounds.save(primaryStage, windowState));
+        boolean benchmark = Boolean.getBoolean("streamdesk.exitWhenShown");
+        if (benchmark) {
+            // bench/startup.sh: the window is interactive once shown and the FX thread has run one more pulse
+            primaryStage.setOnShown(e -> Platform.runLater(() -> System.out.println("SHOWN " + System.currentTimeMillis())));
+        }
         primaryStage.show();
 
         CompletableFuture<Services> pending = PENDING.get();
@@ -100,6 +105,10 @@ public final class StreamDeskApp extends Application {
                         ? error.getCause() : error);
             } else {
                 vm.servicesReady(services);
+            }
+            if (benchmark) {
+                System.out.println("READY " + System.currentTimeMillis());
+                Platform.exit();
             }
         }));
     }
