@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * <p>The services are built only when a command needs them, from the factory given {@link #dataDir()} (the
  * {@code --data-dir} option, or null when absent), and closed when the command ends.
  */
-@Command(name = "streamdesk", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "streamdesk 0.1.0",
+@Command(name = "streamdesk", version = "streamdesk 0.1.0",
         description = "StreamDesk command line: Flink SQL jobs from scripts.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:Success.", "1:The operation failed or was refused; check-sql found errors.", "2:Usage error."})
@@ -33,6 +33,13 @@ public final class StreamDeskCli implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    // not mixinStandardHelpOptions: its --version would clash with "job run --version N" in the subcommands
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help and exit.")
+    boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the version and exit.")
+    boolean version;
 
     @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Data directory (default: $STREAMDESK_HOME or ~/.local/share/streamdesk)")

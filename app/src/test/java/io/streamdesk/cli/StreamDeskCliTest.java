@@ -67,6 +67,24 @@ class StreamDeskCliTest {
     }
 
     @Test
+    void everySubcommandHasHelpAndRunKeepsItsVersionOption() {
+        CliRunner cli = new CliRunner(() -> {
+            throw new AssertionError("help must not build services");
+        });
+
+        CliRunner.Result runHelp = cli.run("job", "run", "--help");
+        CliRunner.Result statusHelp = cli.run("cluster", "status", "-h");
+        CliRunner.Result version = cli.run("--version");
+
+        assertThat(runHelp.exitCode()).isZero();
+        assertThat(runHelp.out()).contains("Usage: streamdesk job run").contains("--version=N")
+                .contains("--from-savepoint=latest|PATH").contains("--data-dir=DIR");
+        assertThat(statusHelp.exitCode()).isZero();
+        assertThat(statusHelp.out()).contains("Usage: streamdesk cluster status");
+        assertThat(version.out().strip()).isEqualTo("streamdesk 0.1.0");
+    }
+
+    @Test
     void jobHelpListsItsSubcommands() {
         CliRunner.Result help = new CliRunner(() -> new FakeServices(dir)).run("job", "--help");
 
