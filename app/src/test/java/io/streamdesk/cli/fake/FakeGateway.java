@@ -1,0 +1,94 @@
+package io.streamdesk.cli.fake;
+
+import io.streamdesk.model.FlinkJobSummary;
+import io.streamdesk.service.port.ClusterCallException;
+import io.streamdesk.service.port.ClusterGateway;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A Flink REST API in memory: submitted jobs run at once; stops and savepoints complete at once. */
+public final class FakeGateway implements ClusterGateway {
+    public static final String REST_URL = "http://127.0.0.1:18081";
+    public static final String FLINK_VERSION = "2.3.0";
+
+    private final Map<String, String> states = new LinkedHashMap<>();
+    private int nextId = 1;
+    private String savepointFailure;
+
+    /** Registers a submitted job as RUNNING with all tasks running; returns its Flink job id. */
+    public synchronized String submit() {
+        String id = String.format("%032x", nextId++);
+        states.put(id, "RUNNING");
+        return id;
+    }
+
+    /** Makes the next stop-with-savepoint fail with this cause. */
+    public synchronized void failSavepoints(String cause) {
+        this.savepointFailure = cause;
+    }
+
+    public synchronized String state(String flinkJobId) {
+        return states.get(flinkJobId);
+    }
+
+    @Override
+    public String restUrl() {
+        return REST_URL;
+    }
+
+    @Override
+    public String flinkVersion() {
+        return FLINK_VERSION;
+    }
+
+    @Override
+    public synchronized ClusterOverview overview() {
+        int running = (int) states.values().stream().filter("RUNNING"::equals).count();
+        return new ClusterOverview(FLINK_VERSION, 1, 4, 4 - running, running, 0, 0, 0);
+    }
+
+    @Override
+    public synchronized List<FlinkJobSummary> jobsOverview() {
+        List<FlinkJobSummary> list = new ArrayList<>();
+        states.forEach((id, state) -> list.add(new FlinkJobSummary(id, "job " + id, state, 1L, -1L,
+                "RUNNING".equals(state) ? 1 : 0, 1)));
+        return list;
+    }
+
+    @Override
+    public synchronized FlinkJobDetails jobDetails(String flinkJobId) {
+        return new FlinkJobDetails(flinkJobId, "job", states.get(flinkJobId), 1L, -1L, 1, null);
+    }
+
+    @Override
+    public synchronized String stopWithSavepoint(String flinkJobId, String targetDirectory) {
+        if (!states.containsKey(flinkJobId)) {
+            throw new ClusterCallException(404, "Job " + flinkJobId + " not found");
+        }
+        if (savepointFailure == null) {
+            states.put(flinkJobId, "FINISHED");
+        }
+        return "request-" + flinkJobId;
+    }
+
+    @Override
+    public synchronized SavepointOperation savepointStatus(String flinkJobId, String requestId) {
+        if (savepointFailure != null) {
+            return new SavepointOperation("COMPLETED", null, savepointFailure);
+        }
+        return new SavepointOperation("COMPLETED", "file:/tmp/savepoints/savepoint-" + flinkJobId.substring(26), null);
+    }
+
+    @Override
+    public synchronized void cancel(String flinkJobId) {
+        states.put(flinkJobId, "CANCELED");
+    }
+
+    @Override
+    public CheckpointSummary checkpoints(String flinkJobId) {
+        return new CheckpointSummary(0, 0, 0, null, null);
+    }
+}

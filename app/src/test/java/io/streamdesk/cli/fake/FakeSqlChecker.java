@@ -1,0 +1,38 @@
+package io.streamdesk.cli.fake;
+
+import io.streamdesk.model.SqlProblem;
+import io.streamdesk.service.port.SqlChecker;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stands in for Flink's parser: every {@code SELEC } typo is an error at its line and column. Enough to drive the
+ * CLI's output; the real checker is tested with the Flink adapter.
+ */
+public final class FakeSqlChecker implements SqlChecker {
+    public static final String TYPO = "SELEC ";
+    private int checks;
+
+    @Override
+    public synchronized List<SqlProblem> check(String script) {
+        checks++;
+        List<SqlProblem> problems = new ArrayList<>();
+        String[] lines = script.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            int col = lines[i].indexOf(TYPO);
+            if (col >= 0) {
+                problems.add(new SqlProblem(i + 1, col + 1, "Non-query expression encountered in illegal context"));
+            }
+        }
+        return problems;
+    }
+
+    public synchronized int checks() {
+        return checks;
+    }
+
+    @Override
+    public void warmUp() {
+    }
+}

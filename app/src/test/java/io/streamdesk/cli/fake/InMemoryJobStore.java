@@ -1,0 +1,66 @@
+package io.streamdesk.cli.fake;
+
+import io.streamdesk.model.Draft;
+import io.streamdesk.model.Job;
+import io.streamdesk.model.JobId;
+import io.streamdesk.model.JobStatus;
+import io.streamdesk.service.port.JobStore;
+import io.streamdesk.service.port.StoreException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** JobStore in memory, in creation order. */
+public final class InMemoryJobStore implements JobStore {
+    private final Map<JobId, Job> jobs = new LinkedHashMap<>();
+    private final Map<JobId, Draft> drafts = new LinkedHashMap<>();
+
+    @Override
+    public synchronized Job create(Job job) {
+        if (jobs.containsKey(job.id())) {
+            throw new StoreException("Job " + job.id() + " exists");
+        }
+        jobs.put(job.id(), job);
+        return job;
+    }
+
+    @Override
+    public synchronized Optional<Job> find(JobId id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    @Override
+    public synchronized List<Job> list() {
+        return new ArrayList<>(jobs.values());
+    }
+
+    @Override
+    public synchronized Job update(Job job) {
+        if (!jobs.containsKey(job.id())) {
+            throw new StoreException("No job " + job.id());
+        }
+        jobs.put(job.id(), job);
+        return job;
+    }
+
+    @Override
+    public synchronized Draft saveDraft(JobId id, String sql) {
+        long revision = Optional.ofNullable(drafts.get(id)).map(Draft::revision).orElse(0L) + 1;
+        Draft draft = new Draft(id, sql, revision, Instant.now());
+        drafts.put(id, draft);
+        Job job = jobs.get(id);
+        if (job.status() == JobStatus.UNINITIALIZED) {
+            jobs.put(id, job.withStatus(JobStatus.UNPUBLISHED));
+        }
+        return draft;
+    }
+
+    @Override
+    public synchronized Optional<Draft> findDraft(JobId id) {
+        return Optional.ofNullable(drafts.get(id));
+    }
+}

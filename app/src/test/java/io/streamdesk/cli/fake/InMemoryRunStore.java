@@ -1,0 +1,66 @@
+package io.streamdesk.cli.fake;
+
+import io.streamdesk.model.JobId;
+import io.streamdesk.model.JobRun;
+import io.streamdesk.model.SavepointRecord;
+import io.streamdesk.model.SavepointSource;
+import io.streamdesk.model.SavepointStatus;
+import io.streamdesk.service.port.RunStore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** RunStore in memory. */
+public final class InMemoryRunStore implements RunStore {
+    private final List<JobRun> runs = new ArrayList<>();
+    private final List<SavepointRecord> savepoints = new ArrayList<>();
+
+    @Override
+    public synchronized JobRun startRun(JobId id, int version, String flinkJobId, String restoredFrom, Instant startedAt) {
+        int instance = listRuns(id).size() + 1;
+        JobRun run = new JobRun(id, instance, version, flinkJobId, restoredFrom, startedAt, null, null);
+        runs.add(run);
+        return run;
+    }
+
+    @Override
+    public synchronized void endRun(JobId id, int instance, String endState, Instant endedAt) {
+        for (int i = 0; i < runs.size(); i++) {
+            JobRun r = runs.get(i);
+            if (r.jobId().equals(id) && r.instance() == instance) {
+                runs.set(i, new JobRun(id, instance, r.version(), r.flinkJobId(), r.restoredFrom(), r.startedAt(),
+                        endedAt, endState));
+            }
+        }
+    }
+
+    @Override
+    public synchronized List<JobRun> listRuns(JobId id) {
+        return runs.stream().filter(r -> r.jobId().equals(id))
+                .sorted(Comparator.comparingInt(JobRun::instance).reversed()).toList();
+    }
+
+    @Override
+    public synchronized Optional<JobRun> liveRun(JobId id) {
+        return listRuns(id).stream().filter(r -> r.endedAt() == null).findFirst();
+    }
+
+    @Override
+    public synchronized SavepointRecord addSavepoint(JobId id, int runInstance, int version, String location,
+                                                     SavepointSource source, SavepointStatus status,
+                                                     String description, Instant createdAt) {
+        SavepointRecord record = new SavepointRecord(savepoints.size() + 1, id, runInstance, version, location, source,
+                status, description, createdAt);
+        savepoints.add(record);
+        return record;
+    }
+
+    @Override
+    public synchronized List<SavepointRecord> listSavepoints(JobId id) {
+        return savepoints.stream().filter(s -> s.jobId().equals(id))
+                .sorted(Comparator.comparingLong(SavepointRecord::id).reversed()).toList();
+    }
+}

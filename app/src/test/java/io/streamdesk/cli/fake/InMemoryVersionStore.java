@@ -1,0 +1,35 @@
+package io.streamdesk.cli.fake;
+
+import io.streamdesk.model.JobId;
+import io.streamdesk.model.JobVersion;
+import io.streamdesk.service.port.VersionStore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** VersionStore in memory. */
+public final class InMemoryVersionStore implements VersionStore {
+    private final List<JobVersion> versions = new ArrayList<>();
+
+    @Override
+    public synchronized JobVersion publish(JobId id, String sql, String description, String author) {
+        int next = list(id).stream().mapToInt(JobVersion::number).max().orElse(0) + 1;
+        JobVersion version = new JobVersion(id, next, sql, description, author, Instant.now());
+        versions.add(version);
+        return version;
+    }
+
+    @Override
+    public synchronized List<JobVersion> list(JobId id) {
+        return versions.stream().filter(v -> v.jobId().equals(id))
+                .sorted(Comparator.comparingInt(JobVersion::number).reversed()).toList();
+    }
+
+    @Override
+    public synchronized Optional<JobVersion> find(JobId id, int number) {
+        return versions.stream().filter(v -> v.jobId().equals(id) && v.number() == number).findFirst();
+    }
+}
