@@ -2,6 +2,7 @@ package io.streamdesk;
 
 import io.streamdesk.app.AppLauncher;
 import io.streamdesk.app.CliLauncher;
+import io.streamdesk.cli.ArgumentLine;
 
 import java.util.Arrays;
 
@@ -14,7 +15,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        String[] real = Arrays.stream(args).filter(a -> !a.isBlank()).toArray(String[]::new);
+        // exec:exec hands -Dsd.args over as one argument; a real shell has split it already
+        String[] real = args.length == 1 ? ArgumentLine.split(args[0]).toArray(String[]::new)
+                : Arrays.stream(args).filter(a -> !a.isBlank()).toArray(String[]::new);
         if (real.length > 0 && real[0].equals("cli")) {
             System.exit(CliLauncher.run(Arrays.copyOfRange(real, 1, real.length)));
         }

@@ -170,6 +170,7 @@ public final class AppContext implements Services {
         } else {
             localCluster.close(Duration.ofSeconds(20));
         }
+        clusters.stopRecording();
         database.close();
     }
 }

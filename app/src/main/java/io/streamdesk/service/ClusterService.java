@@ -23,6 +23,7 @@ public final class ClusterService {
     private final Clock clock;
     private final List<Consumer<ClusterState>> listeners = new CopyOnWriteArrayList<>();
     private volatile ClusterHealth lastHealth;
+    private volatile boolean recording = true;
 
     public ClusterService(LocalCluster local, EventStore events, Clock clock) {
         this.local = local;
@@ -74,6 +75,11 @@ public final class ClusterService {
         return local.gateway();
     }
 
+    /** Stops recording cluster events, before the store closes (late notifications are dropped, not logged). */
+    public void stopRecording() {
+        recording = false;
+    }
+
     public void stopLocal(Duration timeout) {
         local.stop(timeout);
     }
@@ -81,7 +87,7 @@ public final class ClusterService {
     private void onLocalState(ClusterState state) {
         ClusterHealth previous = lastHealth;
         lastHealth = state.health();
-        if (state.health() != previous) {
+        if (state.health() != previous && recording) {
             recordTransition(previous, state);
         }
         listeners.forEach(l -> l.accept(state));

@@ -39,8 +39,10 @@ public final class Database implements AutoCloseable {
      * WRITE_DELAY=0 writes every commit to the file before the commit returns; with H2's default (500 ms
      * of buffered commits) a kill -9 loses acknowledged writes (S1, checked by CrashSafetyTest).
      * LOCK_TIMEOUT lets concurrent writers of one job (row locks) queue instead of failing after 1 s.
+     * AUTO_SERVER lets the CLI use the database while the app has it open (the second process connects to the
+     * first over loopback instead of failing on the file lock).
      */
-    static final String URL_SETTINGS = ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+    static final String URL_SETTINGS = ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE";
 
     private static final int MAX_CONNECTIONS = 8;
 
