@@ -48,8 +48,8 @@ final class ProblemMessages {
         message = rewritePositions(message, statement);
         message = shortenExpectations(message);
         if (message.startsWith(NON_QUERY)) {
-            // Calcite's words for a statement that starts with an unknown keyword (SELEC ...).
-            message = "Not a statement Flink SQL knows: check the keyword it starts with (" + message + ")";
+            // Calcite's words for a statement, or a query inside INSERT, that starts with an unknown keyword (SELEC ...)
+            message = "Not a statement Flink SQL knows: check the spelling of its keywords, e.g. SELECT (" + message + ")";
         }
         message = message.strip().replaceAll("[ \\t]+\\n", "\n");
         if (message.length() > MAX_MESSAGE_LENGTH) {
