@@ -75,6 +75,11 @@ public final class ClusterService {
         return local.gateway();
     }
 
+    /** Cluster events (started, exited, unreachable), newest first. */
+    public java.util.List<io.streamdesk.model.JobEvent> events(int limit) {
+        return events.listForJob(null, limit);
+    }
+
     /** Stops recording cluster events, before the store closes (late notifications are dropped, not logged). */
     public void stopRecording() {
         recording = false;

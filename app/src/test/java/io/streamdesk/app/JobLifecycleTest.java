@@ -57,6 +57,16 @@ class JobLifecycleTest {
         }
     }
 
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + timeout);
+            }
+            Thread.sleep(100);
+        }
+    }
+
     @Test
     @Order(1)
     void createCheckAndPublish() {
@@ -116,16 +126,48 @@ class JobLifecycleTest {
 
     @Test
     @Order(3)
+    void aDeadClusterIsNoticedRecordedAndRestarted() throws Exception {
+        Job running = app.runs().run(job.id(), 1, RestoreChoice.latest());
+        long pid = Long.parseLong(Files.readString(dataDir.resolve("cluster").resolve("pid")).strip());
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+
+        awaitTrue(() -> app.clusters().localState().health() == ClusterHealth.FAILED, Duration.ofSeconds(10));
+        awaitTrue(() -> app.clusters().events(10).stream().anyMatch(e -> e.kind() == EventKind.CLUSTER_EXITED),
+                Duration.ofSeconds(10));
+
+        app.clusters().startLocal();
+        awaitTrue(() -> app.clusters().localState().health() == ClusterHealth.RUNNING, Duration.ofSeconds(90));
+        // the job died with its cluster: reconciliation says so instead of showing a stale Running
+        awaitTrue(() -> app.jobs().job(job.id()).status() == JobStatus.ERROR, Duration.ofSeconds(20));
+        assertThat(app.jobs().job(job.id()).warning().message()).contains(running.flinkJobId());
+        assertThat(app.runs().events(job.id())).extracting(e -> e.kind()).contains(EventKind.JOB_FAILED);
+    }
+
+    @Test
+    @Order(4)
+    void closingTheAppStopsRunningJobsWithASavepoint() {
+        Job running = app.runs().run(job.id(), 1, RestoreChoice.latest());
+        assertThat(running.status()).isEqualTo(JobStatus.RUNNING);
+        app.close();
+        app = AppContext.open(dataDir, AppOptions.forTests());
+        Job reopened = app.jobs().job(job.id());
+        assertThat(reopened.status()).isEqualTo(JobStatus.STOPPED);
+        assertThat(app.runs().latestSavepoint(job.id()).orElseThrow().runInstance()).isEqualTo(running.runInstance());
+        assertThat(app.runs().runs(job.id()).get(0).endState()).isEqualTo("STOPPED");
+    }
+
+    @Test
+    @Order(5)
     void everythingIsThereAfterReopeningTheDataDirectory() {
         app.close();
         app = AppContext.open(dataDir, AppOptions.forTests());
         Job reopened = app.jobs().job(job.id());
         assertThat(reopened.name()).isEqualTo("Orders to sink");
         assertThat(reopened.status()).isEqualTo(JobStatus.STOPPED);
-        assertThat(reopened.runInstance()).isEqualTo(2);
+        assertThat(reopened.runInstance()).isEqualTo(4);
         assertThat(app.jobs().draft(job.id()).orElseThrow().sql()).isEqualTo(SQL);
         assertThat(app.jobs().versions(job.id())).extracting(JobVersion::number).containsExactly(1);
-        assertThat(app.runs().savepoints(job.id())).hasSize(1);
+        assertThat(app.runs().savepoints(job.id())).hasSize(2);
         assertThat(Files.exists(dataDir.resolve("db"))).isTrue();
     }
 }
