@@ -18,6 +18,7 @@ public final class AppLauncher {
         DataDirectory dirs = DataDirectory.resolve(StartupArguments.parse(args).dataDir(), System.getenv());
         // before the first logger is created, so log4j2 writes into this data directory
         System.setProperty("streamdesk.logDir", dirs.logs().toString());
+        StartupPreloader.startInBackground();
         InstanceLock.Result lock = InstanceLock.acquire(dirs.root(), StreamDeskApp::bringToFront);
         if (lock instanceof InstanceLock.AlreadyRunning running) {
             System.out.println(running.message());
@@ -36,6 +37,12 @@ public final class AppLauncher {
     }
 
     private static void open(DataDirectory dirs, CompletableFuture<Services> services) {
+        try {
+            // the window first: opening the database now would compete with it for the CPU
+            StreamDeskApp.windowShown().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // no window after 10 s (a slow machine): open the data anyway
+        }
         try {
             AppContext context = AppContext.open(dirs, AppOptions.defaults());
             context.clusters().startLocal();

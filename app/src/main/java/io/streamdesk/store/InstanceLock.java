@@ -32,7 +32,6 @@ import java.util.Objects;
  * The OS drops the file lock when the holder dies, even on kill -9, so a stale lock file never blocks a start.
  */
 public final class InstanceLock implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(InstanceLock.class);
 
     static final String LOCK_FILE = "instance.lock";
     static final String PORT_FILE = "instance.port";
@@ -144,7 +143,7 @@ public final class InstanceLock implements AutoCloseable {
                 }
             } catch (IOException e) {
                 if (!closed) {
-                    LOG.debug("Ignoring a broken show request: {}", e.toString());
+                    log().debug("Ignoring a broken show request: {}", e.toString());
                 }
             }
         }
@@ -154,7 +153,7 @@ public final class InstanceLock implements AutoCloseable {
         try {
             onShowRequest.run();
         } catch (RuntimeException e) {
-            LOG.warn("The show-window callback failed", e);
+            log().warn("The show-window callback failed", e);
         }
     }
 
@@ -215,12 +214,12 @@ public final class InstanceLock implements AutoCloseable {
         try {
             Files.deleteIfExists(dataDir.resolve(PORT_FILE));
         } catch (IOException e) {
-            LOG.debug("Could not delete {}: {}", PORT_FILE, e.toString());
+            log().debug("Could not delete {}: {}", PORT_FILE, e.toString());
         }
         try {
             lock.release();
         } catch (IOException e) {
-            LOG.debug("Could not release the instance lock: {}", e.toString());
+            log().debug("Could not release the instance lock: {}", e.toString());
         }
         closeQuietly(channel);
     }
@@ -234,5 +233,10 @@ public final class InstanceLock implements AutoCloseable {
         } catch (Exception ignored) {
             // closing on a failure path or at shutdown: nothing useful to do
         }
+    }
+
+    /** Not a static field: the first start must not wait for logging to initialise (it is on the window's path). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(InstanceLock.class);
     }
 }

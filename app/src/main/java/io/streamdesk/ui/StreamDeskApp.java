@@ -26,6 +26,7 @@ import javafx.stage.Stage;
 public final class StreamDeskApp extends Application {
     private static final AtomicReference<CompletableFuture<Services>> PENDING = new AtomicReference<>();
     private static final AtomicReference<StreamDeskApp> RUNNING = new AtomicReference<>();
+    private static final CompletableFuture<Void> SHOWN = new CompletableFuture<>();
 
     private Stage stage;
     private ShellView shell;
@@ -42,6 +43,14 @@ public final class StreamDeskApp extends Application {
     public static void launchWith(CompletableFuture<Services> services, String[] args) {
         provideServices(services);
         Application.launch(StreamDeskApp.class, args);
+    }
+
+    /**
+     * Completes once the main window is on screen. The launcher opens the database after it, so that work does not
+     * compete with the window for the two cores of a small machine.
+     */
+    public static CompletableFuture<Void> windowShown() {
+        return SHOWN;
     }
 
     /** Hands over the services future for the next {@link #start}; for launchers that start the toolkit themselves. */
@@ -88,10 +97,13 @@ public final class StreamDeskApp extends Application {
         primaryStage.setTitle("StreamDesk");
         primaryStage.setOnCloseRequest(e -> WindowBounds.save(primaryStage, windowState));
         boolean benchmark = Boolean.getBoolean("streamdesk.exitWhenShown");
-        if (benchmark) {
-            // bench/startup.sh: the window is interactive once shown and the FX thread has run one more pulse
-            primaryStage.setOnShown(e -> Platform.runLater(() -> System.out.println("SHOWN " + System.currentTimeMillis())));
-        }
+        primaryStage.setOnShown(e -> Platform.runLater(() -> {
+            if (benchmark) {
+                // bench/startup.sh: the window is interactive once shown and the FX thread has run one more pulse
+                System.out.println("SHOWN " + System.currentTimeMillis());
+            }
+            SHOWN.complete(null);
+        }));
         primaryStage.show();
 
         CompletableFuture<Services> pending = PENDING.get();

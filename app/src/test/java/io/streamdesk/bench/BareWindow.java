@@ -12,8 +12,11 @@ import javafx.stage.Stage;
  */
 public class BareWindow extends Application {
 
-    public static void main(String[] args) {
-        Application.launch(BareWindow.class, args);
+    /** The main class must not extend Application when JavaFX is on the class path (as for StreamDesk's Launcher). */
+    public static final class Main {
+        public static void main(String[] args) {
+            Application.launch(BareWindow.class, args);
+        }
     }
 
     @Override
