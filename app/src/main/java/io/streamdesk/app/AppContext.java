@@ -154,6 +154,7 @@ public final class AppContext implements Services {
             return;
         }
         closed = true;
+        clusters.stopRecording(); // cluster callbacks arrive on other threads, possibly after the store closed
         background.shutdownNow();
         try {
             if (options.stopJobsOnClose() && !detached()) {
@@ -170,7 +171,6 @@ public final class AppContext implements Services {
         } else {
             localCluster.close(Duration.ofSeconds(20));
         }
-        clusters.stopRecording();
         database.close();
     }
 }

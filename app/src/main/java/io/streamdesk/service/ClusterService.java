@@ -24,6 +24,7 @@ public final class ClusterService {
     private final List<Consumer<ClusterState>> listeners = new CopyOnWriteArrayList<>();
     private volatile ClusterHealth lastHealth;
     private volatile boolean recording = true;
+    private volatile boolean attaching;
 
     public ClusterService(LocalCluster local, EventStore events, Clock clock) {
         this.local = local;
@@ -92,6 +93,9 @@ public final class ClusterService {
     private void onLocalState(ClusterState state) {
         ClusterHealth previous = lastHealth;
         lastHealth = state.health();
+        if (state.health() == ClusterHealth.STARTING) {
+            attaching = state.detail() != null && state.detail().startsWith(LocalCluster.ATTACHING_DETAIL);
+        }
         if (state.health() != previous && recording) {
             recordTransition(previous, state);
         }
@@ -101,9 +105,14 @@ public final class ClusterService {
     private void recordTransition(ClusterHealth previous, ClusterState state) {
         try {
             switch (state.health()) {
-                case RUNNING -> events.add(null, 0, previous == ClusterHealth.UNREACHABLE
-                        ? EventKind.CLUSTER_REACHABLE : EventKind.CLUSTER_STARTED, clock.instant(),
-                        "Local cluster running at " + state.restUrl() + " (Flink " + state.flinkVersion() + ")");
+                case RUNNING -> {
+                    // attaching to a cluster another process (the app, the CLI) started is not news
+                    if (previous == ClusterHealth.UNREACHABLE || (previous == ClusterHealth.STARTING && !attaching)) {
+                        events.add(null, 0, previous == ClusterHealth.UNREACHABLE
+                                ? EventKind.CLUSTER_REACHABLE : EventKind.CLUSTER_STARTED, clock.instant(),
+                                "Local cluster running at " + state.restUrl() + " (Flink " + state.flinkVersion() + ")");
+                    }
+                }
                 case FAILED -> events.add(null, 0, EventKind.CLUSTER_EXITED, clock.instant(),
                         "Local cluster stopped unexpectedly: " + state.detail());
                 case UNREACHABLE -> events.add(null, 0, EventKind.CLUSTER_UNREACHABLE, clock.instant(),

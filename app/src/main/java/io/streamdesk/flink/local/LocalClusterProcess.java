@@ -193,7 +193,7 @@ public final class LocalClusterProcess implements LocalCluster {
             child = next;
             setState(ClusterHealth.STARTING, null, null, next.spawned
                     ? "Starting (pid " + next.handle.pid() + ")"
-                    : "Attaching to the running local cluster (pid " + next.handle.pid() + ")");
+                    : ATTACHING_DETAIL + " to the running local cluster (pid " + next.handle.pid() + ")");
             Thread waiter = new Thread(() -> awaitStartup(next), "local-cluster-startup");
             waiter.setDaemon(true);
             waiter.start();

@@ -13,6 +13,9 @@ public interface LocalCluster {
 
     String CLUSTER_ID = "local";
 
+    /** The STARTING detail begins with this when a process attaches to a cluster another process started. */
+    String ATTACHING_DETAIL = "Attaching";
+
     /**
      * Attaches to the cluster of the data directory if one runs (started by this or another StreamDesk process),
      * else starts it; returns at once. Listeners see STARTING then RUNNING or FAILED.
