@@ -118,6 +118,7 @@ public final class AppContext implements Services {
         background.scheduleWithFixedDelay(() -> {
             try {
                 runs.reconcile();
+                jobs.announceChanges();
             } catch (RuntimeException e) {
                 LOG.debug("Status reconciliation skipped: {}", e.toString());
             }

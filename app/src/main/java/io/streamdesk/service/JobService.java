@@ -15,6 +15,8 @@ import io.streamdesk.service.port.VersionStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /** Authoring use cases: create a job, save its draft, check its SQL, publish versions (J2, E3, E4, V1, V2). */
@@ -25,6 +27,7 @@ public final class JobService {
     private final JobChangeListeners listeners;
     private final Clock clock;
     private final String author;
+    private final Map<JobId, Job> lastSeen = new ConcurrentHashMap<>();
 
     public JobService(JobStore jobs, VersionStore versions, SqlChecker checker, JobChangeListeners listeners,
                       Clock clock, String author) {
@@ -109,6 +112,19 @@ public final class JobService {
     public JobVersion version(JobId id, int number) {
         return versions.find(id, number)
                 .orElseThrow(() -> new InputRejectedException("Job " + id + " has no version " + number + "."));
+    }
+
+    /**
+     * Tells the listeners about jobs that changed in the store since the last call, also those changed by another
+     * process on the same data directory (the CLI). Called periodically by the app.
+     */
+    public void announceChanges() {
+        for (Job job : jobs.list()) {
+            Job previous = lastSeen.put(job.id(), job);
+            if (!job.equals(previous)) {
+                listeners.fire(job);
+            }
+        }
     }
 
     public JobChangeListeners listeners() {

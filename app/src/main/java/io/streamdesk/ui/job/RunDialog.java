@@ -13,7 +13,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -59,8 +61,13 @@ final class RunDialog {
         grid.setHgap(10);
         grid.setVgap(8);
         grid.setPadding(new Insets(10));
+        // the long savepoint paths squeeze the label column unless it keeps its preferred width
+        grid.getColumnConstraints().addAll(new ColumnConstraints(Region.USE_PREF_SIZE, Region.USE_COMPUTED_SIZE,
+                Region.USE_PREF_SIZE), new ColumnConstraints());
         grid.addRow(0, new Label("Version"), version);
-        grid.add(new Label("Start"), 0, 1);
+        Label startLabel = new Label("Start");
+        GridPane.setValignment(startLabel, javafx.geometry.VPos.TOP);
+        grid.add(startLabel, 0, 1);
         grid.add(new VBox(6, fresh, latest, chosen, path), 1, 1);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);

@@ -90,7 +90,8 @@ public final class JobListView {
         jobsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         jobFilter.textProperty().bindBidirectional(vm.filterTextProperty());
         emptyLabel.textProperty().bind(vm.emptyTextProperty());
-        jobCount.textProperty().bind(Bindings.size(vm.rows()).asString("%d jobs"));
+        jobCount.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.rows().size() == 1 ? "1 job" : vm.rows().size() + " jobs", vm.rows()));
 
         jobsTable.setRowFactory(t -> {
             TableRow<JobRow> row = new TableRow<>();
