@@ -1,5 +1,6 @@
 package io.streamdesk.ui.jobs;
 
+import io.streamdesk.model.Job;
 import io.streamdesk.model.JobStatus;
 import io.streamdesk.model.JobWarning;
 import io.streamdesk.service.JobService;
@@ -11,7 +12,6 @@ import java.util.Comparator;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -41,7 +41,7 @@ public final class JobListView {
     @FXML private TableColumn<JobRow, String> idColumn;
     @FXML private TableColumn<JobRow, String> typeColumn;
     @FXML private TableColumn<JobRow, String> clusterColumn;
-    @FXML private TableColumn<JobRow, JobRow> statusColumn;
+    @FXML private TableColumn<JobRow, Job> statusColumn;
     @FXML private TableColumn<JobRow, String> versionColumn;
     @FXML private TableColumn<JobRow, Instant> createdColumn;
     @FXML private TableColumn<JobRow, java.time.Duration> totalRunColumn;
@@ -70,9 +70,10 @@ public final class JobListView {
         text(versionColumn, JobRow::onlineVersion);
         text(cuColumn, JobRow::cus);
         idColumn.getStyleClass().add("monospace");
-        createdColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().createdAt()));
+        // every cell follows the row's job property: a status change must show without re-sorting the table
+        createdColumn.setCellValueFactory(c -> Bindings.createObjectBinding(c.getValue()::createdAt, c.getValue().jobProperty()));
         createdColumn.setCellFactory(c -> timeCell());
-        startedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().runStartedAt()));
+        startedColumn.setCellValueFactory(c -> Bindings.createObjectBinding(c.getValue()::runStartedAt, c.getValue().jobProperty()));
         startedColumn.setCellFactory(c -> timeCell());
         startedColumn.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         // durations as values, so they sort by length and not by their text ("10m" < "9s" as text)
@@ -81,9 +82,9 @@ public final class JobListView {
         currentRunColumn.setCellValueFactory(c -> c.getValue().currentRunDurationProperty());
         currentRunColumn.setCellFactory(c -> durationCell());
         currentRunColumn.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
-        statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        statusColumn.setCellValueFactory(c -> c.getValue().jobProperty());
         statusColumn.setCellFactory(c -> new StatusCell());
-        statusColumn.setComparator(Comparator.comparing(r -> r.status().label()));
+        statusColumn.setComparator(Comparator.comparing(j -> j.status().label()));
 
         jobsTable.setItems(vm.rows());
         vm.comparatorProperty().bind(jobsTable.comparatorProperty());
@@ -135,7 +136,7 @@ public final class JobListView {
     }
 
     private static void text(TableColumn<JobRow, String> column, Function<JobRow, String> f) {
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(f.apply(c.getValue())));
+        column.setCellValueFactory(c -> Bindings.createStringBinding(() -> f.apply(c.getValue()), c.getValue().jobProperty()));
     }
 
     private static TableCell<JobRow, Instant> timeCell() {
@@ -149,9 +150,9 @@ public final class JobListView {
     }
 
     /** Status label with a warning icon whose tooltip carries the warning and its suggested fix (J4). */
-    private static final class StatusCell extends TableCell<JobRow, JobRow> {
+    private static final class StatusCell extends TableCell<JobRow, Job> {
         @Override
-        protected void updateItem(JobRow row, boolean empty) {
+        protected void updateItem(Job row, boolean empty) {
             super.updateItem(row, empty);
             getStyleClass().removeIf(s -> s.startsWith("status-"));
             if (empty || row == null) {
