@@ -114,6 +114,14 @@ public final class JobPageView {
         stopButton.disableProperty().bind(vm.canStopProperty().not());
     }
 
+    /**
+     * Runs the page's shortcut for {@code e}, if it has one, and consumes it. The shell calls it for key presses
+     * outside the page (focus still on the job list after opening a job), so shortcuts never depend on focus.
+     */
+    public void handleShortcut(KeyEvent e) {
+        onKey(e);
+    }
+
     private void onKey(KeyEvent e) {
         Runnable action = null;
         if (STOP.match(e)) {

@@ -42,6 +42,7 @@ public final class ShellView {
     private final JobListViewModel jobList;
     private JobListView jobListView;
     private final java.util.Map<JobId, JobPageViewModel> openPages = new java.util.LinkedHashMap<>();
+    private final java.util.Map<Tab, JobPageView> pageViews = new java.util.HashMap<>();
 
     @FXML private ListView<String> navigation;
     @FXML private TabPane mainTabs;
@@ -74,6 +75,16 @@ public final class ShellView {
         scene.getStylesheets().addAll(
                 ShellView.class.getResource("/css/streamdesk.css").toExternalForm(),
                 ShellView.class.getResource("/css/editor.css").toExternalForm());
+        // job shortcuts (F9, Ctrl+S, Ctrl+R ...) reach the selected job page wherever the focus is; the page's own
+        // filter handles presses inside it
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            Tab selected = mainTabs.getSelectionModel().getSelectedItem();
+            JobPageView page = selected == null ? null : pageViews.get(selected);
+            javafx.scene.Node focus = scene.getFocusOwner();
+            if (page != null && (focus == null || !isInside(focus, page.root()))) {
+                page.handleShortcut(e);
+            }
+        });
         return scene;
     }
 
@@ -182,7 +193,9 @@ public final class ShellView {
         tab.textProperty().bind(page.tabTitle());
         tab.setContent(page.root());
         openPages.put(id, pageVm);
+        pageViews.put(tab, page);
         tab.setOnClosed(e -> {
+            pageViews.remove(tab);
             // a last save of what was typed, then release listeners
             pageVm.editor().save();
             pageVm.close();
@@ -200,6 +213,15 @@ public final class ShellView {
         mainTabs.getSelectionModel().select(tab);
         windowState.saveLastOpenJob(id.value());
         Platform.runLater(() -> page.editor().focus());
+    }
+
+    private static boolean isInside(javafx.scene.Node node, javafx.scene.Node ancestor) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void reopenLastJob(String id) {
