@@ -1,8 +1,8 @@
 package io.streamdesk.cli;
 
 import io.streamdesk.app.Services;
-import io.streamdesk.cli.fake.FakeServices;
-import io.streamdesk.cli.fake.FakeSqlChecker;
+import io.streamdesk.testing.FakeServices;
+import io.streamdesk.testing.FakeSqlChecker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,7 +71,7 @@ class CheckSqlCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("SQL file too large").contains("limited to 1 MiB");
-        assertThat(services.checker().checks()).isZero();
+        assertThat(services.checker.checks()).isZero();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.streamdesk.cli;
 
-import io.streamdesk.cli.fake.FakeServices;
+import io.streamdesk.testing.FakeServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +31,7 @@ class ClusterStatusCommandTest {
     @Test
     void failedClusterShowsTheDetail() {
         FakeServices services = new FakeServices(dir);
-        services.cluster().failStarts("java.net.BindException: Address already in use");
+        services.cluster.failStarts("java.net.BindException: Address already in use");
         services.clusters().startLocal();
 
         CliRunner.Result result = new CliRunner(() -> services).run("cluster", "status");

@@ -1,6 +1,6 @@
 package io.streamdesk.cli;
 
-import io.streamdesk.cli.fake.FakeServices;
+import io.streamdesk.testing.FakeServices;
 import io.streamdesk.model.Job;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobStatus;
@@ -96,7 +96,7 @@ class JobLifecycleCommandTest {
         assertThat(job.onlineVersion()).isEqualTo(2);
         assertThat(result.out().strip()).isEqualTo("Running version 2 of " + id + " as Flink job " + job.flinkJobId()
                 + " (run instance 1)");
-        assertThat(services.submitter().restorePaths()).containsExactly((String) null);
+        assertThat(services.submitter.restorePaths()).containsExactly((String) null);
     }
 
     @Test
@@ -109,7 +109,7 @@ class JobLifecycleCommandTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).startsWith("Running version 1 of " + id);
-        assertThat(services.submitter().restorePaths()).containsExactly("file:/sp/savepoint-1");
+        assertThat(services.submitter.restorePaths()).containsExactly("file:/sp/savepoint-1");
     }
 
     @Test
@@ -146,7 +146,7 @@ class JobLifecycleCommandTest {
     void runWhenTheClusterDoesNotStartExplainsTheFix() throws IOException {
         String id = create("SELECT 1;");
         cli.run("job", "publish", id, "-m", "v1");
-        services.cluster().failStarts("port 8081 in use");
+        services.cluster.failStarts("port 8081 in use");
 
         CliRunner.Result result = cli.run("job", "run", id);
 
@@ -172,7 +172,7 @@ class JobLifecycleCommandTest {
 
         assertThat(rerun.exitCode()).as(rerun.err()).isZero();
         assertThat(rerun.out()).contains("(run instance 2)");
-        assertThat(services.submitter().restorePaths()).containsExactly(null, location);
+        assertThat(services.submitter.restorePaths()).containsExactly(null, location);
     }
 
     @Test
@@ -186,7 +186,7 @@ class JobLifecycleCommandTest {
 
         assertThat(stop.exitCode()).isZero();
         assertThat(stop.out().strip()).isEqualTo("Stopped " + id + " without savepoint");
-        assertThat(services.cluster().fakeGateway().state(flinkJobId)).isEqualTo("CANCELED");
+        assertThat(services.gateway.state(flinkJobId)).isEqualTo("CANCELED");
     }
 
     @Test

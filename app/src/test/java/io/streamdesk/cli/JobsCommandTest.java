@@ -1,6 +1,6 @@
 package io.streamdesk.cli;
 
-import io.streamdesk.cli.fake.FakeServices;
+import io.streamdesk.testing.FakeServices;
 import io.streamdesk.model.Job;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobStatus;

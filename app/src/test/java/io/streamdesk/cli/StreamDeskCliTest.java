@@ -1,7 +1,7 @@
 package io.streamdesk.cli;
 
 import io.streamdesk.app.Services;
-import io.streamdesk.cli.fake.FakeServices;
+import io.streamdesk.testing.FakeServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,7 +2,7 @@ package io.streamdesk.ui.flow;
 
 import io.streamdesk.model.Job;
 import io.streamdesk.model.JobStatus;
-import io.streamdesk.ui.fake.FakeServices;
+import io.streamdesk.testing.FakeServices;
 import io.streamdesk.ui.jobs.JobRow;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;

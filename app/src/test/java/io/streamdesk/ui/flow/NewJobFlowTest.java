@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamdesk.app.Services;
 import io.streamdesk.model.SqlProblem;
 import io.streamdesk.ui.editor.SqlCodeArea;
-import io.streamdesk.ui.fake.FakeServices;
+import io.streamdesk.testing.FakeServices;
 import io.streamdesk.ui.versions.VersionsViewModel.VersionRow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;

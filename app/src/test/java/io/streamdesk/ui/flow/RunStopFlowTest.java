@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamdesk.model.Job;
 import io.streamdesk.model.JobStatus;
 import io.streamdesk.ui.editor.SqlCodeArea;
-import io.streamdesk.ui.fake.FakeServices;
+import io.streamdesk.testing.FakeServices;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -78,7 +78,7 @@ class RunStopFlowTest {
 
     @Test
     void aFailingRunShowsTheWarningBanner(FxRobot robot) throws Exception {
-        services.cluster.failNextSubmit("Could not find any factory for identifier 'kafka'");
+        services.submitter.failNextSubmit("Could not find any factory for identifier 'kafka'");
         robot.doubleClickOn("orders");
         waitFor(() -> robot.lookup("#runButton").tryQuery().isPresent());
         Node banner = robot.lookup("#warningBanner").query();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamdesk.model.Job;
 import io.streamdesk.service.RestoreChoice;
 import io.streamdesk.ui.editor.SqlCodeArea;
-import io.streamdesk.ui.fake.FakeServices;
+import io.streamdesk.testing.FakeServices;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableView;
@@ -58,7 +58,7 @@ class ScreenshotTest {
         Job clicks = services.jobs().createSqlJob("clicks-sessionizer", "/web");
         services.jobs().saveDraft(clicks.id(), "SELECT 1;");
         services.jobs().publish(clicks.id(), "Sessions of 30 minutes");
-        services.cluster.failNextSubmit("Could not find any factory for identifier 'kafka'");
+        services.submitter.failNextSubmit("Could not find any factory for identifier 'kafka'");
         try {
             services.runs().run(clicks.id(), 1, RestoreChoice.fresh());
         } catch (RuntimeException expected) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamdesk.app.Services;
 import io.streamdesk.ui.StreamDeskApp;
-import io.streamdesk.ui.fake.FakeServices;
+import io.streamdesk.testing.FakeServices;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamdesk.model.Job;
 import io.streamdesk.model.JobStatus;
 import io.streamdesk.service.RestoreChoice;
-import io.streamdesk.ui.fake.FakeServices;
+import io.streamdesk.testing.FakeServices;
 import io.streamdesk.ui.fake.ManualScheduler;
 import io.streamdesk.ui.fake.TestContexts;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +51,7 @@ class JobPageViewModelTest {
 
     @Test
     void aFailedRunShowsTheWarningBannerAndTheActualStatus() {
-        services.cluster.failNextSubmit("Connector 'kafka' not found");
+        services.submitter.failNextSubmit("Connector 'kafka' not found");
         vm.run(1, RestoreChoice.fresh());
         assertThat(vm.statusProperty().get()).isEqualTo(JobStatus.STOPPED);
         assertThat(vm.warningTextProperty().get()).contains("Run failed").contains("kafka");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamdesk.model.Job;
 import io.streamdesk.model.JobVersion;
-import io.streamdesk.ui.fake.FakeServices;
+import io.streamdesk.testing.FakeServices;
 import io.streamdesk.ui.fake.ManualScheduler;
 import io.streamdesk.ui.fake.TestContexts;
 import java.util.ArrayList;

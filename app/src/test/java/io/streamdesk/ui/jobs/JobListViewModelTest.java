@@ -3,7 +3,7 @@ package io.streamdesk.ui.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamdesk.model.Job;
-import io.streamdesk.ui.fake.FakeServices;
+import io.streamdesk.testing.FakeServices;
 import io.streamdesk.ui.fake.ManualScheduler;
 import io.streamdesk.ui.fake.TestContexts;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.streamdesk.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamdesk.model.ClusterHealth;
-import io.streamdesk.ui.fake.FakeServices;
+import io.streamdesk.testing.FakeServices;
 import io.streamdesk.ui.fake.ManualScheduler;
 import io.streamdesk.ui.fake.TestContexts;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class ShellViewModelTest {
 
         vm.startCluster();
         assertThat(vm.clusterHealthProperty().get()).isEqualTo(ClusterHealth.RUNNING);
-        assertThat(vm.clusterTextProperty().get()).isEqualTo("Local cluster: Running at http://127.0.0.1:8081");
+        assertThat(vm.clusterTextProperty().get()).isEqualTo("Local cluster: Running at http://127.0.0.1:18081");
         assertThat(vm.clusterActionProperty().get()).isEmpty();
 
         services.cluster.crash("exit code 137");

@@ -1,4 +1,4 @@
-package io.streamdesk.cli.fake;
+package io.streamdesk.testing;
 
 import io.streamdesk.model.ClusterHealth;
 import io.streamdesk.model.ClusterState;
@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** A local cluster that starts at once, or fails to start with a given detail. */
+/**
+ * A local cluster that starts at once: listeners see STARTING then RUNNING, or FAILED after {@link #failStarts}.
+ * {@link #crash} simulates the child JVM dying. Its gateway is a {@link FakeGateway}.
+ */
 public final class FakeLocalCluster implements LocalCluster {
     private final FakeGateway gateway = new FakeGateway();
     private final List<Consumer<ClusterState>> listeners = new CopyOnWriteArrayList<>();
@@ -28,8 +31,14 @@ public final class FakeLocalCluster implements LocalCluster {
         this.startFailure = detail;
     }
 
+    /** Simulates the child JVM dying: the cluster turns FAILED with this detail. */
+    public void crash(String detail) {
+        set(new ClusterState(CLUSTER_ID, ClusterHealth.FAILED, null, null, Instant.now(), detail));
+    }
+
     @Override
     public void start() {
+        set(new ClusterState(CLUSTER_ID, ClusterHealth.STARTING, null, null, Instant.now(), null));
         if (startFailure != null) {
             set(new ClusterState(CLUSTER_ID, ClusterHealth.FAILED, null, null, Instant.now(), startFailure));
         } else {

@@ -1,4 +1,4 @@
-package io.streamdesk.ui.fake;
+package io.streamdesk.testing;
 
 import io.streamdesk.model.Draft;
 import io.streamdesk.model.Job;
@@ -6,36 +6,42 @@ import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobStatus;
 import io.streamdesk.service.port.JobStore;
 import io.streamdesk.service.port.StoreException;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** Jobs and drafts in maps; same contract as the H2 store (revision + 1, UNINITIALIZED -> UNPUBLISHED on save). */
+/**
+ * JobStore in memory, same contract as the database store: {@link #list()} in creation time order, a draft save is
+ * revision + 1 and turns an UNINITIALIZED job UNPUBLISHED. {@link #saves} counts draft saves for autosave assertions.
+ */
 public final class InMemoryJobStore implements JobStore {
-    private final Map<JobId, Job> jobs = new ConcurrentHashMap<>();
-    private final Map<JobId, Draft> drafts = new ConcurrentHashMap<>();
-    /** How many drafts were saved, for autosave assertions. */
+    private final Map<JobId, Job> jobs = new LinkedHashMap<>();
+    private final Map<JobId, Draft> drafts = new LinkedHashMap<>();
+    /** How many drafts were saved. */
     public volatile int saves;
 
     @Override
     public synchronized Job create(Job job) {
-        if (jobs.putIfAbsent(job.id(), job) != null) {
+        if (jobs.containsKey(job.id())) {
             throw new StoreException("Job " + job.id() + " exists");
         }
+        jobs.put(job.id(), job);
         return job;
     }
 
     @Override
-    public Optional<Job> find(JobId id) {
+    public synchronized Optional<Job> find(JobId id) {
         return Optional.ofNullable(jobs.get(id));
     }
 
+    /** Ordered by creation time; jobs created in the same instant keep their insertion order (stable sort). */
     @Override
-    public List<Job> list() {
+    public synchronized List<Job> list() {
         List<Job> all = new ArrayList<>(jobs.values());
         all.sort(Comparator.comparing(Job::createdAt));
         return all;
@@ -52,19 +58,22 @@ public final class InMemoryJobStore implements JobStore {
 
     @Override
     public synchronized Draft saveDraft(JobId id, String sql) {
-        Draft previous = drafts.get(id);
-        Draft d = new Draft(id, sql, previous == null ? 1 : previous.revision() + 1, Instant.now());
-        drafts.put(id, d);
         Job job = jobs.get(id);
+        if (job == null) {
+            throw new StoreException("No job " + id);
+        }
+        long revision = Optional.ofNullable(drafts.get(id)).map(Draft::revision).orElse(0L) + 1;
+        Draft draft = new Draft(id, sql, revision, Instant.now());
+        drafts.put(id, draft);
         if (job.status() == JobStatus.UNINITIALIZED) {
             jobs.put(id, job.withStatus(JobStatus.UNPUBLISHED));
         }
         saves++;
-        return d;
+        return draft;
     }
 
     @Override
-    public Optional<Draft> findDraft(JobId id) {
+    public synchronized Optional<Draft> findDraft(JobId id) {
         return Optional.ofNullable(drafts.get(id));
     }
 }

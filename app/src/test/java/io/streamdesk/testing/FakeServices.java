@@ -1,4 +1,4 @@
-package io.streamdesk.cli.fake;
+package io.streamdesk.testing;
 
 import io.streamdesk.app.Services;
 import io.streamdesk.service.ClusterService;
@@ -10,20 +10,29 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Real services over in-memory ports and a fake cluster. {@link #close()} only counts. */
+/**
+ * The real services over in-memory ports and a fake cluster, for the CLI and UI tests. The fakes are public fields so
+ * tests can inject failures and look inside; {@link #close()} only counts.
+ */
 public final class FakeServices implements Services {
+    public final InMemoryJobStore jobStore = new InMemoryJobStore();
+    public final InMemoryVersionStore versionStore = new InMemoryVersionStore();
+    public final InMemoryRunStore runStore = new InMemoryRunStore();
+    public final InMemoryEventStore eventStore = new InMemoryEventStore();
+    public final FakeLocalCluster cluster = new FakeLocalCluster();
+    public final FakeGateway gateway = cluster.fakeGateway();
+    public final FakeSqlChecker checker = new FakeSqlChecker();
+    public final FakeSqlSubmitter submitter = new FakeSqlSubmitter(gateway);
     private final Path dataDirectory;
-    private final InMemoryJobStore jobStore = new InMemoryJobStore();
-    private final InMemoryVersionStore versionStore = new InMemoryVersionStore();
-    private final InMemoryRunStore runStore = new InMemoryRunStore();
-    private final InMemoryEventStore eventStore = new InMemoryEventStore();
-    private final FakeLocalCluster cluster = new FakeLocalCluster();
-    private final FakeSqlChecker checker = new FakeSqlChecker();
-    private final FakeSqlSubmitter submitter = new FakeSqlSubmitter(cluster.fakeGateway());
     private final JobService jobs;
     private final RunService runs;
     private final ClusterService clusters;
     private int closed;
+
+    /** Data directory (and savepoint target) under the system temp directory. */
+    public FakeServices() {
+        this(Path.of(System.getProperty("java.io.tmpdir")));
+    }
 
     public FakeServices(Path dataDirectory) {
         this.dataDirectory = dataDirectory;
@@ -63,21 +72,5 @@ public final class FakeServices implements Services {
 
     public synchronized int closeCount() {
         return closed;
-    }
-
-    public FakeLocalCluster cluster() {
-        return cluster;
-    }
-
-    public FakeSqlChecker checker() {
-        return checker;
-    }
-
-    public FakeSqlSubmitter submitter() {
-        return submitter;
-    }
-
-    public InMemoryEventStore events() {
-        return eventStore;
     }
 }

@@ -1,4 +1,4 @@
-package io.streamdesk.cli.fake;
+package io.streamdesk.testing;
 
 import io.streamdesk.model.FlinkJobSummary;
 import io.streamdesk.service.port.ClusterCallException;
@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A Flink REST API in memory: submitted jobs run at once; stops and savepoints complete at once. */
+/**
+ * A Flink REST API in memory: submitted jobs run at once; stops and savepoints complete at once.
+ * {@link #failSavepoints} makes stop-with-savepoint fail; a job the cluster does not know answers 404 to a stop.
+ */
 public final class FakeGateway implements ClusterGateway {
     public static final String REST_URL = "http://127.0.0.1:18081";
     public static final String FLINK_VERSION = "2.3.0";
@@ -25,11 +28,12 @@ public final class FakeGateway implements ClusterGateway {
         return id;
     }
 
-    /** Makes the next stop-with-savepoint fail with this cause. */
+    /** Makes every stop-with-savepoint from now on fail with this cause (the job keeps running). */
     public synchronized void failSavepoints(String cause) {
         this.savepointFailure = cause;
     }
 
+    /** The Flink state of a job, null when the cluster does not know it. */
     public synchronized String state(String flinkJobId) {
         return states.get(flinkJobId);
     }

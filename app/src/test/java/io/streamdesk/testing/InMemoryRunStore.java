@@ -1,4 +1,4 @@
-package io.streamdesk.cli.fake;
+package io.streamdesk.testing;
 
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobRun;
@@ -13,7 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** RunStore in memory. */
+/** RunStore in memory: instances count up from 1 per job, lists are newest first. */
 public final class InMemoryRunStore implements RunStore {
     private final List<JobRun> runs = new ArrayList<>();
     private final List<SavepointRecord> savepoints = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.streamdesk.cli.fake;
+package io.streamdesk.testing;
 
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobVersion;
@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** VersionStore in memory. */
+/** VersionStore in memory: numbers count up from 1 per job, lists are newest first. */
 public final class InMemoryVersionStore implements VersionStore {
     private final List<JobVersion> versions = new ArrayList<>();
 

@@ -1,4 +1,4 @@
-package io.streamdesk.cli.fake;
+package io.streamdesk.testing;
 
 import io.streamdesk.model.SqlProblem;
 import io.streamdesk.service.port.SqlChecker;
@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Stands in for Flink's parser: every {@code SELEC } typo is an error at its line and column. Enough to drive the
- * CLI's output; the real checker is tested with the Flink adapter.
+ * Stands in for Flink's parser: every {@code SELEC } (a typo of SELECT) is an error at its line and column, one per
+ * line, with Flink's message. Enough to drive the CLI's output and the editor's markers; the real checker is tested
+ * with the Flink adapter. {@link #checks()} counts the calls.
  */
 public final class FakeSqlChecker implements SqlChecker {
     public static final String TYPO = "SELEC ";

@@ -1,4 +1,4 @@
-package io.streamdesk.cli.fake;
+package io.streamdesk.testing;
 
 import io.streamdesk.service.port.SqlSubmitException;
 import io.streamdesk.service.port.SqlSubmitter;
@@ -6,25 +6,41 @@ import io.streamdesk.service.port.SqlSubmitter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Submits to a {@link FakeGateway}; a script containing {@code FAIL_SUBMIT} is refused like a bad connector. */
+/**
+ * Submits to a {@link FakeGateway}. Fails like a bad connector would for a script containing {@code FAIL_SUBMIT},
+ * and once with the given message after {@link #failNextSubmit}. Records the restore path of every submission.
+ */
 public final class FakeSqlSubmitter implements SqlSubmitter {
+    public static final String FAIL_MARKER = "FAIL_SUBMIT";
+
     private final FakeGateway gateway;
     private final List<String> restorePaths = new ArrayList<>();
+    private String nextFailure;
 
     public FakeSqlSubmitter(FakeGateway gateway) {
         this.gateway = gateway;
     }
 
+    /** Makes the next submission (only that one) fail with this message. */
+    public synchronized void failNextSubmit(String message) {
+        this.nextFailure = message;
+    }
+
     @Override
     public synchronized String submit(String restUrl, String jobName, String script, String restoreFrom) {
-        if (script.contains("FAIL_SUBMIT")) {
+        if (nextFailure != null) {
+            String failure = nextFailure;
+            nextFailure = null;
+            throw new SqlSubmitException(failure, null);
+        }
+        if (script.contains(FAIL_MARKER)) {
             throw new SqlSubmitException("Could not find any factory for identifier 'nope'", null);
         }
         restorePaths.add(restoreFrom);
         return gateway.submit();
     }
 
-    /** Restore paths of the submissions so far, null for fresh starts. */
+    /** Restore paths of the accepted submissions so far, null for fresh starts. */
     public synchronized List<String> restorePaths() {
         return new ArrayList<>(restorePaths);
     }
