@@ -2,7 +2,7 @@ package io.streamdesk.ui.flow;
 
 import io.streamdesk.model.Job;
 import io.streamdesk.model.SqlProblem;
-import io.streamdesk.ui.fake.FakeServices;
+import io.streamdesk.testing.FakeServices;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
