@@ -1,11 +1,14 @@
 package io.streamdesk.service;
 
+import io.streamdesk.model.ClusterProfile;
 import io.streamdesk.model.Draft;
+import io.streamdesk.model.DraftSettings;
 import io.streamdesk.model.Job;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobStatus;
 import io.streamdesk.model.JobType;
 import io.streamdesk.model.JobVersion;
+import io.streamdesk.model.LogLevel;
 import io.streamdesk.model.SqlProblem;
 import io.streamdesk.service.port.JobStore;
 import io.streamdesk.service.port.LocalCluster;
@@ -125,6 +128,27 @@ public final class JobService {
                 listeners.fire(job);
             }
         }
+    }
+
+    /**
+     * Stores the log level in the draft (P6); it is frozen into the next published version. Returns a note when the
+     * job's cluster is shared and a per-job level cannot apply there, empty otherwise.
+     */
+    public Optional<String> setLogLevel(JobId id, LogLevel level, Optional<ClusterProfile> cluster) {
+        java.util.Objects.requireNonNull(level, "level");
+        job(id);
+        jobs.saveDraftSetting(id, DraftSettings.LOG_LEVEL, level.name());
+        jobs.find(id).ifPresent(listeners::fire);
+        if (cluster.map(ClusterProfile::shared).orElse(false)) {
+            return Optional.of("Stored in the draft; " + cluster.get().name() + " is shared by all its jobs, so a per-job"
+                    + " log level does not apply there (it applies when the job runs on a cluster of its own).");
+        }
+        return Optional.empty();
+    }
+
+    /** The draft's log level, empty when none was chosen (the cluster's level applies). */
+    public Optional<LogLevel> logLevel(JobId id) {
+        return Optional.ofNullable(jobs.draftSettings(id).get(DraftSettings.LOG_LEVEL)).map(LogLevel::valueOf);
     }
 
     public JobChangeListeners listeners() {
