@@ -15,7 +15,8 @@ import io.streamdesk.store.HibernateVersionStore;
 import io.streamdesk.testing.FakeGateway;
 import io.streamdesk.testing.FakeLocalCluster;
 import io.streamdesk.testing.FakeSqlChecker;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,17 +35,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CopyServiceOnStoreTest {
     static final String SQL = "CREATE TABLE t (id INT) WITH ('connector' = 'datagen');\n";
 
+    // one database for the class (opening one costs seconds); every test works in its own folder
     @TempDir
-    Path dir;
-    Database db;
-    HibernateJobStore jobStore;
-    HibernateRunStore runStore;
-    JobService jobs;
-    CopyService copies;
-    ClusterService clusters;
+    static Path dir;
+    static Database db;
+    static HibernateJobStore jobStore;
+    static HibernateRunStore runStore;
+    static JobService jobs;
+    static CopyService copies;
+    static ClusterService clusters;
+    static int folders;
+    String team;
+    String experiments;
 
     @BeforeEach
-    void open() {
+    void folders() {
+        folders++;
+        team = "/team" + folders;
+        experiments = "/experiments" + folders;
+    }
+
+    @BeforeAll
+    static void open() {
         db = Database.open(dir);
         jobStore = new HibernateJobStore(db);
         runStore = new HibernateRunStore(db);
@@ -56,13 +68,13 @@ class CopyServiceOnStoreTest {
         copies = new CopyService(jobStore, runStore, clusters, listeners, clock);
     }
 
-    @AfterEach
-    void close() {
+    @AfterAll
+    static void close() {
         db.close();
     }
 
     private Job publishedSourceWithHistory() {
-        Job source = jobs.createSqlJob("orders", "/team");
+        Job source = jobs.createSqlJob("orders", team);
         jobs.saveDraft(source.id(), SQL);
         jobs.publish(source.id(), "v1");
         jobs.saveDraft(source.id(), SQL + "-- edited after v1\n");
@@ -83,13 +95,13 @@ class CopyServiceOnStoreTest {
     void aCopyGetsTheDraftSettingsTagsAndManualSavepointsButNoVersionsRunsOrStatus() {
         Job source = publishedSourceWithHistory();
 
-        CopyService.CopyResult result = copies.copy(source.id(), new CopyService.CopyRequest("orders v2", "/experiments", "local"));
+        CopyService.CopyResult result = copies.copy(source.id(), new CopyService.CopyRequest("orders v2", experiments, "local"));
         Job copy = result.copy();
 
         assertThat(copy.id()).isNotEqualTo(source.id());
         assertThat(copy.id().value()).matches("cql-[a-z0-9]{8}");
         assertThat(copy.name()).isEqualTo("orders v2");
-        assertThat(copy.folder()).isEqualTo("/experiments");
+        assertThat(copy.folder()).isEqualTo(experiments);
         assertThat(copy.clusterId()).isEqualTo("local");
         assertThat(copy.type()).isEqualTo(source.type());
         // the draft (with the edit after v1), not the published version; no versions, no runs
@@ -126,15 +138,15 @@ class CopyServiceOnStoreTest {
     @Test
     void aNameTakenInTheTargetFolderIsRefusedIgnoringCaseButFreeElsewhere() {
         Job source = publishedSourceWithHistory();
-        jobs.createSqlJob("Daily Report", "/experiments");
+        jobs.createSqlJob("Daily Report", experiments);
 
-        assertThatThrownBy(() -> copies.copy(source.id(), new CopyService.CopyRequest("daily report", "/experiments", null)))
+        assertThatThrownBy(() -> copies.copy(source.id(), new CopyService.CopyRequest("daily report", experiments, null)))
                 .isInstanceOf(InputRejectedException.class)
-                .hasMessageContaining("Name:").hasMessageContaining("/experiments");
+                .hasMessageContaining("Name:").hasMessageContaining(experiments);
         assertThatThrownBy(() -> copies.copy(source.id(), new CopyService.CopyRequest("ORDERS", null, null)))
-                .isInstanceOf(InputRejectedException.class).hasMessageContaining("/team");
+                .isInstanceOf(InputRejectedException.class).hasMessageContaining(team);
 
-        Job elsewhere = copies.copy(source.id(), new CopyService.CopyRequest("daily report", "/other", null)).copy();
+        Job elsewhere = copies.copy(source.id(), new CopyService.CopyRequest("daily report", team + "/other", null)).copy();
         assertThat(elsewhere.name()).isEqualTo("daily report");
     }
 
@@ -146,13 +158,13 @@ class CopyServiceOnStoreTest {
         Job second = copies.copy(source.id(), CopyService.CopyRequest.defaults()).copy();
         assertThat(first.name()).isEqualTo("orders-copy");
         assertThat(second.name()).isEqualTo("orders-copy-2");
-        assertThat(first.folder()).isEqualTo("/team");
-        assertThat(jobs.list()).hasSize(3);
+        assertThat(first.folder()).isEqualTo(team);
+        assertThat(jobs.list()).filteredOn(j -> j.folder().equals(team)).hasSize(3);
     }
 
     @Test
     void aSourceThatNeverSavedADraftGivesAnUninitializedCopy() {
-        Job source = jobs.createSqlJob("empty", "/");
+        Job source = jobs.createSqlJob("empty", team);
         CopyService.CopyResult result = copies.copy(source.id(), CopyService.CopyRequest.defaults());
         assertThat(result.copy().status()).isEqualTo(JobStatus.UNINITIALIZED);
         assertThat(jobs.draft(result.copy().id())).isEmpty();
@@ -164,6 +176,6 @@ class CopyServiceOnStoreTest {
         Job source = publishedSourceWithHistory();
         assertThatThrownBy(() -> copies.copy(source.id(), new CopyService.CopyRequest("x", null, "k8s-prod")))
                 .isInstanceOf(InputRejectedException.class).hasMessageContaining("k8s-prod");
-        assertThat(jobs.list()).hasSize(1);
+        assertThat(jobs.list()).filteredOn(j -> j.folder().equals(team)).hasSize(1);
     }
 }
