@@ -113,6 +113,7 @@ public final class ShellView {
             return s == null ? null : s.jobs();
         });
         jobsTab.setContent(jobListView.root());
+        jobListView.setServices(() -> vm.servicesProperty().get());
         jobList.setOnOpen(this::openJob);
 
         openingDataLabel.textProperty().bind(vm.startupMessageProperty());
@@ -194,6 +195,7 @@ public final class ShellView {
         tab.setContent(page.root());
         openPages.put(id, pageVm);
         pageViews.put(tab, page);
+        page.setOnCreateCopy(jobListView::copy);
         tab.setOnClosed(e -> {
             pageViews.remove(tab);
             // a last save of what was typed, then release listeners
@@ -270,6 +272,11 @@ public final class ShellView {
         if (vm.servicesProperty().get() != null) {
             jobListView.newJob();
         }
+    }
+
+    @FXML
+    private void onShortcuts() {
+        io.streamdesk.ui.help.ShortcutsDialog.show(root.getScene().getWindow());
     }
 
     @FXML
