@@ -39,6 +39,7 @@ public final class BatchDialog {
         progress.setId("batchProgress");
         progress.progressProperty().bind(vm.progressProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
+        progress.setMinHeight(8);
         Label summary = new Label();
         summary.setId("batchSummary");
         summary.textProperty().bind(vm.summaryProperty());

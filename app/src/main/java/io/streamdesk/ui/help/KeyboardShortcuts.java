@@ -21,7 +21,7 @@ public final class KeyboardShortcuts {
                 new Shortcut("Job list", "Enter / double-click", "Open the selected job"),
                 new Shortcut("Job list", "Ctrl+click, Shift+click", "Select several jobs"),
                 new Shortcut("Job list", "Ctrl+A", "Select all jobs"),
-                new Shortcut("Job list", "Right-click, Shift+F10", "Create copy, Run, Stop, Change log level of the selection"),
+                new Shortcut("Job list", "Right-click, Shift+F10", "Create copy, Run, Stop, log level of the selection"),
                 new Shortcut("Job page", "Ctrl+S", "Save the draft (drafts also save by themselves)"),
                 new Shortcut("Job page", "F9", "Check the SQL with Flink's parser"),
                 new Shortcut("Job page", "Ctrl+Shift+P", "Publish the draft as a new version"),

@@ -25,9 +25,11 @@ public final class ShortcutsDialog {
         TableColumn<KeyboardShortcuts.Shortcut, String> area = new TableColumn<>("Where");
         area.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().area()));
         area.setPrefWidth(90);
+        area.setMinWidth(85);
         TableColumn<KeyboardShortcuts.Shortcut, String> keys = new TableColumn<>("Keys");
         keys.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().keys()));
-        keys.setPrefWidth(170);
+        keys.setPrefWidth(220);
+        keys.setMinWidth(210);
         keys.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -43,7 +45,10 @@ public final class ShortcutsDialog {
         action.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().action()));
         action.setPrefWidth(380);
         table.getColumns().setAll(java.util.List.of(area, keys, action));
-        table.setPrefSize(660, 560);
+        table.setPrefSize(820, 600);
+        dialog.getDialogPane().setPrefWidth(860);
+        dialog.getDialogPane().setMinWidth(860);
+        dialog.setResizable(true);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         dialog.getDialogPane().setContent(table);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
