@@ -157,6 +157,7 @@ public final class JobPageView {
     void onCopy() {
         io.streamdesk.model.Job current = vm.jobProperty().get();
         if (current != null) {
+            vm.editor().save(); // the copy takes the saved draft: commit what was just typed first
             onCreateCopy.accept(current);
         }
     }
