@@ -1,6 +1,6 @@
 package io.streamdesk.model;
 
-/** A job's log level (P6). */
+/** Log level of a job (P6). */
 public enum LogLevel {
     DEBUG, INFO, WARN, ERROR
 }
