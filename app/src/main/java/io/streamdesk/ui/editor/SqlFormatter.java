@@ -42,7 +42,11 @@ public final class SqlFormatter {
 
     private enum Kind { WORD, QUOTED, STRING, NUMBER, LINE_COMMENT, BLOCK_COMMENT, PUNCT }
 
-    private record Token(Kind kind, String text, String spaceBefore) {
+    private record Token(Kind kind, String text, String spaceBefore, String upper) {
+        Token(Kind kind, String text, String spaceBefore) {
+            this(kind, text, spaceBefore, kind == Kind.WORD ? text.toUpperCase(Locale.ROOT) : text);
+        }
+
         boolean is(String s) {
             return (kind == Kind.WORD || kind == Kind.PUNCT) && text.equalsIgnoreCase(s);
         }
@@ -51,9 +55,6 @@ public final class SqlFormatter {
             return kind == Kind.LINE_COMMENT || kind == Kind.BLOCK_COMMENT;
         }
 
-        String upper() {
-            return text.toUpperCase(Locale.ROOT);
-        }
     }
 
     /** What an open parenthesis holds: a list laid out one item per line, a subquery, or anything inline. */
