@@ -99,7 +99,8 @@ class SqlFormatterTest {
     @ParameterizedTest
     @MethodSource("scripts")
     void formattingIsIdempotent(String sql) {
-        String once = SqlFormatter.format(sql);
+        String once = SqlFormatter.formatUnchecked(sql);
+        assertThat(SqlFormatter.format(sql)).as("the token check never had to step in").isEqualTo(once);
         assertThat(SqlFormatter.format(once)).isEqualTo(once);
     }
 
@@ -114,6 +115,30 @@ class SqlFormatterTest {
         assertThat(after).hasSameSizeAs(before);
         for (int i = 0; i < before.size(); i++) {
             assertThat(withoutWhitespace(after.get(i).text(), true)).isEqualTo(withoutWhitespace(before.get(i).text(), true));
+        }
+    }
+
+    @Test
+    void randomTokenSoupKeepsItsTokensAndFormatsIdempotently() {
+        String[] pieces = {"select", "FROM", "where", "group", "by", "order", "join", "left", "on", "with", "insert",
+                "into", "values", "union", "all", "case", "when", "then", "end", "begin", "execute", "statement", "set",
+                "create", "table", "t", "key", "`from`", "'a''b -- c'", "\"x y\"", "-- note", "/* c\n d */", "(",
+                ")", ",", ";", ".", "=", "<>", "-", "*", "1.5", "x_1", "\n", "\n\n", " ", "\t", "\r\n"};
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 400; i++) {
+            StringBuilder sb = new StringBuilder();
+            int n = random.nextInt(40);
+            for (int j = 0; j < n; j++) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+                if (random.nextInt(3) > 0) {
+                    sb.append(' ');
+                }
+            }
+            String sql = sb.toString();
+            String once = SqlFormatter.formatUnchecked(sql); // the layout itself, not the safety net
+            assertThat(SqlFormatter.format(sql)).isEqualTo(once);
+            assertThat(withoutWhitespace(once, true)).as(sql).isEqualTo(withoutWhitespace(sql, true));
+            assertThat(SqlFormatter.format(once)).as(sql).isEqualTo(once);
         }
     }
 
@@ -148,7 +173,7 @@ class SqlFormatterTest {
             } else if (c == '-' && i + 1 < sql.length() && sql.charAt(i + 1) == '-') {
                 int j = sql.indexOf('\n', i);
                 j = j < 0 ? sql.length() : j;
-                sb.append(sql, i, j).append('\n');
+                sb.append(sql.substring(i, j).stripTrailing()).append('\n'); // CRLF and LF end a comment alike
                 i = j;
             } else if (c == '/' && i + 1 < sql.length() && sql.charAt(i + 1) == '*') {
                 int j = sql.indexOf("*/", i + 2);
