@@ -13,6 +13,6 @@ final class JobCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing subcommand: one of create, publish, run, stop, status, copy.");
+                "Missing subcommand: one of create, publish, run, stop, status, copy, tags.");
     }
 }

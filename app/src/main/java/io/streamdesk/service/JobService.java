@@ -151,6 +151,44 @@ public final class JobService {
         return Optional.ofNullable(jobs.draftSettings(id).get(DraftSettings.LOG_LEVEL)).map(LogLevel::valueOf);
     }
 
+    /** The job's tags (J2), sorted by key. */
+    public Map<String, String> tags(JobId id) {
+        job(id);
+        return jobs.tags(id);
+    }
+
+    /** Replaces the job's tags (J2); keys are letters, digits and . _ - /, at most {@link #MAX_TAGS} per job. */
+    public Map<String, String> setTags(JobId id, Map<String, String> tags) {
+        job(id);
+        Map<String, String> valid = validTags(tags);
+        jobs.saveTags(id, valid);
+        jobs.find(id).ifPresent(listeners::fire);
+        return valid;
+    }
+
+    /** At most this many tags per job. */
+    public static final int MAX_TAGS = 50;
+
+    static Map<String, String> validTags(Map<String, String> tags) {
+        if (tags.size() > MAX_TAGS) {
+            throw new InputRejectedException("Tags: at most " + MAX_TAGS + " per job (got " + tags.size() + ").");
+        }
+        Map<String, String> out = new java.util.TreeMap<>();
+        tags.forEach((k, v) -> {
+            String key = k == null ? "" : k.strip();
+            String value = v == null ? "" : v.strip();
+            if (!key.matches("[A-Za-z0-9._/-]{1,200}")) {
+                throw new InputRejectedException("Tags: the key \u201c" + key + "\u201d must be 1 to 200 letters, digits or . _ - /.");
+            }
+            if (value.isEmpty() || value.length() > InputLimits.MAX_DESCRIPTION || value.chars().anyMatch(Character::isISOControl)) {
+                throw new InputRejectedException("Tags: the value of \u201c" + key + "\u201d must be 1 to "
+                        + InputLimits.MAX_DESCRIPTION + " characters without line breaks.");
+            }
+            out.put(key, value);
+        });
+        return out;
+    }
+
     public JobChangeListeners listeners() {
         return listeners;
     }

@@ -52,4 +52,15 @@ class JobCopyCommandTest {
         assertThat(taken.exitCode()).isEqualTo(1);
         assertThat(taken.err()).contains("Name:").contains("already exists in folder /team");
     }
+
+    @Test
+    void tagsAreSetShownAndCopied() {
+        CliRunner.Result set = cli.run("job", "tags", source.id().value(), "team=payments", "tier=gold");
+        assertThat(set.exitCode()).isZero();
+        assertThat(cli.run("job", "tags", source.id().value()).out()).isEqualTo("team=payments\ntier=gold\n");
+        assertThat(cli.run("job", "tags", source.id().value(), "nonsense").err()).contains("not KEY=VALUE");
+
+        JobId copy = new JobId(cli.run("job", "copy", source.id().value()).out().strip());
+        assertThat(services.jobs().tags(copy)).containsEntry("team", "payments").containsEntry("tier", "gold");
+    }
 }
