@@ -112,7 +112,7 @@ final class ShellLayout {
     }
 
     private HBox statusBar() {
-        clusterDot.getStyleClass().add("cluster-dot");
+        clusterDot.getStyleClass().add("status-dot");
         clusterStatus.setId("clusterStatus");
         clusterActionButton.setId("clusterActionButton");
         clusterActionButton.getStyleClass().add("small");

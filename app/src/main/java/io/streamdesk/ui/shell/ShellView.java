@@ -110,8 +110,7 @@ public final class ShellView {
         // the data opening shows as background work too, next to the "Opening data…" text
         var opening = vm.servicesProperty().isNull().and(vm.startupFailedProperty().not());
         layout.backgroundProgress.visibleProperty().bind(running.greaterThan(0).or(opening));
-        layout.backgroundLabel.textProperty().bind(Bindings.createStringBinding(() -> running.get() == 0 ? ""
-                : ctx.backgroundWork().lastTitleProperty().get() + (running.get() > 1 ? " (+" + (running.get() - 1) + " more)" : "")
+        layout.backgroundLabel.textProperty().bind(Bindings.createStringBinding(() -> running.get() == 0 ? "" : ctx.backgroundWork().lastTitleProperty().get() + (running.get() > 1 ? " (+" + (running.get() - 1) + " more)" : "")
                 + "…", running, ctx.backgroundWork().lastTitleProperty()));
 
         layout.darkThemeMenuItem.selectedProperty().bindBidirectional(vm.darkThemeProperty());
