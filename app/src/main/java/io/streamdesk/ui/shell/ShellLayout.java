@@ -32,6 +32,7 @@ final class ShellLayout {
     final MenuItem newJobMenuItem = new MenuItem("New SQL job…");
     final MenuItem quitMenuItem = new MenuItem("Quit");
     final CheckMenuItem darkThemeMenuItem = new CheckMenuItem("Dark theme");
+    final MenuItem shortcutsMenuItem = new MenuItem("Keyboard shortcuts");
     final VBox navigation = new VBox();
     final ToggleGroup navigationGroup = new ToggleGroup();
     final TabPane mainTabs = new TabPane();
@@ -62,12 +63,16 @@ final class ShellLayout {
         // the job page's shortcuts, listed so they can be found; they act on the job tab in front
         Menu job = new Menu("_Job");
         for (String entry : new String[] {"Save (Ctrl+S)", "Check SQL (F9)", "Publish (Ctrl+Shift+P)",
-                "Run (Ctrl+R, F5)", "Stop (Ctrl+Shift+S)", "Find / Replace (Ctrl+F / Ctrl+H)", "Toggle comment (Ctrl+/)"}) {
+                "Run (Ctrl+R, F5)", "Stop (Ctrl+Shift+S)", "Find / Replace (Ctrl+F / Ctrl+H)", "Toggle comment (Ctrl+/)",
+                "Format SQL (Ctrl+Shift+F)", "Create copy / batch Run, Stop, Log level: right-click in the job list"}) {
             MenuItem item = new MenuItem(entry);
             item.setDisable(true);
             job.getItems().add(item);
         }
-        MenuBar bar = new MenuBar(file, view, job);
+        shortcutsMenuItem.setId("shortcutsMenuItem");
+        shortcutsMenuItem.setAccelerator(KeyCombination.keyCombination("F1"));
+        Menu help = new Menu("_Help", null, shortcutsMenuItem);
+        MenuBar bar = new MenuBar(file, view, job, help);
         bar.setId("menuBar");
         return bar;
     }

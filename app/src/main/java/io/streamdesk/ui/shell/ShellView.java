@@ -83,6 +83,7 @@ public final class ShellView {
         layout.quitMenuItem.setOnAction(e -> onQuit());
         layout.clusterActionButton.setOnAction(e -> onClusterAction());
 
+        layout.shortcutsMenuItem.setOnAction(e -> onShortcuts());
         jobList.setOnOpen(this::openJob);
 
         Label openingDataLabel = layout.openingDataLabel;
@@ -140,6 +141,7 @@ public final class ShellView {
                 return s == null ? null : s.jobs();
             });
             jobsTab.setContent(jobListView.root());
+            jobListView.setServices(() -> vm.servicesProperty().get());
         }
     }
 
@@ -178,6 +180,11 @@ public final class ShellView {
         tab.setContent(page.root());
         openPages.put(id, pageVm);
         pageViews.put(tab, page);
+        page.setOnCreateCopy(job -> {
+            if (jobListView != null) {
+                jobListView.copy(job);
+            }
+        });
         tab.setOnClosed(e -> {
             pageViews.remove(tab);
             // a last save of what was typed, then release listeners
@@ -253,6 +260,10 @@ public final class ShellView {
         if (vm.servicesProperty().get() != null) {
             jobListView.newJob();
         }
+    }
+
+    private void onShortcuts() {
+        io.streamdesk.ui.help.ShortcutsDialog.show(root.getScene().getWindow());
     }
 
     private void onQuit() {
