@@ -2,11 +2,13 @@ package io.streamdesk.store;
 
 import io.streamdesk.model.Draft;
 import io.streamdesk.model.Job;
+import io.streamdesk.model.JobConfig;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobStatus;
 import io.streamdesk.service.port.JobStore;
 import io.streamdesk.service.port.StoreException;
 import io.streamdesk.store.entity.ClusterEntity;
+import io.streamdesk.store.entity.ConfigColumns;
 import io.streamdesk.store.entity.DraftEntity;
 import io.streamdesk.store.entity.FolderEntity;
 import io.streamdesk.store.entity.JobEntity;
@@ -85,7 +87,14 @@ public final class HibernateJobStore implements JobStore {
 
     @Override
     public Draft saveDraft(JobId id, String sql) {
+        return saveDraft(id, sql, null);
+    }
+
+    /** Saves SQL and configuration together; a null {@code config} keeps the saved one (defaults for a new draft). */
+    @Override
+    public Draft saveDraft(JobId id, String sql, JobConfig config) {
         Limits.bounded(Objects.requireNonNull(sql, "sql"), "SQL", Limits.SQL);
+        ConfigColumns columns = config == null ? null : StoreMapping.toColumns(config);
         return db.inTransaction("Saving the draft of " + id, session -> {
             // The row lock serializes saves of one job, so revisions never repeat.
             JobEntity job = lockJob(session, id);
@@ -96,11 +105,15 @@ public final class HibernateJobStore implements JobStore {
                 draft.setRevision(1L);
                 draft.setSql(sql);
                 draft.setSavedAt(Instant.now());
+                draft.setConfig(columns != null ? columns : StoreMapping.toColumns(JobConfig.defaults()));
                 session.persist(draft);
             } else {
                 draft.setRevision(draft.getRevision() + 1);
                 draft.setSql(sql);
                 draft.setSavedAt(Instant.now());
+                if (columns != null) {
+                    draft.setConfig(columns);
+                }
             }
             if (JobStatus.UNINITIALIZED.name().equals(job.getStatus())) {
                 job.setStatus(JobStatus.UNPUBLISHED.name());

@@ -2,6 +2,7 @@ package io.streamdesk.testing;
 
 import io.streamdesk.model.Draft;
 import io.streamdesk.model.Job;
+import io.streamdesk.model.JobConfig;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobStatus;
 import io.streamdesk.service.port.JobStore;
@@ -58,12 +59,20 @@ public final class InMemoryJobStore implements JobStore {
 
     @Override
     public synchronized Draft saveDraft(JobId id, String sql) {
+        return saveDraft(id, sql, null);
+    }
+
+    /** A null config keeps the saved one (the defaults for a new draft), as the database store does. */
+    @Override
+    public synchronized Draft saveDraft(JobId id, String sql, JobConfig config) {
         Job job = jobs.get(id);
         if (job == null) {
             throw new StoreException("No job " + id);
         }
         long revision = Optional.ofNullable(drafts.get(id)).map(Draft::revision).orElse(0L) + 1;
-        Draft draft = new Draft(id, sql, revision, Instant.now());
+        JobConfig kept = config != null ? config
+                : Optional.ofNullable(drafts.get(id)).map(Draft::config).orElse(JobConfig.defaults());
+        Draft draft = new Draft(id, sql, revision, Instant.now(), kept);
         drafts.put(id, draft);
         if (job.status() == JobStatus.UNINITIALIZED) {
             jobs.put(id, job.withStatus(JobStatus.UNPUBLISHED));

@@ -2,6 +2,7 @@ package io.streamdesk.service.port;
 
 import io.streamdesk.model.Draft;
 import io.streamdesk.model.Job;
+import io.streamdesk.model.JobConfig;
 import io.streamdesk.model.JobId;
 
 import java.util.List;
@@ -28,6 +29,9 @@ public interface JobStore {
      * same transaction.
      */
     Draft saveDraft(JobId id, String sql);
+
+    /** Saves the draft SQL and its configuration (P1-P6) in one transaction, like {@link #saveDraft(JobId, String)}. */
+    Draft saveDraft(JobId id, String sql, JobConfig config);
 
     Optional<Draft> findDraft(JobId id);
 }
