@@ -3,6 +3,8 @@ package io.streamdesk.app;
 import io.streamdesk.service.ClusterService;
 import io.streamdesk.service.JobService;
 import io.streamdesk.service.RunService;
+import io.streamdesk.service.jobconfig.JobConfigService;
+import io.streamdesk.service.jobconfig.VersionRunService;
 
 import java.nio.file.Path;
 
@@ -13,6 +15,12 @@ public interface Services extends AutoCloseable {
     RunService runs();
 
     ClusterService clusters();
+
+    /** Job configuration: validation, CUs and cluster capacity (P1-P6). */
+    JobConfigService jobConfig();
+
+    /** Running a chosen version with the CU, state-compatibility and stop-first checks (J5, V4). */
+    VersionRunService versionRuns();
 
     /** The data directory (D3). */
     Path dataDirectory();

@@ -2,6 +2,7 @@ package io.streamdesk.service;
 
 import io.streamdesk.model.Draft;
 import io.streamdesk.model.Job;
+import io.streamdesk.model.JobConfig;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobStatus;
 import io.streamdesk.model.JobType;
@@ -28,9 +29,21 @@ public final class JobService {
     private final Clock clock;
     private final String author;
     private final Map<JobId, Job> lastSeen = new ConcurrentHashMap<>();
+    private final PublishCheck publishCheck;
 
     public JobService(JobStore jobs, VersionStore versions, SqlChecker checker, JobChangeListeners listeners,
                       Clock clock, String author) {
+        this(jobs, versions, checker, listeners, clock, author, (id, draft) -> { });
+    }
+
+    /** A check of the draft before publishing beyond its SQL (the configuration, P1-P6); throws to refuse. */
+    public interface PublishCheck {
+        void check(JobId id, Draft draft);
+    }
+
+    public JobService(JobStore jobs, VersionStore versions, SqlChecker checker, JobChangeListeners listeners,
+                      Clock clock, String author, PublishCheck publishCheck) {
+        this.publishCheck = publishCheck;
         this.jobs = jobs;
         this.versions = versions;
         this.checker = checker;
@@ -71,6 +84,24 @@ public final class JobService {
         return draft;
     }
 
+    /** Saves the draft's SQL and configuration together (E4, P1-P6); the configuration may have errors until publish. */
+    public Draft saveDraft(JobId id, String sql, JobConfig config) {
+        job(id);
+        Draft draft = jobs.saveDraft(id, InputLimits.requireSql(sql), java.util.Objects.requireNonNull(config, "config"));
+        jobs.find(id).ifPresent(listeners::fire);
+        return draft;
+    }
+
+    /** The CUs the job's running version uses (J3), empty when it runs none. */
+    public java.util.OptionalDouble cusInUse(Job job) {
+        if (job.onlineVersion() == null) {
+            return java.util.OptionalDouble.empty();
+        }
+        return versions.find(job.id(), job.onlineVersion())
+                .map(v -> java.util.OptionalDouble.of(v.config().resources().cus()))
+                .orElse(java.util.OptionalDouble.empty());
+    }
+
     public Optional<Draft> draft(JobId id) {
         return jobs.findDraft(id);
     }
@@ -95,7 +126,8 @@ public final class JobService {
             throw new InputRejectedException("SQL: " + problems.size() + " error(s); the first at line " + first.line()
                     + ", column " + first.column() + ": " + first.message(), problems);
         }
-        JobVersion version = versions.publish(id, draft.sql(), validDescription, author);
+        publishCheck.check(id, draft);
+        JobVersion version = versions.publish(id, draft.sql(), draft.config(), validDescription, author);
         Job job = job(id);
         if (job.status() == JobStatus.UNINITIALIZED || job.status() == JobStatus.UNPUBLISHED) {
             // a published job that never ran is simply not running
