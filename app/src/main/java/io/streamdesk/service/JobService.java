@@ -92,6 +92,14 @@ public final class JobService {
         return draft;
     }
 
+    /** Saves only the draft's configuration, keeping its SQL (the configuration tab's save and autosave). */
+    public Draft saveConfig(JobId id, JobConfig config) {
+        job(id);
+        Draft draft = jobs.saveDraft(id, null, java.util.Objects.requireNonNull(config, "config"));
+        jobs.find(id).ifPresent(listeners::fire);
+        return draft;
+    }
+
     /** The CUs the job's running version uses (J3), empty when it runs none. */
     public java.util.OptionalDouble cusInUse(Job job) {
         if (job.onlineVersion() == null) {

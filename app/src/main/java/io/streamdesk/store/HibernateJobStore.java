@@ -90,10 +90,13 @@ public final class HibernateJobStore implements JobStore {
         return saveDraft(id, sql, null);
     }
 
-    /** Saves SQL and configuration together; a null {@code config} keeps the saved one (defaults for a new draft). */
+    /**
+     * Saves SQL and configuration together; a null {@code config} keeps the saved one (defaults for a new draft), a
+     * null {@code sql} keeps the saved SQL (empty for a new draft), both under the job's row lock.
+     */
     @Override
     public Draft saveDraft(JobId id, String sql, JobConfig config) {
-        Limits.bounded(Objects.requireNonNull(sql, "sql"), "SQL", Limits.SQL);
+        Limits.bounded(sql, "SQL", Limits.SQL);
         ConfigColumns columns = config == null ? null : StoreMapping.toColumns(config);
         return db.inTransaction("Saving the draft of " + id, session -> {
             // The row lock serializes saves of one job, so revisions never repeat.
@@ -103,13 +106,15 @@ public final class HibernateJobStore implements JobStore {
                 draft = new DraftEntity();
                 draft.setJobId(id.value());
                 draft.setRevision(1L);
-                draft.setSql(sql);
+                draft.setSql(sql == null ? "" : sql);
                 draft.setSavedAt(Instant.now());
                 draft.setConfig(columns != null ? columns : StoreMapping.toColumns(JobConfig.defaults()));
                 session.persist(draft);
             } else {
                 draft.setRevision(draft.getRevision() + 1);
-                draft.setSql(sql);
+                if (sql != null) {
+                    draft.setSql(sql);
+                }
                 draft.setSavedAt(Instant.now());
                 if (columns != null) {
                     draft.setConfig(columns);

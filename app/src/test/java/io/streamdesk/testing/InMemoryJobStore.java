@@ -72,7 +72,8 @@ public final class InMemoryJobStore implements JobStore {
         long revision = Optional.ofNullable(drafts.get(id)).map(Draft::revision).orElse(0L) + 1;
         JobConfig kept = config != null ? config
                 : Optional.ofNullable(drafts.get(id)).map(Draft::config).orElse(JobConfig.defaults());
-        Draft draft = new Draft(id, sql, revision, Instant.now(), kept);
+        String keptSql = sql != null ? sql : Optional.ofNullable(drafts.get(id)).map(Draft::sql).orElse("");
+        Draft draft = new Draft(id, keptSql, revision, Instant.now(), kept);
         drafts.put(id, draft);
         if (job.status() == JobStatus.UNINITIALIZED) {
             jobs.put(id, job.withStatus(JobStatus.UNPUBLISHED));

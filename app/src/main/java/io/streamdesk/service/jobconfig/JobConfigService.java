@@ -116,6 +116,11 @@ public final class JobConfigService {
                 c.idleCu(), c.totalCu()));
     }
 
+    /** What the fast checks need to know about the job (its newest version, whether it has state); reads the store. */
+    public ParameterValidator.Context quickContext(JobId id) {
+        return context(id, null);
+    }
+
     private ParameterValidator.Context context(JobId id, Integer largest) {
         Integer previous = versions.list(id).stream().findFirst().map(JobVersion::config)
                 .map(ParameterValidator::requestedMaxParallelism).orElse(null);

@@ -30,7 +30,10 @@ public interface JobStore {
      */
     Draft saveDraft(JobId id, String sql);
 
-    /** Saves the draft SQL and its configuration (P1-P6) in one transaction, like {@link #saveDraft(JobId, String)}. */
+    /**
+     * Saves the draft SQL and its configuration (P1-P6) in one transaction, like {@link #saveDraft(JobId, String)}.
+     * A null {@code sql} keeps the saved SQL; a null {@code config} keeps the saved configuration.
+     */
     Draft saveDraft(JobId id, String sql, JobConfig config);
 
     Optional<Draft> findDraft(JobId id);
