@@ -61,6 +61,32 @@ public record StateCompatibility(List<Match> restored, List<SavedOperatorState> 
         return new StateCompatibility(List.copyOf(restored), List.copyOf(dropped), empty, List.copyOf(conflicts), ignored);
     }
 
+    /** One line of the comparison for display: the operator (its vertex name, or the saved name) and a detail. */
+    public record Entry(EntryKind kind, String operator, String detail) {
+    }
+
+    public enum EntryKind { RESTORED, DROPPED, STARTS_EMPTY }
+
+    /** Restored, then dropped, then new operators, as lines to show. */
+    public List<Entry> entries() {
+        List<Entry> rows = new ArrayList<>();
+        for (Match m : restored) {
+            String detail = size(m.saved().stateSize()) + (maxParallelismConflicts.contains(m)
+                    ? "; saved max parallelism " + m.saved().maxParallelism() + " is too low" : "");
+            rows.add(new Entry(EntryKind.RESTORED, m.operator().vertexName(), detail));
+        }
+        dropped.forEach(d -> rows.add(new Entry(EntryKind.DROPPED, d.label(), size(d.stateSize()))));
+        startEmpty.forEach(op -> rows.add(new Entry(EntryKind.STARTS_EMPTY, op.vertexName(), "new operator")));
+        return rows;
+    }
+
+    private static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B of state";
+        }
+        return bytes < 1024 * 1024 ? (bytes / 1024) + " KiB of state" : (bytes / (1024 * 1024)) + " MiB of state";
+    }
+
     /** Flink refuses the restore unless non-restored state is allowed. */
     public boolean dropsState() {
         return !dropped.isEmpty();

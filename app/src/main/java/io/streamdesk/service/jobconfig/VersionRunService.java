@@ -74,7 +74,8 @@ public final class VersionRunService {
         try {
             return new RunPlan(job, version, job.onlineVersion(), path, fit, Optional.of(compare(path, version, graph)), null);
         } catch (IllegalArgumentException e) {
-            return new RunPlan(job, version, job.onlineVersion(), path, fit, Optional.empty(), e.getMessage());
+            return new RunPlan(job, version, job.onlineVersion(), path, fit, Optional.empty(),
+                    "The savepoint's state could not be compared (Flink still checks it on start): " + e.getMessage());
         }
     }
 
@@ -101,8 +102,16 @@ public final class VersionRunService {
             }
         }
         String path = restorePathNow(id, request.restore());
+        StateCompatibility state = null;
         if (path != null) {
-            StateCompatibility state = compare(path, version, graph);
+            try {
+                state = compare(path, version, graph);
+            } catch (IllegalArgumentException e) {
+                // metadata the app cannot read (e.g. on storage only the cluster reaches): Flink checks it itself
+                state = null;
+            }
+        }
+        if (state != null) {
             if (state.hasMaxParallelismConflict()) {
                 throw new InputRejectedException("Restore: " + state.summary() + " Run fresh, or keep the max parallelism of the savepoint.");
             }

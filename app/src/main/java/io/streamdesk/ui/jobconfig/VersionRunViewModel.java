@@ -261,13 +261,9 @@ public final class VersionRunViewModel {
             stateText.set(plan.restorePath() == null ? "Fresh start: no state is restored." : "");
         } else {
             StateCompatibility s = plan.state().get();
-            for (StateCompatibility.Match m : s.restored()) {
-                rows.add(new StateRow(StateRow.Kind.RESTORED, m.operator().vertexName(), describeSize(m.saved().stateSize())
-                        + (s.maxParallelismConflicts().contains(m) ? "; saved max parallelism " + m.saved().maxParallelism()
-                        + " is too low" : "")));
+            for (StateCompatibility.Entry e : s.entries()) {
+                rows.add(new StateRow(StateRow.Kind.valueOf(e.kind().name()), e.operator(), e.detail()));
             }
-            s.dropped().forEach(d -> rows.add(new StateRow(StateRow.Kind.DROPPED, d.label(), describeSize(d.stateSize()))));
-            s.startEmpty().forEach(op -> rows.add(new StateRow(StateRow.Kind.STARTS_EMPTY, op.vertexName(), "new operator")));
             dropsState.set(s.dropsState());
             blocked.set(blocked.get() || s.hasMaxParallelismConflict());
             String note = plan.runningVersion() != null && start.get() == RestoreChoice.Kind.LATEST
@@ -277,12 +273,5 @@ public final class VersionRunViewModel {
             stateText.set(s.summary() + note);
         }
         stateRows.setAll(rows);
-    }
-
-    private static String describeSize(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B of state";
-        }
-        return bytes < 1024 * 1024 ? (bytes / 1024) + " KiB of state" : (bytes / (1024 * 1024)) + " MiB of state";
     }
 }
