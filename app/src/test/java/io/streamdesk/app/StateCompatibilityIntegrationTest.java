@@ -26,14 +26,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * per key (keyed state in RocksDB, the P3 default), version 2 removes the aggregation. The savepoint's metadata is read
  * with Flink's own classes and matched against the operator IDs of each version's compiled job graph.
  */
-class StateCompatibilityIntegrationTest {
-    static final String WITH_AGGREGATE = """
+public class StateCompatibilityIntegrationTest {
+    public static final String WITH_AGGREGATE = """
             CREATE TABLE orders (id BIGINT, amount DOUBLE) WITH ('connector' = 'datagen', 'rows-per-second' = '50',
               'fields.id.min' = '1', 'fields.id.max' = '20');
             CREATE TABLE totals (id BIGINT, total DOUBLE) WITH ('connector' = 'blackhole');
             INSERT INTO totals SELECT id, SUM(amount) FROM orders GROUP BY id;
             """;
-    static final String WITHOUT_AGGREGATE = """
+    public static final String WITHOUT_AGGREGATE = """
             CREATE TABLE orders (id BIGINT, amount DOUBLE) WITH ('connector' = 'datagen', 'rows-per-second' = '50',
               'fields.id.min' = '1', 'fields.id.max' = '20');
             CREATE TABLE copies (id BIGINT, amount DOUBLE) WITH ('connector' = 'blackhole');
