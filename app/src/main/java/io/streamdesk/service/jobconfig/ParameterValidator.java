@@ -63,6 +63,8 @@ public final class ParameterValidator {
         int largest = context.largestOperatorParallelism() != null ? context.largestOperatorParallelism()
                 : config.resources().parallelism();
         validateMaxParallelism(parsed, largest, context, problems);
+        // in text order, as an editor lists them; problems without a line (resources) last
+        problems.sort(java.util.Comparator.comparingInt((ConfigProblem p) -> p.line() == 0 ? Integer.MAX_VALUE : p.line()));
         return problems;
     }
 

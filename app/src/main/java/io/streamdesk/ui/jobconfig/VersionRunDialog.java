@@ -83,12 +83,14 @@ public final class VersionRunDialog {
         Label resources = new Label();
         resources.setId("runResources");
         resources.setWrapText(true);
+        resources.setMinHeight(Region.USE_PREF_SIZE);
         resources.textProperty().bind(vm.resourcesTextProperty());
         vm.resourcesFitProperty().addListener((o, a, fits) -> toggle(resources, "capacity-exceeded", !fits));
 
         Label state = new Label();
         state.setId("runStateSummary");
         state.setWrapText(true);
+        state.setMinHeight(Region.USE_PREF_SIZE);
         state.textProperty().bind(vm.stateTextProperty());
         TableView<VersionRunViewModel.StateRow> table = stateTable();
         table.visibleProperty().bind(Bindings.isNotEmpty(vm.stateRows()));
@@ -101,6 +103,7 @@ public final class VersionRunDialog {
         Label problem = new Label();
         problem.setId("runProblem");
         problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         problem.getStyleClass().add("inline-error");
         problem.textProperty().bind(vm.problemProperty());
         problem.visibleProperty().bind(vm.problemProperty().isNotEmpty());
@@ -115,14 +118,18 @@ public final class VersionRunDialog {
         grid.addRow(0, new Label("Version"), version);
         grid.add(top(new Label("Start")), 0, 1);
         grid.add(new VBox(6, fresh, latest, chosen, path), 1, 1);
-        grid.add(top(new Label("Running")), 0, 2);
+        Label runningTitle = top(new Label("Running"));
+        runningTitle.visibleProperty().bind(running.visibleProperty());
+        runningTitle.managedProperty().bind(running.visibleProperty());
+        grid.add(runningTitle, 0, 2);
         grid.add(running, 1, 2);
         grid.add(top(new Label("Resources")), 0, 3);
         grid.add(resources, 1, 3);
         grid.add(top(new Label("State")), 0, 4);
         grid.add(new VBox(6, state, table, allow, problem), 1, 4);
-        grid.setPrefWidth(760);
         dialog.getDialogPane().setContent(grid);
+        grid.setMinWidth(820);
+        dialog.getDialogPane().setPrefSize(860, 640);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.setId("runOkButton");
@@ -139,7 +146,8 @@ public final class VersionRunDialog {
     private TableView<VersionRunViewModel.StateRow> stateTable() {
         TableView<VersionRunViewModel.StateRow> table = new TableView<>(vm.stateRows());
         table.setId("runStateTable");
-        table.setPrefHeight(170);
+        table.setPrefHeight(190);
+        table.setMinHeight(150);
         TableColumn<VersionRunViewModel.StateRow, String> kind = new TableColumn<>("State");
         kind.setCellValueFactory(c -> new ReadOnlyStringWrapper(switch (c.getValue().kind()) {
             case RESTORED -> "Restored";
@@ -157,7 +165,8 @@ public final class VersionRunDialog {
                 }
             }
         });
-        kind.setPrefWidth(100);
+        kind.setPrefWidth(110);
+        kind.setMinWidth(110);
         TableColumn<VersionRunViewModel.StateRow, String> operator = new TableColumn<>("Operator");
         operator.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().operator()));
         operator.setPrefWidth(420);

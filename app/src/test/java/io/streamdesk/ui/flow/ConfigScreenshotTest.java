@@ -104,7 +104,21 @@ class ConfigScreenshotTest {
         robot.clickOn("#allowNonRestoredState");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(ok.isDisabled()).isFalse();
-        robot.clickOn("Cancel");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+
+        // J5: with version 1 running, the dialog offers to stop it first
+        Job job = app.jobs().list().get(0);
+        app.versionRuns().run(job.id(), new RunRequest(1, RestoreChoice.latest(), StopFirst.DO_NOT_STOP, false));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "Running".equals(robot.lookup("#jobStatus").queryAs(Label.class).getText()));
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#runningVersionBox").tryQuery()
+                .map(Node::isVisible).orElse(false));
+        Node okAgain = robot.lookup("#runOkButton").query();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !okAgain.isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
+        snap(robot, okAgain.getScene(), "config-run-stop-first" + suffix + ".png");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        app.runs().stop(job.id(), false);
     }
 
     private void snap(FxRobot robot, javafx.scene.Scene scene, String name) {

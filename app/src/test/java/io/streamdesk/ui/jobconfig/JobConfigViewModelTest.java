@@ -44,7 +44,7 @@ class JobConfigViewModelTest {
     @Test
     void editsAreCheckedAtOnceWithLinesAndAutosavedWithTheDraft() {
         vm.parametersProperty().set("pipeline.max-parallelism: 128\ntaskmanager.numberOfTaskSlots: 4\nbroken line\n");
-        assertThat(vm.problems()).extracting(ConfigProblem::line).containsExactly(3, 2);
+        assertThat(vm.problems()).extracting(ConfigProblem::line).containsExactly(2, 3);
         assertThat(vm.summaryProperty().get()).isEqualTo("2 errors");
         assertThat(vm.dirtyProperty().get()).isTrue();
         vm.runtimeModeProperty().set(RuntimeMode.BATCH);
