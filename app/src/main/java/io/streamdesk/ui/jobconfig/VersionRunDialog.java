@@ -133,6 +133,7 @@ public final class VersionRunDialog {
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.setId("runOkButton");
+        ok.setMinWidth(Region.USE_PREF_SIZE);
         ok.textProperty().bind(Bindings.when(vm.runningVersionProperty().isNull()).then("Run").otherwise("Stop and run"));
         ok.disableProperty().bind(vm.canRunProperty().not());
         vm.load();
