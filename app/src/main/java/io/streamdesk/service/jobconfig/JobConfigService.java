@@ -100,6 +100,18 @@ public final class JobConfigService {
                 tm.slotsAvailable(), ClusterCapacity.basis(tm)));
     }
 
+    /**
+     * Starts the cluster if needed so its capacity is known before a run; a cluster that does not come up is left to
+     * the run, which records the failure on the job (J4).
+     */
+    public void startClusterForCapacity(String clusterId) {
+        try {
+            clusters.readyGateway(clusterId, java.time.Duration.ofSeconds(90));
+        } catch (RuntimeException e) {
+            // the run reports it
+        }
+    }
+
     /** The CUs of the version a job runs (J3), empty when it runs none. */
     public java.util.OptionalDouble cusInUse(Job job) {
         if (job.onlineVersion() == null) {

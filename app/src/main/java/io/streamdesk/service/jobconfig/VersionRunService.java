@@ -88,6 +88,7 @@ public final class VersionRunService {
         Job job = jobs.job(id);
         JobVersion version = jobs.version(id, request.version());
         CompiledJob graph = compile(version);
+        config.startClusterForCapacity(job.clusterId());
         config.fit(job, version.config(), graph.largestParallelism()).filter(f -> !f.fits()).ifPresent(f -> {
             throw new InputRejectedException("Resources: " + f.describe()
                     + " Lower the parallelism or the specs in Configuration and publish, or stop another job.");
