@@ -3,6 +3,7 @@ package io.streamdesk.app;
 import io.streamdesk.flink.local.LocalClusterProcess;
 import io.streamdesk.flink.local.LocalClusterProcess.Lifetime;
 import io.streamdesk.flink.sql.FlinkSqlChecker;
+import io.streamdesk.flink.state.FlinkSavepointInspector;
 import io.streamdesk.flink.sql.FlinkSqlSubmitter;
 import io.streamdesk.service.BatchActions;
 import io.streamdesk.service.ClusterService;
@@ -10,6 +11,8 @@ import io.streamdesk.service.CopyService;
 import io.streamdesk.service.JobChangeListeners;
 import io.streamdesk.service.JobService;
 import io.streamdesk.service.RunService;
+import io.streamdesk.service.jobconfig.JobConfigService;
+import io.streamdesk.service.jobconfig.VersionRunService;
 import io.streamdesk.store.DataDirectory;
 import io.streamdesk.store.Database;
 import io.streamdesk.store.HibernateEventStore;
@@ -43,6 +46,8 @@ public final class AppContext implements Services {
     private final ClusterService clusters;
     private final CopyService copies;
     private final BatchActions batchActions;
+    private final JobConfigService jobConfig;
+    private final VersionRunService versionRuns;
     private final FlinkSqlChecker checker;
     private final FlinkSqlSubmitter submitter;
     private final ScheduledExecutorService background;
@@ -63,12 +68,15 @@ public final class AppContext implements Services {
         this.submitter = new FlinkSqlSubmitter();
         JobChangeListeners listeners = new JobChangeListeners();
         this.clusters = new ClusterService(localCluster, eventStore, clock);
-        this.jobs = new JobService(jobStore, versionStore, checker, listeners, clock, options.author());
+        this.jobConfig = new JobConfigService(jobStore, versionStore, runStore, clusters, submitter);
+        this.jobs = new JobService(jobStore, versionStore, checker, listeners, clock, options.author(),
+                jobConfig::checkPublishable);
         this.runs = new RunService(jobStore, versionStore, runStore, eventStore, clusters, submitter, listeners, clock,
                 dirs.savepoints(), options.timeouts());
         clusters.declareLocalFlinkVersion(io.streamdesk.flink.local.FlinkVersions.bundled());
         this.copies = new CopyService(jobStore, runStore, clusters, listeners, clock);
         this.batchActions = new BatchActions(jobs, runs, copies, clusters);
+        this.versionRuns = new VersionRunService(jobs, runs, jobConfig, submitter, new FlinkSavepointInspector());
         this.background = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "streamdesk-background");
             t.setDaemon(true);
@@ -155,6 +163,16 @@ public final class AppContext implements Services {
     @Override
     public BatchActions batchActions() {
         return batchActions;
+    }
+
+    @Override
+    public JobConfigService jobConfig() {
+        return jobConfig;
+    }
+
+    @Override
+    public VersionRunService versionRuns() {
+        return versionRuns;
     }
 
     @Override

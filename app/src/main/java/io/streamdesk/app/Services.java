@@ -5,6 +5,8 @@ import io.streamdesk.service.ClusterService;
 import io.streamdesk.service.CopyService;
 import io.streamdesk.service.JobService;
 import io.streamdesk.service.RunService;
+import io.streamdesk.service.jobconfig.JobConfigService;
+import io.streamdesk.service.jobconfig.VersionRunService;
 
 import java.nio.file.Path;
 
@@ -21,6 +23,11 @@ public interface Services extends AutoCloseable {
 
     /** The job list's batch operations (J5). */
     BatchActions batchActions();
+    /** Job configuration: validation, CUs and cluster capacity (P1-P6). */
+    JobConfigService jobConfig();
+
+    /** Running a chosen version with the CU, state-compatibility and stop-first checks (J5, V4). */
+    VersionRunService versionRuns();
 
     /** The data directory (D3). */
     Path dataDirectory();

@@ -87,10 +87,13 @@ public final class CopyService {
         Optional<ClusterProfile> sourceCluster = clusters.profile(source.clusterId());
         CopyRules.Settings settings = CopyRules.settingsFor(jobs.draftSettings(sourceId), sourceCluster.orElse(null), target);
 
-        String draftSql = jobs.findDraft(sourceId).map(d -> d.sql()).orElse(null);
+        Optional<io.streamdesk.model.Draft> sourceDraft = jobs.findDraft(sourceId);
+        String draftSql = sourceDraft.map(d -> d.sql()).orElse(null);
         Job fresh = new Job(JobId.generate(), name, folder, source.type(), target.id(), JobStatus.UNINITIALIZED, null,
                 clock.instant(), Duration.ZERO, null, 0, null, null);
-        Job copy = jobs.createCopy(fresh, draftSql, settings.values(), jobs.tags(sourceId));
+        // the draft's configuration (P1-P6) travels with its SQL
+        Job copy = jobs.createCopy(fresh, draftSql, sourceDraft.map(d -> d.config()).orElse(null), settings.values(),
+                jobs.tags(sourceId));
 
         int shared = 0;
         List<String> notes = new ArrayList<>(settings.notes());

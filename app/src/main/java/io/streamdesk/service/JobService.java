@@ -4,6 +4,7 @@ import io.streamdesk.model.ClusterProfile;
 import io.streamdesk.model.Draft;
 import io.streamdesk.model.DraftSettings;
 import io.streamdesk.model.Job;
+import io.streamdesk.model.JobConfig;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobStatus;
 import io.streamdesk.model.JobType;
@@ -31,9 +32,21 @@ public final class JobService {
     private final Clock clock;
     private final String author;
     private final Map<JobId, Job> lastSeen = new ConcurrentHashMap<>();
+    private final PublishCheck publishCheck;
 
     public JobService(JobStore jobs, VersionStore versions, SqlChecker checker, JobChangeListeners listeners,
                       Clock clock, String author) {
+        this(jobs, versions, checker, listeners, clock, author, (id, draft) -> { });
+    }
+
+    /** A check of the draft before publishing beyond its SQL (the configuration, P1-P6); throws to refuse. */
+    public interface PublishCheck {
+        void check(JobId id, Draft draft);
+    }
+
+    public JobService(JobStore jobs, VersionStore versions, SqlChecker checker, JobChangeListeners listeners,
+                      Clock clock, String author, PublishCheck publishCheck) {
+        this.publishCheck = publishCheck;
         this.jobs = jobs;
         this.versions = versions;
         this.checker = checker;
@@ -74,6 +87,32 @@ public final class JobService {
         return draft;
     }
 
+    /** Saves the draft's SQL and configuration together (E4, P1-P6); the configuration may have errors until publish. */
+    public Draft saveDraft(JobId id, String sql, JobConfig config) {
+        job(id);
+        Draft draft = jobs.saveDraft(id, InputLimits.requireSql(sql), java.util.Objects.requireNonNull(config, "config"));
+        jobs.find(id).ifPresent(listeners::fire);
+        return draft;
+    }
+
+    /** Saves only the draft's configuration, keeping its SQL (the configuration tab's save and autosave). */
+    public Draft saveConfig(JobId id, JobConfig config) {
+        job(id);
+        Draft draft = jobs.saveDraft(id, null, java.util.Objects.requireNonNull(config, "config"));
+        jobs.find(id).ifPresent(listeners::fire);
+        return draft;
+    }
+
+    /** The CUs the job's running version uses (J3), empty when it runs none. */
+    public java.util.OptionalDouble cusInUse(Job job) {
+        if (job.onlineVersion() == null) {
+            return java.util.OptionalDouble.empty();
+        }
+        return versions.find(job.id(), job.onlineVersion())
+                .map(v -> java.util.OptionalDouble.of(v.config().resources().cus()))
+                .orElse(java.util.OptionalDouble.empty());
+    }
+
     public Optional<Draft> draft(JobId id) {
         return jobs.findDraft(id);
     }
@@ -98,7 +137,8 @@ public final class JobService {
             throw new InputRejectedException("SQL: " + problems.size() + " error(s); the first at line " + first.line()
                     + ", column " + first.column() + ": " + first.message(), problems);
         }
-        JobVersion version = versions.publish(id, draft.sql(), validDescription, author);
+        publishCheck.check(id, draft);
+        JobVersion version = versions.publish(id, draft.sql(), draft.config(), validDescription, author);
         Job job = job(id);
         if (job.status() == JobStatus.UNINITIALIZED || job.status() == JobStatus.UNPUBLISHED) {
             // a published job that never ran is simply not running
@@ -138,6 +178,8 @@ public final class JobService {
         java.util.Objects.requireNonNull(level, "level");
         job(id);
         jobs.saveDraftSetting(id, DraftSettings.LOG_LEVEL, level.name());
+        // the configuration tab's field (P6) shows the same level; a job without a draft gets it with its first save
+        jobs.findDraft(id).ifPresent(d -> jobs.saveDraft(id, null, d.config().withLogLevel(level)));
         jobs.find(id).ifPresent(listeners::fire);
         if (cluster.map(ClusterProfile::shared).orElse(false)) {
             return Optional.of("Stored in the draft; " + cluster.get().name() + " is shared by all its jobs, so a per-job"

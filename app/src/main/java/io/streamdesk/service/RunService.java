@@ -12,6 +12,7 @@ import io.streamdesk.model.JobWarning;
 import io.streamdesk.model.SavepointRecord;
 import io.streamdesk.model.SavepointSource;
 import io.streamdesk.model.SavepointStatus;
+import io.streamdesk.service.jobconfig.FlinkJobConfiguration;
 import io.streamdesk.service.port.ClusterCallException;
 import io.streamdesk.service.port.ClusterGateway;
 import io.streamdesk.service.port.ClusterUnreachableException;
@@ -79,7 +80,15 @@ public final class RunService {
      * @throws OperationFailedException with the error and a suggested fix; the job then shows its actual status
      */
     public Job run(JobId id, int versionNumber, RestoreChoice restore) {
-        return underOperation(id, "Run", job -> doRun(job, versionNumber, restore));
+        return run(id, versionNumber, restore, false);
+    }
+
+    /**
+     * Runs a version; with {@code allowNonRestoredState} a restore skips savepoint state no operator of the version
+     * claims ({@code execution.state-recovery.ignore-unclaimed-state}).
+     */
+    public Job run(JobId id, int versionNumber, RestoreChoice restore, boolean allowNonRestoredState) {
+        return underOperation(id, "Run", job -> doRun(job, versionNumber, restore, allowNonRestoredState));
     }
 
     /** Stops the running job, first taking a savepoint when {@code withSavepoint}. */
@@ -191,7 +200,7 @@ public final class RunService {
                 operation + " failed: " + message);
     }
 
-    private Job doRun(Job job, int versionNumber, RestoreChoice restore) {
+    private Job doRun(Job job, int versionNumber, RestoreChoice restore, boolean allowNonRestoredState) {
         JobVersion version = versions.find(job.id(), versionNumber)
                 .orElseThrow(() -> new InputRejectedException("Job " + job.id() + " has no version " + versionNumber + "."));
         if (job.onlineVersion() != null || runs.liveRun(job.id()).isPresent()) {
@@ -203,7 +212,7 @@ public final class RunService {
         String flinkJobId;
         try {
             flinkJobId = submitter.submit(gateway.restUrl(), job.name() + " (" + job.id() + " v" + versionNumber + ")",
-                    version.sql(), restorePath);
+                    version.sql(), restorePath, FlinkJobConfiguration.of(version.config(), allowNonRestoredState));
         } catch (SqlSubmitException e) {
             throw new OperationFailedException("Submitting version " + versionNumber + " failed: " + e.getMessage(),
                     submitFix(e.getMessage(), restorePath), e);

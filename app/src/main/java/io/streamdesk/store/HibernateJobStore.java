@@ -2,11 +2,13 @@ package io.streamdesk.store;
 
 import io.streamdesk.model.Draft;
 import io.streamdesk.model.Job;
+import io.streamdesk.model.JobConfig;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobStatus;
 import io.streamdesk.service.port.JobStore;
 import io.streamdesk.service.port.StoreException;
 import io.streamdesk.store.entity.ClusterEntity;
+import io.streamdesk.store.entity.ConfigColumns;
 import io.streamdesk.store.entity.DraftEntity;
 import io.streamdesk.store.entity.FolderEntity;
 import io.streamdesk.store.entity.JobEntity;
@@ -89,7 +91,17 @@ public final class HibernateJobStore implements JobStore {
 
     @Override
     public Draft saveDraft(JobId id, String sql) {
-        Limits.bounded(Objects.requireNonNull(sql, "sql"), "SQL", Limits.SQL);
+        return saveDraft(id, sql, null);
+    }
+
+    /**
+     * Saves SQL and configuration together; a null {@code config} keeps the saved one (defaults for a new draft), a
+     * null {@code sql} keeps the saved SQL (empty for a new draft), both under the job's row lock.
+     */
+    @Override
+    public Draft saveDraft(JobId id, String sql, JobConfig config) {
+        Limits.bounded(sql, "SQL", Limits.SQL);
+        ConfigColumns columns = config == null ? null : StoreMapping.toColumns(config);
         return db.inTransaction("Saving the draft of " + id, session -> {
             // The row lock serializes saves of one job, so revisions never repeat.
             JobEntity job = lockJob(session, id);
@@ -98,13 +110,19 @@ public final class HibernateJobStore implements JobStore {
                 draft = new DraftEntity();
                 draft.setJobId(id.value());
                 draft.setRevision(1L);
-                draft.setSql(sql);
+                draft.setSql(sql == null ? "" : sql);
                 draft.setSavedAt(Instant.now());
+                draft.setConfig(columns != null ? columns : StoreMapping.toColumns(JobConfig.defaults()));
                 session.persist(draft);
             } else {
                 draft.setRevision(draft.getRevision() + 1);
-                draft.setSql(sql);
+                if (sql != null) {
+                    draft.setSql(sql);
+                }
                 draft.setSavedAt(Instant.now());
+                if (columns != null) {
+                    draft.setConfig(columns);
+                }
             }
             if (JobStatus.UNINITIALIZED.name().equals(job.getStatus())) {
                 job.setStatus(JobStatus.UNPUBLISHED.name());
@@ -144,7 +162,8 @@ public final class HibernateJobStore implements JobStore {
     }
 
     @Override
-    public Job createCopy(Job job, String draftSql, Map<String, String> draftSettings, Map<String, String> tags) {
+    public Job createCopy(Job job, String draftSql, JobConfig draftConfig, Map<String, String> draftSettings,
+                          Map<String, String> tags) {
         Objects.requireNonNull(job, "job");
         if (draftSql != null) {
             Limits.bounded(draftSql, "SQL", Limits.SQL);
@@ -157,6 +176,7 @@ public final class HibernateJobStore implements JobStore {
                 draft.setRevision(1L);
                 draft.setSql(draftSql);
                 draft.setSavedAt(Instant.now());
+                draft.setConfig(StoreMapping.toColumns(draftConfig != null ? draftConfig : JobConfig.defaults()));
                 session.persist(draft);
                 JobEntity e = session.find(JobEntity.class, job.id().value());
                 if (JobStatus.UNINITIALIZED.name().equals(e.getStatus())) {

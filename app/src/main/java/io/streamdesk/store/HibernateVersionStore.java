@@ -1,9 +1,11 @@
 package io.streamdesk.store;
 
+import io.streamdesk.model.JobConfig;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobStatus;
 import io.streamdesk.model.JobVersion;
 import io.streamdesk.service.port.VersionStore;
+import io.streamdesk.store.entity.ConfigColumns;
 import io.streamdesk.store.entity.JobEntity;
 import io.streamdesk.store.entity.JobVersionEntity;
 
@@ -27,6 +29,12 @@ public final class HibernateVersionStore implements VersionStore {
      */
     @Override
     public JobVersion publish(JobId id, String sql, String description, String author) {
+        return publish(id, sql, JobConfig.defaults(), description, author);
+    }
+
+    @Override
+    public JobVersion publish(JobId id, String sql, JobConfig config, String description, String author) {
+        ConfigColumns columns = StoreMapping.toColumns(Objects.requireNonNull(config, "config"));
         Limits.bounded(Objects.requireNonNull(sql, "sql"), "SQL", Limits.SQL);
         Limits.required(description, "A version description", Limits.DESCRIPTION);
         Limits.required(author, "The author", Limits.NAME);
@@ -43,6 +51,7 @@ public final class HibernateVersionStore implements VersionStore {
             v.setDescription(description);
             v.setAuthor(author);
             v.setCreatedAt(Instant.now());
+            v.setConfig(columns);
             session.persist(v);
             if (JobStatus.UNINITIALIZED.name().equals(job.getStatus()) || JobStatus.UNPUBLISHED.name().equals(job.getStatus())) {
                 job.setStatus(JobStatus.STOPPED.name());

@@ -15,6 +15,8 @@ final class Limits {
     static final int STATE = 32;
     /** SQL scripts: 1 Mi characters, far above any hand-written job. */
     static final int SQL = 1_048_576;
+    /** Advanced parameters YAML text (migration V2). */
+    static final int PARAMETERS = 65_536;
 
     private Limits() {
     }

@@ -4,7 +4,12 @@ import io.streamdesk.model.Draft;
 import io.streamdesk.model.EventKind;
 import io.streamdesk.model.Job;
 import io.streamdesk.model.JobEvent;
+import io.streamdesk.model.JobConfig;
 import io.streamdesk.model.JobId;
+import io.streamdesk.model.JobResources;
+import io.streamdesk.model.LogLevel;
+import io.streamdesk.model.RuntimeMode;
+import io.streamdesk.store.entity.ConfigColumns;
 import io.streamdesk.model.JobRun;
 import io.streamdesk.model.JobStatus;
 import io.streamdesk.model.JobType;
@@ -54,12 +59,32 @@ final class StoreMapping {
     }
 
     static Draft toDraft(DraftEntity e) {
-        return new Draft(new JobId(e.getJobId()), e.getSql(), e.getRevision(), e.getSavedAt());
+        return new Draft(new JobId(e.getJobId()), e.getSql(), e.getRevision(), e.getSavedAt(), toConfig(e.getConfig()));
+    }
+
+    static JobConfig toConfig(ConfigColumns c) {
+        if (c == null || c.getParameters() == null) {
+            return JobConfig.defaults();
+        }
+        return new JobConfig(c.getParameters(),
+                new JobResources(c.getJobManagerCu().doubleValue(), c.getTaskManagerCu().doubleValue(), c.getParallelism()),
+                RuntimeMode.valueOf(c.getRuntimeMode()), LogLevel.valueOf(c.getLogLevel()));
+    }
+
+    static ConfigColumns toColumns(JobConfig config) {
+        ConfigColumns c = new ConfigColumns();
+        c.setParameters(Limits.bounded(config.parameters(), "Parameters", Limits.PARAMETERS));
+        c.setJobManagerCu(java.math.BigDecimal.valueOf(config.resources().jobManagerCu()));
+        c.setTaskManagerCu(java.math.BigDecimal.valueOf(config.resources().taskManagerCu()));
+        c.setParallelism(config.resources().parallelism());
+        c.setRuntimeMode(config.runtimeMode().name());
+        c.setLogLevel(config.logLevel().name());
+        return c;
     }
 
     static JobVersion toVersion(JobVersionEntity e) {
         return new JobVersion(new JobId(e.getJobId()), e.getNumber(), e.getSql(), e.getDescription(), e.getAuthor(),
-                e.getCreatedAt());
+                e.getCreatedAt(), toConfig(e.getConfig()));
     }
 
     static JobRun toRun(JobRunEntity e) {

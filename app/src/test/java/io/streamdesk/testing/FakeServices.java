@@ -7,6 +7,8 @@ import io.streamdesk.service.CopyService;
 import io.streamdesk.service.JobChangeListeners;
 import io.streamdesk.service.JobService;
 import io.streamdesk.service.RunService;
+import io.streamdesk.service.jobconfig.JobConfigService;
+import io.streamdesk.service.jobconfig.VersionRunService;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,12 +27,16 @@ public final class FakeServices implements Services {
     public final FakeGateway gateway = cluster.fakeGateway();
     public final FakeSqlChecker checker = new FakeSqlChecker();
     public final FakeSqlSubmitter submitter = new FakeSqlSubmitter(gateway);
+    public final FakeJobGraphCompiler compiler = new FakeJobGraphCompiler();
+    public final FakeSavepointInspector savepointInspector = new FakeSavepointInspector();
     private final Path dataDirectory;
     private final JobService jobs;
     private final RunService runs;
     private final ClusterService clusters;
     private final CopyService copies;
     private final BatchActions batchActions;
+    private final JobConfigService jobConfig;
+    private final VersionRunService versionRuns;
     private int closed;
 
     /** Data directory (and savepoint target) under the system temp directory. */
@@ -43,13 +49,15 @@ public final class FakeServices implements Services {
         Clock clock = Clock.systemUTC();
         JobChangeListeners listeners = new JobChangeListeners();
         this.clusters = new ClusterService(cluster, eventStore, clock);
-        this.jobs = new JobService(jobStore, versionStore, checker, listeners, clock, "tester");
+        this.jobConfig = new JobConfigService(jobStore, versionStore, runStore, clusters, compiler);
+        this.jobs = new JobService(jobStore, versionStore, checker, listeners, clock, "tester", jobConfig::checkPublishable);
         Duration shortWait = Duration.ofSeconds(5);
         this.runs = new RunService(jobStore, versionStore, runStore, eventStore, clusters, submitter, listeners, clock,
                 dataDirectory.resolve("savepoints"), new RunService.RunTimeouts(shortWait, shortWait, shortWait));
         this.clusters.declareLocalFlinkVersion(FakeGateway.FLINK_VERSION);
         this.copies = new CopyService(jobStore, runStore, clusters, listeners, clock);
         this.batchActions = new BatchActions(jobs, runs, copies, clusters);
+        this.versionRuns = new VersionRunService(jobs, runs, jobConfig, compiler, savepointInspector);
     }
 
     @Override
@@ -75,6 +83,16 @@ public final class FakeServices implements Services {
     @Override
     public BatchActions batchActions() {
         return batchActions;
+    }
+
+    @Override
+    public JobConfigService jobConfig() {
+        return jobConfig;
+    }
+
+    @Override
+    public VersionRunService versionRuns() {
+        return versionRuns;
     }
 
     @Override

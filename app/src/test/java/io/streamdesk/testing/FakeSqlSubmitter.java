@@ -40,6 +40,21 @@ public final class FakeSqlSubmitter implements SqlSubmitter {
         return gateway.submit();
     }
 
+    private final List<java.util.Map<String, String>> configurations = new ArrayList<>();
+
+    @Override
+    public synchronized String submit(String restUrl, String jobName, String script, String restoreFrom,
+                                      java.util.Map<String, String> configuration) {
+        String id = submit(restUrl, jobName, script, restoreFrom);
+        configurations.add(java.util.Map.copyOf(configuration));
+        return id;
+    }
+
+    /** Flink configurations of the accepted submissions that passed one. */
+    public synchronized List<java.util.Map<String, String>> configurations() {
+        return new ArrayList<>(configurations);
+    }
+
     /** Restore paths of the accepted submissions so far, null for fresh starts. */
     public synchronized List<String> restorePaths() {
         return new ArrayList<>(restorePaths);

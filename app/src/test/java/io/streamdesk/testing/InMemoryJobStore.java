@@ -2,6 +2,7 @@ package io.streamdesk.testing;
 
 import io.streamdesk.model.Draft;
 import io.streamdesk.model.Job;
+import io.streamdesk.model.JobConfig;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobStatus;
 import io.streamdesk.service.port.JobStore;
@@ -61,12 +62,21 @@ public final class InMemoryJobStore implements JobStore {
 
     @Override
     public synchronized Draft saveDraft(JobId id, String sql) {
+        return saveDraft(id, sql, null);
+    }
+
+    /** A null config keeps the saved one (the defaults for a new draft), as the database store does. */
+    @Override
+    public synchronized Draft saveDraft(JobId id, String sql, JobConfig config) {
         Job job = jobs.get(id);
         if (job == null) {
             throw new StoreException("No job " + id);
         }
         long revision = Optional.ofNullable(drafts.get(id)).map(Draft::revision).orElse(0L) + 1;
-        Draft draft = new Draft(id, sql, revision, Instant.now());
+        JobConfig kept = config != null ? config
+                : Optional.ofNullable(drafts.get(id)).map(Draft::config).orElse(JobConfig.defaults());
+        String keptSql = sql != null ? sql : Optional.ofNullable(drafts.get(id)).map(Draft::sql).orElse("");
+        Draft draft = new Draft(id, keptSql, revision, Instant.now(), kept);
         drafts.put(id, draft);
         if (job.status() == JobStatus.UNINITIALIZED) {
             jobs.put(id, job.withStatus(JobStatus.UNPUBLISHED));
@@ -81,11 +91,11 @@ public final class InMemoryJobStore implements JobStore {
     }
 
     @Override
-    public synchronized Job createCopy(Job job, String draftSql, Map<String, String> draftSettings,
-                                       Map<String, String> jobTags) {
+    public synchronized Job createCopy(Job job, String draftSql, io.streamdesk.model.JobConfig draftConfig,
+                                       Map<String, String> draftSettings, Map<String, String> jobTags) {
         Job created = create(job);
         if (draftSql != null) {
-            saveDraft(job.id(), draftSql);
+            saveDraft(job.id(), draftSql, draftConfig != null ? draftConfig : io.streamdesk.model.JobConfig.defaults());
             created = jobs.get(job.id());
         }
         settings.put(job.id(), new TreeMap<>(draftSettings));

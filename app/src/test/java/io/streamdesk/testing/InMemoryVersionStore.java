@@ -1,5 +1,6 @@
 package io.streamdesk.testing;
 
+import io.streamdesk.model.JobConfig;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobVersion;
 import io.streamdesk.service.port.VersionStore;
@@ -16,8 +17,13 @@ public final class InMemoryVersionStore implements VersionStore {
 
     @Override
     public synchronized JobVersion publish(JobId id, String sql, String description, String author) {
+        return publish(id, sql, JobConfig.defaults(), description, author);
+    }
+
+    @Override
+    public synchronized JobVersion publish(JobId id, String sql, JobConfig config, String description, String author) {
         int next = list(id).stream().mapToInt(JobVersion::number).max().orElse(0) + 1;
-        JobVersion version = new JobVersion(id, next, sql, description, author, Instant.now());
+        JobVersion version = new JobVersion(id, next, sql, description, author, Instant.now(), config);
         versions.add(version);
         return version;
     }

@@ -6,6 +6,7 @@ import io.streamdesk.service.port.ClusterGateway.CheckpointSummary;
 import io.streamdesk.service.port.ClusterGateway.ClusterOverview;
 import io.streamdesk.service.port.ClusterGateway.FlinkJobDetails;
 import io.streamdesk.service.port.ClusterGateway.SavepointOperation;
+import io.streamdesk.service.port.ClusterGateway.TaskManagerResources;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,10 @@ public final class FlinkEndpoints {
                     json.path("jobs-finished").asInt(),
                     json.path("jobs-cancelled").asInt(),
                     json.path("jobs-failed").asInt()));
+
+    /** Slots, cores and physical memory summed over the TaskManagers (the local cluster has one). */
+    public static final RestEndpoint<TaskManagerResources> TASK_MANAGERS =
+            new RestEndpoint<>("GET", "/taskmanagers", FlinkEndpoints::taskManagerResources);
 
     public static final RestEndpoint<List<FlinkJobSummary>> JOBS_OVERVIEW =
             new RestEndpoint<>("GET", "/jobs/overview", FlinkEndpoints::jobSummaries);
@@ -71,6 +76,22 @@ public final class FlinkEndpoints {
                     text(json.path("latest").path("savepoint"), "external_path")));
 
     private FlinkEndpoints() {
+    }
+
+    private static TaskManagerResources taskManagerResources(JsonNode json) {
+        int count = 0;
+        int slots = 0;
+        int free = 0;
+        int cores = 0;
+        long memory = 0;
+        for (JsonNode tm : json.path("taskmanagers")) {
+            count++;
+            slots += tm.path("slotsNumber").asInt();
+            free += tm.path("freeSlots").asInt();
+            cores += tm.path("hardware").path("cpuCores").asInt();
+            memory += tm.path("hardware").path("physicalMemory").asLong();
+        }
+        return new TaskManagerResources(count, slots, free, count == 0 ? -1 : cores, count == 0 ? -1L : memory);
     }
 
     private static List<FlinkJobSummary> jobSummaries(JsonNode json) {

@@ -82,6 +82,11 @@ public final class FlinkRestClient implements ClusterGateway {
     }
 
     @Override
+    public TaskManagerResources taskManagerResources() {
+        return call(FlinkEndpoints.TASK_MANAGERS, null);
+    }
+
+    @Override
     public List<FlinkJobSummary> jobsOverview() {
         return call(FlinkEndpoints.JOBS_OVERVIEW, null);
     }

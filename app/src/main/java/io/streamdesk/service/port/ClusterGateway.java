@@ -43,6 +43,20 @@ public interface ClusterGateway {
     /** {@code GET /jobs/:jobid/checkpoints}: counts and the latest completed checkpoint. */
     CheckpointSummary checkpoints(String flinkJobId);
 
+    /**
+     * {@code GET /taskmanagers}: slots, cores and physical memory of the TaskManagers, from which a cluster without
+     * fine-grained resources declares its CU capacity (P5). The default knows only the slots (memory unknown, -1).
+     */
+    default TaskManagerResources taskManagerResources() {
+        ClusterOverview o = overview();
+        return new TaskManagerResources(o.taskManagers(), o.slotsTotal(), o.slotsAvailable(), -1, -1L);
+    }
+
+    /** Sums over the TaskManagers; {@code cpuCores} and {@code physicalMemoryBytes} are -1 when unknown. */
+    record TaskManagerResources(int taskManagers, int slotsTotal, int slotsAvailable, int cpuCores,
+                                long physicalMemoryBytes) {
+    }
+
     record ClusterOverview(String flinkVersion, int taskManagers, int slotsTotal, int slotsAvailable,
                            int jobsRunning, int jobsFinished, int jobsCancelled, int jobsFailed) {
     }

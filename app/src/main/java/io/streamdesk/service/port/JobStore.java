@@ -2,6 +2,7 @@ package io.streamdesk.service.port;
 
 import io.streamdesk.model.Draft;
 import io.streamdesk.model.Job;
+import io.streamdesk.model.JobConfig;
 import io.streamdesk.model.JobId;
 
 import java.util.List;
@@ -30,13 +31,20 @@ public interface JobStore {
      */
     Draft saveDraft(JobId id, String sql);
 
+    /**
+     * Saves the draft SQL and its configuration (P1-P6) in one transaction, like {@link #saveDraft(JobId, String)}.
+     * A null {@code sql} keeps the saved SQL; a null {@code config} keeps the saved configuration.
+     */
+    Draft saveDraft(JobId id, String sql, JobConfig config);
+
     Optional<Draft> findDraft(JobId id);
 
     /**
-     * Creates {@code job} (a copy, J6) with its draft when {@code draftSql} is not null, its draft settings and tags,
-     * all in one transaction: a kill leaves the whole copy or nothing.
+     * Creates {@code job} (a copy, J6) with its draft when {@code draftSql} is not null (with {@code draftConfig}, or the
+     * defaults when null), its draft settings and tags, all in one transaction: a kill leaves the whole copy or nothing.
      */
-    Job createCopy(Job job, String draftSql, Map<String, String> draftSettings, Map<String, String> tags);
+    Job createCopy(Job job, String draftSql, io.streamdesk.model.JobConfig draftConfig, Map<String, String> draftSettings,
+                   Map<String, String> tags);
 
     /** The draft's settings (see {@link io.streamdesk.model.DraftSettings}), empty when none are stored. */
     Map<String, String> draftSettings(JobId id);

@@ -11,6 +11,16 @@ public interface SqlSubmitter {
      */
     String submit(String restUrl, String jobName, String script, String restoreFrom);
 
+    /**
+     * Submits with the job's Flink configuration (parameters, {@code execution.runtime-mode}, default parallelism,
+     * {@code execution.state-recovery.ignore-unclaimed-state}). Implementations that cannot pass configuration
+     * submit without it.
+     */
+    default String submit(String restUrl, String jobName, String script, String restoreFrom,
+                          java.util.Map<String, String> configuration) {
+        return submit(restUrl, jobName, script, restoreFrom);
+    }
+
     /** Loads the planner and the client code paths in the background. */
     void warmUp();
 }

@@ -1,5 +1,6 @@
 package io.streamdesk.service.port;
 
+import io.streamdesk.model.JobConfig;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobVersion;
 
@@ -11,6 +12,9 @@ public interface VersionStore {
 
     /** Freezes {@code sql} as the next version number of the job (1 for the first), atomically. */
     JobVersion publish(JobId id, String sql, String description, String author);
+
+    /** Freezes {@code sql} and {@code config} (V1) as the next version number of the job, atomically. */
+    JobVersion publish(JobId id, String sql, JobConfig config, String description, String author);
 
     /** Versions of a job, newest first. */
     List<JobVersion> list(JobId id);

@@ -1,6 +1,7 @@
 package io.streamdesk.store.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
@@ -25,6 +26,9 @@ public class DraftEntity {
 
     @Column(name = "saved_at", nullable = false)
     private Instant savedAt;
+
+    @Embedded
+    private ConfigColumns config = new ConfigColumns();
 
     public DraftEntity() {
         // for Hibernate
@@ -60,5 +64,13 @@ public class DraftEntity {
 
     public void setSavedAt(Instant savedAt) {
         this.savedAt = savedAt;
+    }
+
+    public ConfigColumns getConfig() {
+        return config;
+    }
+
+    public void setConfig(ConfigColumns config) {
+        this.config = config;
     }
 }

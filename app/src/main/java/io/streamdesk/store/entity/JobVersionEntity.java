@@ -1,6 +1,7 @@
 package io.streamdesk.store.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -37,6 +38,9 @@ public class JobVersionEntity {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+
+    @Embedded
+    private ConfigColumns config = new ConfigColumns();
 
     public JobVersionEntity() {
         // for Hibernate
@@ -92,5 +96,13 @@ public class JobVersionEntity {
 
     public void setCreatedAt(Instant createdAt) {
         this.createdAt = createdAt;
+    }
+
+    public ConfigColumns getConfig() {
+        return config;
+    }
+
+    public void setConfig(ConfigColumns config) {
+        this.config = config;
     }
 }

@@ -5,6 +5,8 @@ import io.streamdesk.model.JobVersion;
 import io.streamdesk.ui.Fxml;
 import io.streamdesk.ui.editor.SqlCodeArea;
 import io.streamdesk.ui.editor.SqlEditorView;
+import io.streamdesk.ui.jobconfig.JobConfigView;
+import io.streamdesk.ui.jobconfig.VersionRunDialog;
 import io.streamdesk.ui.task.UiContext;
 import io.streamdesk.ui.versions.VersionsView;
 import javafx.beans.binding.Bindings;
@@ -39,6 +41,7 @@ public final class JobPageView {
     private final BorderPane root;
     private SqlEditorView editor;
     private java.util.function.Consumer<io.streamdesk.model.Job> onCreateCopy = j -> { };
+    private Tab configTab;
 
     @FXML private Label jobName;
     @FXML private Label jobId;
@@ -79,6 +82,11 @@ public final class JobPageView {
 
     /** The tab title: the job's name with "•" while typed text is not committed (E4). */
     public StringExpression tabTitle() {
+        if (vm.config() != null) {
+            return Bindings.when(vm.editor().dirtyProperty().or(vm.config().dirtyProperty()))
+                    .then(Bindings.concat(vm.nameProperty(), " •"))
+                    .otherwise(vm.nameProperty());
+        }
         return Bindings.when(vm.editor().dirtyProperty())
                 .then(Bindings.concat(vm.nameProperty(), " •"))
                 .otherwise(vm.nameProperty());
@@ -88,7 +96,15 @@ public final class JobPageView {
     private void initialize() {
         editor = new SqlEditorView(vm.editor(), ctx);
         editorTab.setContent(editor.root());
-        versionsTab.setContent(new VersionsView(vm.versions(), this::openReadOnly).root());
+        VersionsView versionsView = new VersionsView(vm.versions(), this::openReadOnly);
+        versionsTab.setContent(versionsView.root());
+        if (vm.config() != null) {
+            configTab = new Tab("Configuration", new JobConfigView(vm.config()).root());
+            configTab.setId("configTab");
+            configTab.setClosable(false);
+            jobTabs.getTabs().add(1, configTab);
+            versionsView.addRunAction(v -> openRunDialog(v.number()));
+        }
 
         jobName.textProperty().bind(vm.nameProperty());
         jobId.textProperty().bind(Bindings.createStringBinding(() -> vm.jobId().value()));
@@ -107,11 +123,14 @@ public final class JobPageView {
         warningBanner.managedProperty().bind(warningBanner.visibleProperty());
         operationError.textProperty().bind(vm.operationErrorProperty());
 
-        saveButton.disableProperty().bind(vm.editor().dirtyProperty().not());
+        saveButton.disableProperty().bind(vm.config() == null ? vm.editor().dirtyProperty().not()
+                : vm.editor().dirtyProperty().or(vm.config().dirtyProperty()).not());
         checkButton.disableProperty().bind(vm.editor().checkingProperty());
         publishButton.disableProperty().bind(vm.operationInFlightProperty()
                 .or(vm.statusProperty().isEqualTo(JobStatus.OPERATING)));
-        runButton.disableProperty().bind(vm.canRunProperty().not());
+        // with the checked Run dialog, Run also works while a version runs: it offers to stop that one first (J5)
+        runButton.disableProperty().bind(vm.config() == null ? vm.canRunProperty().not()
+                : vm.canRunProperty().or(vm.canStopProperty()).not());
         stopButton.disableProperty().bind(vm.canStopProperty().not());
     }
 
@@ -165,6 +184,9 @@ public final class JobPageView {
     @FXML
     void onSave() {
         vm.editor().save();
+        if (vm.config() != null) {
+            vm.config().save();
+        }
     }
 
     @FXML
@@ -183,7 +205,9 @@ public final class JobPageView {
 
     @FXML
     void onRun() {
-        if (!runButton.isDisabled()) {
+        if (!runButton.isDisabled() && vm.config() != null) {
+            openRunDialog(null);
+        } else if (!runButton.isDisabled()) {
             vm.loadRunOptions(options -> new RunDialog(options, root.getScene().getWindow())
                     .showAndWait().ifPresent(r -> vm.run(r.version(), r.restore())));
         }
@@ -194,6 +218,14 @@ public final class JobPageView {
         if (!stopButton.isDisabled()) {
             StopDialog.ask(root.getScene().getWindow()).ifPresent(vm::stop);
         }
+    }
+
+    /** The checked Run dialog (J5): also offered while a version runs, to stop it first and run the chosen one. */
+    void openRunDialog(Integer version) {
+        if (vm.operationInFlightProperty().get()) {
+            return;
+        }
+        new VersionRunDialog(vm.newRunDialog(version), root.getScene().getWindow()).showAndRun();
     }
 
     private void openReadOnly(JobVersion v) {

@@ -1,6 +1,7 @@
 package io.streamdesk.ui.job;
 
 import io.streamdesk.model.Job;
+import io.streamdesk.model.JobConfig;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobStatus;
 import io.streamdesk.model.JobVersion;
@@ -10,8 +11,12 @@ import io.streamdesk.model.SavepointStatus;
 import io.streamdesk.service.JobService;
 import io.streamdesk.service.RestoreChoice;
 import io.streamdesk.service.RunService;
+import io.streamdesk.service.jobconfig.JobConfigService;
+import io.streamdesk.service.jobconfig.VersionRunService;
 import io.streamdesk.ui.Formats;
 import io.streamdesk.ui.editor.SqlEditorViewModel;
+import io.streamdesk.ui.jobconfig.JobConfigViewModel;
+import io.streamdesk.ui.jobconfig.VersionRunViewModel;
 import io.streamdesk.ui.task.BackgroundTask;
 import io.streamdesk.ui.task.UiContext;
 import io.streamdesk.ui.versions.VersionsViewModel;
@@ -39,6 +44,8 @@ public final class JobPageViewModel {
     private final SqlEditorViewModel editor;
     private final VersionsViewModel versions;
     private final Consumer<Job> listener = this::onJobChangedAnyThread;
+    private final JobConfigViewModel config;
+    private final VersionRunService versionRuns;
 
     private final ReadOnlyObjectWrapper<Job> job = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper("");
@@ -53,6 +60,14 @@ public final class JobPageViewModel {
     private final BooleanBinding canStop;
 
     public JobPageViewModel(JobId jobId, JobService jobs, RunService runs, UiContext ctx) {
+        this(jobId, jobs, runs, null, null, ctx);
+    }
+
+    /** With the Configuration tab (P1-P6) and the checked run of a chosen version (J5, V4). */
+    public JobPageViewModel(JobId jobId, JobService jobs, RunService runs, JobConfigService jobConfig,
+                            VersionRunService versionRuns, UiContext ctx) {
+        this.config = jobConfig == null ? null : new JobConfigViewModel(jobId, jobs, jobConfig, ctx);
+        this.versionRuns = versionRuns;
         this.jobId = jobId;
         this.jobs = jobs;
         this.runs = runs;
@@ -79,6 +94,22 @@ public final class JobPageViewModel {
 
     public VersionsViewModel versions() {
         return versions;
+    }
+
+    /** The Configuration tab's model; null when the page was made without the configuration services. */
+    public JobConfigViewModel config() {
+        return config;
+    }
+
+    /** The view model of the Run dialog with its checks; null without the configuration services. */
+    public VersionRunViewModel newRunDialog(Integer preselectedVersion) {
+        return versionRuns == null ? null
+                : new VersionRunViewModel(jobId, jobs, runs, versionRuns, ctx, preselectedVersion, this::runChecked);
+    }
+
+    /** Runs with the checks of {@link VersionRunService} (stop first, CUs, state compatibility). */
+    public void runChecked(VersionRunService.RunRequest request) {
+        operate("Running v" + request.version(), () -> versionRuns.run(jobId, request));
     }
 
     public ReadOnlyObjectProperty<Job> jobProperty() {
@@ -138,18 +169,30 @@ public final class JobPageViewModel {
                 .executeWith(ctx);
         editor.load();
         versions.refresh();
+        if (config != null) {
+            config.load();
+        }
     }
 
     public void close() {
         jobs.listeners().remove(listener);
         editor.dispose();
+        if (config != null) {
+            config.dispose();
+        }
     }
 
     /** Saves the editor's text if it changed, then publishes (on a background thread). */
     public PublishViewModel newPublishDialog() {
         return new PublishViewModel(ctx, description -> {
             String text = editor.currentText();
-            jobs.saveDraft(jobId, text);
+            if (config != null) {
+                JobConfig edited = config.current();
+                jobs.saveDraft(jobId, text, edited);
+                ctx.ui().run(() -> config.markSaved(edited));
+            } else {
+                jobs.saveDraft(jobId, text);
+            }
             ctx.ui().run(() -> editor.markSaved(text));
             return jobs.publish(jobId, description);
         }, editor::showProblems);
@@ -188,7 +231,12 @@ public final class JobPageViewModel {
                     statusLabel.set(JobStatus.OPERATING.label());
                     status.set(JobStatus.OPERATING);
                 })
-                .onSuccess(this::show)
+                .onSuccess(j -> {
+                    show(j);
+                    if (config != null) {
+                        config.refreshCapacity();
+                    }
+                })
                 // the service already stored the warning on the job; reload to show its actual status
                 .onFailure(e -> reload(e.getMessage()))
                 .onFinished(() -> operationInFlight.set(false))

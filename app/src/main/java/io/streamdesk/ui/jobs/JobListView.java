@@ -70,7 +70,7 @@ public final class JobListView {
         text(typeColumn, JobRow::type);
         text(clusterColumn, JobRow::cluster);
         text(versionColumn, JobRow::onlineVersion);
-        text(cuColumn, JobRow::cus);
+        cuColumn.setCellValueFactory(c -> c.getValue().cusProperty());
         idColumn.getStyleClass().add("monospace");
         // every cell follows the row's job property: a status change must show without re-sorting the table
         createdColumn.setCellValueFactory(c -> Bindings.createObjectBinding(c.getValue()::createdAt, c.getValue().jobProperty()));

@@ -145,11 +145,34 @@ public final class JobListViewModel {
     public void upsert(Job job) {
         for (JobRow row : rows) {
             if (row.job().id().equals(job.id())) {
+                Integer before = row.job().onlineVersion();
                 row.update(job, ctx.scheduler().now());
+                if (!java.util.Objects.equals(before, job.onlineVersion())) {
+                    loadCus(row);
+                }
                 return;
             }
         }
-        rows.add(new JobRow(job, ctx.scheduler().now()));
+        JobRow row = new JobRow(job, ctx.scheduler().now());
+        rows.add(row);
+        loadCus(row);
+    }
+
+    /** The CUs of the running version (J3) come from the store: read them off the UI thread. */
+    private void loadCus(JobRow row) {
+        Job job = row.job();
+        if (job.onlineVersion() == null || jobs == null) {
+            row.setCus(null);
+            return;
+        }
+        JobService service = jobs;
+        BackgroundTask.wrap(() -> service.cusInUse(job))
+                .onSuccess(cu -> {
+                    if (row.job().id().equals(job.id()) && java.util.Objects.equals(row.job().onlineVersion(), job.onlineVersion())) {
+                        row.setCus(cu.isPresent() ? cu.getAsDouble() : null);
+                    }
+                })
+                .executeWith(ctx);
     }
 
     void replaceAll(List<Job> jobsNow) {

@@ -21,6 +21,7 @@ public final class JobRow {
     private final ReadOnlyStringWrapper currentRunTime = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<Duration> totalRunDuration = new ReadOnlyObjectWrapper<>(Duration.ZERO);
     private final ReadOnlyObjectWrapper<Duration> currentRunDuration = new ReadOnlyObjectWrapper<>(Duration.ZERO);
+    private final ReadOnlyStringWrapper cus = new ReadOnlyStringWrapper(Formats.NONE);
 
     JobRow(Job job, Instant now) {
         update(job, now);
@@ -89,9 +90,19 @@ public final class JobRow {
         return currentRunDuration.get();
     }
 
-    /** CUs need the resource model (P5) that does not exist yet. */
+    /** CUs in use (J3): the running version's JobManager + TaskManager x parallelism; "—" when not running. */
     public String cus() {
-        return Formats.NONE;
+        return cus.get();
+    }
+
+    public ReadOnlyStringProperty cusProperty() {
+        return cus.getReadOnlyProperty();
+    }
+
+    /** Set by the list once the running version's CUs are known; null when the job runs none. */
+    void setCus(Double value) {
+        cus.set(value == null || job.get().onlineVersion() == null ? Formats.NONE
+                : io.streamdesk.model.JobResources.format(value));
     }
 
     public ReadOnlyStringProperty totalRunTimeProperty() {

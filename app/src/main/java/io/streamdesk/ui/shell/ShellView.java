@@ -171,7 +171,8 @@ public final class ShellView {
         if (services == null) {
             return;
         }
-        JobPageViewModel pageVm = new JobPageViewModel(id, services.jobs(), services.runs(), ctx);
+        JobPageViewModel pageVm = new JobPageViewModel(id, services.jobs(), services.runs(), services.jobConfig(),
+                services.versionRuns(), ctx);
         JobPageView page = new JobPageView(pageVm, ctx);
         Tab tab = new Tab();
         tab.setId("jobTab-" + id.value());

@@ -78,6 +78,23 @@ public final class VersionsView {
         versionsError.textProperty().bind(vm.errorProperty());
     }
 
+    /** Adds "Run this version…" to the table's context menu (J5, V4); the page opens its Run dialog. */
+    public void addRunAction(Consumer<JobVersion> runHandler) {
+        javafx.scene.control.MenuItem run = new javafx.scene.control.MenuItem("Run this version…", new FontIcon(Feather.PLAY));
+        run.setId("runThisVersion");
+        run.disableProperty().bind(versionsTable.getSelectionModel().selectedItemProperty().isNull());
+        run.setOnAction(e -> {
+            VersionRow row = versionsTable.getSelectionModel().getSelectedItem();
+            if (row != null) {
+                runHandler.accept(row.version());
+            }
+        });
+        if (versionsTable.getContextMenu() == null) {
+            versionsTable.setContextMenu(new javafx.scene.control.ContextMenu());
+        }
+        versionsTable.getContextMenu().getItems().add(run);
+    }
+
     @FXML
     private void onOpen() {
         VersionRow row = versionsTable.getSelectionModel().getSelectedItem();

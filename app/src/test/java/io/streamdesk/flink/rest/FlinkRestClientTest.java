@@ -3,6 +3,7 @@ package io.streamdesk.flink.rest;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.streamdesk.model.FlinkJobSummary;
+import io.streamdesk.service.port.ClusterGateway;
 import io.streamdesk.service.port.ClusterCallException;
 import io.streamdesk.service.port.ClusterGateway.CheckpointSummary;
 import io.streamdesk.service.port.ClusterGateway.SavepointOperation;
@@ -91,6 +92,16 @@ class FlinkRestClientTest {
         assertThat(jobs.get(0).allTasksRunning()).isFalse();
         assertThat(client.job("a1")).isPresent();
         assertThat(client.job("zz")).isEmpty();
+    }
+
+    @Test
+    void taskManagersSumSlotsCoresAndMemory() {
+        answers.put("GET /taskmanagers", new Answer(200, """
+                {"taskmanagers":[
+                  {"id":"tm-1","slotsNumber":4,"freeSlots":3,"hardware":{"cpuCores":2,"physicalMemory":8589934592}},
+                  {"id":"tm-2","slotsNumber":2,"freeSlots":2,"hardware":{"cpuCores":4,"physicalMemory":4294967296}}]}""", 0));
+        ClusterGateway.TaskManagerResources tm = client().taskManagerResources();
+        assertThat(tm).isEqualTo(new ClusterGateway.TaskManagerResources(2, 6, 5, 6, 12884901888L));
     }
 
     @Test

@@ -1,0 +1,145 @@
+package io.streamdesk.service.jobconfig;
+
+import io.streamdesk.model.Job;
+import io.streamdesk.model.JobId;
+import io.streamdesk.model.JobVersion;
+import io.streamdesk.model.SavepointRecord;
+import io.streamdesk.service.InputRejectedException;
+import io.streamdesk.service.JobService;
+import io.streamdesk.service.RestoreChoice;
+import io.streamdesk.service.RunService;
+import io.streamdesk.service.port.JobGraphCompiler;
+import io.streamdesk.service.port.JobGraphCompiler.CompiledJob;
+import io.streamdesk.service.port.SavepointInspector;
+import io.streamdesk.service.port.SqlSubmitException;
+
+import java.util.Optional;
+
+/**
+ * Running a chosen version (J5, V4) with the checks around it: the CUs must fit the cluster's idle CUs (P5); a
+ * restore is compared operator by operator with the savepoint's state and refused when it would drop state the user
+ * did not allow to drop; a version of the job that runs already is stopped first, as the user chose.
+ */
+public final class VersionRunService {
+    /** What to do with the running version of the job before starting another one. */
+    public enum StopFirst { DO_NOT_STOP, WITH_SAVEPOINT, WITHOUT_SAVEPOINT }
+
+    public record RunRequest(int version, RestoreChoice restore, StopFirst stopRunning, boolean allowNonRestoredState) {
+    }
+
+    /**
+     * What running a version would do, for the Run dialog.
+     *
+     * @param runningVersion the version running now, or null
+     * @param restorePath    the savepoint a restore would read now (a stop with savepoint makes a newer one)
+     * @param fit            empty when the cluster is not running (its capacity is unknown until it starts)
+     * @param state          the state comparison when restoring, empty when fresh or unreadable
+     * @param problem        why a part of the plan could not be made (compile error, unreadable savepoint), or null
+     */
+    public record RunPlan(Job job, JobVersion version, Integer runningVersion, String restorePath, Optional<CuFit> fit,
+                          Optional<StateCompatibility> state, String problem) {
+    }
+
+    private final JobService jobs;
+    private final RunService runs;
+    private final JobConfigService config;
+    private final JobGraphCompiler compiler;
+    private final SavepointInspector inspector;
+
+    public VersionRunService(JobService jobs, RunService runs, JobConfigService config, JobGraphCompiler compiler,
+                             SavepointInspector inspector) {
+        this.jobs = jobs;
+        this.runs = runs;
+        this.config = config;
+        this.compiler = compiler;
+        this.inspector = inspector;
+    }
+
+    /** Compiles the version and compares; reads the savepoint. Seconds of work: call off the UI thread. */
+    public RunPlan plan(JobId id, int versionNumber, RestoreChoice restore) {
+        Job job = jobs.job(id);
+        JobVersion version = jobs.version(id, versionNumber);
+        CompiledJob graph;
+        try {
+            graph = compile(version);
+        } catch (SqlSubmitException e) {
+            return new RunPlan(job, version, job.onlineVersion(), null, Optional.empty(), Optional.empty(),
+                    "Version " + versionNumber + " does not compile: " + e.getMessage());
+        }
+        Optional<CuFit> fit = config.fit(job, version.config(), graph.largestParallelism());
+        String path = restorePathNow(id, restore);
+        if (path == null) {
+            return new RunPlan(job, version, job.onlineVersion(), null, fit, Optional.empty(), null);
+        }
+        try {
+            return new RunPlan(job, version, job.onlineVersion(), path, fit, Optional.of(compare(path, version, graph)), null);
+        } catch (IllegalArgumentException e) {
+            return new RunPlan(job, version, job.onlineVersion(), path, fit, Optional.empty(),
+                    "The savepoint's state could not be compared (Flink still checks it on start): " + e.getMessage());
+        }
+    }
+
+    /**
+     * Runs the version: refuses before touching anything when its CUs do not fit; stops the running version first
+     * when asked to (and refuses when it runs and was not asked); compares the restore's state and refuses to drop
+     * state unless allowed.
+     */
+    public Job run(JobId id, RunRequest request) {
+        Job job = jobs.job(id);
+        JobVersion version = jobs.version(id, request.version());
+        CompiledJob graph = compile(version);
+        config.startClusterForCapacity(job.clusterId());
+        config.fit(job, version.config(), graph.largestParallelism()).filter(f -> !f.fits()).ifPresent(f -> {
+            throw new InputRejectedException("Resources: " + f.describe()
+                    + " Lower the parallelism or the specs in Configuration and publish, or stop another job.");
+        });
+        if (job.onlineVersion() != null) {
+            switch (request.stopRunning()) {
+                case DO_NOT_STOP -> throw new InputRejectedException("Version " + job.onlineVersion()
+                        + " of this job is running: stop it first (with or without a savepoint), then run version "
+                        + request.version() + ".");
+                case WITH_SAVEPOINT -> runs.stop(id, true);
+                case WITHOUT_SAVEPOINT -> runs.stop(id, false);
+            }
+        }
+        String path = restorePathNow(id, request.restore());
+        StateCompatibility state = null;
+        if (path != null) {
+            try {
+                state = compare(path, version, graph);
+            } catch (IllegalArgumentException e) {
+                // metadata the app cannot read (e.g. on storage only the cluster reaches): Flink checks it itself
+                state = null;
+            }
+        }
+        if (state != null) {
+            if (state.hasMaxParallelismConflict()) {
+                throw new InputRejectedException("Restore: " + state.summary() + " Run fresh, or keep the max parallelism of the savepoint.");
+            }
+            if (state.dropsState() && !request.allowNonRestoredState()) {
+                throw new InputRejectedException("Restore: " + state.summary()
+                        + " Allow non-restored state to run anyway, or run fresh.");
+            }
+        }
+        return runs.run(id, request.version(), path == null ? RestoreChoice.fresh() : RestoreChoice.path(path),
+                request.allowNonRestoredState());
+    }
+
+    private CompiledJob compile(JobVersion version) {
+        return compiler.compile(version.sql(), FlinkJobConfiguration.of(version.config(), false));
+    }
+
+    private StateCompatibility compare(String path, JobVersion version, CompiledJob graph) {
+        return StateCompatibility.compare(inspector.operatorStates(path), graph,
+                ParameterValidator.requestedMaxParallelism(version.config()));
+    }
+
+    private String restorePathNow(JobId id, RestoreChoice restore) {
+        return switch (restore.kind()) {
+            case FRESH -> null;
+            case PATH -> restore.path();
+            case LATEST -> runs.latestSavepoint(id).map(SavepointRecord::location).orElseThrow(() ->
+                    new InputRejectedException("Restore: this job has no completed savepoint yet; run it fresh."));
+        };
+    }
+}

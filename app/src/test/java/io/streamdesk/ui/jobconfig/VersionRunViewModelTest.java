@@ -1,0 +1,81 @@
+package io.streamdesk.ui.jobconfig;
+
+import io.streamdesk.model.Job;
+import io.streamdesk.model.JobConfig;
+import io.streamdesk.model.JobStatus;
+import io.streamdesk.service.RestoreChoice;
+import io.streamdesk.service.jobconfig.VersionRunService.StopFirst;
+import io.streamdesk.service.port.SavepointInspector.SavedOperatorState;
+import io.streamdesk.testing.FakeJobGraphCompiler;
+import io.streamdesk.testing.FakeServices;
+import io.streamdesk.ui.fake.ManualScheduler;
+import io.streamdesk.ui.fake.TestContexts;
+import io.streamdesk.ui.job.JobPageViewModel;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class VersionRunViewModelTest {
+    private static final String INSERT_A = "INSERT INTO a SELECT * FROM src";
+    private static final String INSERT_B = "INSERT INTO b SELECT * FROM src";
+    private final FakeServices services = new FakeServices();
+    private JobPageViewModel page;
+    private Job job;
+
+    @BeforeEach
+    void setUp() {
+        job = services.jobs().createSqlJob("orders", "/");
+        services.jobs().saveDraft(job.id(), INSERT_A, JobConfig.defaults());
+        services.jobs().publish(job.id(), "v1");
+        services.jobs().saveDraft(job.id(), INSERT_B, JobConfig.defaults());
+        services.jobs().publish(job.id(), "v2");
+        services.clusters().startLocal();
+        page = new JobPageViewModel(job.id(), services.jobs(), services.runs(), services.jobConfig(),
+                services.versionRuns(), TestContexts.synchronous(new ManualScheduler()));
+        page.open();
+    }
+
+    @Test
+    void checksTheNewestVersionAndRunsIt() {
+        VersionRunViewModel vm = page.newRunDialog(null);
+        vm.load();
+        assertThat(vm.versionProperty().get().number()).isEqualTo(2);
+        assertThat(vm.runningVersionProperty().get()).isNull();
+        assertThat(vm.resourcesTextProperty().get()).contains("needs 2 CUs", "5 of 5 CUs are idle");
+        assertThat(vm.stateTextProperty().get()).contains("Fresh start");
+        assertThat(vm.canRunProperty().get()).isTrue();
+        vm.run();
+        assertThat(page.statusProperty().get()).isEqualTo(JobStatus.RUNNING);
+        assertThat(page.onlineVersionProperty().get()).isEqualTo("v2");
+    }
+
+    @Test
+    void aRestoreThatDropsStateNeedsTheAllowAndAStopFirstWhenAnotherVersionRuns() {
+        page.runChecked(new io.streamdesk.service.jobconfig.VersionRunService.RunRequest(1, RestoreChoice.fresh(),
+                StopFirst.DO_NOT_STOP, false));
+        String location = "file:/tmp/savepoints/sp-ui";
+        services.savepointInspector.put(location, List.of(
+                new SavedOperatorState(FakeJobGraphCompiler.operatorId(INSERT_A), "GroupAggregate", null, 1, 2048, true, 2048)));
+
+        VersionRunViewModel vm = page.newRunDialog(2);
+        vm.load();
+        assertThat(vm.runningVersionProperty().get()).isEqualTo(1);
+        vm.startProperty().set(RestoreChoice.Kind.PATH);
+        vm.chosenPathProperty().set(location);
+        assertThat(vm.dropsStateProperty().get()).isTrue();
+        assertThat(vm.stateRows()).extracting(VersionRunViewModel.StateRow::kind)
+                .containsExactly(VersionRunViewModel.StateRow.Kind.DROPPED, VersionRunViewModel.StateRow.Kind.STARTS_EMPTY);
+        assertThat(vm.stateTextProperty().get()).contains("Dropped: GroupAggregate");
+        assertThat(vm.canRunProperty().get()).isFalse();
+
+        vm.allowNonRestoredStateProperty().set(true);
+        vm.stopFirstProperty().set(StopFirst.WITHOUT_SAVEPOINT);
+        assertThat(vm.canRunProperty().get()).isTrue();
+        vm.run();
+        assertThat(page.onlineVersionProperty().get()).isEqualTo("v2");
+        assertThat(services.runs().savepoints(job.id())).isEmpty(); // stopped without a savepoint
+        assertThat(services.submitter.restorePaths()).containsExactly(null, location);
+    }
+}
