@@ -32,6 +32,13 @@ public final class CompareService {
                 DRAFT_TITLE, draft, VersionConfiguration.ofSql(draft), options);
     }
 
+    /** The version on the left, {@code draftText} (what the editor holds now) on the right. */
+    public VersionComparison compareWithDraftText(JobId id, int version, String draftText, CompareOptions options) {
+        JobVersion left = jobs.version(id, version);
+        return compare(title(left), left.sql(), VersionConfiguration.of(left),
+                DRAFT_TITLE, draftText, VersionConfiguration.ofSql(draftText), options);
+    }
+
     public static VersionComparison compare(String leftTitle, String leftSql, Map<String, String> leftConfig,
                                             String rightTitle, String rightSql, Map<String, String> rightConfig,
                                             CompareOptions options) {

@@ -87,7 +87,9 @@ public final class JobPageView {
     private void initialize() {
         editor = new SqlEditorView(vm.editor(), ctx);
         editorTab.setContent(editor.root());
-        versionsTab.setContent(new VersionsView(vm.versions(), this::openReadOnly).root());
+        VersionsView versionsView = new VersionsView(vm.versions(), this::openReadOnly);
+        versionsView.setComparisonHandler(() -> vm.editor().currentText(), this::openComparison);
+        versionsTab.setContent(versionsView.root());
 
         jobName.textProperty().bind(vm.nameProperty());
         jobId.textProperty().bind(Bindings.createStringBinding(() -> vm.jobId().value()));
@@ -195,5 +197,22 @@ public final class JobPageView {
         tab.setClosable(true);
         jobTabs.getTabs().add(tab);
         jobTabs.getSelectionModel().select(tab);
+    }
+
+    /** A comparison opens as a closable tab of the page, one per pair (V3). */
+    private void openComparison(io.streamdesk.ui.compare.ComparisonViewModel comparison) {
+        for (Tab t : jobTabs.getTabs()) {
+            if (comparison.title().equals(t.getText())) {
+                jobTabs.getTabs().remove(t);
+                break;
+            }
+        }
+        io.streamdesk.ui.compare.ComparisonView view = new io.streamdesk.ui.compare.ComparisonView(comparison, ctx);
+        Tab tab = new Tab(comparison.title(), view.root());
+        tab.setId("comparisonTab");
+        tab.setClosable(true);
+        jobTabs.getTabs().add(tab);
+        jobTabs.getSelectionModel().select(tab);
+        view.load();
     }
 }

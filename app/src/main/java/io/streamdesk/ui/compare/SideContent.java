@@ -1,0 +1,98 @@
+package io.streamdesk.ui.compare;
+
+import io.streamdesk.service.compare.DiffRow;
+import io.streamdesk.service.compare.LineKind;
+import io.streamdesk.service.compare.TextComparison;
+import io.streamdesk.service.compare.TextRange;
+import io.streamdesk.ui.editor.SqlHighlighter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
+
+/**
+ * What one side of the comparison shows: the text with a filler line where the other side has a line this side
+ * lacks, SQL highlighting with the changed characters overlaid, and per row its line number and kind. Pure, so it
+ * is built on a background thread; the FX thread only hands it to the text area.
+ */
+record SideContent(String text, StyleSpans<Collection<String>> spans, int[] lineNumbers, LineKind[] kinds,
+                   int[] changes) {
+    static final String INLINE = "diff-inline";
+
+    static SideContent left(TextComparison c) {
+        return of(c, true);
+    }
+
+    static SideContent right(TextComparison c) {
+        return of(c, false);
+    }
+
+    private static SideContent of(TextComparison c, boolean left) {
+        List<DiffRow> rows = c.rows();
+        int n = rows.size();
+        int[] numbers = new int[n];
+        LineKind[] kinds = new LineKind[n];
+        int[] changes = new int[n];
+        StringBuilder text = new StringBuilder();
+        List<int[]> inline = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            DiffRow row = rows.get(i);
+            if (i > 0) {
+                text.append('\n');
+            }
+            int offset = text.length();
+            numbers[i] = left ? row.leftLine() : row.rightLine();
+            kinds[i] = row.kind();
+            changes[i] = row.change();
+            text.append(left ? row.leftText() : row.rightText());
+            for (TextRange r : left ? row.leftInline() : row.rightInline()) {
+                inline.add(new int[] {offset + r.start(), offset + r.end()});
+            }
+        }
+        String s = text.toString();
+        StyleSpans<Collection<String>> syntax = SqlHighlighter.compute(s);
+        StyleSpans<Collection<String>> spans = inline.isEmpty() ? syntax
+                : syntax.overlay(inlineSpans(inline, s.length()), SideContent::union);
+        return new SideContent(s, spans, numbers, kinds, changes);
+    }
+
+    private static StyleSpans<Collection<String>> inlineSpans(List<int[]> ranges, int length) {
+        StyleSpansBuilder<Collection<String>> b = new StyleSpansBuilder<>();
+        int last = 0;
+        for (int[] r : ranges) {
+            b.add(Collections.emptyList(), r[0] - last);
+            b.add(List.of(INLINE), r[1] - r[0]);
+            last = r[1];
+        }
+        b.add(Collections.emptyList(), length - last);
+        return b.create();
+    }
+
+    private static Collection<String> union(Collection<String> a, Collection<String> b) {
+        if (b.isEmpty()) {
+            return a;
+        }
+        if (a.isEmpty()) {
+            return b;
+        }
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /** Paragraph style classes of row {@code i}. */
+    List<String> paragraphStyle(int i, boolean current) {
+        String kind = switch (kinds[i]) {
+            case SAME -> null;
+            case CHANGED -> "diff-changed";
+            case ADDED -> lineNumbers[i] == 0 ? "diff-filler" : "diff-added";
+            case REMOVED -> lineNumbers[i] == 0 ? "diff-filler" : "diff-removed";
+        };
+        if (kind == null) {
+            return List.of();
+        }
+        return current ? List.of(kind, "diff-current") : List.of(kind);
+    }
+}
