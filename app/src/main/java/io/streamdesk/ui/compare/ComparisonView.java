@@ -137,6 +137,11 @@ public final class ComparisonView {
         vm.currentChangeProperty().addListener((o, a, i) -> showCurrent());
     }
 
+    /** Puts the keyboard focus on the newer side, so F7 and the arrow keys work at once. */
+    public void focus() {
+        right.requestFocus();
+    }
+
     /** Starts the comparison; the result renders when it arrives. */
     public void load() {
         vm.load();
@@ -156,9 +161,23 @@ public final class ComparisonView {
                     if (gen == shown) {
                         left.show(sides[0]);
                         right.show(sides[1]);
+                        focusIfOutside();
                     }
                 })
                 .executeWith(ctx);
+    }
+
+    private void focusIfOutside() {
+        if (root.getScene() == null) {
+            return;
+        }
+        javafx.scene.Node owner = root.getScene().getFocusOwner();
+        while (owner != null && owner != root) {
+            owner = owner.getParent();
+        }
+        if (owner == null) {
+            right.requestFocus();
+        }
     }
 
     private void showCurrent() {

@@ -213,6 +213,7 @@ public final class JobPageView {
         tab.setClosable(true);
         jobTabs.getTabs().add(tab);
         jobTabs.getSelectionModel().select(tab);
+        view.focus();
         view.load();
     }
 }

@@ -64,6 +64,8 @@ public final class VersionsView {
         this.vm = vm;
         this.openHandler = openHandler;
         this.root = Fxml.load("/fxml/versions/Versions.fxml", this);
+        // the accelerators of a context menu only work while it shows: handle the keys on the pane too
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     }
 
     public BorderPane root() {
@@ -134,8 +136,7 @@ public final class VersionsView {
                 selected);
         deleteVersionButton.disableProperty().bind(deletable.not());
         deleteMenuItem.disableProperty().bind(deletable.not());
-        // the accelerators of a context menu only work while it shows: handle the keys on the pane too
-        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+
         versionsError.textProperty().bind(vm.errorProperty());
     }
 
