@@ -14,7 +14,33 @@ public final class SecretKeys {
     private static final Set<String> KEY_QUALIFIERS = Set.of("access", "secret", "private", "api", "account", "signing",
             "encryption", "master");
 
+    /** A quoted option in SQL: 'key' = 'value' (SET statements and WITH clauses). */
+    private static final Pattern SQL_OPTION = Pattern.compile("'((?:[^']|'')+)'(\\s*=\\s*)'((?:[^']|'')*)'");
+
     private SecretKeys() {
+    }
+
+    /** The line with the value of every secret {@code 'key' = 'value'} option replaced by the mask. */
+    public static String maskSqlLine(String line) {
+        if (line.indexOf('=') < 0) {
+            return line;
+        }
+        java.util.regex.Matcher m = SQL_OPTION.matcher(line);
+        StringBuilder out = null;
+        int last = 0;
+        while (m.find()) {
+            if (isSecret(m.group(1)) && !m.group(3).isEmpty()) {
+                if (out == null) {
+                    out = new StringBuilder(line.length());
+                }
+                out.append(line, last, m.start(3)).append(MASK);
+                last = m.end(3);
+            }
+        }
+        if (out == null) {
+            return line;
+        }
+        return out.append(line, last, line.length()).toString();
     }
 
     public static boolean isSecret(String key) {

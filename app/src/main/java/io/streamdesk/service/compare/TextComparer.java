@@ -22,6 +22,9 @@ import java.util.Map;
  * <p>Moves: a diff only knows "removed here, added there". A removed block whose lines come back unchanged as an
  * added block elsewhere is still shown as removed + added, but both blocks are linked as a move.
  *
+ * <p>Secrets: the value of a secret {@code 'key' = 'value'} option ({@link SecretKeys}) is masked in the rows; a
+ * line whose only difference is such a value is still a changed line, without inline ranges.
+ *
  * <p>Limits: each side at most {@link #MAX_CHARS} characters; the alignment gets {@link #ALIGN_BUDGET}, after which
  * the unaligned middle is shown as one change (a very different pair of large texts cannot freeze anything).
  */
@@ -58,7 +61,8 @@ public final class TextComparer {
         int[] a = keys(left.lines(), ids);
         int[] b = keys(right.lines(), ids);
         List<Change> changes = align(a, b, notes);
-        Builder builder = new Builder(left.lines(), right.lines());
+        // keys come from the real text (a changed secret is a changed line); rows show the masked text
+        Builder builder = new Builder(masked(left.lines()), masked(right.lines()));
         int ai = 0;
         int bi = 0;
         for (Change c : changes) {
@@ -96,6 +100,14 @@ public final class TextComparer {
         if (moves > 0) {
             notes.add(moves + " moved block(s): shown as removed where they were and added where they are now.");
         }
+    }
+
+    private static List<String> masked(List<String> lines) {
+        List<String> out = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            out.add(SecretKeys.maskSqlLine(line));
+        }
+        return out;
     }
 
     private static void requireSize(String side, String text) {

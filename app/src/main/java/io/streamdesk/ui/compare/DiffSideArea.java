@@ -75,7 +75,9 @@ final class DiffSideArea extends CodeArea {
         Label label = new Label(number == 0 ? "" : Integer.toString(number));
         label.getStyleClass().add("diff-lineno");
         int digits = content == null ? 3 : Math.max(3, Integer.toString(content.lineNumbers().length).length());
+        // the paragraph box sizes its graphic by pref width: both, so every row's text starts at the same x
         label.setMinWidth(digits * 8 + 12);
+        label.setPrefWidth(digits * 8 + 12);
         if (content != null && row < content.kinds().length) {
             Collection<String> style = content.paragraphStyle(row, false);
             style.forEach(s -> label.getStyleClass().add(s + "-gutter"));

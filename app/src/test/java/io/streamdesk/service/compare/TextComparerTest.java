@@ -190,4 +190,18 @@ class TextComparerTest {
         assertThat(c.rows()).hasSize(2000);
         assertThat(c.rows().get(50).rightInline()).isNotEmpty();
     }
+
+    @Test
+    void secretValuesInTheSqlAreMaskedButTheirChangeCounts() {
+        TextComparison c = TextComparer.compare(
+                lines("SET 'connector.password' = 'hunter2';", "  WITH ('connector' = 'jdbc', 'password' = 'p1')"),
+                lines("SET 'connector.password' = 'hunter3';", "  WITH ('connector' = 'jdbc', 'password' = 'p1')"));
+        assertThat(c.changeCount()).isEqualTo(1);
+        DiffRow row = c.rows().get(0);
+        assertThat(row.kind()).isEqualTo(LineKind.CHANGED);
+        assertThat(row.leftText()).isEqualTo("SET 'connector.password' = '" + SecretKeys.MASK + "';");
+        assertThat(row.leftInline()).isEmpty();
+        assertThat(c.rows()).noneMatch(r -> (r.leftText() + r.rightText()).matches(".*(hunter|p1).*"));
+        assertThat(c.rows().get(1).rightText()).contains("'connector' = 'jdbc'");
+    }
 }
