@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# V5 and E5 figures: JMH for the version comparison (two 10,000-line scripts, ~5% of lines changed, spread out,
+# with inline character diffs) and for the editor's re-highlight after a keystroke in a 10,000-line script (p99);
+# GNU diff timed on the same two files in the same run, and the ratio. Usage: bench/diff.sh [diff-runs]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-50}
+mvn -q -o -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
+cp="target/classes:target/test-classes:$(cat target/bench.cp)"
+dir=target/bench-diff
+java -cp "$cp" io.streamdesk.ui.compare.DiffBenchData "$dir"
+echo "files: $(wc -l < $dir/left.sql) and $(wc -l < $dir/right.sql) lines; GNU diff finds $(diff $dir/left.sql $dir/right.sql | grep -c '^[<>]') differing lines"
+
+java -cp "$cp" org.openjdk.jmh.Main 'DiffBenchmark|HighlightBenchmark' -rf json -rff target/bench-diff/jmh.json \
+  | grep -E '^(Benchmark|DiffBenchmark|HighlightBenchmark)' | grep -Ev 'p0\.(00|50|90|95|999|9999)|p1\.00'
+
+# GNU diff: one process per run (its start-up included, as a user would run it); the median of $runs runs
+times=()
+for _ in $(seq "$runs"); do
+  s=$(date +%s%N)
+  diff "$dir/left.sql" "$dir/right.sql" >/dev/null || true
+  e=$(date +%s%N)
+  times+=($(( (e - s) / 1000 )))
+done
+diff_us=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+jmh_ms=$(python3 -c "import json;d=json.load(open('$dir/jmh.json'));print([b['primaryMetric']['score'] for b in d if b['benchmark'].endswith('DiffBenchmark.compare')][0])")
+python3 - "$diff_us" "$jmh_ms" <<'PY'
+import sys
+diff_ms = int(sys.argv[1]) / 1000
+jmh_ms = float(sys.argv[2])
+print(f"GNU diff (median of runs, process start included): {diff_ms:.2f} ms")
+print(f"StreamDesk compare (JMH average, lines + inline): {jmh_ms:.2f} ms")
+print(f"ratio StreamDesk / GNU diff: {jmh_ms / diff_ms:.2f}")
+PY
