@@ -36,6 +36,8 @@ public class HighlightBenchmark {
     private SimpleEditableStyledDocument<Collection<String>, Collection<String>> doc;
     private int caret;
     private int typed;
+    private StyleSpans<Collection<String>> baseSpans;
+    private List<SqlLexer.Token> baseTokens;
 
     @Setup
     public void setUp() {
@@ -54,6 +56,23 @@ public class HighlightBenchmark {
                 Collections.emptyList(), SegmentOps.styledTextOps()));
         caret = sb.length() / 2;
         doc.setStyleSpans(0, SqlHighlighter.compute(doc.getText()));
+        baseTokens = SqlLexer.tokenize(doc.getText());
+        baseSpans = SqlHighlighter.compute(doc.getText(), baseTokens);
+    }
+
+    /** Only the part on the FX thread once the worker delivered the spans: brackets, overlay, set on the model. */
+    @Benchmark
+    public StyleSpans<Collection<String>> fxThreadPart() {
+        String text = doc.getText();
+        BracketMatcher.Pair pair = BracketMatcher.match(text, baseTokens, caret);
+        List<StyleOverlay.Range> extra = new ArrayList<>();
+        if (pair != null) {
+            extra.add(new StyleOverlay.Range(pair.first(), pair.first() + 1, "bracket-match"));
+            extra.add(new StyleOverlay.Range(pair.second(), pair.second() + 1, "bracket-match"));
+        }
+        StyleSpans<Collection<String>> spans = StyleOverlay.apply(baseSpans, extra);
+        doc.setStyleSpans(0, spans);
+        return spans;
     }
 
     @Benchmark

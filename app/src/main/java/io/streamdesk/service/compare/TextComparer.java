@@ -60,7 +60,7 @@ public final class TextComparer {
         Map<String, Integer> ids = new HashMap<>();
         int[] a = keys(left.lines(), ids);
         int[] b = keys(right.lines(), ids);
-        List<Change> changes = align(a, b, notes);
+        List<Change> changes = align(a, b, ids.size(), notes);
         // keys come from the real text (a changed secret is a changed line); rows show the masked text
         Builder builder = new Builder(masked(left.lines()), masked(right.lines()));
         int ai = 0;
@@ -128,7 +128,7 @@ public final class TextComparer {
     }
 
     /** Changes with original/revised line indexes, sorted; common start and end are cut before diffing. */
-    private List<Change> align(int[] a, int[] b, List<String> notes) {
+    private List<Change> align(int[] a, int[] b, int distinct, List<String> notes) {
         int prefix = 0;
         while (prefix < a.length && prefix < b.length && a[prefix] == b[prefix]) {
             prefix++;
@@ -147,47 +147,85 @@ public final class TextComparer {
             DeltaType type = prefix == aEnd ? DeltaType.INSERT : DeltaType.DELETE;
             return List.of(new Change(type, prefix, aEnd, prefix, bEnd));
         }
-        List<Integer> mid1 = boxed(a, prefix, aEnd);
-        List<Integer> mid2 = boxed(b, prefix, bEnd);
+        // a line that occurs on one side only can never be matched: leave such lines out of the alignment (as GNU
+        // diff does), so its cost follows the lines that moved or repeat, not every edited line
+        int[] inA = new int[distinct];
+        int[] inB = new int[distinct];
+        for (int i = prefix; i < aEnd; i++) {
+            inA[a[i]]++;
+        }
+        for (int j = prefix; j < bEnd; j++) {
+            inB[b[j]]++;
+        }
+        int[] keptA = kept(a, prefix, aEnd, inB);
+        int[] keptB = kept(b, prefix, bEnd, inA);
         List<Change> raw;
         try {
-            raw = new MyersDiffWithLinearSpace<Integer>().computeDiff(mid1, mid2, new Deadline(budget));
+            raw = new ArrayList<>(new MyersDiffWithLinearSpace<Integer>()
+                    .computeDiff(values(a, keptA), values(b, keptB), new Deadline(budget)));
         } catch (OutOfTime e) {
             notes.add("The texts are too different to align within " + budget.toSeconds()
                     + " s; the differing middle is shown as one change.");
             return List.of(new Change(DeltaType.CHANGE, prefix, aEnd, prefix, bEnd));
         }
-        List<Change> out = new ArrayList<>(raw.size());
-        for (Change c : raw) {
-            out.add(new Change(c.deltaType, c.startOriginal + prefix, c.endOriginal + prefix,
-                    c.startRevised + prefix, c.endRevised + prefix));
-        }
-        out.sort((x, y) -> x.startOriginal != y.startOriginal ? Integer.compare(x.startOriginal, y.startOriginal)
+        raw.sort((x, y) -> x.startOriginal != y.startOriginal ? Integer.compare(x.startOriginal, y.startOriginal)
                 : Integer.compare(x.startRevised, y.startRevised));
-        return joinTouching(out);
+        // the equal runs of the kept lines are the matched lines; every gap between two matches is one change
+        Gaps gaps = new Gaps(prefix, prefix);
+        int x = 0;
+        int y = 0;
+        for (Change c : raw) {
+            for (; x < c.startOriginal; x++, y++) {
+                gaps.match(keptA[x], keptB[y]);
+            }
+            x = c.endOriginal;
+            y = c.endRevised;
+        }
+        for (; x < keptA.length; x++, y++) {
+            gaps.match(keptA[x], keptB[y]);
+        }
+        gaps.match(aEnd, bEnd);
+        return gaps.changes;
     }
 
-    /** The diff reports a replaced line as a deletion plus an insertion at the same place: make it one change. */
-    private static List<Change> joinTouching(List<Change> changes) {
-        List<Change> out = new ArrayList<>(changes.size());
-        for (Change c : changes) {
-            Change last = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (last != null && c.startOriginal == last.endOriginal && c.startRevised == last.endRevised) {
-                out.set(out.size() - 1, new Change(DeltaType.CHANGE, last.startOriginal, c.endOriginal,
-                        last.startRevised, c.endRevised));
-            } else {
-                out.add(c);
+    private static int[] kept(int[] keys, int from, int to, int[] onOtherSide) {
+        int n = 0;
+        int[] out = new int[to - from];
+        for (int i = from; i < to; i++) {
+            if (onOtherSide[keys[i]] > 0) {
+                out[n++] = i;
             }
         }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    private static List<Integer> values(int[] keys, int[] indexes) {
+        List<Integer> out = new ArrayList<>(indexes.length);
+        for (int i : indexes) {
+            out.add(keys[i]);
+        }
         return out;
     }
 
-    private static List<Integer> boxed(int[] values, int from, int to) {
-        List<Integer> out = new ArrayList<>(to - from);
-        for (int i = from; i < to; i++) {
-            out.add(values[i]);
+    /** Collects the changes between consecutive matched line pairs. */
+    private static final class Gaps {
+        private final List<Change> changes = new ArrayList<>();
+        private int nextA;
+        private int nextB;
+
+        Gaps(int startA, int startB) {
+            this.nextA = startA;
+            this.nextB = startB;
         }
-        return out;
+
+        void match(int i, int j) {
+            if (i > nextA || j > nextB) {
+                DeltaType type = i == nextA ? DeltaType.INSERT : j == nextB ? DeltaType.DELETE : DeltaType.CHANGE;
+                changes.add(new Change(type, nextA, i, nextB, j));
+            }
+            nextA = i + 1;
+            nextB = j + 1;
+        }
     }
 
     private static final class OutOfTime extends RuntimeException {
