@@ -37,6 +37,7 @@ public class HighlightBenchmark {
     private int caret;
     private int typed;
     private StyleSpans<Collection<String>> baseSpans;
+    private StyleSpans<Collection<String>> lastSet;
     private List<SqlLexer.Token> baseTokens;
 
     @Setup
@@ -58,6 +59,7 @@ public class HighlightBenchmark {
         doc.setStyleSpans(0, SqlHighlighter.compute(doc.getText()));
         baseTokens = SqlLexer.tokenize(doc.getText());
         baseSpans = SqlHighlighter.compute(doc.getText(), baseTokens);
+        lastSet = baseSpans;
     }
 
     /** Only the part on the FX thread once the worker delivered the spans: brackets, overlay, set on the model. */
@@ -71,14 +73,18 @@ public class HighlightBenchmark {
             extra.add(new StyleOverlay.Range(pair.second(), pair.second() + 1, "bracket-match"));
         }
         StyleSpans<Collection<String>> spans = StyleOverlay.apply(baseSpans, extra);
-        doc.setStyleSpans(0, spans);
+        SpanPatch patch = SpanPatch.between(baseSpans, spans, caret, caret + 1);
+        if (patch != null) {
+            doc.setStyleSpans(patch.start(), patch.spans());
+        }
         return spans;
     }
 
     @Benchmark
     public StyleSpans<Collection<String>> keystrokeThenRehighlight() {
         // type a character in the middle (alternating insert/delete keeps the size stable)
-        if (typed++ % 2 == 0) {
+        boolean insert = typed++ % 2 == 0;
+        if (insert) {
             doc.replace(caret, caret, ReadOnlyStyledDocument.fromString("a", Collections.emptyList(),
                     Collections.emptyList(), SegmentOps.styledTextOps()));
         } else {
@@ -95,7 +101,12 @@ public class HighlightBenchmark {
             extra.add(new StyleOverlay.Range(pair.second(), pair.second() + 1, "bracket-match"));
         }
         StyleSpans<Collection<String>> spans = StyleOverlay.apply(base, extra);
-        doc.setStyleSpans(0, spans);
+        // as SqlCodeArea.restyle: only the styles that changed since the last set, plus the edited range
+        SpanPatch patch = SpanPatch.between(lastSet, spans, caret, insert ? caret + 1 : caret);
+        if (patch != null) {
+            doc.setStyleSpans(patch.start(), patch.spans());
+        }
+        lastSet = spans;
         return spans;
     }
 }
