@@ -18,20 +18,11 @@ final class DiffSideArea extends CodeArea {
     }
 
     void show(SideContent c) {
-        content = null;
-        replaceText(c.text());
-        setStyleSpans(0, c.spans());
+        // the gutter reads the numbers of the new content: set it first, then replace everything in one change
         content = c;
         currentChange = -1;
-        for (int i = 0; i < c.kinds().length; i++) {
-            List<String> style = c.paragraphStyle(i, false);
-            if (!style.isEmpty()) {
-                setParagraphStyle(i, style);
-            }
-        }
-        // rebuild the gutters now that the numbers are known
-        setParagraphGraphicFactory(null);
-        setParagraphGraphicFactory(this::gutter);
+        replace(0, getLength(), c.document());
+        getUndoManager().forgetHistory();
         moveTo(0);
         showParagraphAtTop(0);
     }

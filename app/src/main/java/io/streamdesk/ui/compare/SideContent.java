@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import org.fxmisc.richtext.model.ReadOnlyStyledDocument;
+import org.fxmisc.richtext.model.SegmentOps;
+import org.fxmisc.richtext.model.SimpleEditableStyledDocument;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 
@@ -18,7 +21,7 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
  * is built on a background thread; the FX thread only hands it to the text area.
  */
 record SideContent(String text, StyleSpans<Collection<String>> spans, int[] lineNumbers, LineKind[] kinds,
-                   int[] changes) {
+                   int[] changes, ReadOnlyStyledDocument<Collection<String>, String, Collection<String>> document) {
     static final String INLINE = "diff-inline";
 
     static SideContent left(TextComparison c) {
@@ -55,7 +58,27 @@ record SideContent(String text, StyleSpans<Collection<String>> spans, int[] line
         StyleSpans<Collection<String>> syntax = SqlHighlighter.compute(s);
         StyleSpans<Collection<String>> spans = inline.isEmpty() ? syntax
                 : syntax.overlay(inlineSpans(inline, s.length()), SideContent::union);
-        return new SideContent(s, spans, numbers, kinds, changes);
+        return new SideContent(s, spans, numbers, kinds, changes, document(s, spans, numbers, kinds));
+    }
+
+    /**
+     * The whole styled document, built here off the FX thread: handing it to the area is one replace, where setting
+     * the text, the spans and a paragraph style per changed row on the area took seconds for 10,000 rows.
+     */
+    private static ReadOnlyStyledDocument<Collection<String>, String, Collection<String>> document(
+            String text, StyleSpans<Collection<String>> spans, int[] numbers, LineKind[] kinds) {
+        SimpleEditableStyledDocument<Collection<String>, Collection<String>> doc =
+                new SimpleEditableStyledDocument<>(Collections.emptyList(), Collections.emptyList());
+        doc.replace(0, 0, ReadOnlyStyledDocument.fromString(text, Collections.emptyList(), Collections.emptyList(),
+                SegmentOps.styledTextOps()));
+        doc.setStyleSpans(0, spans);
+        for (int i = 0; i < kinds.length; i++) {
+            List<String> style = paragraphStyle(kinds[i], numbers[i], false);
+            if (!style.isEmpty()) {
+                doc.setParagraphStyle(i, style);
+            }
+        }
+        return ReadOnlyStyledDocument.from(doc);
     }
 
     private static StyleSpans<Collection<String>> inlineSpans(List<int[]> ranges, int length) {
@@ -84,11 +107,15 @@ record SideContent(String text, StyleSpans<Collection<String>> spans, int[] line
 
     /** Paragraph style classes of row {@code i}. */
     List<String> paragraphStyle(int i, boolean current) {
-        String kind = switch (kinds[i]) {
+        return paragraphStyle(kinds[i], lineNumbers[i], current);
+    }
+
+    private static List<String> paragraphStyle(LineKind rowKind, int lineNumber, boolean current) {
+        String kind = switch (rowKind) {
             case SAME -> null;
             case CHANGED -> "diff-changed";
-            case ADDED -> lineNumbers[i] == 0 ? "diff-filler" : "diff-added";
-            case REMOVED -> lineNumbers[i] == 0 ? "diff-filler" : "diff-removed";
+            case ADDED -> lineNumber == 0 ? "diff-filler" : "diff-added";
+            case REMOVED -> lineNumber == 0 ? "diff-filler" : "diff-removed";
         };
         if (kind == null) {
             return List.of();
