@@ -11,7 +11,8 @@ import java.util.Collections;
 import java.util.List;
 import org.fxmisc.richtext.model.ReadOnlyStyledDocument;
 import org.fxmisc.richtext.model.SegmentOps;
-import org.fxmisc.richtext.model.SimpleEditableStyledDocument;
+import org.fxmisc.richtext.model.Paragraph;
+import org.fxmisc.richtext.model.StyleSpan;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 
@@ -62,23 +63,53 @@ record SideContent(String text, StyleSpans<Collection<String>> spans, int[] line
     }
 
     /**
-     * The whole styled document, built here off the FX thread: handing it to the area is one replace, where setting
-     * the text, the spans and a paragraph style per changed row on the area took seconds for 10,000 rows.
+     * The whole styled document, built here off the FX thread, one paragraph per row with its row style and its slice
+     * of the spans: handing it to the area is one replace, where setting the text, the spans and a paragraph style per
+     * changed row on the area took seconds for 10,000 rows.
      */
     private static ReadOnlyStyledDocument<Collection<String>, String, Collection<String>> document(
             String text, StyleSpans<Collection<String>> spans, int[] numbers, LineKind[] kinds) {
-        SimpleEditableStyledDocument<Collection<String>, Collection<String>> doc =
-                new SimpleEditableStyledDocument<>(Collections.emptyList(), Collections.emptyList());
-        doc.replace(0, 0, ReadOnlyStyledDocument.fromString(text, Collections.emptyList(), Collections.emptyList(),
-                SegmentOps.styledTextOps()));
-        doc.setStyleSpans(0, spans);
-        for (int i = 0; i < kinds.length; i++) {
-            List<String> style = paragraphStyle(kinds[i], numbers[i], false);
-            if (!style.isEmpty()) {
-                doc.setParagraphStyle(i, style);
+        List<Paragraph<Collection<String>, String, Collection<String>>> paragraphs = new ArrayList<>(kinds.length + 1);
+        var ops = SegmentOps.<Collection<String>>styledTextOps();
+        var it = spans.iterator();
+        StyleSpan<Collection<String>> span = it.hasNext() ? it.next() : null;
+        int spanLeft = span == null ? 0 : span.getLength();
+        int pos = 0;
+        int rows = Math.max(1, kinds.length);
+        for (int row = 0; row < rows; row++) {
+            int end = text.indexOf('\n', pos);
+            if (end < 0) {
+                end = text.length();
             }
+            List<String> rowStyle = row < kinds.length ? paragraphStyle(kinds[row], numbers[row], false) : List.of();
+            StyleSpansBuilder<Collection<String>> b = new StyleSpansBuilder<>();
+            int need = end - pos;
+            if (need == 0) {
+                b.add(Collections.emptyList(), 0);
+            }
+            while (need > 0 && span != null) {
+                int take = Math.min(need, spanLeft);
+                b.add(span.getStyle(), take);
+                need -= take;
+                spanLeft -= take;
+                if (spanLeft == 0) {
+                    span = it.hasNext() ? it.next() : null;
+                    spanLeft = span == null ? 0 : span.getLength();
+                }
+            }
+            paragraphs.add(new Paragraph<>(rowStyle, ops, text.substring(pos, end), b.create()));
+            // the line break between rows belongs to no paragraph but has its span position
+            if (end < text.length()) {
+                spanLeft--;
+                while (spanLeft <= 0 && span != null) {
+                    int carry = spanLeft;
+                    span = it.hasNext() ? it.next() : null;
+                    spanLeft = span == null ? 0 : span.getLength() + carry;
+                }
+            }
+            pos = end + 1;
         }
-        return ReadOnlyStyledDocument.from(doc);
+        return ParagraphsDocument.of(paragraphs);
     }
 
     private static StyleSpans<Collection<String>> inlineSpans(List<int[]> ranges, int length) {
