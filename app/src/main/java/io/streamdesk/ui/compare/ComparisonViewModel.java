@@ -43,6 +43,8 @@ public final class ComparisonViewModel {
     private final ReadOnlyStringWrapper currentChangeText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper configSummary = new ReadOnlyStringWrapper("");
     private final ObservableList<ConfigChange> configChanges = FXCollections.observableArrayList();
+    // one wrapper for everyone: a wrapper listens to the list weakly, so a fresh one per call could lose listeners
+    private final ObservableList<ConfigChange> configChangesView = FXCollections.unmodifiableObservableList(configChanges);
     private final BooleanProperty ignoreTrailingWhitespace = new SimpleBooleanProperty(false);
     private final ReadOnlyIntegerWrapper changeCount = new ReadOnlyIntegerWrapper(0);
     private final BooleanBinding canNext;
@@ -110,7 +112,7 @@ public final class ComparisonViewModel {
     }
 
     public ObservableList<ConfigChange> configChanges() {
-        return FXCollections.unmodifiableObservableList(configChanges);
+        return configChangesView;
     }
 
     /** "2 configuration keys differ" / "Configuration is identical". */
