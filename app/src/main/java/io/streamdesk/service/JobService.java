@@ -158,6 +158,24 @@ public final class JobService {
     }
 
     /**
+     * Deletes a version (V2). Refused for the running version and while an operation on the job is in flight (it
+     * may be starting that version).
+     */
+    public void deleteVersion(JobId id, int number) {
+        Job job = job(id);
+        version(id, number);
+        if (job.onlineVersion() != null && job.onlineVersion() == number) {
+            throw new InputRejectedException("Version " + number + " is running; stop the job before deleting it.");
+        }
+        if (job.status() == JobStatus.OPERATING) {
+            throw new InputRejectedException("Version " + number + ": the job is busy with an operation; "
+                    + "delete the version when it has finished.");
+        }
+        versions.delete(id, number);
+        listeners.fire(job(id));
+    }
+
+    /**
      * Tells the listeners about jobs that changed in the store since the last call, also those changed by another
      * process on the same data directory (the CLI). Called periodically by the app.
      */

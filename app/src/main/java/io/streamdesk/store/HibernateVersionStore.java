@@ -44,6 +44,7 @@ public final class HibernateVersionStore implements VersionStore {
                     .createSelectionQuery("select max(v.number) from JobVersionEntity v where v.jobId = :job", Integer.class)
                     .setParameter("job", id.value())
                     .getSingleResult();
+            max = maxWithDeleted(session, id, max);
             JobVersionEntity v = new JobVersionEntity();
             v.setJobId(id.value());
             v.setNumber(max == null ? 1 : max + 1);
@@ -75,5 +76,37 @@ public final class HibernateVersionStore implements VersionStore {
                 .setParameter("job", id.value())
                 .setParameter("n", number)
                 .uniqueResultOptional().map(StoreMapping::toVersion));
+    }
+
+    @Override
+    public boolean delete(JobId id, int number) {
+        return db.inTransaction("Deleting version " + number + " of " + id, session -> {
+            HibernateJobStore.lockJob(session, id);
+            int deleted = session.createMutationQuery("delete from JobVersionEntity v where v.jobId = :job and v.number = :n")
+                    .setParameter("job", id.value())
+                    .setParameter("n", number)
+                    .executeUpdate();
+            if (deleted > 0) {
+                session.createNativeMutationQuery(
+                                "insert into deleted_job_version (job_id, number, deleted_at) values (:job, :n, :at)")
+                        .setParameter("job", id.value())
+                        .setParameter("n", number)
+                        .setParameter("at", java.time.OffsetDateTime.now())
+                        .executeUpdate();
+            }
+            return deleted > 0;
+        });
+    }
+
+    /** The highest number a version of the job ever had, deleted ones included. */
+    private static Integer maxWithDeleted(org.hibernate.Session session, JobId id, Integer maxLive) {
+        Number deleted = (Number) session
+                .createNativeQuery("select max(number) from deleted_job_version where job_id = :job", Object.class)
+                .setParameter("job", id.value())
+                .getSingleResult();
+        if (deleted == null) {
+            return maxLive;
+        }
+        return maxLive == null ? deleted.intValue() : Math.max(maxLive, deleted.intValue());
     }
 }

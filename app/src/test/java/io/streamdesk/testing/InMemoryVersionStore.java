@@ -14,6 +14,7 @@ import java.util.Optional;
 /** VersionStore in memory: numbers count up from 1 per job, lists are newest first. */
 public final class InMemoryVersionStore implements VersionStore {
     private final List<JobVersion> versions = new ArrayList<>();
+    private final List<JobVersion> deleted = new ArrayList<>();
 
     @Override
     public synchronized JobVersion publish(JobId id, String sql, String description, String author) {
@@ -22,7 +23,9 @@ public final class InMemoryVersionStore implements VersionStore {
 
     @Override
     public synchronized JobVersion publish(JobId id, String sql, JobConfig config, String description, String author) {
-        int next = list(id).stream().mapToInt(JobVersion::number).max().orElse(0) + 1;
+        // deleted numbers are never handed out again
+        int next = java.util.stream.Stream.concat(list(id).stream(), deleted.stream().filter(v -> v.jobId().equals(id)))
+                .mapToInt(JobVersion::number).max().orElse(0) + 1;
         JobVersion version = new JobVersion(id, next, sql, description, author, Instant.now(), config);
         versions.add(version);
         return version;
@@ -37,5 +40,15 @@ public final class InMemoryVersionStore implements VersionStore {
     @Override
     public synchronized Optional<JobVersion> find(JobId id, int number) {
         return versions.stream().filter(v -> v.jobId().equals(id) && v.number() == number).findFirst();
+    }
+
+    @Override
+    public synchronized boolean delete(JobId id, int number) {
+        Optional<JobVersion> v = find(id, number);
+        v.ifPresent(found -> {
+            versions.remove(found);
+            deleted.add(found);
+        });
+        return v.isPresent();
     }
 }

@@ -20,4 +20,10 @@ public interface VersionStore {
     List<JobVersion> list(JobId id);
 
     Optional<JobVersion> find(JobId id, int number);
+
+    /**
+     * Deletes version {@code number} (V2); its number is never handed out again. Returns false when there was no
+     * such version. The caller checks that it is not the running one.
+     */
+    boolean delete(JobId id, int number);
 }

@@ -39,6 +39,9 @@ public final class SqlCodeArea extends CodeArea {
     private List<ProblemMarkers.Marker> markers = List.of();
     private Map<Integer, List<ProblemMarkers.Marker>> markersByLine = Map.of();
     private BracketMatcher.Pair brackets;
+    /** The spans set on the document last time, and the text edited since then: restyling patches only the change. */
+    private StyleSpans<Collection<String>> lastSet;
+    private final EditedRange edited = new EditedRange();
 
     public SqlCodeArea(TaskExecutor executor, UiThread ui) {
         this.executor = executor;
@@ -50,7 +53,10 @@ public final class SqlCodeArea extends CodeArea {
         setLineHighlighterFill(javafx.scene.paint.Color.rgb(128, 128, 128, 0.14));
         setLineHighlighterOn(true);
         setParagraphGraphicFactory(this::gutter);
-        plainTextChanges().subscribe(change -> requestHighlight());
+        plainTextChanges().subscribe(change -> {
+            edited.add(change.getPosition(), change.getRemoved().length(), change.getInserted().length());
+            requestHighlight();
+        });
         caretPositionProperty().addListener((o, a, b) -> updateBrackets());
     }
 
@@ -147,7 +153,13 @@ public final class SqlCodeArea extends CodeArea {
             extra.add(new StyleOverlay.Range(brackets.first(), brackets.first() + 1, "bracket-match"));
             extra.add(new StyleOverlay.Range(brackets.second(), brackets.second() + 1, "bracket-match"));
         }
-        setStyleSpans(0, StyleOverlay.apply(baseSpans, mergeOverlaps(extra)));
+        StyleSpans<Collection<String>> next = StyleOverlay.apply(baseSpans, mergeOverlaps(extra));
+        SpanPatch patch = SpanPatch.between(lastSet, next, edited.start(), edited.end());
+        if (patch != null) {
+            setStyleSpans(patch.start(), patch.spans());
+        }
+        lastSet = next;
+        edited.clear();
         appliedSpans = baseSpans;
     }
 

@@ -97,6 +97,7 @@ public final class JobPageView {
         editor = new SqlEditorView(vm.editor(), ctx);
         editorTab.setContent(editor.root());
         VersionsView versionsView = new VersionsView(vm.versions(), this::openReadOnly);
+        versionsView.setComparisonHandler(() -> vm.editor().currentText(), this::openComparison);
         versionsTab.setContent(versionsView.root());
         if (vm.config() != null) {
             configTab = new Tab("Configuration", new JobConfigView(vm.config()).root());
@@ -248,5 +249,23 @@ public final class JobPageView {
         tab.setClosable(true);
         jobTabs.getTabs().add(tab);
         jobTabs.getSelectionModel().select(tab);
+    }
+
+    /** A comparison opens as a closable tab of the page, one per pair (V3). */
+    private void openComparison(io.streamdesk.ui.compare.ComparisonViewModel comparison) {
+        for (Tab t : jobTabs.getTabs()) {
+            if (comparison.title().equals(t.getText())) {
+                jobTabs.getTabs().remove(t);
+                break;
+            }
+        }
+        io.streamdesk.ui.compare.ComparisonView view = new io.streamdesk.ui.compare.ComparisonView(comparison, ctx);
+        Tab tab = new Tab(comparison.title(), view.root());
+        tab.setId("comparisonTab");
+        tab.setClosable(true);
+        jobTabs.getTabs().add(tab);
+        jobTabs.getSelectionModel().select(tab);
+        view.focus();
+        view.load();
     }
 }

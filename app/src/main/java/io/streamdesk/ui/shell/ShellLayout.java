@@ -24,7 +24,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The nodes of the main window's frame, built in code rather than FXML: this is the only view on the start-up path,
- * and loading FXML there (the loader plus an XML parser) costs a visible part of the first frame (ADR 0002). The
+ * and loading FXML there (the loader plus an XML parser) costs a visible part of the first frame (ADR 0002, docs/decisions/0002-shell-built-in-code.md). The
  * frame holds only light controls; the job list is added once the data is open.
  */
 final class ShellLayout {

@@ -3,6 +3,8 @@ package io.streamdesk.ui.versions;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobVersion;
 import io.streamdesk.service.JobService;
+import io.streamdesk.service.compare.CompareService;
+import io.streamdesk.ui.compare.ComparisonViewModel;
 import io.streamdesk.ui.task.BackgroundTask;
 import io.streamdesk.ui.task.UiContext;
 import java.util.List;
@@ -62,6 +64,36 @@ public final class VersionsViewModel {
 
     public List<JobVersion> versions() {
         return rows.stream().map(VersionRow::version).toList();
+    }
+
+    /** The comparison of two versions, the older on the left (V3); not yet loaded. */
+    public ComparisonViewModel compareVersions(int a, int b) {
+        int older = Math.min(a, b);
+        int newer = Math.max(a, b);
+        CompareService compare = new CompareService(jobs);
+        return new ComparisonViewModel("v" + older + " ↔ v" + newer,
+                options -> compare.compareVersions(jobId, older, newer, options), ctx);
+    }
+
+    /** The comparison of a version (left) with the editor's current text (right), saved or not. */
+    public ComparisonViewModel compareWithDraft(int version, String draftText) {
+        CompareService compare = new CompareService(jobs);
+        return new ComparisonViewModel("v" + version + " ↔ draft",
+                options -> compare.compareWithDraftText(jobId, version, draftText, options), ctx);
+    }
+
+    /** True when the row may be deleted: never the running version (V2). */
+    public boolean canDelete(VersionRow row) {
+        return row != null && !row.running();
+    }
+
+    /** Deletes the version in the background, then reloads the list. */
+    public void delete(int number) {
+        BackgroundTask.wrap(() -> jobs.deleteVersion(jobId, number))
+                .titled("Deleting version " + number)
+                .onSuccess(v -> refresh())
+                .onFailure(e -> error.set("Could not delete v" + number + ": " + e.getMessage()))
+                .executeWith(ctx);
     }
 
     private void show(List<JobVersion> versions) {

@@ -1,0 +1,68 @@
+package io.streamdesk.service.compare;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Which configuration keys hold secrets (V3): their values are never shown, only whether they changed. */
+public final class SecretKeys {
+    public static final String MASK = "••••••";
+    private static final Pattern SEGMENTS = Pattern.compile("[.\\-_\\s:/]+");
+    private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "pwd", "secret", "token",
+            "credential", "credentials", "jaas", "apikey", "passphrase");
+    /** "key" alone is too common ("key.fields", "primary key"); these combinations are credentials. */
+    private static final Set<String> KEY_QUALIFIERS = Set.of("access", "secret", "private", "api", "account", "signing",
+            "encryption", "master");
+
+    /** A quoted option in SQL: 'key' = 'value' (SET statements and WITH clauses). */
+    private static final Pattern SQL_OPTION = Pattern.compile("'((?:[^']|'')+)'(\\s*=\\s*)'((?:[^']|'')*)'");
+
+    private SecretKeys() {
+    }
+
+    /** The line with the value of every secret {@code 'key' = 'value'} option replaced by the mask. */
+    public static String maskSqlLine(String line) {
+        if (line.indexOf('=') < 0) {
+            return line;
+        }
+        java.util.regex.Matcher m = SQL_OPTION.matcher(line);
+        StringBuilder out = null;
+        int last = 0;
+        while (m.find()) {
+            if (isSecret(m.group(1)) && !m.group(3).isEmpty()) {
+                if (out == null) {
+                    out = new StringBuilder(line.length());
+                }
+                out.append(line, last, m.start(3)).append(MASK);
+                last = m.end(3);
+            }
+        }
+        if (out == null) {
+            return line;
+        }
+        return out.append(line, last, line.length()).toString();
+    }
+
+    public static boolean isSecret(String key) {
+        String[] parts = SEGMENTS.split(key.toLowerCase(Locale.ROOT));
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i];
+            if (SECRET_WORDS.contains(p) || p.endsWith("password") || p.endsWith("secret") || p.endsWith("token")
+                    || p.endsWith("accesskey") || p.endsWith("secretkey") || p.endsWith("privatekey")) {
+                return true;
+            }
+            if (p.equals("key") && i > 0 && KEY_QUALIFIERS.contains(parts[i - 1])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The value to show for {@code key}: the mask for a secret, else the value itself. */
+    public static String shown(String key, String value) {
+        if (value == null) {
+            return "";
+        }
+        return isSecret(key) ? MASK : value;
+    }
+}

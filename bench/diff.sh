@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# V5 and E5 figures: JMH for the version comparison (two 10,000-line scripts, ~5% of lines changed, spread out,
+# with inline character diffs) and for the editor's re-highlight after a keystroke in a 10,000-line script (p99);
+# GNU diff timed on the same two files in the same run, and the ratio. Usage: bench/diff.sh [diff-runs]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-50}
+mvn -q -o -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
+cp="target/classes:target/test-classes:$(cat target/bench.cp)"
+dir=target/bench-diff
+java -cp "$cp" io.streamdesk.ui.compare.DiffBenchData "$dir"
+echo "files: $(wc -l < $dir/left.sql) and $(wc -l < $dir/right.sql) lines;" \
+  "GNU diff finds $(diff $dir/left.sql $dir/right.sql | grep -c '^[<>]') differing lines"
+
+java -cp "$cp" org.openjdk.jmh.Main 'DiffBenchmark|HighlightBenchmark' -rf json -rff "$dir/jmh.json" \
+  > "$dir/jmh.log" 2>&1 || { tail -30 "$dir/jmh.log"; exit 1; }
+python3 - "$dir/jmh.json" <<'PY'
+import json, sys
+for b in json.load(open(sys.argv[1])):
+    m = b["primaryMetric"]
+    name = b["benchmark"].rsplit(".", 2)
+    line = f"{name[-2]}.{name[-1]:<26} {b['mode']:<7} mean {m['score']:8.2f} ± {m['scoreError']:.2f} {m['scoreUnit']}"
+    p = m.get("scorePercentiles", {})
+    if b["mode"] == "sample":
+        line += f"   p50 {p['50.0']:.2f}  p99 {p['99.0']:.2f}  max {p['100.0']:.2f} ms"
+    print(line)
+PY
+echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+
+# GNU diff on the same files: wall time per run (its process start included, as a user would run it; inflated on a
+# loaded machine) and its own CPU time (user + sys), the fairer figure for the algorithm; medians / means of $runs runs
+python3 - "$runs" "$dir" <<'PY'
+import json, os, resource, statistics, subprocess, sys, time
+runs, d = int(sys.argv[1]), sys.argv[2]
+walls = []
+before = resource.getrusage(resource.RUSAGE_CHILDREN)
+for _ in range(runs):
+    t = time.perf_counter()
+    subprocess.run(["diff", f"{d}/left.sql", f"{d}/right.sql"], stdout=subprocess.DEVNULL)
+    walls.append((time.perf_counter() - t) * 1000)
+after = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = ((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)) * 1000 / runs
+wall = statistics.median(walls)
+jmh = [b["primaryMetric"]["score"] for b in json.load(open(f"{d}/jmh.json"))
+       if b["benchmark"].endswith("DiffBenchmark.compare")][0]
+print(f"GNU diff: wall median {wall:.2f} ms (process start included), CPU {cpu:.2f} ms per run")
+print(f"StreamDesk compare (JMH mean, lines + inline): {jmh:.2f} ms")
+print(f"ratio StreamDesk / GNU diff: {jmh / wall:.2f} against diff's wall time, {jmh / cpu:.2f} against its CPU time")
+PY
