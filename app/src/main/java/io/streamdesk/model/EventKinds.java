@@ -29,6 +29,16 @@ public final class EventKinds {
         });
     }
 
+    /** The recovery kind that clears a problem kind, if there is one. */
+    public static Optional<EventKind> clearedBy(EventKind problem) {
+        for (EventKind k : EventKind.values()) {
+            if (clears(k).filter(problem::equals).isPresent()) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** EV3 exempts pod exits from the one-per-hour limit. */
     public static boolean deduplicated(EventKind kind) {
         return kind != EventKind.TM_POD_ABNORMAL_EXIT && kind != EventKind.JM_POD_ABNORMAL_EXIT;
