@@ -25,7 +25,7 @@ class JdbcAlarmStoreTest {
     private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
 
     @TempDir
-    Path dir;
+    static Path dir;
     Database db;
     JdbcAlarmStore store;
     Job job;
