@@ -95,4 +95,16 @@ public final class FakeGateway implements ClusterGateway {
     public CheckpointSummary checkpoints(String flinkJobId) {
         return new CheckpointSummary(0, 0, 0, null, null);
     }
+
+    /** Plain-text answers by path (logs, EV6); a path not listed answers 404. */
+    public final Map<String, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public String text(String path) {
+        String t = texts.get(path);
+        if (t == null) {
+            throw new ClusterCallException(404, "Not found: " + path);
+        }
+        return t;
+    }
 }
