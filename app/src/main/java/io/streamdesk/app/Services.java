@@ -14,6 +14,18 @@ public interface Services extends AutoCloseable {
 
     ClusterService clusters();
 
+    /** Events, timeline queries (EV1-EV5). */
+    io.streamdesk.service.events.EventService events();
+
+    /** Alarm rules, notifications, tags (AL1-AL3). */
+    io.streamdesk.service.alarms.AlarmService alarms();
+
+    /** Log diagnosis (EV6). */
+    io.streamdesk.service.logs.LogService logs();
+
+    /** Overview page figures (D5). */
+    io.streamdesk.service.overview.OverviewService overview();
+
     /** The data directory (D3). */
     Path dataDirectory();
 

@@ -19,11 +19,16 @@ public final class EmailDelivery implements DeliveryChannel {
     public record SmtpSettings(String host, int port, boolean startTls, String from, String username, String passwordSecretId) {
     }
 
-    private final SmtpSettings smtp;
+    private final java.util.function.Supplier<SmtpSettings> settings;
     private final SecretStore secrets;
 
     public EmailDelivery(SmtpSettings smtp, SecretStore secrets) {
-        this.smtp = smtp;
+        this(() -> smtp, secrets);
+    }
+
+    /** @param settings read at each delivery (null: no SMTP server configured, email is skipped) */
+    public EmailDelivery(java.util.function.Supplier<SmtpSettings> settings, SecretStore secrets) {
+        this.settings = settings;
         this.secrets = secrets;
     }
 
@@ -35,7 +40,7 @@ public final class EmailDelivery implements DeliveryChannel {
     @Override
     public boolean wanted(AlarmMessage message) {
         String to = message.rule().channels().emailTo();
-        return smtp != null && to != null && !to.isBlank();
+        return settings.get() != null && to != null && !to.isBlank();
     }
 
     @Override
@@ -45,6 +50,10 @@ public final class EmailDelivery implements DeliveryChannel {
 
     @Override
     public int deliver(AlarmMessage message) throws DeliveryException {
+        SmtpSettings smtp = settings.get();
+        if (smtp == null) {
+            throw new DeliveryException("No SMTP server is configured (alarm-smtp.properties in the data directory).", 0, null);
+        }
         Properties props = new Properties();
         props.put("mail.smtp.host", smtp.host());
         props.put("mail.smtp.port", String.valueOf(smtp.port()));
