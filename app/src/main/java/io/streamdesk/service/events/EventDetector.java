@@ -71,7 +71,7 @@ public final class EventDetector implements EventDetection {
     }
 
     @Override
-    public void pollStates() {
+    public synchronized void pollStates() {
         for (Job job : jobs.list()) {
             if (job.status() != JobStatus.RUNNING || job.flinkJobId() == null) {
                 watches.remove(job.id());
@@ -131,7 +131,7 @@ public final class EventDetector implements EventDetection {
     }
 
     @Override
-    public void checkMetrics() {
+    public synchronized void checkMetrics() {
         Instant now = clock.instant();
         for (Job job : jobs.list()) {
             if (job.status() != JobStatus.RUNNING || job.flinkJobId() == null) {
