@@ -63,7 +63,7 @@ public final class FakeServices implements Services {
         var notifier = new io.streamdesk.service.alarms.AlarmNotifier(alarmStore, eventStore, java.util.List.of(), Runnable::run, clock);
         var evaluator = new io.streamdesk.service.alarms.AlarmEvaluator(alarmStore, jobStore, eventStore, series, notifier, clock);
         this.alarms = new io.streamdesk.service.alarms.AlarmService(alarmStore, jobStore, evaluator, notifier,
-                new io.streamdesk.service.alarms.AlarmDryRun(eventStore, series), clock);
+                new io.streamdesk.service.alarms.AlarmDryRun(eventStore, series), clock).withSecrets(secretStore);
         this.logs = new io.streamdesk.service.logs.LogService(dataDirectory.resolve("run-logs"), id -> gateway, null);
         this.overview = new io.streamdesk.service.overview.OverviewService(jobs, events, alarms, clusters);
     }

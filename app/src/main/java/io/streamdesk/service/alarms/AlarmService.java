@@ -29,6 +29,7 @@ public final class AlarmService {
     private final AlarmNotifier notifier;
     private final AlarmDryRun dryRun;
     private final Clock clock;
+    private io.streamdesk.service.port.SecretStore secrets;
 
     public AlarmService(AlarmStore store, JobStore jobs, AlarmEvaluator evaluator, AlarmNotifier notifier,
                         AlarmDryRun dryRun, Clock clock) {
@@ -38,6 +39,23 @@ public final class AlarmService {
         this.notifier = notifier;
         this.dryRun = dryRun;
         this.clock = clock;
+    }
+
+    /** Where webhook secrets and SMTP passwords go (decision 7). */
+    public AlarmService withSecrets(io.streamdesk.service.port.SecretStore secretStore) {
+        this.secrets = secretStore;
+        return this;
+    }
+
+    /** Keeps a secret (a webhook key) in the secret store; answers its id for the rule. */
+    public String putSecret(String label, String value) {
+        if (secrets == null) {
+            throw new IllegalStateException("No secret store is configured");
+        }
+        if (value == null || value.isEmpty() || value.length() > 4096) {
+            throw new InputRejectedException("Secret: 1..4096 characters.");
+        }
+        return secrets.put(label, value);
     }
 
     public List<AlarmRule> rules() {
