@@ -52,6 +52,7 @@ public final class AlarmsView {
     public AlarmsView(AlarmsViewModel vm) {
         this.vm = vm;
         this.root = Fxml.load("/fxml/alarms/Alarms.fxml", this);
+        root.setId("alarmsPane");
     }
 
     public BorderPane root() {
@@ -60,7 +61,6 @@ public final class AlarmsView {
 
     @FXML
     private void initialize() {
-        root.setId("alarmsPane");
         ruleList.setItems(vm.rules());
         ruleList.setCellFactory(l -> new ListCell<>() {
             @Override

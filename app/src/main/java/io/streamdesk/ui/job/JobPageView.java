@@ -196,4 +196,9 @@ public final class JobPageView {
         jobTabs.getTabs().add(tab);
         jobTabs.getSelectionModel().select(tab);
     }
+
+    /** Adds a tab after the page's own (Timeline, Logs of the events issue). */
+    public void addTab(Tab tab) {
+        jobTabs.getTabs().add(tab);
+    }
 }

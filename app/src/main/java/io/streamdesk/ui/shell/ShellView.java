@@ -43,6 +43,7 @@ public final class ShellView {
     private JobListView jobListView;
     private final java.util.Map<JobId, JobPageViewModel> openPages = new java.util.LinkedHashMap<>();
     private final java.util.Map<Tab, JobPageView> pageViews = new java.util.HashMap<>();
+    private EventsNavigation eventsNavigation;
 
     @FXML private ListView<String> navigation;
     @FXML private TabPane mainTabs;
@@ -91,13 +92,15 @@ public final class ShellView {
     @FXML
     private void initialize() {
         navigation.getItems().setAll("Jobs");
+        navigation.getItems().addAll(EventsNavigation.ITEMS);
+        eventsNavigation = new EventsNavigation(mainTabs, vm.servicesProperty()::get, ctx, this::openJob);
         navigation.getSelectionModel().select(0);
         navigation.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                setGraphic(empty ? null : new FontIcon("fth-layers"));
+                setGraphic(empty ? null : new FontIcon(EventsNavigation.icon(item)));
             }
         });
         // a click, not only a selection change: "Jobs" stays selected while a job tab is in front
@@ -149,6 +152,7 @@ public final class ShellView {
         vm.servicesProperty().addListener((o, a, services) -> {
             if (services != null) {
                 jobList.attach(services.jobs());
+                EventsNavigation.attachDesktopNotifications(services);
                 windowState.lastOpenJob().ifPresent(this::reopenLastJob);
             }
         });
@@ -157,6 +161,8 @@ public final class ShellView {
     private void showNavigationTarget() {
         if ("Jobs".equals(navigation.getSelectionModel().getSelectedItem())) {
             mainTabs.getSelectionModel().select(jobsTab);
+        } else {
+            eventsNavigation.show(navigation.getSelectionModel().getSelectedItem());
         }
     }
 
@@ -194,6 +200,7 @@ public final class ShellView {
         tab.setContent(page.root());
         openPages.put(id, pageVm);
         pageViews.put(tab, page);
+        eventsNavigation.addJobTabs(page, id);
         tab.setOnClosed(e -> {
             pageViews.remove(tab);
             // a last save of what was typed, then release listeners

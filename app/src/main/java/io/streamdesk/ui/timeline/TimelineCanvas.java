@@ -84,6 +84,16 @@ public final class TimelineCanvas extends Region {
         return AXIS_HEIGHT + LANE_HEIGHT * lanes().indexOf(kind) + LANE_HEIGHT / 2;
     }
 
+    /** Where an event is drawn, in the canvas's coordinates (tests click there). */
+    public javafx.geometry.Point2D pointOf(JobEvent e) {
+        return new javafx.geometry.Point2D(x(e.at()), y(e.kind()));
+    }
+
+    /** The events drawn now. */
+    public List<JobEvent> drawn() {
+        return events;
+    }
+
     /** The event drawn nearest to (x, y), or null. */
     JobEvent eventAt(double px, double py) {
         JobEvent best = null;

@@ -50,6 +50,7 @@ public final class TimelineView {
     public TimelineView(TimelineViewModel vm) {
         this.vm = vm;
         this.root = Fxml.load("/fxml/timeline/Timeline.fxml", this);
+        root.setId(vm.jobId() == null ? "workspaceTimeline" : "timeline-" + vm.jobId().value());
     }
 
     public BorderPane root() {
@@ -62,7 +63,6 @@ public final class TimelineView {
 
     @FXML
     private void initialize() {
-        root.setId(vm.jobId() == null ? "workspaceTimeline" : "timeline-" + vm.jobId().value());
         scroll.setContent(canvas);
         canvas.setId("timelineCanvas");
         canvas.setOnSelect(vm::select);
