@@ -32,6 +32,8 @@ public final class TimelineViewModel {
     private final Supplier<EventService> events;
     private final UiContext ctx;
     private final ObservableList<JobEvent> shown = FXCollections.observableArrayList();
+    // one wrapper: an unmodifiable view listens weakly to its list, so a fresh one per call could lose listeners
+    private final ObservableList<JobEvent> shownView = FXCollections.unmodifiableObservableList(shown);
     private final ObservableSet<EventKind> kinds = FXCollections.observableSet();
     private final ObservableList<Integer> runInstances = FXCollections.observableArrayList();
     private final ObjectProperty<Integer> runInstance = new SimpleObjectProperty<>();
@@ -53,7 +55,7 @@ public final class TimelineViewModel {
     }
 
     public ObservableList<JobEvent> shown() {
-        return FXCollections.unmodifiableObservableList(shown);
+        return shownView;
     }
 
     /** Kinds to show; empty shows all. */
