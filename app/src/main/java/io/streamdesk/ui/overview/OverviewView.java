@@ -100,6 +100,18 @@ public final class OverviewView {
         return l;
     }
 
+    /** MO4: a Grafana dashboard JSON for the canonical metric names, to import over a Prometheus data source. */
+    @FXML
+    private void onExportGrafana() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Export Grafana dashboard");
+        chooser.setInitialFileName("streamdesk-grafana-dashboard.json");
+        java.io.File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            vm.exportGrafana(file.toPath());
+        }
+    }
+
     @FXML
     private void onRefresh() {
         vm.refresh();

@@ -63,6 +63,16 @@ public final class OverviewViewModel {
                 .executeWith(ctx);
     }
 
+    /** Writes the Grafana dashboard JSON (MO4) off the FX thread. */
+    public void exportGrafana(java.nio.file.Path target) {
+        BackgroundTask.wrap(() -> java.nio.file.Files.writeString(target, io.streamdesk.service.prometheus.GrafanaDashboard
+                        .json("StreamDesk jobs", io.streamdesk.service.prometheus.GrafanaDashboard.METRICS)))
+                .titled("Exporting dashboard")
+                .onSuccess(p -> filterTitle.set("Dashboard written to " + p))
+                .onFailure(e -> error.set("Export failed: " + e.getMessage()))
+                .executeWith(ctx);
+    }
+
     /** Shows the jobs counted by a figure (click-through of D5). */
     public void showJobs(String title, List<JobId> ids) {
         JobService j = jobs.get();
