@@ -25,15 +25,20 @@ public final class PushGatewayCheck {
 
     /** PUTs {@code streamdesk_pushgateway_check 1} under the job name; returns the HTTP status, throws on no answer. */
     public int push(PushGatewaySettings s) throws IOException, InterruptedException {
+        String password = s.username() == null || s.username().isBlank() ? null : secrets.get(s.passwordSecretId()).orElse("");
+        return push(s, password);
+    }
+
+    /** The same with a password the user just typed (not stored yet). */
+    public int push(PushGatewaySettings s, String password) throws IOException, InterruptedException {
         String body = "# TYPE streamdesk_pushgateway_check gauge\nstreamdesk_pushgateway_check 1\n";
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(s.url() + "/metrics/job/" + s.jobName()))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "text/plain; version=0.0.4")
                 .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (s.username() != null && !s.username().isBlank()) {
-            String password = secrets.get(s.passwordSecretId()).orElse("");
             request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((s.username() + ":" + password).getBytes(StandardCharsets.UTF_8)));
+                    .encodeToString((s.username() + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8)));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }

@@ -98,8 +98,18 @@ public final class EventsNavigation {
                 logs.setContent(new LogSearchView(new LogSearchViewModel(jobId, services, ctx)).root());
             }
         });
+        Tab prometheus = new Tab("Prometheus");
+        prometheus.setId("jobPrometheusTab");
+        prometheus.setClosable(false);
+        prometheus.setOnSelectionChanged(e -> {
+            if (prometheus.isSelected() && prometheus.getContent() == null) {
+                prometheus.setContent(new io.streamdesk.ui.prometheus.PushGatewayView(
+                        new io.streamdesk.ui.prometheus.PushGatewayViewModel(jobId, services, ctx)).root());
+            }
+        });
         page.addTab(timeline);
         page.addTab(logs);
+        page.addTab(prometheus);
     }
 
     /** Desktop notifications (ControlsFX) for alarm changes of rules that ask for them. */

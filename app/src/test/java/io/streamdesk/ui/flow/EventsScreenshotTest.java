@@ -135,6 +135,17 @@ class EventsScreenshotTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !lines.getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         snap(robot, "events-log-search" + suffix + ".png");
+
+        robot.clickOn("Prometheus");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#userField").tryQuery().isPresent());
+        robot.clickOn("#hostField").eraseText(9).write("push.example.org");
+        robot.clickOn("#userField").write("flink");
+        robot.clickOn("#passwordField").write("s3cret");
+        robot.clickOn("Generate job settings");
+        javafx.scene.control.TextArea statements = robot.lookup("#statementsArea").queryAs(javafx.scene.control.TextArea.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> statements.getText().contains("hostUrl"));
+        assertThat(statements.getText()).contains("${secret:").doesNotContain("s3cret");
+        snap(robot, "events-prometheus" + suffix + ".png");
     }
 
     private void snap(FxRobot robot, String name) {
