@@ -1,4 +1,4 @@
--- Events issue (EV1-EV3, AL1-AL3): diagnosis on events, job tags, alarm rules, notifications, deliveries.
+-- Events issue (EV1-EV3, AL1-AL3): diagnosis on events, alarm rules, notifications, deliveries.
 
 ALTER TABLE event ADD COLUMN severity VARCHAR(16) DEFAULT 'INFO' NOT NULL;
 ALTER TABLE event ADD COLUMN evidence VARCHAR(4000) DEFAULT '' NOT NULL;
@@ -6,13 +6,8 @@ ALTER TABLE event ADD COLUMN fix VARCHAR(1000) DEFAULT '' NOT NULL;
 ALTER TABLE event ADD COLUMN cleared_at TIMESTAMP(9) WITH TIME ZONE;
 CREATE INDEX ix_event_kind_at ON event (kind, at);
 
--- Tags on jobs: alarm rules select jobs by tag (AL1).
-CREATE TABLE job_tag (
-    job_id  VARCHAR(12) NOT NULL REFERENCES job (id) ON DELETE CASCADE,
-    tag     VARCHAR(64) NOT NULL,
-    PRIMARY KEY (job_id, tag)
-);
-CREATE INDEX ix_job_tag_tag ON job_tag (tag);
+-- Alarm rules select jobs by the job tags of V3 (job_tag: tag_key, tag_value): "key" or "key=value" (AL1).
+CREATE INDEX ix_job_tag_key ON job_tag (tag_key);
 
 -- A rule's definition is a small JSON document (metric or event pattern, scope, channels); the columns are
 -- what lists and the evaluator need without parsing it.

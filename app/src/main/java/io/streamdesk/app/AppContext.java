@@ -4,7 +4,9 @@ import io.streamdesk.flink.local.LocalClusterProcess;
 import io.streamdesk.flink.local.LocalClusterProcess.Lifetime;
 import io.streamdesk.flink.sql.FlinkSqlChecker;
 import io.streamdesk.flink.sql.FlinkSqlSubmitter;
+import io.streamdesk.service.BatchActions;
 import io.streamdesk.service.ClusterService;
+import io.streamdesk.service.CopyService;
 import io.streamdesk.service.JobChangeListeners;
 import io.streamdesk.service.JobService;
 import io.streamdesk.service.RunService;
@@ -39,6 +41,8 @@ public final class AppContext implements Services {
     private final JobService jobs;
     private final RunService runs;
     private final ClusterService clusters;
+    private final CopyService copies;
+    private final BatchActions batchActions;
     private final FlinkSqlChecker checker;
     private final FlinkSqlSubmitter submitter;
     private final ScheduledExecutorService background;
@@ -94,6 +98,9 @@ public final class AppContext implements Services {
         this.logs = new io.streamdesk.service.logs.LogService(dirs.logs().resolve("runs"), clusters::currentGateway,
                 dirs.logs().resolve("local-cluster.log"));
         this.overview = new io.streamdesk.service.overview.OverviewService(jobs, eventService, alarms, clusters);
+        clusters.declareLocalFlinkVersion(io.streamdesk.flink.local.FlinkVersions.bundled());
+        this.copies = new CopyService(jobStore, runStore, clusters, listeners, clock);
+        this.batchActions = new BatchActions(jobs, runs, copies, clusters);
         this.background = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "streamdesk-background");
             t.setDaemon(true);
@@ -218,6 +225,16 @@ public final class AppContext implements Services {
     @Override
     public ClusterService clusters() {
         return clusters;
+    }
+
+    @Override
+    public CopyService copies() {
+        return copies;
+    }
+
+    @Override
+    public BatchActions batchActions() {
+        return batchActions;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.streamdesk.app;
 
+import io.streamdesk.service.BatchActions;
 import io.streamdesk.service.ClusterService;
+import io.streamdesk.service.CopyService;
 import io.streamdesk.service.JobService;
 import io.streamdesk.service.RunService;
 
@@ -25,6 +27,11 @@ public interface Services extends AutoCloseable {
 
     /** Overview page figures (D5). */
     io.streamdesk.service.overview.OverviewService overview();
+    /** Create copy (J6). */
+    CopyService copies();
+
+    /** The job list's batch operations (J5). */
+    BatchActions batchActions();
 
     /** The data directory (D3). */
     Path dataDirectory();

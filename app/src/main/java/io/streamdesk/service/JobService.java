@@ -1,11 +1,14 @@
 package io.streamdesk.service;
 
+import io.streamdesk.model.ClusterProfile;
 import io.streamdesk.model.Draft;
+import io.streamdesk.model.DraftSettings;
 import io.streamdesk.model.Job;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobStatus;
 import io.streamdesk.model.JobType;
 import io.streamdesk.model.JobVersion;
+import io.streamdesk.model.LogLevel;
 import io.streamdesk.model.SqlProblem;
 import io.streamdesk.service.port.JobStore;
 import io.streamdesk.service.port.LocalCluster;
@@ -125,6 +128,65 @@ public final class JobService {
                 listeners.fire(job);
             }
         }
+    }
+
+    /**
+     * Stores the log level in the draft (P6); it is frozen into the next published version. Returns a note when the
+     * job's cluster is shared and a per-job level cannot apply there, empty otherwise.
+     */
+    public Optional<String> setLogLevel(JobId id, LogLevel level, Optional<ClusterProfile> cluster) {
+        java.util.Objects.requireNonNull(level, "level");
+        job(id);
+        jobs.saveDraftSetting(id, DraftSettings.LOG_LEVEL, level.name());
+        jobs.find(id).ifPresent(listeners::fire);
+        if (cluster.map(ClusterProfile::shared).orElse(false)) {
+            return Optional.of("Stored in the draft; " + cluster.get().name() + " is shared by all its jobs, so a per-job"
+                    + " log level does not apply there (it applies when the job runs on a cluster of its own).");
+        }
+        return Optional.empty();
+    }
+
+    /** The draft's log level, empty when none was chosen (the cluster's level applies). */
+    public Optional<LogLevel> logLevel(JobId id) {
+        return Optional.ofNullable(jobs.draftSettings(id).get(DraftSettings.LOG_LEVEL)).map(LogLevel::valueOf);
+    }
+
+    /** The job's tags (J2), sorted by key. */
+    public Map<String, String> tags(JobId id) {
+        job(id);
+        return jobs.tags(id);
+    }
+
+    /** Replaces the job's tags (J2); keys are letters, digits and . _ - /, at most {@link #MAX_TAGS} per job. */
+    public Map<String, String> setTags(JobId id, Map<String, String> tags) {
+        job(id);
+        Map<String, String> valid = validTags(tags);
+        jobs.saveTags(id, valid);
+        jobs.find(id).ifPresent(listeners::fire);
+        return valid;
+    }
+
+    /** At most this many tags per job. */
+    public static final int MAX_TAGS = 50;
+
+    static Map<String, String> validTags(Map<String, String> tags) {
+        if (tags.size() > MAX_TAGS) {
+            throw new InputRejectedException("Tags: at most " + MAX_TAGS + " per job (got " + tags.size() + ").");
+        }
+        Map<String, String> out = new java.util.TreeMap<>();
+        tags.forEach((k, v) -> {
+            String key = k == null ? "" : k.strip();
+            String value = v == null ? "" : v.strip();
+            if (!key.matches("[A-Za-z0-9._/-]{1,200}")) {
+                throw new InputRejectedException("Tags: the key \u201c" + key + "\u201d must be 1 to 200 letters, digits or . _ - /.");
+            }
+            if (value.isEmpty() || value.length() > InputLimits.MAX_DESCRIPTION || value.chars().anyMatch(Character::isISOControl)) {
+                throw new InputRejectedException("Tags: the value of \u201c" + key + "\u201d must be 1 to "
+                        + InputLimits.MAX_DESCRIPTION + " characters without line breaks.");
+            }
+            out.put(key, value);
+        });
+        return out;
     }
 
     public JobChangeListeners listeners() {

@@ -219,15 +219,17 @@ public final class JdbcAlarmStore implements AlarmStore {
         });
     }
 
+    /** The job's tags (V3 job_tag) as "key" or "key=value". */
     @Override
     public Set<String> tags(JobId jobId) {
         return jdbc("Reading tags", c -> {
             Set<String> tags = new TreeSet<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT tag FROM job_tag WHERE job_id = ?")) {
+            try (PreparedStatement p = c.prepareStatement("SELECT tag_key, tag_value FROM job_tag WHERE job_id = ?")) {
                 p.setString(1, jobId.value());
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
-                        tags.add(rs.getString(1));
+                        String value = rs.getString(2);
+                        tags.add(value == null || value.isEmpty() ? rs.getString(1) : rs.getString(1) + "=" + value);
                     }
                 }
             }
@@ -235,6 +237,7 @@ public final class JdbcAlarmStore implements AlarmStore {
         });
     }
 
+    /** Replaces the job's tags; "key=value" sets a value, a plain "key" an empty one. */
     @Override
     public void setTags(JobId jobId, Set<String> tags) {
         jdbc("Saving tags", c -> {
@@ -242,10 +245,12 @@ public final class JdbcAlarmStore implements AlarmStore {
                 del.setString(1, jobId.value());
                 del.executeUpdate();
             }
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO job_tag (job_id, tag) VALUES (?, ?)")) {
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO job_tag (job_id, tag_key, tag_value) VALUES (?, ?, ?)")) {
                 for (String t : new TreeSet<>(tags)) {
+                    int eq = t.indexOf('=');
                     ins.setString(1, jobId.value());
-                    ins.setString(2, t);
+                    ins.setString(2, eq < 0 ? t : t.substring(0, eq));
+                    ins.setString(3, eq < 0 ? "" : t.substring(eq + 1));
                     ins.addBatch();
                 }
                 ins.executeBatch();
@@ -254,12 +259,18 @@ public final class JdbcAlarmStore implements AlarmStore {
         });
     }
 
+    /** Jobs carrying tag key {@code tag}, or, for "key=value", that key with that value. */
     @Override
     public List<JobId> jobsWithTag(String tag) {
+        int eq = tag.indexOf('=');
         return jdbc("Listing tagged jobs", c -> {
             List<JobId> ids = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT job_id FROM job_tag WHERE tag = ? ORDER BY job_id")) {
-                p.setString(1, tag);
+            String sql = "SELECT job_id FROM job_tag WHERE tag_key = ?" + (eq < 0 ? "" : " AND tag_value = ?") + " ORDER BY job_id";
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                p.setString(1, eq < 0 ? tag : tag.substring(0, eq));
+                if (eq >= 0) {
+                    p.setString(2, tag.substring(eq + 1));
+                }
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
                         ids.add(new JobId(rs.getString(1)));

@@ -1,7 +1,9 @@
 package io.streamdesk.testing;
 
 import io.streamdesk.app.Services;
+import io.streamdesk.service.BatchActions;
 import io.streamdesk.service.ClusterService;
+import io.streamdesk.service.CopyService;
 import io.streamdesk.service.JobChangeListeners;
 import io.streamdesk.service.JobService;
 import io.streamdesk.service.RunService;
@@ -27,6 +29,8 @@ public final class FakeServices implements Services {
     private final JobService jobs;
     private final RunService runs;
     private final ClusterService clusters;
+    private final CopyService copies;
+    private final BatchActions batchActions;
     private int closed;
     // events issue
     public final InMemoryAlarmStore alarmStore = new InMemoryAlarmStore();
@@ -52,6 +56,9 @@ public final class FakeServices implements Services {
         Duration shortWait = Duration.ofSeconds(5);
         this.runs = new RunService(jobStore, versionStore, runStore, eventStore, clusters, submitter, listeners, clock,
                 dataDirectory.resolve("savepoints"), new RunService.RunTimeouts(shortWait, shortWait, shortWait));
+        this.clusters.declareLocalFlinkVersion(FakeGateway.FLINK_VERSION);
+        this.copies = new CopyService(jobStore, runStore, clusters, listeners, clock);
+        this.batchActions = new BatchActions(jobs, runs, copies, clusters);
         wireEvents(clock);
     }
 
@@ -101,6 +108,16 @@ public final class FakeServices implements Services {
     @Override
     public ClusterService clusters() {
         return clusters;
+    }
+
+    @Override
+    public CopyService copies() {
+        return copies;
+    }
+
+    @Override
+    public BatchActions batchActions() {
+        return batchActions;
     }
 
     @Override

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 public final class AlarmService {
     public static final int MAX_TAGS = 20;
     public static final Duration MAX_SILENCE = Duration.ofDays(30);
-    private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
+    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}(=\\S{0,200})?");
 
     private final AlarmStore store;
     private final JobStore jobs;
@@ -132,14 +132,14 @@ public final class AlarmService {
         return store.tags(jobId);
     }
 
-    /** Tags are lower case letters, digits, '.', '_' and '-', up to 64 characters, at most 20 per job. */
+    /** Tags are key or key=value (the job tags of J2), at most 20 per job. */
     public void setTags(JobId jobId, Set<String> tags) {
         if (tags.size() > MAX_TAGS) {
             throw new InputRejectedException("Tags: at most " + MAX_TAGS + " per job.");
         }
         for (String t : tags) {
             if (!TAG.matcher(t).matches()) {
-                throw new InputRejectedException("Tag '" + t + "': use lower case letters, digits, '.', '_' or '-' (up to 64).");
+                throw new InputRejectedException("Tag '" + t + "': key or key=value; the key is letters, digits, '.', '_', ':' or '-'.");
             }
         }
         store.setTags(jobId, tags);
@@ -173,7 +173,7 @@ public final class AlarmService {
             }
             case TAG -> {
                 if (rule.scope().tag() == null || !TAG.matcher(rule.scope().tag()).matches()) {
-                    throw new InputRejectedException("Scope: name a tag (lower case letters, digits, '.', '_', '-').");
+                    throw new InputRejectedException("Scope: name a tag key, or key=value.");
                 }
             }
             case WORKSPACE -> {
