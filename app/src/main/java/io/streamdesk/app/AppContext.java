@@ -52,6 +52,14 @@ public final class AppContext implements Services {
     private final FlinkSqlSubmitter submitter;
     private final ScheduledExecutorService background;
     private volatile boolean closed;
+    // events issue: detection, alarms, logs, overview
+    private final io.streamdesk.service.events.EventDetector detector;
+    private final io.streamdesk.service.events.EventService eventService;
+    private final io.streamdesk.service.alarms.AlarmService alarms;
+    private final io.streamdesk.service.alarms.AlarmEvaluator alarmEvaluator;
+    private final io.streamdesk.service.logs.LogService logs;
+    private final io.streamdesk.service.overview.OverviewService overview;
+    private final java.util.concurrent.ExecutorService deliveries;
 
     private AppContext(DataDirectory dirs, AppOptions options) {
         this.dirs = dirs;
@@ -73,6 +81,30 @@ public final class AppContext implements Services {
                 jobConfig::checkPublishable);
         this.runs = new RunService(jobStore, versionStore, runStore, eventStore, clusters, submitter, listeners, clock,
                 dirs.savepoints(), options.timeouts());
+        // events issue: the SeriesReader is NONE until the monitoring store is merged; adapt it here then
+        io.streamdesk.service.port.SeriesReader series = io.streamdesk.service.port.SeriesReader.NONE;
+        io.streamdesk.service.events.EventRecorder recorder = new io.streamdesk.service.events.EventRecorder(eventStore);
+        this.detector = new io.streamdesk.service.events.EventDetector(jobStore, clusters, series, recorder, eventStore, clock);
+        this.eventService = new io.streamdesk.service.events.EventService(eventStore, clock);
+        io.streamdesk.store.FileSecretStore secrets = new io.streamdesk.store.FileSecretStore(dirs.root().resolve("secrets"));
+        io.streamdesk.store.JdbcAlarmStore alarmStore = new io.streamdesk.store.JdbcAlarmStore(database);
+        this.deliveries = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "streamdesk-alarm-delivery");
+            t.setDaemon(true);
+            return t;
+        });
+        Path smtpFile = dirs.root().resolve("alarm-smtp.properties");
+        io.streamdesk.service.alarms.AlarmNotifier notifier = new io.streamdesk.service.alarms.AlarmNotifier(alarmStore,
+                eventStore, List.of(new io.streamdesk.service.alarms.WebhookDelivery(secrets,
+                        io.streamdesk.service.alarms.WebhookDelivery.DEFAULT_BACKOFF),
+                new io.streamdesk.service.alarms.EmailDelivery(() -> io.streamdesk.store.SmtpSettingsFile.read(smtpFile), secrets)),
+                deliveries, clock);
+        this.alarmEvaluator = new io.streamdesk.service.alarms.AlarmEvaluator(alarmStore, jobStore, eventStore, series, notifier, clock);
+        this.alarms = new io.streamdesk.service.alarms.AlarmService(alarmStore, jobStore, alarmEvaluator, notifier,
+                new io.streamdesk.service.alarms.AlarmDryRun(eventStore, series), clock).withSecrets(secrets);
+        this.logs = new io.streamdesk.service.logs.LogService(dirs.logs().resolve("runs"), clusters::currentGateway,
+                dirs.logs().resolve("local-cluster.log"));
+        this.overview = new io.streamdesk.service.overview.OverviewService(jobs, eventService, alarms, clusters);
         clusters.declareLocalFlinkVersion(io.streamdesk.flink.local.FlinkVersions.bundled());
         this.copies = new CopyService(jobStore, runStore, clusters, listeners, clock);
         this.batchActions = new BatchActions(jobs, runs, copies, clusters);
@@ -95,6 +127,9 @@ public final class AppContext implements Services {
             context.attachToRunningCluster();
         }
         context.scheduleReconcile();
+        if (!context.detached()) {
+            context.scheduleDetection();
+        }
         return context;
     }
 
@@ -138,6 +173,51 @@ public final class AppContext implements Services {
                 LOG.debug("Status reconciliation skipped: {}", e.toString());
             }
         }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** EV2 on a schedule: states every reconcile interval, metric rules every 5 minutes, alarms every 30 s. */
+    private void scheduleDetection() {
+        long every = options.reconcileInterval().toMillis();
+        background.scheduleWithFixedDelay(() -> guarded("Event detection", detector::pollStates), every, every, TimeUnit.MILLISECONDS);
+        long metricEvery = io.streamdesk.service.events.EventDetector.METRIC_WINDOW.toMillis();
+        background.scheduleWithFixedDelay(() -> guarded("Metric rules", detector::checkMetrics), metricEvery, metricEvery,
+                TimeUnit.MILLISECONDS);
+        long alarmEvery = Math.min(30_000, every * 5);
+        background.scheduleWithFixedDelay(() -> guarded("Alarm evaluation", alarmEvaluator::evaluate), alarmEvery, alarmEvery,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private static void guarded(String what, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.debug("{} skipped: {}", what, e.toString());
+        }
+    }
+
+    /** The event detector, for tests that drive it directly. */
+    public io.streamdesk.service.events.EventDetection detection() {
+        return detector;
+    }
+
+    @Override
+    public io.streamdesk.service.events.EventService events() {
+        return eventService;
+    }
+
+    @Override
+    public io.streamdesk.service.alarms.AlarmService alarms() {
+        return alarms;
+    }
+
+    @Override
+    public io.streamdesk.service.logs.LogService logs() {
+        return logs;
+    }
+
+    @Override
+    public io.streamdesk.service.overview.OverviewService overview() {
+        return overview;
     }
 
     @Override
@@ -192,6 +272,7 @@ public final class AppContext implements Services {
         closed = true;
         clusters.stopRecording(); // cluster callbacks arrive on other threads, possibly after the store closed
         background.shutdownNow();
+        deliveries.shutdown();
         try {
             if (options.stopJobsOnClose() && !detached()) {
                 List<?> failed = runs.stopAllWithSavepoint();

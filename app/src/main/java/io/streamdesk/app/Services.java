@@ -18,6 +18,17 @@ public interface Services extends AutoCloseable {
 
     ClusterService clusters();
 
+    /** Events, timeline queries (EV1-EV5). */
+    io.streamdesk.service.events.EventService events();
+
+    /** Alarm rules, notifications, tags (AL1-AL3). */
+    io.streamdesk.service.alarms.AlarmService alarms();
+
+    /** Log diagnosis (EV6). */
+    io.streamdesk.service.logs.LogService logs();
+
+    /** Overview page figures (D5). */
+    io.streamdesk.service.overview.OverviewService overview();
     /** Create copy (J6). */
     CopyService copies();
 

@@ -62,4 +62,51 @@ public final class HibernateEventStore implements EventStore {
                 .setMaxResults(limit)
                 .getResultList().stream().map(StoreMapping::toEvent).toList());
     }
+
+    @Override
+    public JobEvent add(JobEvent event) {
+        Objects.requireNonNull(event, "event");
+        return db.inTransaction("Recording a " + event.kind() + " event", session -> {
+            EventEntity e = new EventEntity();
+            e.setJobId(event.jobId() == null ? null : event.jobId().value());
+            e.setRunInstance(event.runInstance());
+            e.setKind(event.kind().name());
+            e.setAt(event.at());
+            e.setMessage(event.message() == null ? "" : Limits.truncated(event.message(), Limits.MESSAGE));
+            e.setSeverity(event.severity().name());
+            e.setEvidence(Limits.truncated(event.evidence(), Limits.MESSAGE));
+            e.setFix(Limits.truncated(event.fix(), Limits.DESCRIPTION));
+            e.setClearedAt(event.clearedAt());
+            session.persist(e);
+            return StoreMapping.toEvent(e);
+        });
+    }
+
+    @Override
+    public void markCleared(long eventId, Instant clearedAt) {
+        db.inTransaction("Clearing an event", session -> {
+            EventEntity e = session.find(EventEntity.class, eventId);
+            if (e != null && e.getClearedAt() == null) {
+                e.setClearedAt(clearedAt);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<JobEvent> listBetween(JobId jobId, Instant from, Instant to, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        String where = jobId == null ? "" : " and e.jobId = :job";
+        return db.inTransaction("Listing events", session -> {
+            var query = session.createSelectionQuery("from EventEntity e where e.at >= :from and e.at < :to" + where
+                    + " order by e.at desc, e.id desc", EventEntity.class)
+                    .setParameter("from", from).setParameter("to", to);
+            if (jobId != null) {
+                query.setParameter("job", jobId.value());
+            }
+            return query.setMaxResults(limit).getResultList().stream().map(StoreMapping::toEvent).toList();
+        });
+    }
 }

@@ -100,6 +100,8 @@ final class StoreMapping {
 
     static JobEvent toEvent(EventEntity e) {
         return new JobEvent(e.getId(), e.getJobId() == null ? null : new JobId(e.getJobId()), e.getRunInstance(),
-                EventKind.valueOf(e.getKind()), e.getAt(), e.getMessage());
+                EventKind.valueOf(e.getKind()), e.getAt(), e.getMessage(),
+                e.getSeverity() == null ? null : io.streamdesk.model.Severity.valueOf(e.getSeverity()),
+                e.getEvidence(), e.getFix(), e.getClearedAt());
     }
 }

@@ -91,8 +91,36 @@ public final class FakeGateway implements ClusterGateway {
         states.put(flinkJobId, "CANCELED");
     }
 
+    /** Checkpoint counters the next {@link #checkpoints} answers (events issue). */
+    public volatile CheckpointSummary checkpointSummary = new CheckpointSummary(0, 0, 0, null, null);
+
+    /** The job's vertices, sources first (events issue: backpressure root cause). */
+    public final List<Vertex> vertexList = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Sets a job's Flink state, e.g. RESTARTING (events issue). */
+    public synchronized void setState(String flinkJobId, String state) {
+        states.put(flinkJobId, state);
+    }
+
+    @Override
+    public List<Vertex> vertices(String flinkJobId) {
+        return List.copyOf(vertexList);
+    }
+
     @Override
     public CheckpointSummary checkpoints(String flinkJobId) {
-        return new CheckpointSummary(0, 0, 0, null, null);
+        return checkpointSummary;
+    }
+
+    /** Plain-text answers by path (logs, EV6); a path not listed answers 404. */
+    public final Map<String, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public String text(String path) {
+        String t = texts.get(path);
+        if (t == null) {
+            throw new ClusterCallException(404, "Not found: " + path);
+        }
+        return t;
     }
 }

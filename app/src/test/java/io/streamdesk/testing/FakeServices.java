@@ -38,6 +38,15 @@ public final class FakeServices implements Services {
     private final JobConfigService jobConfig;
     private final VersionRunService versionRuns;
     private int closed;
+    // events issue
+    public final InMemoryAlarmStore alarmStore = new InMemoryAlarmStore();
+    public final InMemorySecretStore secretStore = new InMemorySecretStore();
+    public final java.util.List<io.streamdesk.service.port.SeriesReader.Point> samples =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private io.streamdesk.service.events.EventService events;
+    private io.streamdesk.service.alarms.AlarmService alarms;
+    private io.streamdesk.service.logs.LogService logs;
+    private io.streamdesk.service.overview.OverviewService overview;
 
     /** Data directory (and savepoint target) under the system temp directory. */
     public FakeServices() {
@@ -58,6 +67,40 @@ public final class FakeServices implements Services {
         this.copies = new CopyService(jobStore, runStore, clusters, listeners, clock);
         this.batchActions = new BatchActions(jobs, runs, copies, clusters);
         this.versionRuns = new VersionRunService(jobs, runs, jobConfig, compiler, savepointInspector);
+        wireEvents(clock);
+    }
+
+    /** Events issue: samples come from {@link #samples} (subject "metric/subject"-free: all samples of the metric). */
+    private void wireEvents(Clock clock) {
+        io.streamdesk.service.port.SeriesReader series = (job, metric, from, to) -> samples.stream()
+                .filter(p -> !p.at().isBefore(from) && p.at().isBefore(to)).toList();
+        this.events = new io.streamdesk.service.events.EventService(eventStore, clock);
+        var notifier = new io.streamdesk.service.alarms.AlarmNotifier(alarmStore, eventStore, java.util.List.of(), Runnable::run, clock);
+        var evaluator = new io.streamdesk.service.alarms.AlarmEvaluator(alarmStore, jobStore, eventStore, series, notifier, clock);
+        this.alarms = new io.streamdesk.service.alarms.AlarmService(alarmStore, jobStore, evaluator, notifier,
+                new io.streamdesk.service.alarms.AlarmDryRun(eventStore, series), clock).withSecrets(secretStore);
+        this.logs = new io.streamdesk.service.logs.LogService(dataDirectory.resolve("run-logs"), id -> gateway, null);
+        this.overview = new io.streamdesk.service.overview.OverviewService(jobs, events, alarms, clusters);
+    }
+
+    @Override
+    public io.streamdesk.service.events.EventService events() {
+        return events;
+    }
+
+    @Override
+    public io.streamdesk.service.alarms.AlarmService alarms() {
+        return alarms;
+    }
+
+    @Override
+    public io.streamdesk.service.logs.LogService logs() {
+        return logs;
+    }
+
+    @Override
+    public io.streamdesk.service.overview.OverviewService overview() {
+        return overview;
     }
 
     @Override

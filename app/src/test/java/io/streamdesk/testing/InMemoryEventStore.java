@@ -32,4 +32,20 @@ public final class InMemoryEventStore implements EventStore {
         java.util.Collections.reverse(newestFirst);
         return newestFirst.stream().limit(limit).toList();
     }
+
+    @Override
+    public synchronized JobEvent add(JobEvent event) {
+        JobEvent stored = event.withId(events.size() + 1);
+        events.add(stored);
+        return stored;
+    }
+
+    @Override
+    public synchronized void markCleared(long eventId, Instant clearedAt) {
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).id() == eventId && events.get(i).clearedAt() == null) {
+                events.set(i, events.get(i).clearedAt(clearedAt));
+            }
+        }
+    }
 }

@@ -75,6 +75,19 @@ public final class FlinkEndpoints {
                     text(json.path("latest").path("completed"), "external_path"),
                     text(json.path("latest").path("savepoint"), "external_path")));
 
+    public static final RestEndpoint<List<io.streamdesk.service.port.ClusterGateway.Vertex>> JOB_VERTICES =
+            new RestEndpoint<>("GET", "/jobs/:jobid", json -> {
+                List<io.streamdesk.service.port.ClusterGateway.Vertex> vertices = new ArrayList<>();
+                for (JsonNode v : json.path("vertices")) {
+                    vertices.add(new io.streamdesk.service.port.ClusterGateway.Vertex(text(v, "id"), text(v, "name")));
+                }
+                return vertices;
+            });
+
+    public static final RestEndpoint<String> LATEST_CHECKPOINT_FAILURE =
+            new RestEndpoint<>("GET", "/jobs/:jobid/checkpoints",
+                    json -> text(json.path("latest").path("failed"), "failure_message"));
+
     private FlinkEndpoints() {
     }
 

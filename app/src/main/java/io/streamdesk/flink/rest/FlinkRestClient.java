@@ -125,6 +125,31 @@ public final class FlinkRestClient implements ClusterGateway {
         return call(FlinkEndpoints.CHECKPOINTS, null, flinkJobId);
     }
 
+    @Override
+    public List<Vertex> vertices(String flinkJobId) {
+        return call(FlinkEndpoints.JOB_VERTICES, null, flinkJobId);
+    }
+
+    @Override
+    public String latestCheckpointFailure(String flinkJobId) {
+        return call(FlinkEndpoints.LATEST_CHECKPOINT_FAILURE, null, flinkJobId);
+    }
+
+    /** Plain-text GET (logs); answers the body as it came. */
+    @Override
+    public String text(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(restUrl + path))
+                .timeout(requestTimeout.multipliedBy(4)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> response = send(request.build(), "GET " + path);
+        if (response.statusCode() >= 400) {
+            throw new ClusterCallException(response.statusCode(), errorMessage("GET " + path, response));
+        }
+        return response.body();
+    }
+
     private static boolean hasFailed(String state) {
         return "FAILED".equals(state) || "FAILING".equals(state) || "RESTARTING".equals(state);
     }

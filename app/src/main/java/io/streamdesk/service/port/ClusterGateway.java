@@ -57,6 +57,24 @@ public interface ClusterGateway {
                                 long physicalMemoryBytes) {
     }
 
+    /** {@code GET /jobs/:jobid}: the job's vertices (operators) from the sources to the sinks. */
+    default List<Vertex> vertices(String flinkJobId) {
+        return List.of();
+    }
+
+    /** {@code GET /jobs/:jobid/checkpoints}: the failure message of the newest failed checkpoint, or null. */
+    default String latestCheckpointFailure(String flinkJobId) {
+        return null;
+    }
+
+    /** {@code GET} of a plain-text path such as {@code /jobmanager/log} (EV6); the body as text. */
+    default String text(String path) {
+        throw new ClusterCallException(404, "This cluster adapter cannot read " + path);
+    }
+
+    record Vertex(String id, String name) {
+    }
+
     record ClusterOverview(String flinkVersion, int taskManagers, int slotsTotal, int slotsAvailable,
                            int jobsRunning, int jobsFinished, int jobsCancelled, int jobsFailed) {
     }

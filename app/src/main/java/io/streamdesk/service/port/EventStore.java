@@ -18,4 +18,19 @@ public interface EventStore {
 
     /** All events, newest first, at most {@code limit}. */
     List<JobEvent> listAll(int limit);
+
+    /** Records a detected event with its severity, evidence and fix (its id is ignored); answers it with its id. */
+    default JobEvent add(JobEvent event) {
+        return add(event.jobId(), event.runInstance(), event.kind(), event.at(), event.message());
+    }
+
+    /** Sets "cleared at" of an event when its recovery arrived. */
+    default void markCleared(long eventId, Instant clearedAt) {
+    }
+
+    /** Events with {@code from <= at < to}, newest first, at most {@code limit}; {@code jobId} null means all. */
+    default List<JobEvent> listBetween(JobId jobId, Instant from, Instant to, int limit) {
+        return (jobId == null ? listAll(Integer.MAX_VALUE) : listForJob(jobId, Integer.MAX_VALUE)).stream()
+                .filter(e -> !e.at().isBefore(from) && e.at().isBefore(to)).limit(limit).toList();
+    }
 }

@@ -33,6 +33,18 @@ public class EventEntity {
     @Column(name = "message", nullable = false, length = 4000)
     private String message;
 
+    @Column(name = "severity", nullable = false, length = 16)
+    private String severity = "INFO";
+
+    @Column(name = "evidence", nullable = false, length = 4000)
+    private String evidence = "";
+
+    @Column(name = "fix", nullable = false, length = 1000)
+    private String fix = "";
+
+    @Column(name = "cleared_at")
+    private Instant clearedAt;
+
     public EventEntity() {
         // for Hibernate
     }
@@ -79,5 +91,37 @@ public class EventEntity {
 
     public void setMessage(String message) {
         this.message = message;
+    }
+
+    public String getSeverity() {
+        return severity;
+    }
+
+    public void setSeverity(String severity) {
+        this.severity = severity;
+    }
+
+    public String getEvidence() {
+        return evidence;
+    }
+
+    public void setEvidence(String evidence) {
+        this.evidence = evidence;
+    }
+
+    public String getFix() {
+        return fix;
+    }
+
+    public void setFix(String fix) {
+        this.fix = fix;
+    }
+
+    public Instant getClearedAt() {
+        return clearedAt;
+    }
+
+    public void setClearedAt(Instant clearedAt) {
+        this.clearedAt = clearedAt;
     }
 }

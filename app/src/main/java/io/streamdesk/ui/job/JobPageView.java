@@ -268,4 +268,9 @@ public final class JobPageView {
         view.focus();
         view.load();
     }
+
+    /** Adds a tab after the page's own (Timeline, Logs of the events issue). */
+    public void addTab(Tab tab) {
+        jobTabs.getTabs().add(tab);
+    }
 }

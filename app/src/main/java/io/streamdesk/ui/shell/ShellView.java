@@ -35,6 +35,7 @@ public final class ShellView {
     private JobListView jobListView;
     private final java.util.Map<JobId, JobPageViewModel> openPages = new java.util.LinkedHashMap<>();
     private final java.util.Map<Tab, JobPageView> pageViews = new java.util.HashMap<>();
+    private EventsNavigation eventsNavigation;
 
     private final ShellLayout layout = new ShellLayout();
     private final TabPane mainTabs = layout.mainTabs;
@@ -79,6 +80,15 @@ public final class ShellView {
             jobsEntry.setSelected(true);
             mainTabs.getSelectionModel().select(jobsTab);
         });
+        eventsNavigation = new EventsNavigation(mainTabs, vm.servicesProperty()::get, ctx, this::openJob);
+        for (String item : EventsNavigation.ITEMS) {
+            javafx.scene.control.ToggleButton entry = layout.addNavigationEntry(item);
+            entry.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(EventsNavigation.icon(item)));
+            entry.setOnAction(e -> {
+                entry.setSelected(true);
+                eventsNavigation.show(item);
+            });
+        }
         layout.newJobMenuItem.setOnAction(e -> onNewJob());
         layout.quitMenuItem.setOnAction(e -> onQuit());
         layout.clusterActionButton.setOnAction(e -> onClusterAction());
@@ -125,6 +135,7 @@ public final class ShellView {
             if (services != null) {
                 showJobList();
                 jobList.attach(services.jobs());
+                EventsNavigation.attachDesktopNotifications(services);
                 windowState.lastOpenJob().ifPresent(this::reopenLastJob);
             }
         });
@@ -181,6 +192,7 @@ public final class ShellView {
         tab.setContent(page.root());
         openPages.put(id, pageVm);
         pageViews.put(tab, page);
+        eventsNavigation.addJobTabs(page, id);
         page.setOnCreateCopy(job -> {
             if (jobListView != null) {
                 jobListView.copy(job);

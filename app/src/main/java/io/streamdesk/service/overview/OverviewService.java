@@ -1,0 +1,73 @@
+package io.streamdesk.service.overview;
+
+import io.streamdesk.model.ClusterHealth;
+import io.streamdesk.model.Job;
+import io.streamdesk.model.JobId;
+import io.streamdesk.model.JobStatus;
+import io.streamdesk.model.JobType;
+import io.streamdesk.service.ClusterService;
+import io.streamdesk.service.JobService;
+import io.streamdesk.service.alarms.AlarmService;
+import io.streamdesk.service.events.EventService;
+import io.streamdesk.service.port.ClusterGateway;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** D5 overview figures; each figure carries the job ids it counts so the UI can click through to them. */
+public final class OverviewService {
+    public static final Duration ALARM_WINDOW = Duration.ofDays(1);
+    public static final Duration EVENT_WINDOW = Duration.ofHours(6);
+
+    /** One cluster: its id, health and compute units (task slots here), idle and total. */
+    public record ClusterFigure(String clusterId, ClusterHealth health, int idleUnits, int totalUnits) {
+    }
+
+    public record Figures(Map<JobType, List<JobId>> byType, List<JobId> running, List<JobId> stopped,
+                          List<JobId> unclearedAlarmsLastDay, List<JobId> eventsLast6h, List<ClusterFigure> clusters) {
+    }
+
+    private final JobService jobs;
+    private final EventService events;
+    private final AlarmService alarms;
+    private final ClusterService clusters;
+
+    public OverviewService(JobService jobs, EventService events, AlarmService alarms, ClusterService clusters) {
+        this.jobs = jobs;
+        this.events = events;
+        this.alarms = alarms;
+        this.clusters = clusters;
+    }
+
+    /** Reads the store and asks the local cluster for its slots (an unreachable cluster counts 0/0). */
+    public Figures figures() {
+        List<Job> all = jobs.list();
+        Map<JobType, List<JobId>> byType = new EnumMap<>(JobType.class);
+        for (JobType t : JobType.values()) {
+            byType.put(t, all.stream().filter(j -> j.type() == t).map(Job::id).toList());
+        }
+        List<JobId> running = all.stream().filter(j -> j.status() == JobStatus.RUNNING).map(Job::id).toList();
+        List<JobId> stopped = all.stream().filter(j -> j.status() == JobStatus.STOPPED || j.status() == JobStatus.ERROR)
+                .map(Job::id).toList();
+        Set<JobId> known = Set.copyOf(all.stream().map(Job::id).toList());
+        List<JobId> alarmed = alarms.jobsWithUnclearedAlarms(ALARM_WINDOW).stream().filter(known::contains).toList();
+        List<JobId> withEvents = events.jobsWithEvents(EVENT_WINDOW).stream().filter(known::contains).toList();
+        return new Figures(byType, running, stopped, alarmed, withEvents, List.of(local()));
+    }
+
+    private ClusterFigure local() {
+        var state = clusters.localState();
+        if (state.health() != ClusterHealth.RUNNING) {
+            return new ClusterFigure(state.clusterId(), state.health(), 0, 0);
+        }
+        try {
+            ClusterGateway.ClusterOverview o = clusters.currentGateway(state.clusterId()).overview();
+            return new ClusterFigure(state.clusterId(), state.health(), o.slotsAvailable(), o.slotsTotal());
+        } catch (RuntimeException e) {
+            return new ClusterFigure(state.clusterId(), ClusterHealth.UNREACHABLE, 0, 0);
+        }
+    }
+}
