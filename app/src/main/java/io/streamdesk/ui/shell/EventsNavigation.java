@@ -40,15 +40,6 @@ public final class EventsNavigation {
         this.openJob = openJob;
     }
 
-    public static String icon(String item) {
-        return switch (item) {
-            case "Overview" -> "fth-grid";
-            case "Timeline" -> "fth-activity";
-            case "Alarms" -> "fth-bell";
-            default -> "fth-layers";
-        };
-    }
-
     /** Opens (or selects) the tab of a navigation entry; false for an entry that is not ours. */
     public boolean show(String item) {
         if (!ITEMS.contains(item) || services.get() == null) {

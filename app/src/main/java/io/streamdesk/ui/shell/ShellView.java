@@ -83,7 +83,7 @@ public final class ShellView {
         eventsNavigation = new EventsNavigation(mainTabs, vm.servicesProperty()::get, ctx, this::openJob);
         for (String item : EventsNavigation.ITEMS) {
             javafx.scene.control.ToggleButton entry = layout.addNavigationEntry(item);
-            entry.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(EventsNavigation.icon(item)));
+            // no icon: the navigation is part of the first frame, and the icon font would load on that path (ADR 0002)
             entry.setOnAction(e -> {
                 entry.setSelected(true);
                 eventsNavigation.show(item);
