@@ -8,12 +8,18 @@ import io.streamdesk.service.ClusterService;
 import io.streamdesk.service.JobChangeListeners;
 import io.streamdesk.service.JobService;
 import io.streamdesk.service.RunService;
+import io.streamdesk.service.checkpoints.CheckpointService;
+import io.streamdesk.service.checkpoints.CheckpointTracker;
+import io.streamdesk.service.metrics.MetricSampler;
+import io.streamdesk.service.metrics.MonitoringService;
 import io.streamdesk.store.DataDirectory;
 import io.streamdesk.store.Database;
 import io.streamdesk.store.HibernateEventStore;
 import io.streamdesk.store.HibernateJobStore;
 import io.streamdesk.store.HibernateRunStore;
 import io.streamdesk.store.HibernateVersionStore;
+import io.streamdesk.store.JdbcCheckpointStore;
+import io.streamdesk.store.JdbcMetricStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +48,8 @@ public final class AppContext implements Services {
     private final FlinkSqlChecker checker;
     private final FlinkSqlSubmitter submitter;
     private final ScheduledExecutorService background;
+    private final MonitoringService monitoring;
+    private final CheckpointService checkpoints;
     private volatile boolean closed;
 
     private AppContext(DataDirectory dirs, AppOptions options) {
@@ -62,6 +70,13 @@ public final class AppContext implements Services {
         this.jobs = new JobService(jobStore, versionStore, checker, listeners, clock, options.author());
         this.runs = new RunService(jobStore, versionStore, runStore, eventStore, clusters, submitter, listeners, clock,
                 dirs.savepoints(), options.timeouts());
+        JdbcMetricStore metricStore = new JdbcMetricStore(database.dataSource(), clock);
+        CheckpointTracker checkpointTracker = new CheckpointTracker(new JdbcCheckpointStore(database.dataSource()));
+        MetricSampler sampler = new MetricSampler(jobStore, clusters, metricStore, checkpointTracker, clock);
+        this.monitoring = new MonitoringService(metricStore, sampler, jobStore, runStore, clusters, clock,
+                MonitoringService.intervalSetting());
+        this.checkpoints = new CheckpointService(jobStore, runStore, new JdbcCheckpointStore(database.dataSource()),
+                checkpointTracker, clusters, clock, dirs.savepoints(), options.timeouts().savepoint());
         this.background = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "streamdesk-background");
             t.setDaemon(true);
@@ -80,6 +95,9 @@ public final class AppContext implements Services {
             context.attachToRunningCluster();
         }
         context.scheduleReconcile();
+        if (!context.detached()) {
+            context.scheduleMonitoring();
+        }
         return context;
     }
 
@@ -125,6 +143,35 @@ public final class AppContext implements Services {
         }, every, every, TimeUnit.MILLISECONDS);
     }
 
+    /** Samples metrics of running jobs (MO1) and enforces their retention hourly; the CLI does not sample. */
+    private void scheduleMonitoring() {
+        long every = monitoring.sampleInterval().toMillis();
+        background.scheduleWithFixedDelay(() -> {
+            try {
+                monitoring.sampleNow();
+            } catch (RuntimeException e) {
+                LOG.debug("Metric sampling skipped: {}", e.toString());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+        background.scheduleWithFixedDelay(() -> {
+            try {
+                monitoring.enforceRetention();
+            } catch (RuntimeException e) {
+                LOG.warn("Metric retention failed: {}", e.toString());
+            }
+        }, 1, 60, TimeUnit.MINUTES);
+    }
+
+    @Override
+    public MonitoringService monitoring() {
+        return monitoring;
+    }
+
+    @Override
+    public CheckpointService checkpoints() {
+        return checkpoints;
+    }
+
     @Override
     public JobService jobs() {
         return jobs;
@@ -157,6 +204,11 @@ public final class AppContext implements Services {
         closed = true;
         clusters.stopRecording(); // cluster callbacks arrive on other threads, possibly after the store closed
         background.shutdownNow();
+        try {
+            background.awaitTermination(5, TimeUnit.SECONDS); // a sampling tick may still be writing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             if (options.stopJobsOnClose() && !detached()) {
                 List<?> failed = runs.stopAllWithSavepoint();

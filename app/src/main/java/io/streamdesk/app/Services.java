@@ -3,6 +3,8 @@ package io.streamdesk.app;
 import io.streamdesk.service.ClusterService;
 import io.streamdesk.service.JobService;
 import io.streamdesk.service.RunService;
+import io.streamdesk.service.checkpoints.CheckpointService;
+import io.streamdesk.service.metrics.MonitoringService;
 
 import java.nio.file.Path;
 
@@ -13,6 +15,12 @@ public interface Services extends AutoCloseable {
     RunService runs();
 
     ClusterService clusters();
+
+    /** Metric samples and charts (MO1, MO2). */
+    MonitoringService monitoring();
+
+    /** Checkpoint history and manual savepoints (C1, C2). */
+    CheckpointService checkpoints();
 
     /** The data directory (D3). */
     Path dataDirectory();

@@ -5,6 +5,10 @@ import io.streamdesk.service.ClusterService;
 import io.streamdesk.service.JobChangeListeners;
 import io.streamdesk.service.JobService;
 import io.streamdesk.service.RunService;
+import io.streamdesk.service.checkpoints.CheckpointService;
+import io.streamdesk.service.checkpoints.CheckpointTracker;
+import io.streamdesk.service.metrics.MetricSampler;
+import io.streamdesk.service.metrics.MonitoringService;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,7 +27,11 @@ public final class FakeServices implements Services {
     public final FakeGateway gateway = cluster.fakeGateway();
     public final FakeSqlChecker checker = new FakeSqlChecker();
     public final FakeSqlSubmitter submitter = new FakeSqlSubmitter(gateway);
+    public final InMemoryMetricStore metricStore = new InMemoryMetricStore();
+    public final InMemoryCheckpointStore checkpointStore = new InMemoryCheckpointStore();
     private final Path dataDirectory;
+    private final MonitoringService monitoring;
+    private final CheckpointService checkpoints;
     private final JobService jobs;
     private final RunService runs;
     private final ClusterService clusters;
@@ -43,6 +51,22 @@ public final class FakeServices implements Services {
         Duration shortWait = Duration.ofSeconds(5);
         this.runs = new RunService(jobStore, versionStore, runStore, eventStore, clusters, submitter, listeners, clock,
                 dataDirectory.resolve("savepoints"), new RunService.RunTimeouts(shortWait, shortWait, shortWait));
+        CheckpointTracker tracker = new CheckpointTracker(checkpointStore);
+        MetricSampler sampler = new MetricSampler(jobStore, clusters, metricStore, tracker, clock);
+        this.monitoring = new MonitoringService(metricStore, sampler, jobStore, runStore, clusters, clock,
+                MonitoringService.DEFAULT_INTERVAL);
+        this.checkpoints = new CheckpointService(jobStore, runStore, checkpointStore, tracker, clusters, clock,
+                dataDirectory.resolve("savepoints"), shortWait);
+    }
+
+    @Override
+    public MonitoringService monitoring() {
+        return monitoring;
+    }
+
+    @Override
+    public CheckpointService checkpoints() {
+        return checkpoints;
     }
 
     @Override
