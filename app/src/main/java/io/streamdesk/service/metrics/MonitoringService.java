@@ -102,16 +102,23 @@ public final class MonitoringService {
 
     /** Vertices of the job that have samples, with names where the sampler saw the job's plan. */
     public List<VertexRef> vertices(JobId job) {
-        Set<String> ids = new LinkedHashSet<>();
+        Map<String, Integer> subtasks = new java.util.LinkedHashMap<>();
         for (SeriesKey k : store.series(job.value())) {
-            if (k.metric().scope() == MetricScope.SUBTASK && k.subtaskIndex() < 0 && !k.subject().isEmpty()) {
-                ids.add(k.vertexId());
+            if (k.metric().scope() == MetricScope.SUBTASK && !k.subject().isEmpty()) {
+                subtasks.merge(k.vertexId(), k.subtaskIndex() + 1, Math::max);
             }
         }
-        return ids.stream().map(v -> new VertexRef(v, sampler.vertexName(v).orElse(v))).toList();
+        List<VertexRef> out = new ArrayList<>();
+        subtasks.forEach((v, n) -> out.add(new VertexRef(v, sampler.vertexName(v).orElse(v), n)));
+        return out;
     }
 
-    public record VertexRef(String id, String name) {
+    /** A vertex (task) of a job; {@code subtasks} is its parallelism as far as samples show it. */
+    public record VertexRef(String id, String name, int subtasks) {
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
     public String clusterOf(JobId id) {
