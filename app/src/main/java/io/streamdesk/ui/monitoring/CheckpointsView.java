@@ -32,6 +32,7 @@ public final class CheckpointsView {
     public CheckpointsView(CheckpointsViewModel vm) {
         this.vm = vm;
         this.root = Fxml.load("/fxml/monitoring/Checkpoints.fxml", this);
+        root.getStylesheets().add(MonitoringView.class.getResource("/css/monitoring.css").toExternalForm());
     }
 
     public BorderPane root() {

@@ -37,6 +37,7 @@ public final class LineChartCanvas extends Region {
     private static final Font SMALL = Font.font(11);
     private static final Font TITLE = Font.font(null, javafx.scene.text.FontWeight.BOLD, 12);
     private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE MM-dd").withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter DAY_HOUR = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter TOOLTIP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -76,6 +77,13 @@ public final class LineChartCanvas extends Region {
             }
         });
         canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        // axis and label color follow the theme through the tooltip label's CSS text fill
+        tooltip.textFillProperty().addListener((o, a, fill) -> {
+            if (fill instanceof Color c) {
+                textColor = c.deriveColor(0, 1, 1, 0.8);
+                draw();
+            }
+        });
     }
 
     /** Shows {@code newData} over {@code [from, to)}; keeps a zoomed view when it still lies inside the range. */
@@ -83,6 +91,9 @@ public final class LineChartCanvas extends Region {
         boolean zoomed = viewFrom != fullFrom || viewTo != fullTo;
         long span = viewTo - viewFrom;
         boolean followNow = viewTo == fullTo;
+        if (newData.lines().size() != data.lines().size() || !newData.title().equals(data.title())) {
+            hoverX = Double.NaN; // another chart now: the old crosshair would be meaningless
+        }
         this.data = newData;
         this.fullFrom = from;
         this.fullTo = Math.max(to, from + 1);
@@ -267,17 +278,21 @@ public final class LineChartCanvas extends Region {
             g.fillText(ValueFormat.format(v, data.unit()), LEFT - 6, y);
         }
         long span = viewTo - viewFrom;
-        long[] steps = {60_000, 300_000, 900_000, 1_800_000, 3_600_000, 10_800_000, 21_600_000, 43_200_000, 86_400_000};
+        long[] steps = {60_000, 300_000, 900_000, 1_800_000, 3_600_000, 10_800_000, 21_600_000, 43_200_000,
+                86_400_000, 172_800_000};
+        boolean days = span > 86_400_000L;
+        // labels need ~60 px (HH:mm) or ~80 px (MM-dd HH:mm) each
+        long maxTicks = Math.max(2, (long) (plotW / (days ? 90 : 60)));
         long tStep = steps[steps.length - 1];
         for (long s : steps) {
-            if (span / s <= 7) {
+            if (span / s <= maxTicks) {
                 tStep = s;
                 break;
             }
         }
         long offset = ZoneId.systemDefault().getRules().getOffset(Instant.ofEpochMilli(viewFrom)).getTotalSeconds() * 1000L;
         long first = Math.floorDiv(viewFrom + offset, tStep) * tStep - offset + tStep;
-        DateTimeFormatter fmt = span > 86_400_000L ? DAY_HOUR : HOUR_MINUTE;
+        DateTimeFormatter fmt = tStep >= 86_400_000L ? DAY : days ? DAY_HOUR : HOUR_MINUTE;
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         for (long t = first; t < viewTo; t += tStep) {

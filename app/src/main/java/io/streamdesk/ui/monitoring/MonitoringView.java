@@ -18,7 +18,6 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.TilePane;
-import javafx.scene.paint.Color;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -51,6 +50,7 @@ public final class MonitoringView {
         this.vm = vm;
         this.browser = browser;
         this.root = Fxml.load("/fxml/monitoring/Monitoring.fxml", this);
+        root.getStylesheets().add(MonitoringView.class.getResource("/css/monitoring.css").toExternalForm());
     }
 
     public BorderPane root() {
@@ -116,12 +116,9 @@ public final class MonitoringView {
             canvases.add(c);
         }
         charts.getChildren().setAll(canvases.subList(0, loaded.charts().size()));
-        Color text = root.getScene() != null && root.getScene().getRoot().getStyleClass().contains("dark")
-                ? Color.web("#c9d1d9") : Color.web("#4b5563");
         for (int i = 0; i < loaded.charts().size(); i++) {
             LineChartCanvas c = canvases.get(i);
             c.setGap(loaded.gapMillis());
-            c.setTextColor(text);
             c.setData(loaded.charts().get(i), loaded.from(), loaded.to());
         }
     }

@@ -17,7 +17,14 @@ final class ValueFormat {
             return bytes(v) + rest;
         }
         if (u.equals("ms") && Math.abs(v) >= 1000) {
-            return number(v / 1000) + " s";
+            double seconds = v / 1000;
+            if (Math.abs(seconds) >= 7200) {
+                return number(seconds / 3600) + " h";
+            }
+            if (Math.abs(seconds) >= 120) {
+                return number(seconds / 60) + " min";
+            }
+            return number(seconds) + " s";
         }
         String n = number(v);
         return u.isEmpty() ? n : n + " " + u;

@@ -187,6 +187,8 @@ public final class ShellView {
         }
         JobPageViewModel pageVm = new JobPageViewModel(id, services.jobs(), services.runs(), ctx);
         JobPageView page = new JobPageView(pageVm, ctx);
+        page.addMonitoring(new io.streamdesk.ui.monitoring.MonitoringViewModel(id, services.monitoring(), ctx),
+                new io.streamdesk.ui.monitoring.CheckpointsViewModel(id, services.checkpoints(), ctx));
         Tab tab = new Tab();
         tab.setId("jobTab-" + id.value());
         tab.setUserData(id);
@@ -199,6 +201,7 @@ public final class ShellView {
             // a last save of what was typed, then release listeners
             pageVm.editor().save();
             pageVm.close();
+            page.closeMonitoring();
             openPages.remove(id);
             if (mainTabs.getTabs().size() == 1) {
                 windowState.saveLastOpenJob(null);
