@@ -127,11 +127,14 @@ public final class JdbcMetricStore implements MetricStore {
                 long from = Math.floorDiv(min, FIVE_MINUTES) * FIVE_MINUTES;
                 long to = Math.floorDiv(max, FIVE_MINUTES) * FIVE_MINUTES + FIVE_MINUTES;
                 double previous = Double.NaN;
-                before.setLong(1, id);
-                before.setLong(2, from);
-                try (ResultSet rs = before.executeQuery()) {
-                    if (rs.next()) {
-                        previous = rs.getDouble(1);
+                if (e.getKey().metric().kind() == io.streamdesk.model.metrics.MetricKind.COUNTER) {
+                    // only a counter's increase needs the value before the range
+                    before.setLong(1, id);
+                    before.setLong(2, from);
+                    try (ResultSet rs = before.executeQuery()) {
+                        if (rs.next()) {
+                            previous = rs.getDouble(1);
+                        }
                     }
                 }
                 range.setLong(1, id);

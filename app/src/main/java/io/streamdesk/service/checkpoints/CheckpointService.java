@@ -89,6 +89,11 @@ public final class CheckpointService {
         return out;
     }
 
+    /** False when the savepoint or checkpoint at {@code location} was cleared (its local files are gone). */
+    public boolean stillExists(String location) {
+        return location != null && !isGone(location);
+    }
+
     /** Completed savepoints and checkpoints that still exist: what a run can restore from (C2). */
     public List<CheckpointRecord> restorable(JobId id) {
         return list(id).stream().filter(CheckpointRecord::restorable).toList();

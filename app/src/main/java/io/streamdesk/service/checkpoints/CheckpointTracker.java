@@ -65,7 +65,8 @@ public final class CheckpointTracker {
         return new CheckpointRecord(job.id(), job.runInstance(), version, job.flinkJobId(), e.id(), e.kind(),
                 source(e), status, trigger, completed,
                 e.durationMs() > 0 || completed != null ? Duration.ofMillis(e.durationMs()) : null,
-                status == SavepointStatus.FAILED ? null : e.sizeBytes(), e.externalPath(), null);
+                status == SavepointStatus.FAILED || status == SavepointStatus.EXPIRED ? null : e.sizeBytes(),
+                e.externalPath(), null);
     }
 
     static SavepointStatus status(CheckpointEntry e) {

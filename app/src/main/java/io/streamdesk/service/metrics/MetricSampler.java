@@ -210,6 +210,13 @@ public final class MetricSampler {
                     .addTo(out, totals, sources.contains(vertex.id()), sinks.contains(vertex.id()));
         }
         totals.addTo(job.id(), now, cpu, out);
-        checkpoints.onJobSampled(gateway, job, jobValues);
+        try {
+            checkpoints.onJobSampled(gateway, job, jobValues);
+        } catch (ClusterUnreachableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the checkpoint list is retried next tick; it must not cost the metric samples of this one
+            LOG.debug("Copying the checkpoint history of {} failed: {}", job.id(), e.toString());
+        }
     }
 }

@@ -4,6 +4,8 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -198,16 +200,20 @@ public final class LineChartCanvas extends Region {
         }
         double[] yRange = yRange();
         drawAxes(g, plotW, plotH, yRange);
-        g.save();
-        g.beginPath();
-        g.rect(LEFT, TOP, plotW, plotH);
-        g.clip();
-        g.setLineWidth(1.4);
-        for (int i = 0; i < data.lines().size(); i++) {
-            g.setStroke(PALETTE[i % PALETTE.length]);
-            drawLine(g, data.lines().get(i), plotW, plotH, yRange);
+        if (visiblePoints() > RASTER_THRESHOLD * plotW) {
+            rasterLines(g, plotW, plotH, yRange);
+        } else {
+            g.save();
+            g.beginPath();
+            g.rect(LEFT, TOP, plotW, plotH);
+            g.clip();
+            g.setLineWidth(1.4);
+            for (int i = 0; i < data.lines().size(); i++) {
+                g.setStroke(PALETTE[i % PALETTE.length]);
+                drawLine(g, data.lines().get(i), plotW, plotH, yRange);
+            }
+            g.restore();
         }
-        g.restore();
         drawHover(g, plotW, plotH, yRange);
         lastDrawNanos = System.nanoTime() - t0;
     }
@@ -302,6 +308,112 @@ public final class LineChartCanvas extends Region {
         }
         g.setStroke(textColor.deriveColor(0, 1, 1, 0.6));
         g.strokeLine(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH);
+    }
+
+    /**
+     * Above this many visible points per pixel of width, lines are rasterized into pixels instead of stroked as
+     * paths: stroking tens of thousands of antialiased segments costs about a second in the software pipeline,
+     * setting pixels a few milliseconds. Sparse charts keep the smoother antialiased paths.
+     */
+    private static final int RASTER_THRESHOLD = 2;
+    private WritableImage raster;
+    private int[] pixels;
+
+    private int visiblePoints() {
+        int n = 0;
+        for (ChartData.Line line : data.lines()) {
+            n += lowerBound(line.x(), viewTo + 1) - lowerBound(line.x(), viewFrom);
+        }
+        return n;
+    }
+
+    /**
+     * Draws every line into an ARGB pixel buffer, 2 px wide: per pixel column the span from the previous column's
+     * last value through this column's min and max, Bresenham segments between columns further apart, nothing
+     * across a gap. Then one image goes onto the canvas.
+     */
+    private void rasterLines(GraphicsContext g, double plotW, double plotH, double[] yRange) {
+        int w = (int) Math.ceil(plotW);
+        int h = (int) Math.ceil(plotH);
+        if (raster == null || raster.getWidth() != w || raster.getHeight() != h) {
+            raster = new WritableImage(w, h);
+            pixels = new int[w * h];
+        } else {
+            java.util.Arrays.fill(pixels, 0);
+        }
+        for (int li = 0; li < data.lines().size(); li++) {
+            Color c = PALETTE[li % PALETTE.length];
+            int argb = 0xFF000000 | ((int) (c.getRed() * 255) << 16) | ((int) (c.getGreen() * 255) << 8) | (int) (c.getBlue() * 255);
+            ChartData.Line line = data.lines().get(li);
+            long[] xs = line.x();
+            double[] ys = line.y();
+            int from = Math.max(0, lowerBound(xs, viewFrom) - 1);
+            int to = Math.min(xs.length, lowerBound(xs, viewTo + 1) + 1);
+            int prevCol = Integer.MIN_VALUE;
+            int prevY = 0;
+            long prevT = Long.MIN_VALUE;
+            for (int i = from; i < to; i++) {
+                double v = ys[i];
+                if (Double.isNaN(v)) {
+                    continue;
+                }
+                int col = (int) ((double) (xs[i] - viewFrom) / (viewTo - viewFrom) * plotW);
+                int y = (int) (plotH - (v - yRange[0]) / (yRange[1] - yRange[0]) * plotH);
+                boolean broken = prevT != Long.MIN_VALUE && xs[i] - prevT > gap;
+                if (prevCol == Integer.MIN_VALUE || broken) {
+                    plot(col, y, y, w, h, argb);
+                } else if (col - prevCol <= 1) {
+                    plot(col, Math.min(prevY, y), Math.max(prevY, y), w, h, argb);
+                } else {
+                    segment(prevCol, prevY, col, y, w, h, argb);
+                }
+                prevCol = col;
+                prevY = y;
+                prevT = xs[i];
+            }
+        }
+        raster.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), pixels, 0, w);
+        g.drawImage(raster, LEFT, TOP);
+    }
+
+    /** A vertical span in column {@code x} (and x + 1, for a 2 px line). */
+    private void plot(int x, int y0, int y1, int w, int h, int argb) {
+        int top = Math.max(0, y0 - 1);
+        int bottom = Math.min(h - 1, y1);
+        for (int cx = x; cx <= x + 1; cx++) {
+            if (cx < 0 || cx >= w) {
+                continue;
+            }
+            for (int y = top; y <= bottom; y++) {
+                pixels[y * w + cx] = argb;
+            }
+        }
+    }
+
+    /** Bresenham between two columns further apart than one pixel. */
+    private void segment(int x0, int y0, int x1, int y1, int w, int h, int argb) {
+        int dx = Math.abs(x1 - x0);
+        int dy = -Math.abs(y1 - y0);
+        int sx = x0 < x1 ? 1 : -1;
+        int sy = y0 < y1 ? 1 : -1;
+        int err = dx + dy;
+        int x = x0;
+        int y = y0;
+        for (int steps = 0; steps < 100_000; steps++) {
+            plot(x, y, y, w, h, argb);
+            if (x == x1 && y == y1) {
+                return;
+            }
+            int e2 = 2 * err;
+            if (e2 >= dy) {
+                err += dy;
+                x += sx;
+            }
+            if (e2 <= dx) {
+                err += dx;
+                y += sy;
+            }
+        }
     }
 
     /**

@@ -189,6 +189,7 @@ public final class ShellView {
         JobPageView page = new JobPageView(pageVm, ctx);
         page.addMonitoring(new io.streamdesk.ui.monitoring.MonitoringViewModel(id, services.monitoring(), ctx),
                 new io.streamdesk.ui.monitoring.CheckpointsViewModel(id, services.checkpoints(), ctx));
+        pageVm.restrictRestoreTo(services.checkpoints()::stillExists);
         Tab tab = new Tab();
         tab.setId("jobTab-" + id.value());
         tab.setUserData(id);

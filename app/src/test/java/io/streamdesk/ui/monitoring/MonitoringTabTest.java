@@ -34,12 +34,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class MonitoringTabTest {
     private static final String SHOTS = System.getProperty("streamdesk.screenshots");
-    private final FakeServices services = new FakeServices();
+    private FakeServices services;
     private ShellHarness shell;
     private Job job;
 
+    @org.junit.jupiter.api.io.TempDir
+    static Path dataDir;
+
     @Start
     void start(Stage stage) {
+        services = new FakeServices(dataDir);
         FakeFlinkMetrics flink = new FakeFlinkMetrics(false);
         flink.setRates(600, 840, 700, 680); // in line with the synthetic history
         flink.set(FakeFlinkMetrics.SINK + "/0.currentInputWatermark", System.currentTimeMillis() - 1500);
@@ -52,12 +56,32 @@ class MonitoringTabTest {
         flink.set("Status.JVM.Memory.Heap.Max", 768e6);
         flink.set("Status.JVM.GarbageCollector.G1_Young_Generation.Count", 2100);
         flink.set("Status.JVM.CPU.Load", 0.45);
+        long now = System.currentTimeMillis();
+        String base = services.dataDirectory().resolve("savepoints").toUri().toString();
+        for (int i = 1; i <= 6; i++) {
+            long t = now - (7 - i) * 60_000L;
+            flink.addCheckpoint(new io.streamdesk.service.port.ClusterGateway.CheckpointEntry(100 + i,
+                    i == 4 ? "FAILED" : "COMPLETED", "CHECKPOINT", false, t, t + 420 + i * 17, 420 + i * 17,
+                    i == 4 ? 0 : 38_000_000L + i * 310_000L, i == 4 ? null : base + "chk-" + (100 + i), i < 3,
+                    i == 4 ? "Checkpoint expired before completing." : null));
+        }
+        flink.set("numberOfCompletedCheckpoints", 5);
+        try {
+            // the newest two still on disk (Flink keeps the newest few), a manual savepoint with a description
+            java.nio.file.Files.createDirectories(services.dataDirectory().resolve("savepoints").resolve("chk-105"));
+            java.nio.file.Files.createDirectories(services.dataDirectory().resolve("savepoints").resolve("chk-106"));
+            java.nio.file.Files.createDirectories(services.dataDirectory().resolve("savepoints").resolve("savepoint-7f3a"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         services.gateway.serveMetrics(flink);
         job = services.jobs().createSqlJob("orders-enrichment", "/");
         services.jobs().saveDraft(job.id(), "INSERT INTO enriched SELECT * FROM orders;");
         services.jobs().publish(job.id(), "Join orders with customers");
         job = services.runs().run(job.id(), 1, RestoreChoice.fresh());
         services.monitoring().sampleNow(); // vertex names and TaskManager ids, as after a first tick
+        services.runStore.addSavepoint(job.id(), 1, 1, base + "savepoint-7f3a", io.streamdesk.model.SavepointSource.MANUAL,
+                io.streamdesk.model.SavepointStatus.COMPLETED, "before the customer-table upgrade", Instant.now());
         new SyntheticMetrics(Instant.now()).fill(services.metricStore, job.id(), "local", FakeFlinkMetrics.TM,
                 List.of(FakeFlinkMetrics.SOURCE, FakeFlinkMetrics.SINK), 2);
         Job fresh = services.jobs().createSqlJob("never-ran", "/");
@@ -137,6 +161,16 @@ class MonitoringTabTest {
         robot.clickOn("#page-checkpoints");
         waitFor(() -> chart(robot, 0).data().title().equals("Last checkpoint size") && !chart(robot, 0).data().isEmpty());
         snap(robot, "monitoring-checkpoints");
+
+        // the Checkpoints tab (C1): Flink's history as the app kept it
+        javafx.scene.control.TabPane tabs = robot.lookup("#jobTabs").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> "checkpointsTab".equals(t.getId())).findFirst().orElseThrow()));
+        javafx.scene.control.TableView<?> table = robot.lookup("#checkpointTable").queryAs(javafx.scene.control.TableView.class);
+        waitFor(() -> table.getItems().size() == 7);
+        assertThat(table.getItems()).extracting(r -> ((io.streamdesk.model.CheckpointRecord) r).status())
+                .contains(io.streamdesk.model.SavepointStatus.CLEARED, io.streamdesk.model.SavepointStatus.EXPIRED);
+        snap(robot, "monitoring-checkpoint-list");
     }
 
     @Test
