@@ -47,7 +47,8 @@ class MonitoringIntegrationTest {
 
     @BeforeAll
     static void open() {
-        app = AppContext.open(dataDir, AppOptions.forTests());
+        // closing need not stop the job with a savepoint: JobLifecycleTest covers that, here it only costs time
+        app = AppContext.open(dataDir, AppOptions.forTests().withStopJobsOnClose(false));
         app.clusters().startLocal();
         job = app.jobs().createSqlJob("Totals", "/monitoring");
         app.jobs().saveDraft(job.id(), SQL);
