@@ -13,12 +13,18 @@ import io.streamdesk.service.JobService;
 import io.streamdesk.service.RunService;
 import io.streamdesk.service.jobconfig.JobConfigService;
 import io.streamdesk.service.jobconfig.VersionRunService;
+import io.streamdesk.service.checkpoints.CheckpointService;
+import io.streamdesk.service.checkpoints.CheckpointTracker;
+import io.streamdesk.service.metrics.MetricSampler;
+import io.streamdesk.service.metrics.MonitoringService;
 import io.streamdesk.store.DataDirectory;
 import io.streamdesk.store.Database;
 import io.streamdesk.store.HibernateEventStore;
 import io.streamdesk.store.HibernateJobStore;
 import io.streamdesk.store.HibernateRunStore;
 import io.streamdesk.store.HibernateVersionStore;
+import io.streamdesk.store.JdbcCheckpointStore;
+import io.streamdesk.store.JdbcMetricStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +57,8 @@ public final class AppContext implements Services {
     private final FlinkSqlChecker checker;
     private final FlinkSqlSubmitter submitter;
     private final ScheduledExecutorService background;
+    private final MonitoringService monitoring;
+    private final CheckpointService checkpoints;
     private volatile boolean closed;
     // events issue: detection, alarms, logs, overview
     private final io.streamdesk.service.events.EventDetector detector;
@@ -81,8 +89,14 @@ public final class AppContext implements Services {
                 jobConfig::checkPublishable);
         this.runs = new RunService(jobStore, versionStore, runStore, eventStore, clusters, submitter, listeners, clock,
                 dirs.savepoints(), options.timeouts());
-        // events issue: the SeriesReader is NONE until the monitoring store is merged; adapt it here then
-        io.streamdesk.service.port.SeriesReader series = io.streamdesk.service.port.SeriesReader.NONE;
+        JdbcMetricStore metricStore = new JdbcMetricStore(database.dataSource(), clock);
+        CheckpointTracker checkpointTracker = new CheckpointTracker(new JdbcCheckpointStore(database.dataSource()));
+        MetricSampler sampler = new MetricSampler(jobStore, clusters, metricStore, checkpointTracker, clock);
+        this.monitoring = new MonitoringService(metricStore, sampler, jobStore, runStore, clusters, clock,
+                MonitoringService.intervalSetting());
+        this.checkpoints = new CheckpointService(jobStore, runStore, new JdbcCheckpointStore(database.dataSource()),
+                checkpointTracker, clusters, clock, dirs.savepoints(), options.timeouts().savepoint());
+        io.streamdesk.service.port.SeriesReader series = new io.streamdesk.service.metrics.MetricSeriesReader(metricStore, jobStore);
         io.streamdesk.service.events.EventRecorder recorder = new io.streamdesk.service.events.EventRecorder(eventStore);
         this.detector = new io.streamdesk.service.events.EventDetector(jobStore, clusters, series, recorder, eventStore, clock);
         this.eventService = new io.streamdesk.service.events.EventService(eventStore, clock);
@@ -129,6 +143,7 @@ public final class AppContext implements Services {
         context.scheduleReconcile();
         if (!context.detached()) {
             context.scheduleDetection();
+            context.scheduleMonitoring();
         }
         return context;
     }
@@ -220,6 +235,35 @@ public final class AppContext implements Services {
         return overview;
     }
 
+    /** Samples metrics of running jobs (MO1) and enforces their retention hourly; the CLI does not sample. */
+    private void scheduleMonitoring() {
+        long every = monitoring.sampleInterval().toMillis();
+        background.scheduleWithFixedDelay(() -> {
+            try {
+                monitoring.sampleNow();
+            } catch (RuntimeException e) {
+                LOG.debug("Metric sampling skipped: {}", e.toString());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+        background.scheduleWithFixedDelay(() -> {
+            try {
+                monitoring.enforceRetention();
+            } catch (RuntimeException e) {
+                LOG.warn("Metric retention failed: {}", e.toString());
+            }
+        }, 1, 60, TimeUnit.MINUTES);
+    }
+
+    @Override
+    public MonitoringService monitoring() {
+        return monitoring;
+    }
+
+    @Override
+    public CheckpointService checkpoints() {
+        return checkpoints;
+    }
+
     @Override
     public JobService jobs() {
         return jobs;
@@ -273,6 +317,11 @@ public final class AppContext implements Services {
         clusters.stopRecording(); // cluster callbacks arrive on other threads, possibly after the store closed
         background.shutdownNow();
         deliveries.shutdown();
+        try {
+            background.awaitTermination(5, TimeUnit.SECONDS); // a sampling tick may still be writing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             if (options.stopJobsOnClose() && !detached()) {
                 List<?> failed = runs.stopAllWithSavepoint();

@@ -7,6 +7,8 @@ import io.streamdesk.service.JobService;
 import io.streamdesk.service.RunService;
 import io.streamdesk.service.jobconfig.JobConfigService;
 import io.streamdesk.service.jobconfig.VersionRunService;
+import io.streamdesk.service.checkpoints.CheckpointService;
+import io.streamdesk.service.metrics.MonitoringService;
 
 import java.nio.file.Path;
 
@@ -39,6 +41,11 @@ public interface Services extends AutoCloseable {
 
     /** Running a chosen version with the CU, state-compatibility and stop-first checks (J5, V4). */
     VersionRunService versionRuns();
+    /** Metric samples and charts (MO1, MO2). */
+    MonitoringService monitoring();
+
+    /** Checkpoint history and manual savepoints (C1, C2). */
+    CheckpointService checkpoints();
 
     /** The data directory (D3). */
     Path dataDirectory();

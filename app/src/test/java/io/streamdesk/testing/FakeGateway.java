@@ -123,4 +123,80 @@ public final class FakeGateway implements ClusterGateway {
         }
         return t;
     }
+
+    // ---- monitoring: answered by a FakeFlinkMetrics when one is set ----
+
+    private volatile ClusterGateway metrics;
+
+    /** Serves the monitoring calls (plans, metrics, checkpoint history, savepoints) from {@code metrics}. */
+    public void serveMetrics(ClusterGateway metrics) {
+        this.metrics = metrics;
+    }
+
+    private ClusterGateway metrics() {
+        if (metrics == null) {
+            throw new UnsupportedOperationException("FakeGateway: call serveMetrics first");
+        }
+        return metrics;
+    }
+
+    @Override
+    public JobPlan jobPlan(String flinkJobId) {
+        return metrics().jobPlan(flinkJobId);
+    }
+
+    @Override
+    public List<String> jobMetricIds(String flinkJobId) {
+        return metrics().jobMetricIds(flinkJobId);
+    }
+
+    @Override
+    public Map<String, Double> jobMetrics(String flinkJobId, java.util.Collection<String> ids) {
+        return metrics().jobMetrics(flinkJobId, ids);
+    }
+
+    @Override
+    public List<String> vertexMetricIds(String flinkJobId, String vertexId) {
+        return metrics().vertexMetricIds(flinkJobId, vertexId);
+    }
+
+    @Override
+    public Map<String, Double> vertexMetrics(String flinkJobId, String vertexId, java.util.Collection<String> ids) {
+        return metrics().vertexMetrics(flinkJobId, vertexId, ids);
+    }
+
+    @Override
+    public List<String> taskManagerIds() {
+        return metrics().taskManagerIds();
+    }
+
+    @Override
+    public List<String> taskManagerMetricIds(String taskManagerId) {
+        return metrics().taskManagerMetricIds(taskManagerId);
+    }
+
+    @Override
+    public Map<String, Double> taskManagerMetrics(String taskManagerId, java.util.Collection<String> ids) {
+        return metrics().taskManagerMetrics(taskManagerId, ids);
+    }
+
+    @Override
+    public List<String> jobManagerMetricIds() {
+        return metrics().jobManagerMetricIds();
+    }
+
+    @Override
+    public Map<String, Double> jobManagerMetrics(java.util.Collection<String> ids) {
+        return metrics().jobManagerMetrics(ids);
+    }
+
+    @Override
+    public List<CheckpointEntry> checkpointHistory(String flinkJobId) {
+        return metrics().checkpointHistory(flinkJobId);
+    }
+
+    @Override
+    public String triggerSavepoint(String flinkJobId, String targetDirectory) {
+        return metrics().triggerSavepoint(flinkJobId, targetDirectory);
+    }
 }

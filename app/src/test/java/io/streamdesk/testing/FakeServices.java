@@ -9,6 +9,10 @@ import io.streamdesk.service.JobService;
 import io.streamdesk.service.RunService;
 import io.streamdesk.service.jobconfig.JobConfigService;
 import io.streamdesk.service.jobconfig.VersionRunService;
+import io.streamdesk.service.checkpoints.CheckpointService;
+import io.streamdesk.service.checkpoints.CheckpointTracker;
+import io.streamdesk.service.metrics.MetricSampler;
+import io.streamdesk.service.metrics.MonitoringService;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,7 +33,11 @@ public final class FakeServices implements Services {
     public final FakeSqlSubmitter submitter = new FakeSqlSubmitter(gateway);
     public final FakeJobGraphCompiler compiler = new FakeJobGraphCompiler();
     public final FakeSavepointInspector savepointInspector = new FakeSavepointInspector();
+    public final InMemoryMetricStore metricStore = new InMemoryMetricStore();
+    public final InMemoryCheckpointStore checkpointStore = new InMemoryCheckpointStore();
     private final Path dataDirectory;
+    private final MonitoringService monitoring;
+    private final CheckpointService checkpoints;
     private final JobService jobs;
     private final RunService runs;
     private final ClusterService clusters;
@@ -67,6 +75,12 @@ public final class FakeServices implements Services {
         this.copies = new CopyService(jobStore, runStore, clusters, listeners, clock);
         this.batchActions = new BatchActions(jobs, runs, copies, clusters);
         this.versionRuns = new VersionRunService(jobs, runs, jobConfig, compiler, savepointInspector);
+        CheckpointTracker tracker = new CheckpointTracker(checkpointStore);
+        MetricSampler sampler = new MetricSampler(jobStore, clusters, metricStore, tracker, clock);
+        this.monitoring = new MonitoringService(metricStore, sampler, jobStore, runStore, clusters, clock,
+                MonitoringService.DEFAULT_INTERVAL);
+        this.checkpoints = new CheckpointService(jobStore, runStore, checkpointStore, tracker, clusters, clock,
+                dataDirectory.resolve("savepoints"), shortWait);
         wireEvents(clock);
     }
 
@@ -101,6 +115,16 @@ public final class FakeServices implements Services {
     @Override
     public io.streamdesk.service.overview.OverviewService overview() {
         return overview;
+    }
+
+    @Override
+    public MonitoringService monitoring() {
+        return monitoring;
+    }
+
+    @Override
+    public CheckpointService checkpoints() {
+        return checkpoints;
     }
 
     @Override

@@ -2,7 +2,10 @@ package io.streamdesk.flink.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamdesk.model.FlinkJobSummary;
+import io.streamdesk.service.port.ClusterGateway.CheckpointEntry;
 import io.streamdesk.service.port.ClusterGateway.CheckpointSummary;
+import io.streamdesk.service.port.ClusterGateway.JobPlan;
+import io.streamdesk.service.port.ClusterGateway.PlanVertex;
 import io.streamdesk.service.port.ClusterGateway.ClusterOverview;
 import io.streamdesk.service.port.ClusterGateway.FlinkJobDetails;
 import io.streamdesk.service.port.ClusterGateway.SavepointOperation;
@@ -87,6 +90,105 @@ public final class FlinkEndpoints {
     public static final RestEndpoint<String> LATEST_CHECKPOINT_FAILURE =
             new RestEndpoint<>("GET", "/jobs/:jobid/checkpoints",
                     json -> text(json.path("latest").path("failed"), "failure_message"));
+    // ---- monitoring (MO1, C1) ----
+
+    /** The job graph of {@code GET /jobs/:jobid}: vertex names and parallelism, inputs from its {@code plan}. */
+    public static final RestEndpoint<JobPlan> JOB_PLAN =
+            new RestEndpoint<>("GET", "/jobs/:jobid", FlinkEndpoints::jobPlan);
+
+    /** Without {@code ?get=}: the metric ids; with it: {@code [{"id": ..., "value": "..."}]}. */
+    public static final RestEndpoint<JsonNode> JOB_METRICS =
+            new RestEndpoint<>("GET", "/jobs/:jobid/metrics", json -> json);
+
+    /** Per-subtask metrics of a vertex, ids prefixed with the subtask index ({@code 0.numRecordsIn}). */
+    public static final RestEndpoint<JsonNode> VERTEX_METRICS =
+            new RestEndpoint<>("GET", "/jobs/:jobid/vertices/:vertexid/metrics", json -> json);
+
+    public static final RestEndpoint<List<String>> TASK_MANAGER_IDS =
+            new RestEndpoint<>("GET", "/taskmanagers", json -> {
+                List<String> ids = new ArrayList<>();
+                json.path("taskmanagers").forEach(tm -> ids.add(text(tm, "id")));
+                return ids;
+            });
+
+    public static final RestEndpoint<JsonNode> TASK_MANAGER_METRICS =
+            new RestEndpoint<>("GET", "/taskmanagers/:taskmanagerid/metrics", json -> json);
+
+    public static final RestEndpoint<JsonNode> JOB_MANAGER_METRICS =
+            new RestEndpoint<>("GET", "/jobmanager/metrics", json -> json);
+
+    public static final RestEndpoint<List<CheckpointEntry>> CHECKPOINT_HISTORY =
+            new RestEndpoint<>("GET", "/jobs/:jobid/checkpoints", FlinkEndpoints::checkpointHistory);
+
+    /** Body: {@code {"target-directory": ..., "cancel-job": false}}; answers the asynchronous operation's id. */
+    public static final RestEndpoint<String> TRIGGER_SAVEPOINT =
+            new RestEndpoint<>("POST", "/jobs/:jobid/savepoints", json -> text(json, "request-id"));
+
+    /** The ids of a metric listing ({@code [{"id": ...}, ...]}). */
+    static List<String> metricIds(JsonNode json) {
+        List<String> ids = new ArrayList<>();
+        json.forEach(m -> {
+            String id = text(m, "id");
+            if (id != null) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
+    /** Numeric values of a metric answer; values that are not numbers (paths, states) are left out. */
+    static java.util.Map<String, Double> metricValues(JsonNode json) {
+        java.util.Map<String, Double> values = new java.util.LinkedHashMap<>();
+        json.forEach(m -> {
+            String id = text(m, "id");
+            String value = text(m, "value");
+            if (id != null && value != null) {
+                try {
+                    values.put(id, Double.parseDouble(value));
+                } catch (NumberFormatException e) {
+                    // not a number: skip
+                }
+            }
+        });
+        return values;
+    }
+
+    private static JobPlan jobPlan(JsonNode json) {
+        java.util.Map<String, List<String>> inputs = new java.util.HashMap<>();
+        for (JsonNode node : json.path("plan").path("nodes")) {
+            List<String> in = new ArrayList<>();
+            node.path("inputs").forEach(i -> in.add(text(i, "id")));
+            inputs.put(text(node, "id"), in);
+        }
+        List<PlanVertex> vertices = new ArrayList<>();
+        for (JsonNode v : json.path("vertices")) {
+            String id = text(v, "id");
+            vertices.add(new PlanVertex(id, text(v, "name"), v.path("parallelism").asInt(1),
+                    List.copyOf(inputs.getOrDefault(id, List.of()))));
+        }
+        return new JobPlan(vertices);
+    }
+
+    private static List<CheckpointEntry> checkpointHistory(JsonNode json) {
+        List<CheckpointEntry> entries = new ArrayList<>();
+        for (JsonNode c : json.path("history")) {
+            long size = c.has("checkpointed_size") ? c.path("checkpointed_size").asLong() : c.path("state_size").asLong();
+            long full = c.path("state_size").asLong();
+            entries.add(new CheckpointEntry(
+                    c.path("id").asLong(),
+                    text(c, "status"),
+                    text(c, "checkpoint_type"),
+                    c.path("is_savepoint").asBoolean(),
+                    c.path("trigger_timestamp").asLong(),
+                    c.path("latest_ack_timestamp").asLong(),
+                    c.path("end_to_end_duration").asLong(),
+                    Math.max(size, full),
+                    text(c, "external_path"),
+                    c.path("discarded").asBoolean(),
+                    text(c, "failure_message")));
+        }
+        return entries;
+    }
 
     private FlinkEndpoints() {
     }

@@ -11,6 +11,7 @@ import io.streamdesk.service.port.ClusterUnreachableException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -20,7 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -41,6 +45,8 @@ public final class FlinkRestClient implements ClusterGateway {
     private final Duration requestTimeout;
     private final String authorization;
     private final HttpClient http;
+    /** Sees every request before it is sent; counts them in benchmarks (a no-op by default). */
+    private volatile java.util.function.Consumer<RestEndpoint<?>> requestListener = e -> { };
 
     public FlinkRestClient(String restUrl) {
         this(restUrl, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, null, null);
@@ -64,6 +70,11 @@ public final class FlinkRestClient implements ClusterGateway {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"))
                 .build();
+    }
+
+    /** Calls {@code listener} with each request's endpoint before it is sent (e.g. to count requests per tick). */
+    public void onRequest(java.util.function.Consumer<RestEndpoint<?>> listener) {
+        this.requestListener = Objects.requireNonNull(listener, "listener");
     }
 
     @Override
@@ -150,13 +161,118 @@ public final class FlinkRestClient implements ClusterGateway {
         return response.body();
     }
 
+    // ---- monitoring (MO1, C1) ----
+
+    /**
+     * Flink's REST server (Netty) refuses request lines over 4096 bytes; a long {@code ?get=} list is split into
+     * several requests below this length (only with high parallelism: ~50 ids fit in one).
+     */
+    static final int MAX_QUERY_LENGTH = 3000;
+
+    @Override
+    public JobPlan jobPlan(String flinkJobId) {
+        return call(FlinkEndpoints.JOB_PLAN, null, flinkJobId);
+    }
+
+    @Override
+    public List<String> jobMetricIds(String flinkJobId) {
+        return FlinkEndpoints.metricIds(call(FlinkEndpoints.JOB_METRICS, null, flinkJobId));
+    }
+
+    @Override
+    public Map<String, Double> jobMetrics(String flinkJobId, Collection<String> ids) {
+        return metricValues(FlinkEndpoints.JOB_METRICS, ids, flinkJobId);
+    }
+
+    @Override
+    public List<String> vertexMetricIds(String flinkJobId, String vertexId) {
+        return FlinkEndpoints.metricIds(call(FlinkEndpoints.VERTEX_METRICS, null, flinkJobId, vertexId));
+    }
+
+    @Override
+    public Map<String, Double> vertexMetrics(String flinkJobId, String vertexId, Collection<String> ids) {
+        return metricValues(FlinkEndpoints.VERTEX_METRICS, ids, flinkJobId, vertexId);
+    }
+
+    @Override
+    public List<String> taskManagerIds() {
+        return call(FlinkEndpoints.TASK_MANAGER_IDS, null);
+    }
+
+    @Override
+    public List<String> taskManagerMetricIds(String taskManagerId) {
+        return FlinkEndpoints.metricIds(call(FlinkEndpoints.TASK_MANAGER_METRICS, null, taskManagerId));
+    }
+
+    @Override
+    public Map<String, Double> taskManagerMetrics(String taskManagerId, Collection<String> ids) {
+        return metricValues(FlinkEndpoints.TASK_MANAGER_METRICS, ids, taskManagerId);
+    }
+
+    @Override
+    public List<String> jobManagerMetricIds() {
+        return FlinkEndpoints.metricIds(call(FlinkEndpoints.JOB_MANAGER_METRICS, null));
+    }
+
+    @Override
+    public Map<String, Double> jobManagerMetrics(Collection<String> ids) {
+        return metricValues(FlinkEndpoints.JOB_MANAGER_METRICS, ids);
+    }
+
+    @Override
+    public List<CheckpointEntry> checkpointHistory(String flinkJobId) {
+        return call(FlinkEndpoints.CHECKPOINT_HISTORY, null, flinkJobId);
+    }
+
+    @Override
+    public String triggerSavepoint(String flinkJobId, String targetDirectory) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("target-directory", targetDirectory);
+        body.put("cancel-job", false);
+        return call(FlinkEndpoints.TRIGGER_SAVEPOINT, body, flinkJobId);
+    }
+
+    /** {@code ?get=a,b,c} in as few requests as the length limit allows. */
+    private Map<String, Double> metricValues(RestEndpoint<JsonNode> endpoint, Collection<String> ids, String... pathValues) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        StringBuilder query = new StringBuilder();
+        for (String id : ids) {
+            String encoded = URLEncoder.encode(id, StandardCharsets.UTF_8);
+            if (query.length() > 0 && query.length() + encoded.length() + 1 > MAX_QUERY_LENGTH) {
+                values.putAll(FlinkEndpoints.metricValues(callWithQuery(endpoint, "get=" + query, pathValues)));
+                query.setLength(0);
+            }
+            if (query.length() > 0) {
+                query.append(',');
+            }
+            query.append(encoded);
+        }
+        if (query.length() > 0) {
+            values.putAll(FlinkEndpoints.metricValues(callWithQuery(endpoint, "get=" + query, pathValues)));
+        }
+        return values;
+    }
+
+    <R> R callWithQuery(RestEndpoint<R> endpoint, String query, String... pathValues) {
+        return send(endpoint, null, query, pathValues);
+    }
+
     private static boolean hasFailed(String state) {
         return "FAILED".equals(state) || "FAILING".equals(state) || "RESTARTING".equals(state);
     }
 
     /** Sends one request and maps the answer; the only place that talks to the network. */
     <R> R call(RestEndpoint<R> endpoint, JsonNode body, String... pathValues) {
+        return send(endpoint, body, null, pathValues);
+    }
+
+    /** Sends one request ({@code query} appended after {@code ?}, already encoded) and maps the answer. */
+    private <R> R send(RestEndpoint<R> endpoint, JsonNode body, String query, String... pathValues) {
         String path = endpoint.path(pathValues);
+        if (query != null) {
+            path = path + (path.contains("?") ? "&" : "?") + query;
+        }
+        requestListener.accept(endpoint);
         URI uri = URI.create(restUrl + path);
         HttpRequest.BodyPublisher publisher = body == null
                 ? HttpRequest.BodyPublishers.noBody()

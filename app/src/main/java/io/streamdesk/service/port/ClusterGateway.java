@@ -75,6 +75,95 @@ public interface ClusterGateway {
     record Vertex(String id, String name) {
     }
 
+    // ---- monitoring (MO1, C1); defaults so that gateways without metrics (test fakes) need not implement them ----
+
+    /** {@code GET /jobs/:jobid}: the job graph's vertices with their inputs (sources have none). */
+    default JobPlan jobPlan(String flinkJobId) {
+        throw new UnsupportedOperationException("This gateway reads no job plans");
+    }
+
+    /** {@code GET /jobs/:jobid/metrics}: the ids of the job-level metrics the cluster has. */
+    default List<String> jobMetricIds(String flinkJobId) {
+        throw new UnsupportedOperationException("This gateway reads no metrics");
+    }
+
+    /** {@code GET /jobs/:jobid/metrics?get=a,b,c}: numeric values of the asked ids that exist (one request). */
+    default java.util.Map<String, Double> jobMetrics(String flinkJobId, java.util.Collection<String> ids) {
+        throw new UnsupportedOperationException("This gateway reads no metrics");
+    }
+
+    /** {@code GET /jobs/:jobid/vertices/:vertexid/metrics}: ids such as {@code 0.numRecordsIn} (per subtask). */
+    default List<String> vertexMetricIds(String flinkJobId, String vertexId) {
+        throw new UnsupportedOperationException("This gateway reads no metrics");
+    }
+
+    /** {@code GET /jobs/:jobid/vertices/:vertexid/metrics?get=...}: values of every subtask in one request. */
+    default java.util.Map<String, Double> vertexMetrics(String flinkJobId, String vertexId, java.util.Collection<String> ids) {
+        throw new UnsupportedOperationException("This gateway reads no metrics");
+    }
+
+    /** {@code GET /taskmanagers}: ids of the registered TaskManagers. */
+    default List<String> taskManagerIds() {
+        throw new UnsupportedOperationException("This gateway reads no metrics");
+    }
+
+    /** {@code GET /taskmanagers/:taskmanagerid/metrics}. */
+    default List<String> taskManagerMetricIds(String taskManagerId) {
+        throw new UnsupportedOperationException("This gateway reads no metrics");
+    }
+
+    /** {@code GET /taskmanagers/:taskmanagerid/metrics?get=...}. */
+    default java.util.Map<String, Double> taskManagerMetrics(String taskManagerId, java.util.Collection<String> ids) {
+        throw new UnsupportedOperationException("This gateway reads no metrics");
+    }
+
+    /** {@code GET /jobmanager/metrics}. */
+    default List<String> jobManagerMetricIds() {
+        throw new UnsupportedOperationException("This gateway reads no metrics");
+    }
+
+    /** {@code GET /jobmanager/metrics?get=...}. */
+    default java.util.Map<String, Double> jobManagerMetrics(java.util.Collection<String> ids) {
+        throw new UnsupportedOperationException("This gateway reads no metrics");
+    }
+
+    /** {@code GET /jobs/:jobid/checkpoints}: the history Flink keeps (newest first). */
+    default List<CheckpointEntry> checkpointHistory(String flinkJobId) {
+        throw new UnsupportedOperationException("This gateway reads no checkpoint history");
+    }
+
+    /** {@code POST /jobs/:jobid/savepoints}: a savepoint while the job keeps running; returns the request id. */
+    default String triggerSavepoint(String flinkJobId, String targetDirectory) {
+        throw new UnsupportedOperationException("This gateway cannot trigger savepoints");
+    }
+
+    /** A vertex (task) of a job graph; {@code inputs} are the ids of the vertices feeding it. */
+    record PlanVertex(String id, String name, int parallelism, List<String> inputs) {
+    }
+
+    record JobPlan(List<PlanVertex> vertices) {
+        /** Vertices nothing feeds. */
+        public List<PlanVertex> sources() {
+            return vertices.stream().filter(v -> v.inputs().isEmpty()).toList();
+        }
+
+        /** Vertices that feed nothing. */
+        public List<PlanVertex> sinks() {
+            java.util.Set<String> feeding = new java.util.HashSet<>();
+            vertices.forEach(v -> feeding.addAll(v.inputs()));
+            return vertices.stream().filter(v -> !feeding.contains(v.id())).toList();
+        }
+    }
+
+    /**
+     * One entry of Flink's checkpoint history. {@code status} is Flink's (IN_PROGRESS, COMPLETED, FAILED);
+     * {@code kind} CHECKPOINT, SAVEPOINT or SYNC_SAVEPOINT; times are epoch ms (0 when unknown).
+     */
+    record CheckpointEntry(long id, String status, String kind, boolean savepoint, long triggerTimestamp,
+                           long latestAckTimestamp, long durationMs, long sizeBytes, String externalPath,
+                           boolean discarded, String failureMessage) {
+    }
+
     record ClusterOverview(String flinkVersion, int taskManagers, int slotsTotal, int slotsAvailable,
                            int jobsRunning, int jobsFinished, int jobsCancelled, int jobsFailed) {
     }

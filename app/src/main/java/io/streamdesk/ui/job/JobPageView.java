@@ -229,6 +229,46 @@ public final class JobPageView {
         new VersionRunDialog(vm.newRunDialog(version), root.getScene().getWindow()).showAndRun();
     }
 
+    // ---- monitoring (MO2, C1): tabs added by the shell, polling only while their tab is showing ----
+
+    private Runnable closeMonitoring = () -> { };
+
+    /** Adds the Monitoring and Checkpoints tabs; each polls only while selected. */
+    public void addMonitoring(io.streamdesk.ui.monitoring.MonitoringViewModel monitoring,
+                              io.streamdesk.ui.monitoring.CheckpointsViewModel checkpoints) {
+        Tab monitoringTab = new Tab("Monitoring", new io.streamdesk.ui.monitoring.MonitoringView(monitoring,
+                io.streamdesk.ui.monitoring.BrowserOpener.system()).root());
+        monitoringTab.setId("monitoringTab");
+        monitoringTab.setClosable(false);
+        Tab checkpointsTab = new Tab("Checkpoints", new io.streamdesk.ui.monitoring.CheckpointsView(checkpoints).root());
+        checkpointsTab.setId("checkpointsTab");
+        checkpointsTab.setClosable(false);
+        jobTabs.getTabs().addAll(monitoringTab, checkpointsTab);
+        monitoringTab.selectedProperty().addListener((o, was, is) -> {
+            if (is) {
+                monitoring.activate();
+            } else {
+                monitoring.deactivate();
+            }
+        });
+        checkpointsTab.selectedProperty().addListener((o, was, is) -> {
+            if (is) {
+                checkpoints.activate();
+            } else {
+                checkpoints.deactivate();
+            }
+        });
+        closeMonitoring = () -> {
+            monitoring.deactivate();
+            checkpoints.deactivate();
+        };
+    }
+
+    /** Stops the monitoring tabs' polling (the page is closing). */
+    public void closeMonitoring() {
+        closeMonitoring.run();
+    }
+
     private void openReadOnly(JobVersion v) {
         String title = "v" + v.number() + " (read-only)";
         for (Tab t : jobTabs.getTabs()) {

@@ -204,11 +204,19 @@ public final class JobPageViewModel {
 
     public void loadRunOptions(Consumer<RunOptions> onLoaded) {
         BackgroundTask.wrap(() -> new RunOptions(jobs.versions(jobId), runs.latestSavepoint(jobId),
-                        runs.savepoints(jobId).stream().filter(s -> s.status() == SavepointStatus.COMPLETED).toList()))
+                        runs.savepoints(jobId).stream().filter(s -> s.status() == SavepointStatus.COMPLETED)
+                                .filter(s -> restorable.test(s.location())).toList()))
                 .titled("Loading run options")
                 .onSuccess(onLoaded)
                 .onFailure(e -> operationError.set(e.getMessage()))
                 .executeWith(ctx);
+    }
+
+    /** C2: a cleared savepoint (files gone) is not offered by the run dialog; set by the Checkpoints tab. */
+    private volatile java.util.function.Predicate<String> restorable = location -> true;
+
+    public void restrictRestoreTo(java.util.function.Predicate<String> stillExists) {
+        this.restorable = stillExists;
     }
 
     public void run(int version, RestoreChoice restore) {

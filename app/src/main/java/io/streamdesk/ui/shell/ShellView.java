@@ -185,6 +185,9 @@ public final class ShellView {
         JobPageViewModel pageVm = new JobPageViewModel(id, services.jobs(), services.runs(), services.jobConfig(),
                 services.versionRuns(), ctx);
         JobPageView page = new JobPageView(pageVm, ctx);
+        page.addMonitoring(new io.streamdesk.ui.monitoring.MonitoringViewModel(id, services.monitoring(), ctx),
+                new io.streamdesk.ui.monitoring.CheckpointsViewModel(id, services.checkpoints(), ctx));
+        pageVm.restrictRestoreTo(services.checkpoints()::stillExists);
         Tab tab = new Tab();
         tab.setId("jobTab-" + id.value());
         tab.setUserData(id);
@@ -203,6 +206,7 @@ public final class ShellView {
             // a last save of what was typed, then release listeners
             pageVm.editor().save();
             pageVm.close();
+            page.closeMonitoring();
             openPages.remove(id);
             if (mainTabs.getTabs().size() == 1) {
                 windowState.saveLastOpenJob(null);
