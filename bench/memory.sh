@@ -8,7 +8,7 @@ mvn -q -o compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp >
 opens=$(sed -n 's:.*<flink.jvm.opens>\(.*\)</flink.jvm.opens>.*:\1:p' pom.xml)
 Xvfb :96 -screen 0 1600x1000x24 >/dev/null 2>&1 & xvfb=$!
 data=$(mktemp -d)
-DISPLAY=:96 java -Xmx1g -Dprism.order=sw $opens -Dstreamdesk.prefsNode=/io/streamdesk/bench \
+DISPLAY=:96 java -Xmx1g -Dprism.order=sw $opens \
   -cp "target/classes:$(cat target/bench.cp)" io.streamdesk.Launcher --data-dir "$data" >/dev/null 2>&1 & app=$!
 trap 'kill $app 2>/dev/null; sleep 5; kill $xvfb 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 120); do [ -f "$data/cluster/rest.url" ] && break; sleep 1; done

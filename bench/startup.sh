@@ -26,7 +26,7 @@ measure() { # prints "shown ready": milliseconds from spawn to the SHOWN line an
 bare=(); app=(); ready=()
 for i in $(seq "$runs"); do
   read -r b _ < <(measure java -Dprism.order=sw -cp "$cp" io.streamdesk.bench.BareWindow\$Main)
-  read -r a r < <(measure java -Dprism.order=sw $opens -Dstreamdesk.exitWhenShown=true -Dstreamdesk.prefsNode=/io/streamdesk/bench -cp "$cp" io.streamdesk.Launcher --data-dir "$data")
+  read -r a r < <(measure java -Dprism.order=sw $opens -Dstreamdesk.exitWhenShown=true -cp "$cp" io.streamdesk.Launcher --data-dir "$data")
   echo "run $i: bare window ${b} ms, StreamDesk window ${a} ms (job list filled at ${r} ms)"
   bare+=("$b"); app+=("$a"); ready+=("$r")
 done

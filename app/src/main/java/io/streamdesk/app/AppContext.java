@@ -5,7 +5,9 @@ import io.streamdesk.flink.local.LocalClusterProcess.Lifetime;
 import io.streamdesk.flink.sql.FlinkSqlChecker;
 import io.streamdesk.flink.state.FlinkSavepointInspector;
 import io.streamdesk.flink.sql.FlinkSqlSubmitter;
+import io.streamdesk.service.BatchActions;
 import io.streamdesk.service.ClusterService;
+import io.streamdesk.service.CopyService;
 import io.streamdesk.service.JobChangeListeners;
 import io.streamdesk.service.JobService;
 import io.streamdesk.service.RunService;
@@ -44,6 +46,8 @@ public final class AppContext implements Services {
     private final ClusterService clusters;
     private final JobConfigService jobConfig;
     private final VersionRunService versionRuns;
+    private final CopyService copies;
+    private final BatchActions batchActions;
     private final FlinkSqlChecker checker;
     private final FlinkSqlSubmitter submitter;
     private final ScheduledExecutorService background;
@@ -70,6 +74,9 @@ public final class AppContext implements Services {
         this.runs = new RunService(jobStore, versionStore, runStore, eventStore, clusters, submitter, listeners, clock,
                 dirs.savepoints(), options.timeouts());
         this.versionRuns = new VersionRunService(jobs, runs, jobConfig, submitter, new FlinkSavepointInspector());
+        clusters.declareLocalFlinkVersion(io.streamdesk.flink.local.FlinkVersions.bundled());
+        this.copies = new CopyService(jobStore, runStore, clusters, listeners, clock);
+        this.batchActions = new BatchActions(jobs, runs, copies, clusters);
         this.background = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "streamdesk-background");
             t.setDaemon(true);
@@ -156,6 +163,16 @@ public final class AppContext implements Services {
     @Override
     public VersionRunService versionRuns() {
         return versionRuns;
+    }
+
+    @Override
+    public CopyService copies() {
+        return copies;
+    }
+
+    @Override
+    public BatchActions batchActions() {
+        return batchActions;
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class AppLauncher {
             Thread opener = new Thread(() -> open(dirs, services), "streamdesk-open");
             opener.setDaemon(true);
             opener.start();
-            StreamDeskApp.launchWith(services, args);
+            StreamDeskApp.launchWith(services, dirs.root(), args);
             // the window is closed: stop jobs with savepoints, the cluster, the database (R1)
             services.thenAccept(Services::close).exceptionally(e -> null).join();
             return 0;

@@ -1,6 +1,8 @@
 package io.streamdesk.app;
 
+import io.streamdesk.service.BatchActions;
 import io.streamdesk.service.ClusterService;
+import io.streamdesk.service.CopyService;
 import io.streamdesk.service.JobService;
 import io.streamdesk.service.RunService;
 import io.streamdesk.service.jobconfig.JobConfigService;
@@ -21,6 +23,12 @@ public interface Services extends AutoCloseable {
 
     /** Running a chosen version with the CU, state-compatibility and stop-first checks (J5, V4). */
     VersionRunService versionRuns();
+
+    /** Create copy (J6). */
+    CopyService copies();
+
+    /** The job list's batch operations (J5). */
+    BatchActions batchActions();
 
     /** The data directory (D3). */
     Path dataDirectory();

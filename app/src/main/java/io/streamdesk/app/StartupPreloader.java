@@ -1,7 +1,5 @@
 package io.streamdesk.app;
 
-import org.slf4j.LoggerFactory;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,8 +7,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Uses the second core while the first starts the JavaFX toolkit: initialises logging and loads (without
- * initialising) the classes the main window needs, from a list recorded by bench/preload-list.sh. Loading a class
+ * Uses the second core while the first starts the JavaFX toolkit: loads (without initialising) the classes the
+ * main window needs, from a list recorded by bench/preload-list.sh. Loading a class
  * twice is harmless, so the list may be stale: it only makes start-up slower, never wrong.
  */
 final class StartupPreloader {
@@ -20,13 +18,15 @@ final class StartupPreloader {
     }
 
     static void startInBackground() {
+        if (!Boolean.parseBoolean(System.getProperty("streamdesk.preload", "true"))) {
+            return; // bench/preload-list.sh records what the window itself loads
+        }
         Thread t = new Thread(StartupPreloader::preload, "streamdesk-preload");
         t.setDaemon(true);
         t.start();
     }
 
     private static void preload() {
-        LoggerFactory.getLogger(StartupPreloader.class);
         ClassLoader loader = StartupPreloader.class.getClassLoader();
         try (InputStream in = StartupPreloader.class.getResourceAsStream(LIST)) {
             if (in == null) {

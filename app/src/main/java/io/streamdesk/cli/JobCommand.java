@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "job", description = "Creates, publishes, runs, stops and shows one job.")
+@Command(name = "job", description = "Creates, publishes, runs, stops, shows and copies one job.")
 final class JobCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -13,6 +13,6 @@ final class JobCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing subcommand: one of create, publish, run, stop, status.");
+                "Missing subcommand: one of create, publish, run, stop, status, copy, tags.");
     }
 }

@@ -92,7 +92,9 @@ public final class StreamDeskCli implements Runnable {
                 .addSubcommand(new JobPublishCommand(context))
                 .addSubcommand(new JobRunCommand(context))
                 .addSubcommand(new JobStopCommand(context))
-                .addSubcommand(new JobStatusCommand(context)));
+                .addSubcommand(new JobStatusCommand(context))
+                .addSubcommand(new JobCopyCommand(context))
+                .addSubcommand(new JobTagsCommand(context)));
         root.addSubcommand(new CommandLine(new ClusterCommand())
                 .addSubcommand(new ClusterStatusCommand(context)));
         // these settings reach only the subcommands added so far: keep them after the subcommands

@@ -1,6 +1,7 @@
 package io.streamdesk.service;
 
 import io.streamdesk.model.ClusterHealth;
+import io.streamdesk.model.ClusterProfile;
 import io.streamdesk.model.ClusterState;
 import io.streamdesk.model.EventKind;
 import io.streamdesk.service.port.ClusterGateway;
@@ -10,6 +11,7 @@ import io.streamdesk.service.port.LocalCluster;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -25,6 +27,7 @@ public final class ClusterService {
     private volatile ClusterHealth lastHealth;
     private volatile boolean recording = true;
     private volatile boolean attaching;
+    private volatile String localFlinkVersion;
 
     public ClusterService(LocalCluster local, EventStore events, Clock clock) {
         this.local = local;
@@ -74,6 +77,24 @@ public final class ClusterService {
     /** A gateway to the cluster if it runs now, without starting it; throws when it does not. */
     public ClusterGateway currentGateway(String clusterId) {
         return local.gateway();
+    }
+
+    /** Declares the Flink version the local cluster runs (the bundled one); the composition root calls it. */
+    public void declareLocalFlinkVersion(String version) {
+        this.localFlinkVersion = version;
+    }
+
+    /** The clusters a job can be placed on (a copy's target, J6). For now only the local cluster. */
+    public List<ClusterProfile> profiles() {
+        String version = localFlinkVersion != null ? localFlinkVersion : local.state().flinkVersion();
+        List<String> versions = version == null ? List.of() : List.of(version);
+        // the local cluster declares its CUs from its slots and memory, so per-job JM/TM specs apply (P5);
+        // all its jobs share one JVM, so a per-job log level cannot (P6)
+        return List.of(new ClusterProfile(LocalCluster.CLUSTER_ID, "Local cluster", versions, version, true, true));
+    }
+
+    public Optional<ClusterProfile> profile(String clusterId) {
+        return profiles().stream().filter(p -> p.id().equals(clusterId)).findFirst();
     }
 
     /** Cluster events (started, exited, unreachable), newest first. */

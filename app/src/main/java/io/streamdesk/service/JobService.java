@@ -1,12 +1,15 @@
 package io.streamdesk.service;
 
+import io.streamdesk.model.ClusterProfile;
 import io.streamdesk.model.Draft;
+import io.streamdesk.model.DraftSettings;
 import io.streamdesk.model.Job;
 import io.streamdesk.model.JobConfig;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobStatus;
 import io.streamdesk.model.JobType;
 import io.streamdesk.model.JobVersion;
+import io.streamdesk.model.LogLevel;
 import io.streamdesk.model.SqlProblem;
 import io.streamdesk.service.port.JobStore;
 import io.streamdesk.service.port.LocalCluster;
@@ -88,6 +91,7 @@ public final class JobService {
     public Draft saveDraft(JobId id, String sql, JobConfig config) {
         job(id);
         Draft draft = jobs.saveDraft(id, InputLimits.requireSql(sql), java.util.Objects.requireNonNull(config, "config"));
+        mirrorSpecs(id, config);
         jobs.find(id).ifPresent(listeners::fire);
         return draft;
     }
@@ -96,8 +100,15 @@ public final class JobService {
     public Draft saveConfig(JobId id, JobConfig config) {
         job(id);
         Draft draft = jobs.saveDraft(id, null, java.util.Objects.requireNonNull(config, "config"));
+        mirrorSpecs(id, config);
         jobs.find(id).ifPresent(listeners::fire);
         return draft;
+    }
+
+    /** Copies (J6) read the specs from the draft's key/value settings: keep them equal to the configuration. */
+    private void mirrorSpecs(JobId id, JobConfig config) {
+        jobs.saveDraftSetting(id, DraftSettings.JOBMANAGER_CU, io.streamdesk.model.JobResources.format(config.resources().jobManagerCu()));
+        jobs.saveDraftSetting(id, DraftSettings.TASKMANAGER_CU, io.streamdesk.model.JobResources.format(config.resources().taskManagerCu()));
     }
 
     /** The CUs the job's running version uses (J3), empty when it runs none. */
@@ -165,6 +176,68 @@ public final class JobService {
                 listeners.fire(job);
             }
         }
+    }
+
+    /**
+     * Stores the log level in the draft (P6); it is frozen into the next published version. Returns a note when the
+     * job's cluster is shared and a per-job level cannot apply there, empty otherwise.
+     */
+    public Optional<String> setLogLevel(JobId id, LogLevel level, Optional<ClusterProfile> cluster) {
+        java.util.Objects.requireNonNull(level, "level");
+        job(id);
+        jobs.saveDraftSetting(id, DraftSettings.LOG_LEVEL, level.name());
+        // the draft's configuration carries the log level that publishing freezes (V1)
+        jobs.findDraft(id).ifPresent(d -> jobs.saveDraft(id, null, d.config().withLogLevel(level)));
+        jobs.find(id).ifPresent(listeners::fire);
+        if (cluster.map(ClusterProfile::shared).orElse(false)) {
+            return Optional.of("Stored in the draft; " + cluster.get().name() + " is shared by all its jobs, so a per-job"
+                    + " log level does not apply there (it applies when the job runs on a cluster of its own).");
+        }
+        return Optional.empty();
+    }
+
+    /** The draft's log level, empty when none was chosen (the cluster's level applies). */
+    public Optional<LogLevel> logLevel(JobId id) {
+        Optional<LogLevel> chosen = Optional.ofNullable(jobs.draftSettings(id).get(DraftSettings.LOG_LEVEL)).map(LogLevel::valueOf);
+        return chosen.isPresent() ? jobs.findDraft(id).map(d -> d.config().logLevel()).or(() -> chosen) : chosen;
+    }
+
+    /** The job's tags (J2), sorted by key. */
+    public Map<String, String> tags(JobId id) {
+        job(id);
+        return jobs.tags(id);
+    }
+
+    /** Replaces the job's tags (J2); keys are letters, digits and . _ - /, at most {@link #MAX_TAGS} per job. */
+    public Map<String, String> setTags(JobId id, Map<String, String> tags) {
+        job(id);
+        Map<String, String> valid = validTags(tags);
+        jobs.saveTags(id, valid);
+        jobs.find(id).ifPresent(listeners::fire);
+        return valid;
+    }
+
+    /** At most this many tags per job. */
+    public static final int MAX_TAGS = 50;
+
+    static Map<String, String> validTags(Map<String, String> tags) {
+        if (tags.size() > MAX_TAGS) {
+            throw new InputRejectedException("Tags: at most " + MAX_TAGS + " per job (got " + tags.size() + ").");
+        }
+        Map<String, String> out = new java.util.TreeMap<>();
+        tags.forEach((k, v) -> {
+            String key = k == null ? "" : k.strip();
+            String value = v == null ? "" : v.strip();
+            if (!key.matches("[A-Za-z0-9._/-]{1,200}")) {
+                throw new InputRejectedException("Tags: the key \u201c" + key + "\u201d must be 1 to 200 letters, digits or . _ - /.");
+            }
+            if (value.isEmpty() || value.length() > InputLimits.MAX_DESCRIPTION || value.chars().anyMatch(Character::isISOControl)) {
+                throw new InputRejectedException("Tags: the value of \u201c" + key + "\u201d must be 1 to "
+                        + InputLimits.MAX_DESCRIPTION + " characters without line breaks.");
+            }
+            out.put(key, value);
+        });
+        return out;
     }
 
     public JobChangeListeners listeners() {

@@ -16,7 +16,9 @@ import jakarta.persistence.LockModeType;
 import org.hibernate.Session;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -40,24 +42,26 @@ public final class HibernateJobStore implements JobStore {
     @Override
     public Job create(Job job) {
         Objects.requireNonNull(job, "job");
-        return db.inTransaction("Creating job " + job.id(), session -> {
-            if (session.find(JobEntity.class, job.id().value()) != null) {
-                throw new StoreException("A job with ID " + job.id() + " already exists");
-            }
-            if (job.clusterId() == null || session.find(ClusterEntity.class, job.clusterId()) == null) {
-                throw new StoreException("Cannot create job " + job.id() + ": unknown cluster '" + job.clusterId() + "'");
-            }
-            JobEntity e = new JobEntity();
-            e.setId(job.id().value());
-            e.setWorkspaceId(workspaceId);
-            e.setType(Objects.requireNonNull(job.type(), "type").name());
-            e.setClusterId(job.clusterId());
-            e.setCreatedAt(job.createdAt() == null ? Instant.now() : job.createdAt());
-            StoreMapping.copyMutableFields(job, e);
-            ensureFolder(session, e.getFolder());
-            session.persist(e);
-            return StoreMapping.toJob(e);
-        });
+        return db.inTransaction("Creating job " + job.id(), session -> insert(session, job));
+    }
+
+    private Job insert(Session session, Job job) {
+        if (session.find(JobEntity.class, job.id().value()) != null) {
+            throw new StoreException("A job with ID " + job.id() + " already exists");
+        }
+        if (job.clusterId() == null || session.find(ClusterEntity.class, job.clusterId()) == null) {
+            throw new StoreException("Cannot create job " + job.id() + ": unknown cluster '" + job.clusterId() + "'");
+        }
+        JobEntity e = new JobEntity();
+        e.setId(job.id().value());
+        e.setWorkspaceId(workspaceId);
+        e.setType(Objects.requireNonNull(job.type(), "type").name());
+        e.setClusterId(job.clusterId());
+        e.setCreatedAt(job.createdAt() == null ? Instant.now() : job.createdAt());
+        StoreMapping.copyMutableFields(job, e);
+        ensureFolder(session, e.getFolder());
+        session.persist(e);
+        return StoreMapping.toJob(e);
     }
 
     @Override
@@ -155,5 +159,106 @@ public final class HibernateJobStore implements JobStore {
             folder.setPath(path);
             session.persist(folder);
         }
+    }
+
+    @Override
+    public Job createCopy(Job job, String draftSql, Map<String, String> draftSettings, Map<String, String> tags) {
+        return createCopy(job, draftSql, JobConfig.defaults(), draftSettings, tags);
+    }
+
+    @Override
+    public Job createCopy(Job job, String draftSql, JobConfig draftConfig, Map<String, String> draftSettings,
+                          Map<String, String> tags) {
+        Objects.requireNonNull(job, "job");
+        ConfigColumns copiedConfig = StoreMapping.toColumns(draftConfig == null ? JobConfig.defaults() : draftConfig);
+        if (draftSql != null) {
+            Limits.bounded(draftSql, "SQL", Limits.SQL);
+        }
+        return db.inTransaction("Creating copy " + job.id(), session -> {
+            Job created = insert(session, job);
+            if (draftSql != null) {
+                DraftEntity draft = new DraftEntity();
+                draft.setJobId(job.id().value());
+                draft.setRevision(1L);
+                draft.setSql(draftSql);
+                draft.setSavedAt(Instant.now());
+                draft.setConfig(copiedConfig);
+                session.persist(draft);
+                JobEntity e = session.find(JobEntity.class, job.id().value());
+                if (JobStatus.UNINITIALIZED.name().equals(e.getStatus())) {
+                    e.setStatus(JobStatus.UNPUBLISHED.name());
+                }
+                created = StoreMapping.toJob(e);
+            }
+            session.flush();
+            draftSettings.forEach((k, v) -> upsertSetting(session, job.id(), k, v));
+            tags.forEach((k, v) -> insertTag(session, job.id(), k, v));
+            return created;
+        });
+    }
+
+    @Override
+    public Map<String, String> draftSettings(JobId id) {
+        return keyValues("Reading the draft settings of " + id,
+                "select setting_key, setting_value from draft_setting where job_id = :job order by setting_key", id);
+    }
+
+    @Override
+    public void saveDraftSetting(JobId id, String key, String value) {
+        Limits.required(key, "Setting key", Limits.NAME);
+        Limits.bounded(value, "Setting value", Limits.DESCRIPTION);
+        db.inTransaction("Saving a draft setting of " + id, session -> {
+            lockJob(session, id);
+            session.createNativeMutationQuery("delete from draft_setting where job_id = :job and setting_key = :key")
+                    .setParameter("job", id.value()).setParameter("key", key).executeUpdate();
+            if (value != null) {
+                upsertSetting(session, id, key, value);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Map<String, String> tags(JobId id) {
+        return keyValues("Reading the tags of " + id,
+                "select tag_key, tag_value from job_tag where job_id = :job order by tag_key", id);
+    }
+
+    @Override
+    public void saveTags(JobId id, Map<String, String> tags) {
+        db.inTransaction("Saving the tags of " + id, session -> {
+            lockJob(session, id);
+            session.createNativeMutationQuery("delete from job_tag where job_id = :job")
+                    .setParameter("job", id.value()).executeUpdate();
+            tags.forEach((k, v) -> insertTag(session, id, k, v));
+            return null;
+        });
+    }
+
+    private Map<String, String> keyValues(String what, String sql, JobId id) {
+        return db.inTransaction(what, session -> {
+            Map<String, String> out = new LinkedHashMap<>();
+            for (Object[] row : session.createNativeQuery(sql, Object[].class).setParameter("job", id.value()).getResultList()) {
+                out.put((String) row[0], (String) row[1]);
+            }
+            return out;
+        });
+    }
+
+    private static void upsertSetting(Session session, JobId id, String key, String value) {
+        session.createNativeMutationQuery(
+                        "merge into draft_setting (job_id, setting_key, setting_value) key (job_id, setting_key) values (:job, :key, :value)")
+                .setParameter("job", id.value())
+                .setParameter("key", Limits.required(key, "Setting key", Limits.NAME))
+                .setParameter("value", Limits.required(value, "Setting value", Limits.DESCRIPTION))
+                .executeUpdate();
+    }
+
+    private static void insertTag(Session session, JobId id, String key, String value) {
+        session.createNativeMutationQuery("insert into job_tag (job_id, tag_key, tag_value) values (:job, :key, :value)")
+                .setParameter("job", id.value())
+                .setParameter("key", Limits.required(key, "Tag key", Limits.NAME))
+                .setParameter("value", Limits.required(value, "Tag value", Limits.DESCRIPTION))
+                .executeUpdate();
     }
 }

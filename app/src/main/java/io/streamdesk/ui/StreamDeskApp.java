@@ -27,6 +27,7 @@ public final class StreamDeskApp extends Application {
     private static final AtomicReference<CompletableFuture<Services>> PENDING = new AtomicReference<>();
     private static final AtomicReference<StreamDeskApp> RUNNING = new AtomicReference<>();
     private static final CompletableFuture<Void> SHOWN = new CompletableFuture<>();
+    private static final AtomicReference<java.nio.file.Path> STATE_DIR = new AtomicReference<>();
 
     private Stage stage;
     private ShellView shell;
@@ -37,11 +38,13 @@ public final class StreamDeskApp extends Application {
     /**
      * Shows the window and blocks until it closes (like {@link Application#launch}). Call it from the main thread.
      *
+     * @param dataDir  the data directory (D3), for the window's own state
      * @param services completes when the database is open and the services are wired; completing exceptionally
      *                 shows the error in the window
      */
-    public static void launchWith(CompletableFuture<Services> services, String[] args) {
+    public static void launchWith(CompletableFuture<Services> services, java.nio.file.Path dataDir, String[] args) {
         provideServices(services);
+        provideDataDirectory(dataDir);
         Application.launch(StreamDeskApp.class, args);
     }
 
@@ -51,6 +54,11 @@ public final class StreamDeskApp extends Application {
      */
     public static CompletableFuture<Void> windowShown() {
         return SHOWN;
+    }
+
+    /** Where the window keeps its size, theme and last open job (a small file, read before the database opens). */
+    public static void provideDataDirectory(java.nio.file.Path dataDir) {
+        STATE_DIR.set(Objects.requireNonNull(dataDir));
     }
 
     /** Hands over the services future for the next {@link #start}; for launchers that start the toolkit themselves. */
@@ -85,7 +93,9 @@ public final class StreamDeskApp extends Application {
         UiThread ui = UiThread.fx();
         scheduler = new ExecutorScheduler(ui, Clock.systemDefaultZone());
         UiContext ctx = new UiContext(executor, ui, scheduler, new BackgroundWork());
-        windowState = WindowStateStore.userDefault();
+        java.nio.file.Path stateDir = STATE_DIR.get();
+        windowState = WindowStateStore.inDirectory(stateDir != null ? stateDir
+                : java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "streamdesk-window-state"));
 
         ShellViewModel vm = new ShellViewModel(ctx);
         vm.darkThemeProperty().set(windowState.darkTheme());

@@ -1,7 +1,9 @@
 package io.streamdesk.testing;
 
 import io.streamdesk.app.Services;
+import io.streamdesk.service.BatchActions;
 import io.streamdesk.service.ClusterService;
+import io.streamdesk.service.CopyService;
 import io.streamdesk.service.JobChangeListeners;
 import io.streamdesk.service.JobService;
 import io.streamdesk.service.RunService;
@@ -33,6 +35,8 @@ public final class FakeServices implements Services {
     private final ClusterService clusters;
     private final JobConfigService jobConfig;
     private final VersionRunService versionRuns;
+    private final CopyService copies;
+    private final BatchActions batchActions;
     private int closed;
 
     /** Data directory (and savepoint target) under the system temp directory. */
@@ -51,6 +55,9 @@ public final class FakeServices implements Services {
         this.runs = new RunService(jobStore, versionStore, runStore, eventStore, clusters, submitter, listeners, clock,
                 dataDirectory.resolve("savepoints"), new RunService.RunTimeouts(shortWait, shortWait, shortWait));
         this.versionRuns = new VersionRunService(jobs, runs, jobConfig, compiler, savepointInspector);
+        this.clusters.declareLocalFlinkVersion(FakeGateway.FLINK_VERSION);
+        this.copies = new CopyService(jobStore, runStore, clusters, listeners, clock);
+        this.batchActions = new BatchActions(jobs, runs, copies, clusters);
     }
 
     @Override
@@ -76,6 +83,16 @@ public final class FakeServices implements Services {
     @Override
     public VersionRunService versionRuns() {
         return versionRuns;
+    }
+
+    @Override
+    public CopyService copies() {
+        return copies;
+    }
+
+    @Override
+    public BatchActions batchActions() {
+        return batchActions;
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * JobStore in memory, same contract as the database store: {@link #list()} in creation time order, a draft save is
@@ -23,6 +24,8 @@ import java.util.Optional;
 public final class InMemoryJobStore implements JobStore {
     private final Map<JobId, Job> jobs = new LinkedHashMap<>();
     private final Map<JobId, Draft> drafts = new LinkedHashMap<>();
+    private final Map<JobId, Map<String, String>> settings = new LinkedHashMap<>();
+    private final Map<JobId, Map<String, String>> tags = new LinkedHashMap<>();
     /** How many drafts were saved. */
     public volatile int saves;
 
@@ -85,5 +88,55 @@ public final class InMemoryJobStore implements JobStore {
     @Override
     public synchronized Optional<Draft> findDraft(JobId id) {
         return Optional.ofNullable(drafts.get(id));
+    }
+
+    @Override
+    public synchronized Job createCopy(Job job, String draftSql, Map<String, String> draftSettings,
+                                       Map<String, String> jobTags) {
+        return createCopy(job, draftSql, JobConfig.defaults(), draftSettings, jobTags);
+    }
+
+    @Override
+    public synchronized Job createCopy(Job job, String draftSql, JobConfig draftConfig, Map<String, String> draftSettings,
+                                       Map<String, String> jobTags) {
+        Job created = create(job);
+        if (draftSql != null) {
+            saveDraft(job.id(), draftSql, draftConfig);
+            created = jobs.get(job.id());
+        }
+        settings.put(job.id(), new TreeMap<>(draftSettings));
+        tags.put(job.id(), new TreeMap<>(jobTags));
+        return created;
+    }
+
+    @Override
+    public synchronized Map<String, String> draftSettings(JobId id) {
+        return new TreeMap<>(settings.getOrDefault(id, Map.of()));
+    }
+
+    @Override
+    public synchronized void saveDraftSetting(JobId id, String key, String value) {
+        if (!jobs.containsKey(id)) {
+            throw new StoreException("No job " + id);
+        }
+        Map<String, String> s = settings.computeIfAbsent(id, k -> new TreeMap<>());
+        if (value == null) {
+            s.remove(key);
+        } else {
+            s.put(key, value);
+        }
+    }
+
+    @Override
+    public synchronized Map<String, String> tags(JobId id) {
+        return new TreeMap<>(tags.getOrDefault(id, Map.of()));
+    }
+
+    @Override
+    public synchronized void saveTags(JobId id, Map<String, String> newTags) {
+        if (!jobs.containsKey(id)) {
+            throw new StoreException("No job " + id);
+        }
+        tags.put(id, new TreeMap<>(newTags));
     }
 }

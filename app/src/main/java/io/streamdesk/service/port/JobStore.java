@@ -6,6 +6,7 @@ import io.streamdesk.model.JobConfig;
 import io.streamdesk.model.JobId;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,4 +38,26 @@ public interface JobStore {
     Draft saveDraft(JobId id, String sql, JobConfig config);
 
     Optional<Draft> findDraft(JobId id);
+
+    /**
+     * Creates {@code job} (a copy, J6) with its draft when {@code draftSql} is not null, its draft settings and tags,
+     * all in one transaction: a kill leaves the whole copy or nothing.
+     */
+    Job createCopy(Job job, String draftSql, Map<String, String> draftSettings, Map<String, String> tags);
+
+    /** {@link #createCopy(Job, String, Map, Map)} whose draft also gets {@code draftConfig} (P1-P6), atomically. */
+    Job createCopy(Job job, String draftSql, JobConfig draftConfig, Map<String, String> draftSettings,
+                   Map<String, String> tags);
+
+    /** The draft's settings (see {@link io.streamdesk.model.DraftSettings}), empty when none are stored. */
+    Map<String, String> draftSettings(JobId id);
+
+    /** Stores one draft setting, replacing its value; a null value removes it. */
+    void saveDraftSetting(JobId id, String key, String value);
+
+    /** The job's tags (J2), sorted by key. */
+    Map<String, String> tags(JobId id);
+
+    /** Replaces the job's tags. */
+    void saveTags(JobId id, Map<String, String> tags);
 }

@@ -30,6 +30,7 @@ public final class SqlEditorView {
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination REPLACE = new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination COMMENT = new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCombination FORMAT = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
     private final SqlEditorViewModel vm;
     private final SqlCodeArea area;
@@ -121,7 +122,10 @@ public final class SqlEditorView {
             }
         });
         area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (FIND.match(e)) {
+            if (FORMAT.match(e)) {
+                format();
+                e.consume();
+            } else if (FIND.match(e)) {
                 findBar.showFind(false);
                 e.consume();
             } else if (REPLACE.match(e)) {
@@ -138,6 +142,21 @@ public final class SqlEditorView {
                 e.consume();
             }
         });
+    }
+
+    /** Formats the script (E1) as one undoable edit; the text keeps its meaning (see {@link SqlFormatter}). */
+    public void format() {
+        if (!area.isEditable()) {
+            return;
+        }
+        String text = area.getText();
+        String formatted = SqlFormatter.format(text);
+        if (!formatted.equals(text)) {
+            int caretLine = area.getCurrentParagraph();
+            area.replaceText(0, area.getLength(), formatted);
+            area.moveTo(Math.min(caretLine, area.getParagraphs().size() - 1), 0);
+            area.requestFollowCaret();
+        }
     }
 
     private void jumpTo(SqlProblem p) {

@@ -41,6 +41,7 @@ public final class JobPageView {
     private final BorderPane root;
     private SqlEditorView editor;
     private Tab configTab;
+    private java.util.function.Consumer<io.streamdesk.model.Job> onCreateCopy = j -> { };
 
     @FXML private Label jobName;
     @FXML private Label jobId;
@@ -157,6 +158,26 @@ public final class JobPageView {
         if (action != null) {
             e.consume();
             action.run();
+        }
+    }
+
+    /** What Create copy does (the shell opens the copy dialog of the job list). */
+    public void setOnCreateCopy(java.util.function.Consumer<io.streamdesk.model.Job> handler) {
+        this.onCreateCopy = handler;
+    }
+
+    @FXML
+    void onFormat() {
+        jobTabs.getSelectionModel().select(editorTab);
+        editor.format();
+    }
+
+    @FXML
+    void onCopy() {
+        io.streamdesk.model.Job current = vm.jobProperty().get();
+        if (current != null) {
+            vm.editor().save(); // the copy takes the saved draft: commit what was just typed first
+            onCreateCopy.accept(current);
         }
     }
 

@@ -48,6 +48,8 @@ public final class JobListView {
     @FXML private TableColumn<JobRow, Instant> startedColumn;
     @FXML private TableColumn<JobRow, java.time.Duration> currentRunColumn;
     @FXML private TableColumn<JobRow, String> cuColumn;
+    @FXML private javafx.scene.control.MenuButton selectionMenu;
+    private JobListActions actions;
 
     /** @param jobService the job service once the data is open (null before) */
     public JobListView(JobListViewModel vm, UiContext ctx, Supplier<JobService> jobService) {
@@ -103,6 +105,13 @@ public final class JobListView {
             });
             return row;
         });
+        // batch selection (J5): Ctrl/Shift click and Ctrl+A select several jobs
+        jobsTable.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        selectionMenu.textProperty().bind(Bindings.createStringBinding(() -> {
+            int n = jobsTable.getSelectionModel().getSelectedItems().size();
+            return n == 0 ? "Selected" : "Selected (" + n + ")";
+        }, jobsTable.getSelectionModel().getSelectedItems()));
+        selectionMenu.disableProperty().bind(Bindings.isEmpty(jobsTable.getSelectionModel().getSelectedItems()));
         jobsTable.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 vm.open(jobsTable.getSelectionModel().getSelectedItem());
@@ -117,6 +126,27 @@ public final class JobListView {
         if (service != null) {
             new NewJobDialog(new NewJobViewModel(service, ctx), root.getScene().getWindow())
                     .showAndCreate(job -> vm.open(new JobRow(job, Instant.now())));
+        }
+    }
+
+    /** Enables Create copy and the batch operations once the shell has the services (null before). */
+    public void setServices(Supplier<io.streamdesk.app.Services> services) {
+        actions = new JobListActions(ctx, services, this::selectedJobs, () -> root.getScene().getWindow(),
+                job -> vm.open(new JobRow(job, Instant.now())));
+        jobsTable.setContextMenu(actions.contextMenu());
+        selectionMenu.getItems().setAll(actions.items());
+        selectionMenu.setOnShowing(e -> actions.refreshLabels(selectionMenu.getItems()));
+    }
+
+    /** The jobs selected in the table, in table order. */
+    public java.util.List<Job> selectedJobs() {
+        return java.util.List.copyOf(jobsTable.getSelectionModel().getSelectedItems()).stream().map(JobRow::job).toList();
+    }
+
+    /** Create copy of one job, e.g. from its page. */
+    public void copy(Job job) {
+        if (actions != null) {
+            actions.copy(java.util.List.of(job));
         }
     }
 

@@ -6,7 +6,6 @@ import io.streamdesk.app.Services;
 import io.streamdesk.model.ClusterHealth;
 import io.streamdesk.model.JobId;
 import io.streamdesk.service.JobService;
-import io.streamdesk.ui.Fxml;
 import io.streamdesk.ui.job.JobPageView;
 import io.streamdesk.ui.job.JobPageViewModel;
 import io.streamdesk.ui.jobs.JobListView;
@@ -15,20 +14,13 @@ import io.streamdesk.ui.task.UiContext;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.fxml.FXML;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The main window's content: navigation (only panes that work), the tabbed work area (Jobs plus one tab per open
@@ -44,25 +36,17 @@ public final class ShellView {
     private final java.util.Map<JobId, JobPageViewModel> openPages = new java.util.LinkedHashMap<>();
     private final java.util.Map<Tab, JobPageView> pageViews = new java.util.HashMap<>();
 
-    @FXML private ListView<String> navigation;
-    @FXML private TabPane mainTabs;
-    @FXML private Tab jobsTab;
-    @FXML private VBox openingData;
-    @FXML private Label openingDataLabel;
-    @FXML private ProgressIndicator openingProgress;
-    @FXML private Label clusterStatus;
-    @FXML private FontIcon clusterIcon;
-    @FXML private Button clusterActionButton;
-    @FXML private Label backgroundLabel;
-    @FXML private ProgressBar backgroundProgress;
-    @FXML private CheckMenuItem darkThemeMenuItem;
+    private final ShellLayout layout = new ShellLayout();
+    private final TabPane mainTabs = layout.mainTabs;
+    private final Tab jobsTab = layout.jobsTab;
 
     public ShellView(ShellViewModel vm, UiContext ctx, WindowStateStore windowState) {
         this.vm = vm;
         this.ctx = ctx;
         this.windowState = windowState;
         this.jobList = new JobListViewModel(ctx);
-        this.root = Fxml.load("/fxml/shell/Shell.fxml", this);
+        this.root = layout.root;
+        initialize();
     }
 
     public BorderPane root() {
@@ -88,37 +72,27 @@ public final class ShellView {
         return scene;
     }
 
-    @FXML
     private void initialize() {
-        navigation.getItems().setAll("Jobs");
-        navigation.getSelectionModel().select(0);
-        navigation.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setGraphic(empty ? null : new FontIcon("fth-layers"));
-            }
+        // an action, not only a selection change: "Jobs" stays selected while a job tab is in front
+        javafx.scene.control.ToggleButton jobsEntry = layout.addNavigationEntry("Jobs");
+        jobsEntry.setOnAction(e -> {
+            jobsEntry.setSelected(true);
+            mainTabs.getSelectionModel().select(jobsTab);
         });
-        // a click, not only a selection change: "Jobs" stays selected while a job tab is in front
-        navigation.setOnMouseClicked(e -> showNavigationTarget());
-        navigation.setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
-                showNavigationTarget();
-            }
-        });
+        layout.newJobMenuItem.setOnAction(e -> onNewJob());
+        layout.quitMenuItem.setOnAction(e -> onQuit());
+        layout.clusterActionButton.setOnAction(e -> onClusterAction());
 
-        jobListView = new JobListView(jobList, ctx, () -> {
-            Services s = vm.servicesProperty().get();
-            return s == null ? null : s.jobs();
-        });
-        jobsTab.setContent(jobListView.root());
+        layout.shortcutsMenuItem.setOnAction(e -> onShortcuts());
         jobList.setOnOpen(this::openJob);
 
+        Label openingDataLabel = layout.openingDataLabel;
         openingDataLabel.textProperty().bind(vm.startupMessageProperty());
-        openingData.visibleProperty().bind(vm.servicesProperty().isNull());
-        openingProgress.visibleProperty().bind(vm.startupFailedProperty().not());
+        layout.openingData.visibleProperty().bind(vm.servicesProperty().isNull());
         mainTabs.disableProperty().bind(vm.servicesProperty().isNull());
+
+        Label clusterStatus = layout.clusterStatus;
+        Button clusterActionButton = layout.clusterActionButton;
 
         clusterStatus.setId("clusterStatus");
         clusterStatus.textProperty().bind(vm.clusterTextProperty());
@@ -134,12 +108,13 @@ public final class ShellView {
         clusterActionButton.managedProperty().bind(clusterActionButton.visibleProperty());
 
         var running = ctx.backgroundWork().runningProperty();
-        backgroundProgress.visibleProperty().bind(running.greaterThan(0));
-        backgroundLabel.textProperty().bind(Bindings.createStringBinding(() -> running.get() == 0 ? ""
-                : ctx.backgroundWork().lastTitleProperty().get() + (running.get() > 1 ? " (+" + (running.get() - 1) + " more)" : "")
+        // the data opening shows as background work too, next to the "Opening data…" text
+        var opening = vm.servicesProperty().isNull().and(vm.startupFailedProperty().not());
+        layout.backgroundProgress.visibleProperty().bind(running.greaterThan(0).or(opening));
+        layout.backgroundLabel.textProperty().bind(Bindings.createStringBinding(() -> running.get() == 0 ? "" : ctx.backgroundWork().lastTitleProperty().get() + (running.get() > 1 ? " (+" + (running.get() - 1) + " more)" : "")
                 + "…", running, ctx.backgroundWork().lastTitleProperty()));
 
-        darkThemeMenuItem.selectedProperty().bindBidirectional(vm.darkThemeProperty());
+        layout.darkThemeMenuItem.selectedProperty().bindBidirectional(vm.darkThemeProperty());
         vm.darkThemeProperty().addListener((o, a, dark) -> {
             applyTheme(dark);
             windowState.saveDarkTheme(dark);
@@ -148,15 +123,25 @@ public final class ShellView {
 
         vm.servicesProperty().addListener((o, a, services) -> {
             if (services != null) {
+                showJobList();
                 jobList.attach(services.jobs());
                 windowState.lastOpenJob().ifPresent(this::reopenLastJob);
             }
         });
     }
 
-    private void showNavigationTarget() {
-        if ("Jobs".equals(navigation.getSelectionModel().getSelectedItem())) {
-            mainTabs.getSelectionModel().select(jobsTab);
+    /**
+     * The job list is built when the data is open: until then the "Opening data…" cover hides it, and building its
+     * table would only delay the first frame.
+     */
+    private void showJobList() {
+        if (jobListView == null) {
+            jobListView = new JobListView(jobList, ctx, () -> {
+                Services s = vm.servicesProperty().get();
+                return s == null ? null : s.jobs();
+            });
+            jobsTab.setContent(jobListView.root());
+            jobListView.setServices(() -> vm.servicesProperty().get());
         }
     }
 
@@ -167,10 +152,11 @@ public final class ShellView {
     }
 
     private void styleCluster(ClusterHealth h) {
+        Label clusterStatus = layout.clusterStatus;
         clusterStatus.getStyleClass().removeIf(c -> c.startsWith("cluster-"));
         clusterStatus.getStyleClass().add("cluster-" + h.name().toLowerCase());
-        clusterIcon.getStyleClass().removeIf(c -> c.startsWith("cluster-"));
-        clusterIcon.getStyleClass().add("cluster-" + h.name().toLowerCase());
+        layout.clusterDot.getStyleClass().removeIf(c -> c.startsWith("cluster-"));
+        layout.clusterDot.getStyleClass().add("cluster-" + h.name().toLowerCase());
     }
 
     /** Opens (or selects) the tab of a job. */
@@ -195,6 +181,11 @@ public final class ShellView {
         tab.setContent(page.root());
         openPages.put(id, pageVm);
         pageViews.put(tab, page);
+        page.setOnCreateCopy(job -> {
+            if (jobListView != null) {
+                jobListView.copy(job);
+            }
+        });
         tab.setOnClosed(e -> {
             pageViews.remove(tab);
             // a last save of what was typed, then release listeners
@@ -266,20 +257,21 @@ public final class ShellView {
         jobList.dispose();
     }
 
-    @FXML
     private void onNewJob() {
         if (vm.servicesProperty().get() != null) {
             jobListView.newJob();
         }
     }
 
-    @FXML
+    private void onShortcuts() {
+        io.streamdesk.ui.help.ShortcutsDialog.show(root.getScene().getWindow());
+    }
+
     private void onQuit() {
         root.getScene().getWindow().hide();
         Platform.exit();
     }
 
-    @FXML
     private void onClusterAction() {
         vm.startCluster();
     }

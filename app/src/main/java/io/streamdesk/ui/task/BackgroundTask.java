@@ -67,7 +67,9 @@ public final class BackgroundTask<T> {
 
     public Future<T> executeWith(TaskExecutor executor, UiThread ui, BackgroundWork work) {
         ui.run(() -> {
-            work.started(title);
+            if (shownInStatusBar()) {
+                work.started(title);
+            }
             onRunning.run();
         });
         try {
@@ -96,9 +98,16 @@ public final class BackgroundTask<T> {
         try {
             callback.run();
         } finally {
-            work.finished();
+            if (shownInStatusBar()) {
+                work.finished();
+            }
             onFinished.run();
         }
+    }
+
+    /** Untitled work (a list refresh every few seconds) would only make the status bar flicker. */
+    private boolean shownInStatusBar() {
+        return title != null && !title.isBlank();
     }
 
     private static Throwable unwrap(Throwable e) {

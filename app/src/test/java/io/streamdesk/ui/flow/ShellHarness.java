@@ -10,14 +10,12 @@ import io.streamdesk.ui.task.FxTaskExecutor;
 import io.streamdesk.ui.task.UiContext;
 import io.streamdesk.ui.task.UiThread;
 import java.time.Clock;
-import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
  * The shell wired exactly as the app wires it (real pool, real FX hops, real timer) over any {@link Services}, with
- * window state in a throw-away prefs node.
+ * window state in a throw-away directory.
  */
 public final class ShellHarness implements AutoCloseable {
     public final ShellViewModel vm;
@@ -25,16 +23,16 @@ public final class ShellHarness implements AutoCloseable {
     public final Scene scene;
     private final FxTaskExecutor executor = new FxTaskExecutor(4);
     private final ExecutorScheduler scheduler;
-    private final Preferences prefs;
+    private final java.nio.file.Path stateDir;
 
     public ShellHarness(Stage stage, Services services, boolean dark, double width, double height) {
         UiThread ui = UiThread.fx();
         scheduler = new ExecutorScheduler(ui, Clock.systemDefaultZone());
         UiContext ctx = new UiContext(executor, ui, scheduler, new BackgroundWork());
-        prefs = Preferences.userRoot().node("/io/streamdesk/test/" + System.nanoTime());
+        stateDir = createStateDir();
         vm = new ShellViewModel(ctx);
         vm.darkThemeProperty().set(dark);
-        view = new ShellView(vm, ctx, new WindowStateStore(prefs));
+        view = new ShellView(vm, ctx, WindowStateStore.inDirectory(stateDir));
         scene = view.createScene(width, height);
         stage.setScene(scene);
         stage.setTitle("StreamDesk");
@@ -49,10 +47,18 @@ public final class ShellHarness implements AutoCloseable {
         view.dispose();
         scheduler.close();
         executor.close();
+        try (var files = java.nio.file.Files.walk(stateDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temp directory left behind is harmless
+        }
+    }
+
+    private static java.nio.file.Path createStateDir() {
         try {
-            prefs.removeNode();
-        } catch (BackingStoreException | IllegalStateException e) {
-            // a test node left behind is harmless
+            return java.nio.file.Files.createTempDirectory("streamdesk-shell");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -7,13 +7,13 @@ import io.streamdesk.ui.StreamDeskApp;
 import io.streamdesk.testing.FakeServices;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -21,24 +21,19 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The real Application: the window shows "Opening data…" before the services exist, then fills in. */
 class StreamDeskAppTest {
-    private static final String PREFS = "/io/streamdesk/test/app-" + System.nanoTime();
-
-    @BeforeAll
-    static void isolatePrefs() {
-        System.setProperty("streamdesk.prefsNode", PREFS);
-    }
+    @TempDir
+    static Path dataDir;
 
     @AfterAll
     static void cleanUp() throws Exception {
         FxToolkit.cleanupStages();
-        Preferences.userRoot().node(PREFS).removeNode();
-        System.clearProperty("streamdesk.prefsNode");
     }
 
     @Test
     void windowAppearsBeforeServicesAndFillsInWhenReady() throws Exception {
         CompletableFuture<Services> services = new CompletableFuture<>();
         StreamDeskApp.provideServices(services);
+        StreamDeskApp.provideDataDirectory(dataDir);
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupApplication(StreamDeskApp.class);
         FxRobot robot = new FxRobot();
@@ -54,6 +49,8 @@ class StreamDeskAppTest {
         services.complete(fake);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> !robot.lookup("#openingData").queryAs(Node.class).isVisible());
+        // the job list is built once the data is open (it would only slow the first frame)
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#jobsTable").tryQuery().isPresent());
         TableView<?> jobs = robot.lookup("#jobsTable").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> jobs.getItems().size() == 1);
         Label cluster = robot.lookup("#clusterStatus").queryAs(Label.class);

@@ -18,12 +18,23 @@ class BackgroundTaskTest {
                     calls.add("work, running=" + work.runningProperty().get());
                     return 42;
                 })
+                .titled("Answering")
                 .onRunning(() -> calls.add("running"))
                 .onSuccess(v -> calls.add("success " + v))
                 .onFinished(() -> calls.add("finished"))
                 .executeWith(new CurrentThreadTaskExecutor(), UiThread.direct(), work);
         assertThat(calls).containsExactly("running", "work, running=1", "success 42", "finished");
         assertThat(work.runningProperty().get()).isZero();
+    }
+
+    @Test
+    void untitledWorkIsNotShownInTheStatusBar() {
+        BackgroundWork work = new BackgroundWork();
+        List<Integer> seen = new ArrayList<>();
+        BackgroundTask.wrap(() -> work.runningProperty().get())
+                .onSuccess(seen::add)
+                .executeWith(new CurrentThreadTaskExecutor(), UiThread.direct(), work);
+        assertThat(seen).containsExactly(0);
     }
 
     @Test

@@ -1,0 +1,19 @@
+package io.streamdesk.model;
+
+/**
+ * Keys of a draft's settings that have no column of their own yet: stored as key/value rows with the draft and
+ * copied with it (J6).
+ */
+public final class DraftSettings {
+    /** The job's log level (P6), a {@link LogLevel} name. */
+    public static final String LOG_LEVEL = "log.level";
+    /** The Flink version the job runs on; absent means the cluster's default. */
+    public static final String FLINK_VERSION = "flink.version";
+    /** JobManager spec in CUs (P5). */
+    public static final String JOBMANAGER_CU = "resources.jobmanager.cu";
+    /** TaskManager spec in CUs (P5). */
+    public static final String TASKMANAGER_CU = "resources.taskmanager.cu";
+
+    private DraftSettings() {
+    }
+}
