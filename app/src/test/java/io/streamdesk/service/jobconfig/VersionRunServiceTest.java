@@ -134,4 +134,17 @@ class VersionRunServiceTest {
         assertThatThrownBy(() -> services.versionRuns().run(job.id(), new RunRequest(v, RestoreChoice.path(location), StopFirst.DO_NOT_STOP, true)))
                 .hasMessageContaining("max parallelism 128");
     }
+
+    @Test
+    void aCopyCarriesTheDraftsConfiguration() {
+        JobConfig custom = JobConfig.defaults().withParameters("pipeline.max-parallelism: 64\n")
+                .withRuntimeMode(RuntimeMode.BATCH).withResources(new JobResources(0.5, 2, 3));
+        services.jobs().saveDraft(job.id(), INSERT_A, custom);
+        Job copy = services.copies().copy(job.id(), io.streamdesk.service.CopyService.CopyRequest.defaults()).copy();
+        JobConfig copied = services.jobs().draft(copy.id()).orElseThrow().config();
+        assertThat(copied.parameters()).isEqualTo(custom.parameters());
+        assertThat(copied.runtimeMode()).isEqualTo(RuntimeMode.BATCH);
+        assertThat(copied.resources().parallelism()).isEqualTo(3);
+        assertThat(services.jobs().draft(copy.id()).orElseThrow().revision()).isEqualTo(1);
+    }
 }
