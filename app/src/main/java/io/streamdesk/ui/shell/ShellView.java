@@ -158,8 +158,10 @@ public final class ShellView {
 
     /** AtlantaFX replaces the user agent stylesheet; our own CSS reads its color variables in both themes. */
     public static void applyTheme(boolean dark) {
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        String stylesheet = dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
+        if (!stylesheet.equals(Application.getUserAgentStylesheet())) { // setting it again would parse it again
+            Application.setUserAgentStylesheet(stylesheet);
+        }
     }
 
     private void styleCluster(ClusterHealth h) {
