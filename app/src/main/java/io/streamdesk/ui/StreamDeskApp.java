@@ -112,7 +112,8 @@ public final class StreamDeskApp extends Application {
         boolean benchmark = Boolean.getBoolean("streamdesk.exitWhenShown");
         primaryStage.setOnShown(e -> Platform.runLater(() -> {
             if (benchmark) {
-                // bench/startup.sh: the window is interactive once shown and the FX thread has run one more pulse System.out.println("SHOWN " + System.currentTimeMillis());
+                // bench/startup.sh: the window is interactive once shown and the FX thread has run one more pulse
+                System.out.println("SHOWN " + System.currentTimeMillis());
             }
             SHOWN.complete(null);
         }));
