@@ -84,7 +84,9 @@ public final class AppContext implements Services {
         this.submitter = new FlinkSqlSubmitter();
         JobChangeListeners listeners = new JobChangeListeners();
         this.clusters = new ClusterService(localCluster, eventStore, clock);
-        this.jobConfig = new JobConfigService(jobStore, versionStore, runStore, clusters, submitter);
+        io.streamdesk.service.jobconfig.CachingJobGraphCompiler graphs =
+                new io.streamdesk.service.jobconfig.CachingJobGraphCompiler(submitter);
+        this.jobConfig = new JobConfigService(jobStore, versionStore, runStore, clusters, graphs);
         this.jobs = new JobService(jobStore, versionStore, checker, listeners, clock, options.author(),
                 jobConfig::checkPublishable);
         this.runs = new RunService(jobStore, versionStore, runStore, eventStore, clusters, submitter, listeners, clock,
@@ -122,7 +124,7 @@ public final class AppContext implements Services {
         clusters.declareLocalFlinkVersion(io.streamdesk.flink.local.FlinkVersions.bundled());
         this.copies = new CopyService(jobStore, runStore, clusters, listeners, clock);
         this.batchActions = new BatchActions(jobs, runs, copies, clusters);
-        this.versionRuns = new VersionRunService(jobs, runs, jobConfig, submitter, new FlinkSavepointInspector());
+        this.versionRuns = new VersionRunService(jobs, runs, jobConfig, graphs, new FlinkSavepointInspector());
         this.background = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "streamdesk-background");
             t.setDaemon(true);

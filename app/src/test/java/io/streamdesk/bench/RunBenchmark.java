@@ -27,6 +27,10 @@ import java.util.List;
  * Usage: mvn -q -o test-compile exec:exec -Dsd.main=io.streamdesk.bench.RunBenchmark (see bench/run.sh).
  */
 public final class RunBenchmark {
+    private static final io.streamdesk.service.jobconfig.VersionRunService.RunRequest RUN_V1 =
+            new io.streamdesk.service.jobconfig.VersionRunService.RunRequest(1, RestoreChoice.fresh(),
+                    io.streamdesk.service.jobconfig.VersionRunService.StopFirst.DO_NOT_STOP, false);
+
     private static final String DDL_SRC = "CREATE TABLE src (id BIGINT, amount DOUBLE) WITH ('connector'='datagen','rows-per-second'='20')";
     private static final String DDL_SNK = "CREATE TABLE snk (id BIGINT, amount DOUBLE) WITH ('connector'='blackhole')";
     private static final String INSERT = "INSERT INTO snk SELECT id, amount FROM src WHERE amount > 0";
@@ -42,7 +46,7 @@ public final class RunBenchmark {
             app.jobs().saveDraft(job.id(), SCRIPT);
             app.jobs().publish(job.id(), "bench");
             // warm both paths once
-            app.runs().run(job.id(), 1, RestoreChoice.fresh());
+            app.versionRuns().run(job.id(), RUN_V1);
             app.runs().stop(job.id(), false);
             cancel(gateway, submitWithTableApi(gateway));
 
@@ -50,7 +54,8 @@ public final class RunBenchmark {
             List<Long> anchor = new ArrayList<>();
             for (int i = 1; i <= runs; i++) {
                 long t0 = System.nanoTime();
-                app.runs().run(job.id(), 1, RestoreChoice.fresh());
+                // the Run dialog's path: CU and state checks on the compiled graph, then the submit
+                app.versionRuns().run(job.id(), RUN_V1);
                 long a = (System.nanoTime() - t0) / 1_000_000;
                 app.runs().stop(job.id(), false);
 
