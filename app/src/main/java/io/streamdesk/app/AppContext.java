@@ -92,11 +92,12 @@ public final class AppContext implements Services {
         this.runs = new RunService(jobStore, versionStore, runStore, eventStore, clusters, submitter, listeners, clock,
                 dirs.savepoints(), options.timeouts());
         JdbcMetricStore metricStore = new JdbcMetricStore(database.dataSource(), clock);
-        CheckpointTracker checkpointTracker = new CheckpointTracker(new JdbcCheckpointStore(database.dataSource()));
+        JdbcCheckpointStore checkpointStore = new JdbcCheckpointStore(database.dataSource());
+        CheckpointTracker checkpointTracker = new CheckpointTracker(checkpointStore);
         MetricSampler sampler = new MetricSampler(jobStore, clusters, metricStore, checkpointTracker, clock);
         this.monitoring = new MonitoringService(metricStore, sampler, jobStore, runStore, clusters, clock,
                 MonitoringService.intervalSetting());
-        this.checkpoints = new CheckpointService(jobStore, runStore, new JdbcCheckpointStore(database.dataSource()),
+        this.checkpoints = new CheckpointService(jobStore, runStore, checkpointStore,
                 checkpointTracker, clusters, clock, dirs.savepoints(), options.timeouts().savepoint());
         io.streamdesk.service.port.SeriesReader series = new io.streamdesk.service.metrics.MetricSeriesReader(metricStore, jobStore);
         io.streamdesk.service.events.EventRecorder recorder = new io.streamdesk.service.events.EventRecorder(eventStore);
