@@ -39,6 +39,11 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class RunService {
     private static final Duration POLL = Duration.ofMillis(100);
+    /**
+     * How long a user's operation waits for a status reconcile of the same job: a reconcile is at most two REST
+     * requests (5 s each) and a store write.
+     */
+    static final Duration RECONCILE_WAIT = Duration.ofSeconds(15);
 
     private final JobStore jobs;
     private final VersionStore versions;
@@ -51,6 +56,9 @@ public final class RunService {
     private final Path savepointRoot;
     private final RunTimeouts timeouts;
     private final ConcurrentHashMap<JobId, ReentrantLock> operations = new ConcurrentHashMap<>();
+    /** Jobs a reconcile holds (or is about to hold) the lock of; one reconcile runs at a time. */
+    private final java.util.Set<JobId> reconciling = ConcurrentHashMap.newKeySet();
+    private final Object reconcileTurn = new Object();
 
     public RunService(JobStore jobs, VersionStore versions, RunStore runs, EventStore events, ClusterService clusters,
                       SqlSubmitter submitter, JobChangeListeners listeners, Clock clock, Path savepointRoot,
@@ -117,23 +125,29 @@ public final class RunService {
     /**
      * Brings stored statuses in line with the cluster: a job the store thinks runs but whose Flink job ended
      * becomes STOPPED or ERROR; a job left OPERATING by a crash gets its actual status. Jobs under an operation
-     * are skipped. An unreachable cluster changes nothing (the last known state stays, R6).
+     * are skipped. An unreachable cluster changes nothing (the last known state stays, R6). A reconcile is a
+     * background read: a user's operation that arrives while it looks at the job waits for it instead of failing.
      */
     public void reconcile() {
-        for (Job job : jobs.list()) {
-            if (job.status() != JobStatus.RUNNING && job.status() != JobStatus.OPERATING) {
-                continue;
-            }
-            ReentrantLock lock = lockOf(job.id());
-            if (!lock.tryLock()) {
-                continue;
-            }
-            try {
-                reconcileOne(jobs.find(job.id()).orElse(job));
-            } catch (ClusterUnreachableException | OperationFailedException e) {
-                // keep the last known state; the cluster status shows it is unreachable
-            } finally {
-                lock.unlock();
+        synchronized (reconcileTurn) {
+            for (Job job : jobs.list()) {
+                if (job.status() != JobStatus.RUNNING && job.status() != JobStatus.OPERATING) {
+                    continue;
+                }
+                ReentrantLock lock = lockOf(job.id());
+                reconciling.add(job.id()); // before the lock: a user's operation that finds it taken knows to wait
+                if (!lock.tryLock()) {
+                    reconciling.remove(job.id());
+                    continue;
+                }
+                try {
+                    reconcileOne(jobs.find(job.id()).orElse(job));
+                } catch (ClusterUnreachableException | OperationFailedException e) {
+                    // keep the last known state; the cluster status shows it is unreachable
+                } finally {
+                    reconciling.remove(job.id());
+                    lock.unlock();
+                }
             }
         }
     }
@@ -162,7 +176,7 @@ public final class RunService {
 
     private Job underOperation(JobId id, String name, Operation operation) {
         ReentrantLock lock = lockOf(id);
-        if (!lock.tryLock()) {
+        if (!acquire(id, lock)) {
             throw new OperationFailedException(name + ": another operation on this job is still in flight.",
                     "Wait until the job leaves Operating.");
         }
@@ -188,6 +202,25 @@ public final class RunService {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Takes the job's operation lock: waits up to {@link #RECONCILE_WAIT} while a reconcile holds it, and fails at
+     * once while another operation (run, stop) holds it.
+     */
+    private boolean acquire(JobId id, ReentrantLock lock) {
+        if (lock.tryLock()) {
+            return true;
+        }
+        if (!reconciling.contains(id)) {
+            return lock.tryLock(); // the holder may just have finished
+        }
+        try {
+            return lock.tryLock(RECONCILE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -54,8 +54,16 @@ public final class FakeGateway implements ClusterGateway {
         return new ClusterOverview(FLINK_VERSION, 1, 4, 4 - running, running, 0, 0, 0);
     }
 
+    /** Runs before every {@link #jobsOverview} (outside the gateway's lock): tests block a caller there. */
+    public volatile Runnable beforeJobsOverview = () -> { };
+
     @Override
-    public synchronized List<FlinkJobSummary> jobsOverview() {
+    public List<FlinkJobSummary> jobsOverview() {
+        beforeJobsOverview.run();
+        return jobsOverviewNow();
+    }
+
+    private synchronized List<FlinkJobSummary> jobsOverviewNow() {
         List<FlinkJobSummary> list = new ArrayList<>();
         states.forEach((id, state) -> list.add(new FlinkJobSummary(id, "job " + id, state, 1L, -1L,
                 "RUNNING".equals(state) ? 1 : 0, 1)));
