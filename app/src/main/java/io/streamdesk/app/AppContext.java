@@ -15,6 +15,7 @@ import io.streamdesk.service.jobconfig.JobConfigService;
 import io.streamdesk.service.jobconfig.VersionRunService;
 import io.streamdesk.service.checkpoints.CheckpointService;
 import io.streamdesk.service.checkpoints.CheckpointTracker;
+import io.streamdesk.service.checkpoints.RestorePoints;
 import io.streamdesk.service.metrics.MetricSampler;
 import io.streamdesk.service.metrics.MonitoringService;
 import io.streamdesk.store.DataDirectory;
@@ -89,10 +90,10 @@ public final class AppContext implements Services {
         this.jobConfig = new JobConfigService(jobStore, versionStore, runStore, clusters, graphs);
         this.jobs = new JobService(jobStore, versionStore, checker, listeners, clock, options.author(),
                 jobConfig::checkPublishable);
-        this.runs = new RunService(jobStore, versionStore, runStore, eventStore, clusters, submitter, listeners, clock,
-                dirs.savepoints(), options.timeouts());
-        JdbcMetricStore metricStore = new JdbcMetricStore(database.dataSource(), clock);
         JdbcCheckpointStore checkpointStore = new JdbcCheckpointStore(database.dataSource());
+        this.runs = new RunService(jobStore, versionStore, runStore, eventStore, clusters, submitter, listeners, clock,
+                dirs.savepoints(), options.timeouts(), new RestorePoints(checkpointStore, runStore));
+        JdbcMetricStore metricStore = new JdbcMetricStore(database.dataSource(), clock);
         CheckpointTracker checkpointTracker = new CheckpointTracker(checkpointStore);
         MetricSampler sampler = new MetricSampler(jobStore, clusters, metricStore, checkpointTracker, clock);
         this.monitoring = new MonitoringService(metricStore, sampler, jobStore, runStore, clusters, clock,
