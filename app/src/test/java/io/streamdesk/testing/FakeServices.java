@@ -35,6 +35,7 @@ public final class FakeServices implements Services {
     public final FakeSavepointInspector savepointInspector = new FakeSavepointInspector();
     public final InMemoryMetricStore metricStore = new InMemoryMetricStore();
     public final InMemoryCheckpointStore checkpointStore = new InMemoryCheckpointStore();
+    public final InMemorySettingsStore settingsStore = new InMemorySettingsStore();
     private final Path dataDirectory;
     private final MonitoringService monitoring;
     private final CheckpointService checkpoints;
@@ -79,7 +80,7 @@ public final class FakeServices implements Services {
         CheckpointTracker tracker = new CheckpointTracker(checkpointStore);
         MetricSampler sampler = new MetricSampler(jobStore, clusters, metricStore, tracker, clock);
         this.monitoring = new MonitoringService(metricStore, sampler, jobStore, runStore, clusters, clock,
-                MonitoringService.DEFAULT_INTERVAL);
+                MonitoringService.DEFAULT_INTERVAL, settingsStore);
         this.checkpoints = new CheckpointService(jobStore, runStore, checkpointStore, tracker, clusters, clock,
                 dataDirectory.resolve("savepoints"), shortWait);
         wireEvents(clock);
