@@ -145,12 +145,15 @@ class MonitoringIntegrationTest {
         // V4: "run from the latest checkpoint" — v2 keeps its checkpoints when cancelled (P3's selectable retention)
         app.runs().stop(job.id(), false);
         app.jobs().saveDraft(job.id(), SQL, JobConfig.defaults().withParameters(JobConfig.DEFAULT_PARAMETERS.replace(
-                "externalized-checkpoint-retention: DELETE_ON_CANCELLATION", "externalized-checkpoint-retention: RETAIN_ON_CANCELLATION")));
-        app.jobs().publish(job.id(), "keep checkpoints on cancel");
+                "externalized-checkpoint-retention: DELETE_ON_CANCELLATION", "externalized-checkpoint-retention: RETAIN_ON_CANCELLATION")
+                + "metrics.latency.interval: 500 ms\n"));
+        app.jobs().publish(job.id(), "keep checkpoints on cancel, track latency");
         job = app.runs().run(job.id(), 2, RestoreChoice.fresh());
         String flinkJob = job.flinkJobId();
         sampleUntil(() -> app.checkpoints().list(job.id()).stream().anyMatch(c -> flinkJob.equals(c.flinkJobId())
                 && c.source() == SavepointSource.PERIODIC && c.status() == SavepointStatus.COMPLETED), Duration.ofSeconds(60));
+        // MO3 job_latency: latency tracking's histograms, found when the sink vertex is listed again
+        sampleUntil(() -> samples(MetricName.JOB_LATENCY).stream().anyMatch(s -> s.value() >= 0), Duration.ofSeconds(60));
         app.runs().stop(job.id(), false);
 
         CheckpointRecord latest = app.runs().latestRestorePoint(job.id()).orElseThrow();
