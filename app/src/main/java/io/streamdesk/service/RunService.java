@@ -2,6 +2,7 @@ package io.streamdesk.service;
 
 import io.streamdesk.model.EventKind;
 import io.streamdesk.model.FlinkJobSummary;
+import io.streamdesk.model.CheckpointRecord;
 import io.streamdesk.model.Job;
 import io.streamdesk.model.JobEvent;
 import io.streamdesk.model.JobId;
@@ -55,6 +56,7 @@ public final class RunService {
     private final Clock clock;
     private final Path savepointRoot;
     private final RunTimeouts timeouts;
+    private final RestorePointLookup restorePoints;
     private final ConcurrentHashMap<JobId, ReentrantLock> operations = new ConcurrentHashMap<>();
     /** Jobs a reconcile holds (or is about to hold) the lock of; one reconcile runs at a time. */
     private final java.util.Set<JobId> reconciling = ConcurrentHashMap.newKeySet();
@@ -62,7 +64,7 @@ public final class RunService {
 
     public RunService(JobStore jobs, VersionStore versions, RunStore runs, EventStore events, ClusterService clusters,
                       SqlSubmitter submitter, JobChangeListeners listeners, Clock clock, Path savepointRoot,
-                      RunTimeouts timeouts) {
+                      RunTimeouts timeouts, RestorePointLookup restorePoints) {
         this.jobs = jobs;
         this.versions = versions;
         this.runs = runs;
@@ -73,6 +75,7 @@ public final class RunService {
         this.clock = clock;
         this.savepointRoot = savepointRoot;
         this.timeouts = timeouts;
+        this.restorePoints = restorePoints;
     }
 
     /** How long operations wait for the cluster. */
@@ -115,6 +118,19 @@ public final class RunService {
 
     public List<SavepointRecord> savepoints(JobId id) {
         return runs.listSavepoints(id);
+    }
+
+    /**
+     * What "latest" restores from (V4): the newest completed checkpoint or savepoint of the job whose files still
+     * exist — a retained periodic checkpoint of a failed run as well as the savepoint taken on stop.
+     */
+    public Optional<CheckpointRecord> latestRestorePoint(JobId id) {
+        return restorePoints.restorable(id).stream().findFirst();
+    }
+
+    /** Completed checkpoints and savepoints that still exist, newest first: what a run can start from. */
+    public List<CheckpointRecord> restorePoints(JobId id) {
+        return restorePoints.restorable(id);
     }
 
     /** The newest completed savepoint of the job, if any. */
@@ -358,8 +374,8 @@ public final class RunService {
         return switch (restore.kind()) {
             case FRESH -> null;
             case PATH -> restore.path();
-            case LATEST -> latestSavepoint(id).map(SavepointRecord::location).orElseThrow(() ->
-                    new InputRejectedException("Restore: this job has no completed savepoint yet; run it fresh."));
+            case LATEST -> latestRestorePoint(id).map(CheckpointRecord::location).orElseThrow(() ->
+                    new InputRejectedException("Restore: this job has no completed checkpoint or savepoint yet; run it fresh."));
         };
     }
 
@@ -389,7 +405,7 @@ public final class RunService {
         Job ended1 = job.stopped(failed ? JobStatus.ERROR : JobStatus.STOPPED, ended);
         if (failed) {
             ended1 = ended1.withWarning(new JobWarning("Run", message,
-                    "Run the job again from its latest savepoint; read the log for the cause.", ended));
+                    "Run the job again from its latest checkpoint or savepoint; read the log for the cause.", ended));
         }
         return save(ended1);
     }

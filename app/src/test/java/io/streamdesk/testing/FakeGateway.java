@@ -5,6 +5,7 @@ import io.streamdesk.service.port.ClusterCallException;
 import io.streamdesk.service.port.ClusterGateway;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,15 +84,27 @@ public final class FakeGateway implements ClusterGateway {
         if (savepointFailure == null) {
             states.put(flinkJobId, "FINISHED");
         }
+        savepointTargets.put(flinkJobId, targetDirectory);
         return "request-" + flinkJobId;
     }
+
+    private final Map<String, String> savepointTargets = new HashMap<>();
 
     @Override
     public synchronized SavepointOperation savepointStatus(String flinkJobId, String requestId) {
         if (savepointFailure != null) {
             return new SavepointOperation("COMPLETED", null, savepointFailure);
         }
-        return new SavepointOperation("COMPLETED", "file:/tmp/savepoints/savepoint-" + flinkJobId.substring(26), null);
+        // like Flink, the savepoint is a directory under the target (so that it counts as still existing, C2)
+        String target = savepointTargets.getOrDefault(flinkJobId, "file:/tmp/savepoints");
+        java.nio.file.Path dir = java.nio.file.Path.of(java.net.URI.create(target.startsWith("file:/") && !target.startsWith("file://")
+                ? "file://" + target.substring(5) : target)).resolve("savepoint-" + flinkJobId.substring(26));
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new SavepointOperation("COMPLETED", dir.toUri().toString(), null);
     }
 
     @Override

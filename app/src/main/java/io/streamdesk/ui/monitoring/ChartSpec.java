@@ -34,6 +34,10 @@ record ChartSpec(String title, String unit, List<SeriesKey> keys, List<String> n
                         .line("out", SeriesKey.job(job, MetricName.JOB_BYTES_OUT_PER_SECOND)));
                 charts.add(of("Latency", "ms").line("latency", SeriesKey.job(job, MetricName.JOB_LATENCY)));
                 charts.add(of("Sink watermark delay", "ms").line("now - sink watermark", SeriesKey.job(job, MetricName.JOB_SERVICE_DELAY)));
+                charts.add(of("Records lag (Kafka)", "records")
+                        .line("max", SeriesKey.job(job, MetricName.JOB_RECORDS_LAG_MAX))
+                        .line("mean", SeriesKey.job(job, MetricName.JOB_RECORDS_LAG_MEAN))
+                        .line("sum", SeriesKey.job(job, MetricName.JOB_RECORDS_LAG_SUM)));
                 charts.add(of("Restarts", "").line("restarts", SeriesKey.job(job, MetricName.JOB_RESTARTS)));
                 ChartSpec cpu = of("TaskManager CPU load", "");
                 ChartSpec heap = of("TaskManager heap used", "bytes");

@@ -54,6 +54,7 @@ public final class MonitoringViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper openedUrl = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<Duration> sampleInterval = new SimpleObjectProperty<>();
     private long generation;
     private boolean applying;
     private Scheduler.Cancellable live;
@@ -71,6 +72,41 @@ public final class MonitoringViewModel {
         granularity.addListener((o, a, b) -> changed());
         taskManager.addListener((o, a, b) -> changed());
         vertex.addListener((o, a, b) -> changed());
+        sampleInterval.set(monitoring.sampleInterval());
+        sampleInterval.addListener((o, a, b) -> {
+            if (b != null && !b.equals(monitoring.sampleInterval())) {
+                changeSampleInterval(b, a);
+            }
+        });
+    }
+
+    /** The choices of the "Sample every" box (MO1: 15 s by default). */
+    public static final List<Duration> SAMPLE_INTERVALS = List.of(Duration.ofSeconds(5), Duration.ofSeconds(10),
+            Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5));
+
+    /** How often every running job is sampled; setting it stores the choice for all jobs. */
+    public ObjectProperty<Duration> sampleIntervalProperty() {
+        return sampleInterval;
+    }
+
+    private void changeSampleInterval(Duration chosen, Duration previous) {
+        BackgroundTask.wrap(() -> {
+                    monitoring.changeSampleInterval(chosen);
+                    return chosen;
+                })
+                .titled("Changing the sampling interval")
+                .onSuccess(d -> {
+                    error.set("");
+                    if (live != null) { // the live refresh follows the sampler
+                        deactivate();
+                        activate();
+                    }
+                })
+                .onFailure(e -> {
+                    error.set(e.getMessage());
+                    sampleInterval.set(previous);
+                })
+                .executeWith(ctx);
     }
 
     // ---- properties ----

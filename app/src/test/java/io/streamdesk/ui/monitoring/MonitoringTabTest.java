@@ -132,6 +132,13 @@ class MonitoringTabTest {
         assertThat(chart(robot, 0).data().points()).isGreaterThan(weekAtMinute / 6);
         snap(robot, "monitoring-overview-7days");
 
+        // MO1: the sampling interval is a setting, kept for the next start
+        ComboBox<java.time.Duration> every = robot.lookup("#sampleIntervalBox").queryComboBox();
+        assertThat(every.getValue()).isEqualTo(java.time.Duration.ofSeconds(15));
+        robot.interact(() -> every.setValue(java.time.Duration.ofSeconds(30)));
+        waitFor(() -> services.monitoring().sampleInterval().equals(java.time.Duration.ofSeconds(30)));
+        assertThat(services.settingsStore.get(io.streamdesk.service.metrics.MonitoringService.INTERVAL_KEY)).contains("30");
+
         // hover shows the time and the values of the nearest points
         robot.interact(() -> records.hover(records.getWidth() / 2));
         assertThat(chart(robot, 0).tooltipText()).matches("(?s)\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\nin: .*\\nout: .*");
