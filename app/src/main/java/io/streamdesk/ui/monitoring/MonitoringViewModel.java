@@ -298,7 +298,7 @@ public final class MonitoringViewModel {
                 SeriesKey key = spec.keys().get(i);
                 lines.add(toLine(spec.names().get(i), key.metric().kind(), points.getOrDefault(key, List.of())));
             }
-            charts.add(new ChartData(spec.title(), spec.unit(), lines, emptyMessage(state, anySeries)));
+            charts.add(new ChartData(spec.title(), spec.unit(), lines, emptyMessage(state, anySeries, spec.notReported())));
         }
         if (specs.isEmpty()) {
             String what = p == MonitoringPage.TASK_MANAGER ? "TaskManager" : "task";
@@ -323,7 +323,7 @@ public final class MonitoringViewModel {
     }
 
     /** Why a chart has no line (MO2): never ran, cluster unreachable, waiting for samples, or not reported. */
-    static String emptyMessage(JobMonitoringState state, boolean anySeries) {
+    static String emptyMessage(JobMonitoringState state, boolean anySeries, String notReported) {
         if (!state.everRan()) {
             return "This job has never run: run it to collect metrics.";
         }
@@ -332,12 +332,12 @@ public final class MonitoringViewModel {
                     + "; sampling resumes when it answers.";
         }
         if (state.running() && !anySeries) {
-            return "Waiting for the first samples (taken every 15 s by default).";
+            return "Waiting for the first samples.";
         }
         if (!state.running()) {
             return "No samples in this range: the job was not running.";
         }
-        return "Not reported by this job or Flink version (latency, for one, needs latency tracking).";
+        return notReported != null ? notReported : "Not reported by this job or Flink version.";
     }
 
     private static String notice(JobMonitoringState state) {

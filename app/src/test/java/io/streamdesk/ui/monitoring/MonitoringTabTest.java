@@ -119,6 +119,11 @@ class MonitoringTabTest {
         int lastHour = records.data().points();
         assertThat(lastHour).isBetween(2 * 50, 2 * 62);
         snap(robot, "monitoring-overview");
+        // a running job that does not report a metric: the chart says why and what to do
+        assertThat(chart(robot, 2).data().title()).isEqualTo("Latency");
+        assertThat(chart(robot, 2).data().emptyMessage()).contains("metrics.latency.interval");
+        assertThat(chart(robot, 4).data().title()).isEqualTo("Records lag (Kafka)");
+        assertThat(chart(robot, 4).data().emptyMessage()).contains("pendingRecords");
 
         ComboBox<TimeRange> range = robot.lookup("#rangeBox").queryComboBox();
         robot.interact(() -> range.setValue(TimeRange.LAST_7_DAYS));
