@@ -79,7 +79,8 @@ final class VertexSample {
         }
         if (source) {
             totals.recordsIn = JobTotals.plus(totals.recordsIn, sum(first(VertexField.SOURCE_RECORDS_OUT, VertexField.RECORDS_OUT)));
-            totals.bytesIn = JobTotals.plus(totals.bytesIn, sum(first(VertexField.SOURCE_BYTES_OUT, VertexField.BYTES_OUT)));
+            // Flink 2 counts a source's bytes on the task's output, and its source operator's own count stays 0
+            totals.bytesIn = JobTotals.plus(totals.bytesIn, sum(firstNonZero(VertexField.SOURCE_BYTES_OUT, VertexField.BYTES_OUT)));
             double[] lag = values.get(VertexField.PENDING_RECORDS);
             if (lag != null) {
                 for (double v : lag) {
@@ -100,6 +101,13 @@ final class VertexSample {
                 totals.sinkWatermark = Math.min(totals.sinkWatermark, (long) wm);
             }
         }
+    }
+
+    /** The preferred field unless it reports nothing but zeros (or nothing), else the fallback. */
+    private double[] firstNonZero(VertexField preferred, VertexField fallback) {
+        double[] v = values.get(preferred);
+        double total = sum(v);
+        return v != null && !Double.isNaN(total) && total != 0 ? v : first(fallback, preferred);
     }
 
     private double[] first(VertexField preferred, VertexField fallback) {

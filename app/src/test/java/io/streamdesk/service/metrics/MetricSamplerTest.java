@@ -81,6 +81,19 @@ class MetricSamplerTest {
     }
 
     @Test
+    void bytesEnteringTheJobFallBackToTheSourceTasksOutputWhenTheSourceOperatorCountsNone() {
+        // as a real Flink 2.3 datagen source reports it: the operator's numBytesOut stays 0, the task's is counted
+        FakeFlinkMetrics flink = start(false);
+        for (int i = 0; i < 2; i++) {
+            flink.set(FakeFlinkMetrics.SOURCE + "/" + i + ".Source__orders[1].numBytesOutPerSecond", 0);
+            flink.set(FakeFlinkMetrics.SOURCE + "/" + i + ".numBytesOutPerSecond", 700 + i * 100);
+        }
+        services.monitoring().sampleNow();
+
+        assertThat(latest(SeriesKey.job(job.id(), MetricName.JOB_BYTES_IN_PER_SECOND))).isEqualTo(1500);
+    }
+
+    @Test
     void latencyHistogramsThatAppearAfterDiscoveryAreFoundAndGiveTheJobLatency() {
         FakeFlinkMetrics flink = start(false);
         services.monitoring().sampleNow();
