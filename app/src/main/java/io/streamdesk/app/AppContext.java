@@ -89,8 +89,9 @@ public final class AppContext implements Services {
         this.jobConfig = new JobConfigService(jobStore, versionStore, runStore, clusters, graphs);
         this.jobs = new JobService(jobStore, versionStore, checker, listeners, clock, options.author(),
                 jobConfig::checkPublishable);
+        io.streamdesk.store.FileSecretStore secrets = new io.streamdesk.store.FileSecretStore(dirs.root().resolve("secrets"));
         this.runs = new RunService(jobStore, versionStore, runStore, eventStore, clusters, submitter, listeners, clock,
-                dirs.savepoints(), options.timeouts());
+                dirs.savepoints(), options.timeouts(), new io.streamdesk.service.secrets.SecretRefs(secrets));
         JdbcMetricStore metricStore = new JdbcMetricStore(database.dataSource(), clock);
         JdbcCheckpointStore checkpointStore = new JdbcCheckpointStore(database.dataSource());
         CheckpointTracker checkpointTracker = new CheckpointTracker(checkpointStore);
@@ -103,7 +104,6 @@ public final class AppContext implements Services {
         io.streamdesk.service.events.EventRecorder recorder = new io.streamdesk.service.events.EventRecorder(eventStore);
         this.detector = new io.streamdesk.service.events.EventDetector(jobStore, clusters, series, recorder, eventStore, clock);
         this.eventService = new io.streamdesk.service.events.EventService(eventStore, clock);
-        io.streamdesk.store.FileSecretStore secrets = new io.streamdesk.store.FileSecretStore(dirs.root().resolve("secrets"));
         io.streamdesk.store.JdbcAlarmStore alarmStore = new io.streamdesk.store.JdbcAlarmStore(database);
         this.deliveries = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "streamdesk-alarm-delivery");

@@ -47,6 +47,11 @@ public final class AlarmService {
         return this;
     }
 
+    /** The secret store, or null when none is configured (for service helpers that read a stored password). */
+    public io.streamdesk.service.port.SecretStore secretStore() {
+        return secrets;
+    }
+
     /** Keeps a secret (a webhook key) in the secret store; answers its id for the rule. */
     public String putSecret(String label, String value) {
         if (secrets == null) {
