@@ -70,7 +70,8 @@ public final class FakeServices implements Services {
         this.jobs = new JobService(jobStore, versionStore, checker, listeners, clock, "tester", jobConfig::checkPublishable);
         Duration shortWait = Duration.ofSeconds(5);
         this.runs = new RunService(jobStore, versionStore, runStore, eventStore, clusters, submitter, listeners, clock,
-                dataDirectory.resolve("savepoints"), new RunService.RunTimeouts(shortWait, shortWait, shortWait));
+                dataDirectory.resolve("savepoints"), new RunService.RunTimeouts(shortWait, shortWait, shortWait),
+                new io.streamdesk.service.secrets.SecretRefs(secretStore));
         this.clusters.declareLocalFlinkVersion(FakeGateway.FLINK_VERSION);
         this.copies = new CopyService(jobStore, runStore, clusters, listeners, clock);
         this.batchActions = new BatchActions(jobs, runs, copies, clusters);
