@@ -118,7 +118,8 @@ public final class AppContext implements Services {
                 deliveries, clock);
         this.alarmEvaluator = new io.streamdesk.service.alarms.AlarmEvaluator(alarmStore, jobStore, eventStore, series, notifier, clock);
         this.alarms = new io.streamdesk.service.alarms.AlarmService(alarmStore, jobStore, alarmEvaluator, notifier,
-                new io.streamdesk.service.alarms.AlarmDryRun(eventStore, series), clock).withSecrets(secrets);
+                new io.streamdesk.service.alarms.AlarmDryRun(eventStore, series), clock).withSecrets(secrets)
+                .withSmtp(new io.streamdesk.service.alarms.SmtpSettingsService(new io.streamdesk.store.SmtpSettingsFile(smtpFile), secrets));
         this.logs = new io.streamdesk.service.logs.LogService(dirs.logs().resolve("runs"), clusters::currentGateway,
                 dirs.logs().resolve("local-cluster.log"));
         this.overview = new io.streamdesk.service.overview.OverviewService(jobs, eventService, alarms, clusters);

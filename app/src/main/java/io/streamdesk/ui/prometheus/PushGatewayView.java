@@ -42,15 +42,6 @@ public final class PushGatewayView {
 
     @FXML
     private void initialize() {
-        enabledBox.setId("promEnabled");
-        hostField.setId("promHost");
-        portField.setId("promPort");
-        userField.setId("promUser");
-        passwordField.setId("promPassword");
-        intervalField.setId("promInterval");
-        applyButton.setId("promApply");
-        statusLabel.setId("promStatus");
-        previewArea.setId("promPreview");
         enabledBox.selectedProperty().bindBidirectional(vm.enabled);
         form.disableProperty().bind(vm.enabled.not());
         testButton.disableProperty().bind(vm.enabled.not());
