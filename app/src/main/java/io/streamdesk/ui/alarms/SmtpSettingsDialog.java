@@ -3,6 +3,7 @@ package io.streamdesk.ui.alarms;
 import io.streamdesk.service.alarms.EmailDelivery.Security;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
@@ -13,6 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -57,6 +59,7 @@ public final class SmtpSettingsDialog {
         testTo.textProperty().bindBidirectional(vm.testTo);
         Button send = new Button("Send test email");
         send.setId("smtpSendTest");
+        send.setMinWidth(Region.USE_PREF_SIZE);
         send.disableProperty().bind(vm.busyProperty());
         send.setOnAction(e -> vm.sendTest());
 
@@ -64,14 +67,17 @@ public final class SmtpSettingsDialog {
         grid.setHgap(8);
         grid.setVgap(6);
         int row = 0;
-        grid.addRow(row++, new Label("Host"), new HBox(6, host, new Label("Port"), port));
-        grid.addRow(row++, new Label("Security"), security);
-        grid.addRow(row++, new Label("User"), user);
-        grid.addRow(row++, new Label("Password"), new VBox(2, password, passwordState));
-        grid.addRow(row++, new Label("From address"), from);
+        HBox hostPort = new HBox(6, host, label("Port"), port);
+        hostPort.setAlignment(Pos.CENTER_LEFT);
+        grid.addRow(row++, label("Host"), hostPort);
+        grid.addRow(row++, label("Security"), security);
+        grid.addRow(row++, label("User"), user);
+        grid.addRow(row++, label("Password"), new VBox(2, password, passwordState));
+        grid.addRow(row++, label("From address"), from);
         HBox test = new HBox(6, testTo, send);
+        test.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(testTo, Priority.ALWAYS);
-        grid.addRow(row, new Label("Test"), test);
+        grid.addRow(row, label("Test email to"), test);
 
         Label status = new Label();
         status.setId("smtpStatus");
@@ -99,6 +105,12 @@ public final class SmtpSettingsDialog {
             });
         });
         dialog.setOnShown(e -> host.requestFocus());
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static TextField field(String id, String prompt, int columns) {

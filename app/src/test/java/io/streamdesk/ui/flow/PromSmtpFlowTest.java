@@ -104,7 +104,6 @@ class PromSmtpFlowTest {
         waitFor(() -> status.getText().contains("1..65535"));
         assertThat(services.smtpStore.read()).isNull();
         type(robot, "#smtpPort", "587");
-        snap(robot, robot.lookup("#smtpHost").queryAs(Node.class).getScene(), "alarm-smtp-settings");
         robot.clickOn("#smtpSaveButton");
         waitFor(() -> services.smtpStore.read() != null);
         EmailDelivery.SmtpSettings saved = services.smtpStore.read();
@@ -121,6 +120,8 @@ class PromSmtpFlowTest {
         waitFor(() -> state.getText().startsWith("Password: set"));
         assertThat(robot.lookup("#smtpPassword").queryAs(javafx.scene.control.PasswordField.class).getText()).isEmpty();
         assertThat(robot.lookup("#smtpHost").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo("smtp.example.org");
+        type(robot, "#smtpTestTo", "oncall@example.org");
+        snap(robot, robot.lookup("#smtpHost").queryAs(Node.class).getScene(), "alarm-smtp-settings");
         robot.interact(() -> robot.lookup("#smtpHost").queryAs(Node.class).getScene().getWindow().hide());
     }
 
