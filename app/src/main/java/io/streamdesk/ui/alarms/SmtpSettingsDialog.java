@@ -83,7 +83,13 @@ public final class SmtpSettingsDialog {
         status.setId("smtpStatus");
         status.setWrapText(true);
         status.setMaxWidth(520);
+        status.setMinHeight(Region.USE_PREF_SIZE); // a long server answer wraps instead of ending in "..."
         status.textProperty().bind(vm.statusProperty());
+        status.textProperty().addListener((o, a, text) -> {
+            if (dialog.isShowing()) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        });
         vm.statusIsErrorProperty().addListener((o, a, error) -> {
             status.getStyleClass().removeAll("inline-error", "muted");
             status.getStyleClass().add(error ? "inline-error" : "muted");
