@@ -54,6 +54,9 @@ public final class PushGatewayParameters {
         if (endsWithNewline) {
             out.remove(out.size() - 1);
         }
+        if (out.size() == 1 && out.get(0).isBlank()) {
+            out.clear(); // empty text: no blank first line
+        }
         if (!pending.isEmpty()) {
             if (!out.contains(COMMENT)) {
                 out.add(COMMENT);

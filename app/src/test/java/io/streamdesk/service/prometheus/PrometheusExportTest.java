@@ -90,6 +90,8 @@ class PrometheusExportTest {
         assertThat(off).isEqualTo("# my tuning\npipeline.max-parallelism: 256\n# tail comment\nstate.backend.type: hashmap\n");
         assertThat(PushGatewayParameters.read(off)).isEmpty();
         assertThat(PushGatewayParameters.present(off)).isFalse();
+        assertThat(PushGatewayParameters.write("", s.flinkParameters())).startsWith(PushGatewayParameters.COMMENT + "\n");
+        assertThat(PushGatewayParameters.remove("a: 1")).isEqualTo("a: 1");
     }
 
     @Test
