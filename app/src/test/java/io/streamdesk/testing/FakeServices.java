@@ -35,6 +35,7 @@ public final class FakeServices implements Services {
     public final FakeSavepointInspector savepointInspector = new FakeSavepointInspector();
     public final InMemoryMetricStore metricStore = new InMemoryMetricStore();
     public final InMemoryCheckpointStore checkpointStore = new InMemoryCheckpointStore();
+    public final InMemorySettingsStore settingsStore = new InMemorySettingsStore();
     private final Path dataDirectory;
     private final MonitoringService monitoring;
     private final CheckpointService checkpoints;
@@ -72,6 +73,7 @@ public final class FakeServices implements Services {
         Duration shortWait = Duration.ofSeconds(5);
         this.runs = new RunService(jobStore, versionStore, runStore, eventStore, clusters, submitter, listeners, clock,
                 dataDirectory.resolve("savepoints"), new RunService.RunTimeouts(shortWait, shortWait, shortWait),
+                new io.streamdesk.service.checkpoints.RestorePoints(checkpointStore, runStore),
                 new io.streamdesk.service.secrets.SecretRefs(secretStore));
         this.clusters.declareLocalFlinkVersion(FakeGateway.FLINK_VERSION);
         this.copies = new CopyService(jobStore, runStore, clusters, listeners, clock);
@@ -80,7 +82,7 @@ public final class FakeServices implements Services {
         CheckpointTracker tracker = new CheckpointTracker(checkpointStore);
         MetricSampler sampler = new MetricSampler(jobStore, clusters, metricStore, tracker, clock);
         this.monitoring = new MonitoringService(metricStore, sampler, jobStore, runStore, clusters, clock,
-                MonitoringService.DEFAULT_INTERVAL);
+                MonitoringService.DEFAULT_INTERVAL, settingsStore);
         this.checkpoints = new CheckpointService(jobStore, runStore, checkpointStore, tracker, clusters, clock,
                 dataDirectory.resolve("savepoints"), shortWait);
         wireEvents(clock);

@@ -39,6 +39,7 @@ public final class AlarmService {
         this.notifier = notifier;
         this.dryRun = dryRun;
         this.clock = clock;
+        evaluator.restore(); // alarm states and the event position of the app's previous run
     }
 
     /** Where webhook secrets and SMTP passwords go (decision 7). */

@@ -2,6 +2,7 @@ package io.streamdesk.ui.monitoring;
 
 import io.streamdesk.model.metrics.Granularity;
 import io.streamdesk.service.metrics.MonitoringService.VertexRef;
+import io.streamdesk.ui.Formats;
 import io.streamdesk.ui.Fxml;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
@@ -18,7 +19,9 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.TilePane;
+import javafx.util.StringConverter;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -39,6 +42,7 @@ public final class MonitoringView {
     @FXML private ComboBox<Granularity> granularityBox;
     @FXML private ComboBox<String> taskManagerBox;
     @FXML private ComboBox<VertexRef> vertexBox;
+    @FXML private ComboBox<Duration> sampleIntervalBox;
     @FXML private ProgressIndicator busy;
     @FXML private Button flinkUiButton;
     @FXML private Label notice;
@@ -95,6 +99,22 @@ public final class MonitoringView {
         vertexBox.valueProperty().bindBidirectional(vm.vertexProperty());
         vertexBox.visibleProperty().bind(vm.pageProperty().isEqualTo(MonitoringPage.TASKS));
         vertexBox.managedProperty().bind(vertexBox.visibleProperty());
+        sampleIntervalBox.setItems(FXCollections.observableArrayList(MonitoringViewModel.SAMPLE_INTERVALS));
+        if (!sampleIntervalBox.getItems().contains(vm.sampleIntervalProperty().get())) {
+            sampleIntervalBox.getItems().add(vm.sampleIntervalProperty().get()); // e.g. set by -Dstreamdesk.metrics.interval
+        }
+        sampleIntervalBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Duration d) {
+                return d == null ? "" : Formats.duration(d);
+            }
+
+            @Override
+            public Duration fromString(String s) {
+                return null;
+            }
+        });
+        sampleIntervalBox.valueProperty().bindBidirectional(vm.sampleIntervalProperty());
         busy.visibleProperty().bind(vm.loadingProperty());
         notice.textProperty().bind(vm.noticeProperty());
         notice.visibleProperty().bind(vm.noticeProperty().isNotEmpty());

@@ -275,4 +275,62 @@ class AlarmEvaluatorTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.setTags(job.id(), Set.of("Bad Tag")))
                 .hasMessageContaining("Bad Tag");
     }
+
+    /** A new evaluator and service over the same store, as after an app restart. */
+    private void restart() {
+        AlarmNotifier notifier = new AlarmNotifier(alarms, events, List.of(fakeWebhook), Runnable::run, clock);
+        service = new AlarmService(alarms, jobs, new AlarmEvaluator(alarms, jobs, events, series, notifier, clock), notifier,
+                new AlarmDryRun(events, series), clock);
+    }
+
+    private void cpuNow(double value) {
+        samples.clear();
+        add("cpu", clock.instant().minusSeconds(60), value, value);
+    }
+
+    @Test
+    void aRestartRemembersThatAnAlarmFlaps() {
+        cpuRule(1);
+        for (int i = 0; i < 5; i++) { // the fifth change starts the flapping
+            cpuNow(i % 2 == 0 ? 0.95 : 0.1);
+            service.evaluateNow();
+            clock.advance(Duration.ofMinutes(1));
+        }
+        assertThat(alarms.notifications(100)).hasSize(FlapGuard.MAX_CHANGES + 1);
+        restart();
+        cpuNow(0.1);
+        service.evaluateNow(); // a sixth change within the hour: still held back
+        assertThat(alarms.notifications(100)).hasSize(FlapGuard.MAX_CHANGES + 1);
+    }
+
+    @Test
+    void anAlarmThatTriggeredDuringASilenceIsToldOnceTheSilenceEnds() {
+        AlarmRule rule = cpuRule(1);
+        service.silence(rule.id(), Duration.ofMinutes(30));
+        cpuNow(0.95);
+        service.evaluateNow();
+        assertThat(alarms.notifications(10)).isEmpty();
+        restart();
+        clock.advance(Duration.ofMinutes(31));
+        cpuNow(0.95);
+        service.evaluateNow();
+        service.evaluateNow();
+        assertThat(states()).containsExactly(AlarmNotification.State.TRIGGERED);
+        assertThat(alarms.notifications(1).get(0).message()).startsWith("Held back until now");
+    }
+
+    @Test
+    void noClearedIsSentForAnAlarmWhoseTriggerWasNeverTold() {
+        AlarmRule rule = cpuRule(1);
+        service.silence(rule.id(), Duration.ofMinutes(30));
+        cpuNow(0.95);
+        service.evaluateNow(); // triggered, silenced
+        clock.advance(Duration.ofMinutes(5));
+        cpuNow(0.1);
+        service.evaluateNow(); // cleared, silenced
+        clock.advance(Duration.ofMinutes(30));
+        service.evaluateNow(); // the silence is over: nothing is owed
+        assertThat(alarms.notifications(10)).isEmpty();
+        assertThat(webhooks).isEmpty();
+    }
 }
