@@ -91,9 +91,11 @@ public final class AppContext implements Services {
         this.jobConfig = new JobConfigService(jobStore, versionStore, runStore, clusters, graphs);
         this.jobs = new JobService(jobStore, versionStore, checker, listeners, clock, options.author(),
                 jobConfig::checkPublishable);
+        io.streamdesk.store.FileSecretStore secrets = new io.streamdesk.store.FileSecretStore(dirs.root().resolve("secrets"));
         JdbcCheckpointStore checkpointStore = new JdbcCheckpointStore(database.dataSource());
         this.runs = new RunService(jobStore, versionStore, runStore, eventStore, clusters, submitter, listeners, clock,
-                dirs.savepoints(), options.timeouts(), new RestorePoints(checkpointStore, runStore));
+                dirs.savepoints(), options.timeouts(), new RestorePoints(checkpointStore, runStore),
+                new io.streamdesk.service.secrets.SecretRefs(secrets));
         JdbcMetricStore metricStore = new JdbcMetricStore(database.dataSource(), clock);
         CheckpointTracker checkpointTracker = new CheckpointTracker(checkpointStore);
         MetricSampler sampler = new MetricSampler(jobStore, clusters, metricStore, checkpointTracker, clock);
@@ -105,7 +107,6 @@ public final class AppContext implements Services {
         io.streamdesk.service.events.EventRecorder recorder = new io.streamdesk.service.events.EventRecorder(eventStore);
         this.detector = new io.streamdesk.service.events.EventDetector(jobStore, clusters, series, recorder, eventStore, clock);
         this.eventService = new io.streamdesk.service.events.EventService(eventStore, clock);
-        io.streamdesk.store.FileSecretStore secrets = new io.streamdesk.store.FileSecretStore(dirs.root().resolve("secrets"));
         io.streamdesk.store.JdbcAlarmStore alarmStore = new io.streamdesk.store.JdbcAlarmStore(database);
         this.deliveries = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "streamdesk-alarm-delivery");
@@ -120,7 +121,8 @@ public final class AppContext implements Services {
                 deliveries, clock);
         this.alarmEvaluator = new io.streamdesk.service.alarms.AlarmEvaluator(alarmStore, jobStore, eventStore, series, notifier, clock);
         this.alarms = new io.streamdesk.service.alarms.AlarmService(alarmStore, jobStore, alarmEvaluator, notifier,
-                new io.streamdesk.service.alarms.AlarmDryRun(eventStore, series), clock).withSecrets(secrets);
+                new io.streamdesk.service.alarms.AlarmDryRun(eventStore, series), clock).withSecrets(secrets)
+                .withSmtp(new io.streamdesk.service.alarms.SmtpSettingsService(new io.streamdesk.store.SmtpSettingsFile(smtpFile), secrets));
         this.logs = new io.streamdesk.service.logs.LogService(dirs.logs().resolve("runs"), clusters::currentGateway,
                 dirs.logs().resolve("local-cluster.log"));
         this.overview = new io.streamdesk.service.overview.OverviewService(jobs, eventService, alarms, clusters);

@@ -58,6 +58,7 @@ public final class RunService {
     private final RunTimeouts timeouts;
     private final RestorePointLookup restorePoints;
     private final ConcurrentHashMap<JobId, ReentrantLock> operations = new ConcurrentHashMap<>();
+    private final io.streamdesk.service.secrets.SecretRefs secretRefs;
     /** Jobs a reconcile holds (or is about to hold) the lock of; one reconcile runs at a time. */
     private final java.util.Set<JobId> reconciling = ConcurrentHashMap.newKeySet();
     private final Object reconcileTurn = new Object();
@@ -65,6 +66,33 @@ public final class RunService {
     public RunService(JobStore jobs, VersionStore versions, RunStore runs, EventStore events, ClusterService clusters,
                       SqlSubmitter submitter, JobChangeListeners listeners, Clock clock, Path savepointRoot,
                       RunTimeouts timeouts, RestorePointLookup restorePoints) {
+        this(jobs, versions, runs, events, clusters, submitter, listeners, clock, savepointRoot, timeouts, restorePoints,
+                new io.streamdesk.service.secrets.SecretRefs(NO_SECRETS));
+    }
+
+    /** Without a secret store every {@code ${secret:id}} reference refuses the run as missing. */
+    private static final io.streamdesk.service.port.SecretStore NO_SECRETS = new io.streamdesk.service.port.SecretStore() {
+        @Override
+        public String put(String label, String value) {
+            throw new UnsupportedOperationException("no secret store");
+        }
+
+        @Override
+        public Optional<String> get(String id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void delete(String id) {
+        }
+    };
+
+    /** Resolves the {@code ${secret:id}} references of a version's parameters from {@code secretRefs} at submit (S2). */
+    public RunService(JobStore jobs, VersionStore versions, RunStore runs, EventStore events, ClusterService clusters,
+                      SqlSubmitter submitter, JobChangeListeners listeners, Clock clock, Path savepointRoot,
+                      RunTimeouts timeouts, RestorePointLookup restorePoints,
+                      io.streamdesk.service.secrets.SecretRefs secretRefs) {
+        this.secretRefs = secretRefs;
         this.jobs = jobs;
         this.versions = versions;
         this.runs = runs;
@@ -257,14 +285,18 @@ public final class RunService {
                     "Stop the running version first (with a savepoint to keep its state), then run this one.");
         }
         String restorePath = resolveRestore(job.id(), restore);
+        // S2: secrets are put in only here, for the submitter; a missing one refuses before the cluster is touched
+        io.streamdesk.service.secrets.SecretRefs.Resolved configuration = secretRefs.resolve(version.config().parameters(),
+                FlinkJobConfiguration.of(version.config(), allowNonRestoredState));
         ClusterGateway gateway = clusters.readyGateway(job.clusterId(), timeouts.clusterStart());
         String flinkJobId;
         try {
             flinkJobId = submitter.submit(gateway.restUrl(), job.name() + " (" + job.id() + " v" + versionNumber + ")",
-                    version.sql(), restorePath, FlinkJobConfiguration.of(version.config(), allowNonRestoredState));
+                    version.sql(), restorePath, configuration.configuration());
         } catch (SqlSubmitException e) {
-            throw new OperationFailedException("Submitting version " + versionNumber + " failed: " + e.getMessage(),
-                    submitFix(e.getMessage(), restorePath), e);
+            String message = configuration.scrub(e.getMessage());
+            throw new OperationFailedException("Submitting version " + versionNumber + " failed: " + message,
+                    submitFix(message, restorePath), configuration.leaks(e) ? null : e);
         }
         awaitAllTasksRunning(gateway, flinkJobId);
         Instant started = clock.instant();
