@@ -19,7 +19,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.TilePane;
-import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -103,17 +103,8 @@ public final class MonitoringView {
         if (!sampleIntervalBox.getItems().contains(vm.sampleIntervalProperty().get())) {
             sampleIntervalBox.getItems().add(vm.sampleIntervalProperty().get()); // e.g. set by -Dstreamdesk.metrics.interval
         }
-        sampleIntervalBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Duration d) {
-                return d == null ? "" : Formats.duration(d);
-            }
-
-            @Override
-            public Duration fromString(String s) {
-                return null;
-            }
-        });
+        sampleIntervalBox.setCellFactory(l -> new IntervalCell(false));
+        sampleIntervalBox.setButtonCell(new IntervalCell(true));
         sampleIntervalBox.valueProperty().bindBidirectional(vm.sampleIntervalProperty());
         busy.visibleProperty().bind(vm.loadingProperty());
         notice.textProperty().bind(vm.noticeProperty());
@@ -165,6 +156,29 @@ public final class MonitoringView {
         protected void updateItem(Granularity item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : item.label());
+        }
+    }
+
+    /** The sampling interval: "every 30s" in the list; a clock and "30s" on the button, to keep the toolbar short. */
+    private static final class IntervalCell extends ListCell<Duration> {
+        private final boolean button;
+
+        IntervalCell(boolean button) {
+            this.button = button;
+        }
+
+        @Override
+        protected void updateItem(Duration d, boolean empty) {
+            super.updateItem(d, empty);
+            if (empty || d == null) {
+                setText(null);
+                setGraphic(null);
+            } else if (button) {
+                setText(Formats.duration(d));
+                setGraphic(new FontIcon("fth-clock"));
+            } else {
+                setText("Sample every " + Formats.duration(d));
+            }
         }
     }
 }
