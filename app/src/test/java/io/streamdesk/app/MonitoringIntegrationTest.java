@@ -117,6 +117,9 @@ class MonitoringIntegrationTest {
         assertThat(periodic.duration()).isNotNull();
         assertThat(periodic.completedAt()).isAfterOrEqualTo(periodic.triggeredAt());
         assertThat(periodic.location()).contains(dataDir.getFileName().toString());
+        // P3: the local cluster keeps the newest 5, so more than one periodic checkpoint can be restored from
+        sampleUntil(() -> app.checkpoints().restorable(job.id()).stream()
+                .filter(c -> c.source() == SavepointSource.PERIODIC).count() >= 2, Duration.ofSeconds(60));
     }
 
     @Test
