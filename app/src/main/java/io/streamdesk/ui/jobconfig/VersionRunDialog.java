@@ -51,11 +51,7 @@ public final class VersionRunDialog {
         ToggleGroup start = new ToggleGroup();
         RadioButton fresh = radio("Fresh (no state)", "runFresh", start);
         RadioButton latest = radio("Latest checkpoint or savepoint", "runLatest", start);
-        latest.textProperty().bind(Bindings.when(vm.latestSavepointProperty().isEmpty())
-                .then(Bindings.when(vm.runningVersionProperty().isNull())
-                        .then("Latest checkpoint or savepoint (none yet)")
-                        .otherwise("Latest checkpoint or savepoint (the one taken when stopping)"))
-                .otherwise(Bindings.concat("Latest: ", vm.latestSavepointProperty())));
+        latest.textProperty().bind(vm.latestChoiceTextProperty());
         latest.disableProperty().bind(vm.latestSavepointProperty().isEmpty().and(vm.runningVersionProperty().isNull()));
         RadioButton chosen = radio("A chosen checkpoint or savepoint", "runChosen", start);
         chosen.disableProperty().bind(Bindings.isEmpty(vm.savepointPaths()));
@@ -140,6 +136,7 @@ public final class VersionRunDialog {
         ok.setId("runOkButton");
         ok.setMinWidth(Region.USE_PREF_SIZE);
         ok.textProperty().bind(Bindings.when(vm.runningVersionProperty().isNull()).then("Run").otherwise("Stop and run"));
+        ok.setMinWidth(Region.USE_PREF_SIZE); // "Stop and run" in full, never "Stop a..."
         ok.disableProperty().bind(vm.canRunProperty().not());
         vm.load();
     }

@@ -142,6 +142,20 @@ public final class VersionRunViewModel {
         return latestSavepoint.getReadOnlyProperty();
     }
 
+    /**
+     * The "latest" choice as the dialog words it: while a version runs and is to be stopped with a savepoint, that
+     * savepoint is what "latest" will restore, not the newest one listed now.
+     */
+    public javafx.beans.binding.StringBinding latestChoiceTextProperty() {
+        return Bindings.createStringBinding(() -> {
+            if (runningVersion.get() != null && stopFirst.get() == StopFirst.WITH_SAVEPOINT) {
+                return "Latest: the savepoint taken when stopping v" + runningVersion.get();
+            }
+            return latestSavepoint.get().isEmpty() ? "Latest checkpoint or savepoint (none yet)"
+                    : "Latest: " + latestSavepoint.get();
+        }, runningVersion, stopFirst, latestSavepoint);
+    }
+
     public ReadOnlyBooleanProperty checkingProperty() {
         return checking.getReadOnlyProperty();
     }
