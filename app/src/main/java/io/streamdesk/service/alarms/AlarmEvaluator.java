@@ -152,6 +152,13 @@ public final class AlarmEvaluator {
         Instant from = now.minus(c.period().multipliedBy(c.periods() + 1L));
         for (Job job : scoped) {
             if (job.status() != JobStatus.RUNNING) {
+                // a stopped job reports no metrics: a triggered metric alarm would never clear by itself
+                Key key = new Key(rule.id(), job.id());
+                Held held = states.get(key);
+                if (held != null && held.triggered() && job.status() != JobStatus.OPERATING) {
+                    change(rule, job, false, null, "The job is no longer running (" + job.status().name().toLowerCase(
+                            java.util.Locale.ROOT) + "): its metrics stopped", now, key);
+                }
                 continue;
             }
             Optional<MetricAlarmCheck.Verdict> verdict =

@@ -143,6 +143,23 @@ class AlarmEvaluatorTest {
     }
 
     @Test
+    void aTriggeredMetricAlarmClearsWhenItsJobStops() {
+        cpuRule(2);
+        add("cpu", T0.minusSeconds(120), 0.9, 0.9, 0.95, 0.95);
+        service.evaluateNow();
+        assertThat(states()).containsExactly(AlarmNotification.State.TRIGGERED);
+
+        jobs.update(job.withStatus(JobStatus.STOPPED));
+        clock.advance(Duration.ofMinutes(1));
+        service.evaluateNow();
+
+        assertThat(states()).containsExactly(AlarmNotification.State.TRIGGERED, AlarmNotification.State.CLEARED);
+        assertThat(alarms.notifications(1).get(0).message()).contains("no longer running");
+        service.evaluateNow();
+        assertThat(states()).as("cleared once").hasSize(2);
+    }
+
+    @Test
     void cumulativeMetricAlarmsOnItsIncreasePerPeriod() {
         service.save(new AlarmRule(0, "Restarts", AlarmRule.Kind.METRIC, true, AlarmRule.Scope.workspace(),
                 new AlarmRule.MetricCondition("restarts", AlarmRule.Comparison.AT_OR_ABOVE, 2, 1, Duration.ofMinutes(1), true),
