@@ -86,7 +86,10 @@ public final class AppContext implements Services {
         this.clusters = new ClusterService(localCluster, eventStore, clock);
         io.streamdesk.service.jobconfig.CachingJobGraphCompiler graphs =
                 new io.streamdesk.service.jobconfig.CachingJobGraphCompiler(submitter);
-        this.jobConfig = new JobConfigService(jobStore, versionStore, runStore, clusters, graphs);
+        io.streamdesk.flink.config.FlinkConfigOptionCatalog configOptions =
+                new io.streamdesk.flink.config.FlinkConfigOptionCatalog();
+        configOptions.prepare(); // builds Flink's option list on a daemon thread, before anyone types parameters
+        this.jobConfig = new JobConfigService(jobStore, versionStore, runStore, clusters, graphs, configOptions);
         this.jobs = new JobService(jobStore, versionStore, checker, listeners, clock, options.author(),
                 jobConfig::checkPublishable);
         this.runs = new RunService(jobStore, versionStore, runStore, eventStore, clusters, submitter, listeners, clock,
