@@ -34,6 +34,7 @@ public class HighlightBenchmark {
     private SimpleEditableStyledDocument<Collection<String>, Collection<String>> doc;
     private IncrementalHighlighter highlighter;
     private int caret;
+    private int bracket;
     private int typed;
 
     @Setup
@@ -51,14 +52,15 @@ public class HighlightBenchmark {
         doc = new SimpleEditableStyledDocument<>(Collections.emptyList(), Collections.emptyList());
         highlighter = new IncrementalHighlighter(doc::setStyleSpans);
         caret = sb.length() / 2;
+        bracket = sb.indexOf("(", caret) + 1;
         replace(0, 0, sb.toString(), caret);
     }
 
     /** A caret move: match the bracket at the caret and restyle the bracket characters that changed. */
     @Benchmark
     public Object caretMove() {
-        // alternate between a bracket and plain text
-        int at = typed++ % 2 == 0 ? caret : caret + 3;
+        // alternate between just after an opening bracket and plain text
+        int at = typed++ % 2 == 0 ? bracket : bracket + 3;
         highlighter.caretMoved(at);
         return highlighter.brackets();
     }

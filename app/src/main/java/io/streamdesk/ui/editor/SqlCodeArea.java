@@ -44,7 +44,13 @@ public final class SqlCodeArea extends CodeArea {
                 moveMarkers(change.getPosition(), removed, inserted.length());
             }
         });
-        caretPositionProperty().addListener((o, a, b) -> highlighter.caretMoved(b));
+        caretPositionProperty().addListener((o, a, b) -> {
+            // a caret moved by an edit may be reported before the edit reached the highlighter, which then matches
+            // the brackets itself
+            if (highlighter.length() == getLength()) {
+                highlighter.caretMoved(b);
+            }
+        });
     }
 
     /** Shows the problems: underline at each range and a marker in the gutter (tooltip = messages). */

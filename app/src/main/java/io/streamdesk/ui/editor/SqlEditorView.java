@@ -133,7 +133,10 @@ public final class SqlEditorView {
                 area.replaceText(edit.start(), edit.end(), edit.text());
                 e.consume();
             } else if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown()) {
-                area.replaceSelection(EditorCommands.newLineWithIndent(area.getText(), area.getCaretPosition()));
+                // only the current line up to the caret: reading the whole text costs milliseconds in a long script
+                String line = area.getText(area.getCurrentParagraph(), 0, area.getCurrentParagraph(),
+                        area.getCaretColumn());
+                area.replaceSelection(EditorCommands.newLineWithIndent(line, line.length()));
                 area.requestFollowCaret();
                 e.consume();
             }
