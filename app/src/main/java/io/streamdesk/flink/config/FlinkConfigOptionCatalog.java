@@ -87,6 +87,12 @@ public final class FlinkConfigOptionCatalog implements ConfigOptionCatalog {
     }
 
     @Override
+    public void whenReady(Runnable action) {
+        prepare();
+        CATALOG.thenRun(action);
+    }
+
+    @Override
     public void awaitReady() {
         prepare();
         try {

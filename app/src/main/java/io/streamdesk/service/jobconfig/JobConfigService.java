@@ -67,6 +67,11 @@ public final class JobConfigService {
         return validator;
     }
 
+    /** Runs {@code action} once the option catalog is built: a validation made before it missed the value checks. */
+    public void whenOptionsReady(Runnable action) {
+        options.whenReady(action);
+    }
+
     /** Fast checks only (syntax, P2, bounds against the default parallelism): for every keystroke. */
     public List<ConfigProblem> validateQuickly(JobId id, JobConfig config) {
         return validator.validate(config, context(id, null));

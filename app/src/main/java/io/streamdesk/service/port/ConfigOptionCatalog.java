@@ -20,6 +20,11 @@ public interface ConfigOptionCatalog {
     default void prepare() {
     }
 
+    /** Runs {@code action} once the catalog is built (at once if it is), on whatever thread finishes it. */
+    default void whenReady(Runnable action) {
+        action.run();
+    }
+
     /** Waits until the catalog is built (for checks off the UI thread that must not miss a bad value). */
     default void awaitReady() {
     }

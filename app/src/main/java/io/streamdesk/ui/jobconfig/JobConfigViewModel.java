@@ -176,6 +176,8 @@ public final class JobConfigViewModel {
                 .onSuccess((Loaded l) -> {
                     context = l.context();
                     show(l.draft().map(Draft::config).orElse(JobConfig.defaults()));
+                    // right after start Flink's option list may still be loading: check the values again when it is
+                    configs.whenOptionsReady(() -> ctx.ui().run(this::validate));
                 })
                 .onFailure(e -> saveError.set("Could not load the configuration: " + e.getMessage()))
                 .executeWith(ctx);

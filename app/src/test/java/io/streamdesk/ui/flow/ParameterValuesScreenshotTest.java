@@ -62,6 +62,7 @@ class ParameterValuesScreenshotTest {
         ListView<?> problems = robot.lookup("#configProblems").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> problems.getItems().size() == 4);
         assertThat(problems.getItems()).allSatisfy(p -> assertThat(((ConfigProblem) p).column()).isPositive());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".gutter-error").queryAll().size() == 4);
         robot.clickOn(robot.lookup("#configProblems .list-cell").nth(0).queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
         String suffix = Boolean.getBoolean("streamdesk.screenshots.dark") ? "-dark" : "";
