@@ -88,7 +88,10 @@ public final class AppContext implements Services {
         this.clusters = new ClusterService(localCluster, eventStore, clock);
         io.streamdesk.service.jobconfig.CachingJobGraphCompiler graphs =
                 new io.streamdesk.service.jobconfig.CachingJobGraphCompiler(submitter);
-        this.jobConfig = new JobConfigService(jobStore, versionStore, runStore, clusters, graphs);
+        io.streamdesk.flink.config.FlinkConfigOptionCatalog configOptions =
+                new io.streamdesk.flink.config.FlinkConfigOptionCatalog();
+        configOptions.prepare(); // builds Flink's option list on a daemon thread, before anyone types parameters
+        this.jobConfig = new JobConfigService(jobStore, versionStore, runStore, clusters, graphs, configOptions);
         this.jobs = new JobService(jobStore, versionStore, checker, listeners, clock, options.author(),
                 jobConfig::checkPublishable);
         io.streamdesk.store.FileSecretStore secrets = new io.streamdesk.store.FileSecretStore(dirs.root().resolve("secrets"));

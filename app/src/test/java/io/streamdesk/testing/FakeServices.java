@@ -68,7 +68,9 @@ public final class FakeServices implements Services {
         Clock clock = Clock.systemUTC();
         JobChangeListeners listeners = new JobChangeListeners();
         this.clusters = new ClusterService(cluster, eventStore, clock);
-        this.jobConfig = new JobConfigService(jobStore, versionStore, runStore, clusters, compiler);
+        // the real catalog: it only reads Flink's option classes (built once per JVM, off the calling thread)
+        this.jobConfig = new JobConfigService(jobStore, versionStore, runStore, clusters, compiler,
+                new io.streamdesk.flink.config.FlinkConfigOptionCatalog());
         this.jobs = new JobService(jobStore, versionStore, checker, listeners, clock, "tester", jobConfig::checkPublishable);
         Duration shortWait = Duration.ofSeconds(5);
         this.runs = new RunService(jobStore, versionStore, runStore, eventStore, clusters, submitter, listeners, clock,

@@ -10,6 +10,7 @@ import io.streamdesk.model.SavepointStatus;
 import io.streamdesk.service.ClusterService;
 import io.streamdesk.service.InputRejectedException;
 import io.streamdesk.service.port.ClusterGateway;
+import io.streamdesk.service.port.ConfigOptionCatalog;
 import io.streamdesk.service.port.JobGraphCompiler;
 import io.streamdesk.service.port.JobGraphCompiler.CompiledJob;
 import io.streamdesk.service.port.JobStore;
@@ -30,10 +31,19 @@ public final class JobConfigService {
     private final RunStore runs;
     private final ClusterService clusters;
     private final JobGraphCompiler compiler;
-    private final ParameterValidator validator = new ParameterValidator();
+    private final ConfigOptionCatalog options;
+    private final ParameterValidator validator;
 
     public JobConfigService(JobStore jobs, VersionStore versions, RunStore runs, ClusterService clusters,
                             JobGraphCompiler compiler) {
+        this(jobs, versions, runs, clusters, compiler, ConfigOptionCatalog.none());
+    }
+
+    /** {@code options}: the runtime's option definitions, to check values of known keys as the user types. */
+    public JobConfigService(JobStore jobs, VersionStore versions, RunStore runs, ClusterService clusters,
+                            JobGraphCompiler compiler, ConfigOptionCatalog options) {
+        this.options = options;
+        this.validator = new ParameterValidator(options);
         this.jobs = jobs;
         this.versions = versions;
         this.runs = runs;
@@ -50,6 +60,16 @@ public final class JobConfigService {
         public Optional<ConfigProblem> firstError() {
             return problems.stream().filter(ConfigProblem::isError).findFirst();
         }
+    }
+
+    /** The validator the editor runs as the user types (it checks values against the option catalog). */
+    public ParameterValidator parameterValidator() {
+        return validator;
+    }
+
+    /** Runs {@code action} once the option catalog is built: a validation made before it missed the value checks. */
+    public void whenOptionsReady(Runnable action) {
+        options.whenReady(action);
     }
 
     /** Fast checks only (syntax, P2, bounds against the default parallelism): for every keystroke. */
@@ -72,6 +92,7 @@ public final class JobConfigService {
 
     /** Refuses to publish a draft whose configuration has errors (V1 freezes only valid configurations). */
     public void checkPublishable(JobId id, Draft draft) {
+        options.awaitReady();
         Validation v = validate(id, draft.sql(), draft.config());
         long errors = v.problems().stream().filter(ConfigProblem::isError).count();
         v.firstError().ifPresent(first -> {

@@ -3,17 +3,31 @@ package io.streamdesk.service.jobconfig;
 import io.streamdesk.model.JobConfig;
 import io.streamdesk.model.JobResources;
 import io.streamdesk.model.ParameterText;
+import io.streamdesk.service.port.ConfigOptionCatalog;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Checks a job configuration: YAML syntax with line numbers (P1), platform-owned keys (P2), size limits (S3),
- * max parallelism bounds against the largest operator parallelism (P4) and the resource specs (P5). Pure: the
- * caller supplies what it knows about the job graph and the job's state.
+ * max parallelism bounds against the largest operator parallelism (P4), the resource specs (P5), and the values of
+ * keys Flink knows, read the way Flink reads them (line and column of the value). Pure apart from the option
+ * catalog: the caller supplies what it knows about the job graph and the job's state.
  */
 public final class ParameterValidator {
+    private final ConfigOptionCatalog options;
+
+    /** Without value checks (no option catalog). */
+    public ParameterValidator() {
+        this(ConfigOptionCatalog.none());
+    }
+
+    public ParameterValidator(ConfigOptionCatalog options) {
+        this.options = options;
+    }
+
     public static final int MAX_TEXT_CHARS = 65_536;
     public static final int MAX_LINES = 2_000;
     public static final int MAX_KEY_CHARS = 200;
@@ -57,7 +71,12 @@ public final class ParameterValidator {
                 problems.add(ConfigProblem.error(line, "'" + e.getKey() + "' has a value of " + e.getValue().length()
                         + " characters; at most " + MAX_VALUE_CHARS));
             }
-            PlatformOwnedKeys.refusal(e.getKey()).ifPresent(m -> problems.add(ConfigProblem.error(line, m)));
+            Optional<String> refusal = PlatformOwnedKeys.refusal(e.getKey());
+            refusal.ifPresent(m -> problems.add(ConfigProblem.error(line, m)));
+            if (refusal.isEmpty() && e.getValue().length() <= MAX_VALUE_CHARS && !e.getKey().equals(MAX_PARALLELISM_KEY)) {
+                options.invalidValue(e.getKey(), e.getValue()).ifPresent(m -> problems.add(
+                        ConfigProblem.error(line, valueColumn(text, line), m)));
+            }
         }
         validateResources(config.resources(), problems);
         int largest = context.largestOperatorParallelism() != null ? context.largestOperatorParallelism()
@@ -66,6 +85,32 @@ public final class ParameterValidator {
         // in text order, as an editor lists them; problems without a line (resources) last
         problems.sort(java.util.Comparator.comparingInt((ConfigProblem p) -> p.line() == 0 ? Integer.MAX_VALUE : p.line()));
         return problems;
+    }
+
+    /** 1-based column where the value of a {@code key: value} line starts (its quote, if quoted). */
+    static int valueColumn(String text, int line) {
+        int start = 0;
+        for (int l = 1; l < line; l++) {
+            int nl = nextLineBreak(text, start);
+            start = nl + (text.startsWith("\r\n", nl) ? 2 : 1);
+        }
+        int end = nextLineBreak(text, start);
+        // keys cannot contain a colon: the first one ends the key
+        int i = text.indexOf(':', start) + 1;
+        while (i < end && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i - start + 1;
+    }
+
+    private static int nextLineBreak(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     private static void validateResources(JobResources r, List<ConfigProblem> problems) {

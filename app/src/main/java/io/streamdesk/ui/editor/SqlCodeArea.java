@@ -1,9 +1,6 @@
 package io.streamdesk.ui.editor;
 
-import io.streamdesk.ui.task.TaskExecutor;
-import io.streamdesk.ui.task.UiThread;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -16,36 +13,22 @@ import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
-import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.util.UndoUtils;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * A CodeArea for Flink SQL: highlighting (off the FX thread for large texts, newest result wins), line numbers with
- * problem markers in the gutter, current-line highlight, bracket matching and problem underlines.
+ * A CodeArea for Flink SQL: highlighting, line numbers with problem markers in the gutter, current-line highlight,
+ * bracket matching and problem underlines. Highlighting is incremental ({@link IncrementalHighlighter}): a keystroke
+ * re-lexes and restyles about one line on the FX thread, whatever the size of the script (E5).
  */
 public final class SqlCodeArea extends CodeArea {
-    /** Below this size highlighting is cheaper than a thread hop and avoids a flash of plain text. */
-    static final int SYNC_HIGHLIGHT_LIMIT = 20_000;
-
-    private final TaskExecutor executor;
-    private final UiThread ui;
     private final IntFunction<Node> lineNumbers = LineNumberFactory.get(this);
-    private long generation;
-    private StyleSpans<Collection<String>> baseSpans;
-    private StyleSpans<Collection<String>> appliedSpans;
-    private List<SqlLexer.Token> tokens = List.of();
+    private final IncrementalHighlighter highlighter = new IncrementalHighlighter(this::setStyleSpans);
     private List<ProblemMarkers.Marker> markers = List.of();
     private Map<Integer, List<ProblemMarkers.Marker>> markersByLine = Map.of();
-    private BracketMatcher.Pair brackets;
-    /** The spans set on the document last time, and the text edited since then: restyling patches only the change. */
-    private StyleSpans<Collection<String>> lastSet;
-    private final EditedRange edited = new EditedRange();
 
-    public SqlCodeArea(TaskExecutor executor, UiThread ui) {
-        this.executor = executor;
-        this.ui = ui;
+    public SqlCodeArea() {
         getStyleClass().add("sql-area");
         // plain-text undo: restyling (highlight, markers) must not become undo steps
         setUndoManager(UndoUtils.plainTextUndoManager(this));
@@ -54,20 +37,28 @@ public final class SqlCodeArea extends CodeArea {
         setLineHighlighterOn(true);
         setParagraphGraphicFactory(this::gutter);
         plainTextChanges().subscribe(change -> {
-            edited.add(change.getPosition(), change.getRemoved().length(), change.getInserted().length());
-            requestHighlight();
+            int removed = change.getRemoved().length();
+            String inserted = change.getInserted();
+            highlighter.replaced(change.getPosition(), removed, inserted, getCaretPosition());
+            if (!markers.isEmpty() && (change.getRemoved().indexOf('\n') >= 0 || inserted.indexOf('\n') >= 0)) {
+                moveMarkers(change.getPosition(), removed, inserted.length());
+            }
         });
-        caretPositionProperty().addListener((o, a, b) -> updateBrackets());
+        caretPositionProperty().addListener((o, a, b) -> {
+            // a caret moved by an edit may be reported before the edit reached the highlighter, which then matches
+            // the brackets itself
+            if (highlighter.length() == getLength()) {
+                highlighter.caretMoved(b);
+            }
+        });
     }
 
     /** Shows the problems: underline at each range and a marker in the gutter (tooltip = messages). */
     public void setMarkers(List<ProblemMarkers.Marker> newMarkers) {
         markers = List.copyOf(newMarkers);
-        markersByLine = ProblemMarkers.byParagraph(markers);
-        // forces the gutter to be rebuilt for every visible paragraph
-        setParagraphGraphicFactory(null);
-        setParagraphGraphicFactory(this::gutter);
-        restyle();
+        showMarkersInGutter();
+        highlighter.setMarkers(markers.stream().map(m -> new StyleOverlay.Range(m.start(), m.end(), "sql-error"))
+                .toList());
     }
 
     public List<ProblemMarkers.Marker> markers() {
@@ -106,82 +97,33 @@ public final class SqlCodeArea extends CodeArea {
         return box;
     }
 
-    private void requestHighlight() {
-        long gen = ++generation;
-        String text = getText();
-        if (text.length() < SYNC_HIGHLIGHT_LIMIT) {
-            apply(Highlight.of(text));
-            return;
-        }
-        executor.submit(() -> {
-            Highlight h = Highlight.of(text);
-            // newest result wins: a slower, older computation must not paint over a newer text
-            ui.run(() -> {
-                if (gen == generation && text.length() == getLength()) {
-                    apply(h);
-                }
-            });
-            return null;
-        });
+    /** The bracket pair highlighted now, or null. */
+    public BracketMatcher.Pair matchedBrackets() {
+        return highlighter.brackets();
     }
 
-    private void apply(Highlight h) {
-        baseSpans = h.spans();
-        tokens = h.tokens();
-        updateBrackets();
-    }
-
-    private void updateBrackets() {
-        BracketMatcher.Pair pair = baseSpans == null ? null : BracketMatcher.match(getText(), tokens, getCaretPosition());
-        // caret moves are frequent: restyle the document only when something visible changed
-        boolean changed = !java.util.Objects.equals(pair, brackets) || appliedSpans != baseSpans;
-        brackets = pair;
-        if (changed) {
-            restyle();
-        }
-    }
-
-    private void restyle() {
-        if (baseSpans == null || baseSpans.length() != getLength()) {
-            return;
-        }
-        List<StyleOverlay.Range> extra = new ArrayList<>();
+    /** Lines were added or removed: the gutter marks follow their problem's text (the underlines move by themselves). */
+    private void moveMarkers(int position, int removed, int inserted) {
+        List<ProblemMarkers.Marker> moved = new ArrayList<>(markers.size());
         for (ProblemMarkers.Marker m : markers) {
-            extra.add(new StyleOverlay.Range(m.start(), m.end(), "sql-error"));
+            int start = Math.min(IncrementalHighlighter.movedStart(m.start(), position, removed, inserted), getLength());
+            int end = Math.max(start, IncrementalHighlighter.movedEnd(m.end(), position, removed, inserted));
+            int paragraph = offsetToPosition(start, org.fxmisc.richtext.model.TwoDimensional.Bias.Forward).getMajor();
+            moved.add(new ProblemMarkers.Marker(m.problem(), paragraph, start, end));
         }
-        if (brackets != null) {
-            extra.add(new StyleOverlay.Range(brackets.first(), brackets.first() + 1, "bracket-match"));
-            extra.add(new StyleOverlay.Range(brackets.second(), brackets.second() + 1, "bracket-match"));
+        markers = List.copyOf(moved);
+        Map<Integer, List<ProblemMarkers.Marker>> byLine = ProblemMarkers.byParagraph(markers);
+        if (byLine.keySet().equals(markersByLine.keySet())) {
+            markersByLine = byLine;
+        } else {
+            showMarkersInGutter();
         }
-        StyleSpans<Collection<String>> next = StyleOverlay.apply(baseSpans, mergeOverlaps(extra));
-        SpanPatch patch = SpanPatch.between(lastSet, next, edited.start(), edited.end());
-        if (patch != null) {
-            setStyleSpans(patch.start(), patch.spans());
-        }
-        lastSet = next;
-        edited.clear();
-        appliedSpans = baseSpans;
     }
 
-    /** Overlapping ranges (two problems on one token) would break the span builder: keep the first. */
-    private static List<StyleOverlay.Range> mergeOverlaps(List<StyleOverlay.Range> ranges) {
-        List<StyleOverlay.Range> sorted = new ArrayList<>(ranges);
-        sorted.sort(java.util.Comparator.comparingInt(StyleOverlay.Range::start));
-        List<StyleOverlay.Range> out = new ArrayList<>();
-        int end = -1;
-        for (StyleOverlay.Range r : sorted) {
-            if (r.start() >= end) {
-                out.add(r);
-                end = r.end();
-            }
-        }
-        return out;
-    }
-
-    private record Highlight(StyleSpans<Collection<String>> spans, List<SqlLexer.Token> tokens) {
-        static Highlight of(String text) {
-            List<SqlLexer.Token> tokens = SqlLexer.tokenize(text);
-            return new Highlight(SqlHighlighter.compute(text, tokens), tokens);
-        }
+    private void showMarkersInGutter() {
+        markersByLine = ProblemMarkers.byParagraph(markers);
+        // forces the gutter to be rebuilt for every visible paragraph
+        setParagraphGraphicFactory(null);
+        setParagraphGraphicFactory(this::gutter);
     }
 }

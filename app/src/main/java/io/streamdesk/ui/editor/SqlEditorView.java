@@ -42,7 +42,7 @@ public final class SqlEditorView {
 
     public SqlEditorView(SqlEditorViewModel vm, UiContext ctx) {
         this.vm = vm;
-        this.area = new SqlCodeArea(ctx.executor(), ctx.ui());
+        this.area = new SqlCodeArea();
         area.setId("sqlEditor");
         findBar = new FindReplaceBar(area);
 
@@ -109,18 +109,14 @@ public final class SqlEditorView {
                 loading = false;
             }
         });
-        area.textProperty().addListener((o, a, text) -> {
-            if (!loading) {
-                vm.onTextEdited(text);
-            }
-        });
-        vm.problems().addListener((ListChangeListener<SqlProblem>) c -> area.setMarkers(vm.markers(area.getText())));
-        // edits move text under the markers: re-map them by line and column so they stay on their line
+        // no textProperty listener: it would rebuild the whole text on every keystroke (E5); the text is read on demand
         area.plainTextChanges().subscribe(ch -> {
-            if (!vm.problems().isEmpty()) {
-                area.setMarkers(vm.markers(area.getText()));
+            if (!loading) {
+                vm.onTextEdited(area::getText);
             }
         });
+        // edits move the markers with the text (SqlCodeArea); a new check result replaces them
+        vm.problems().addListener((ListChangeListener<SqlProblem>) c -> area.setMarkers(vm.markers(area.getText())));
         area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (FORMAT.match(e)) {
                 format();
@@ -137,7 +133,10 @@ public final class SqlEditorView {
                 area.replaceText(edit.start(), edit.end(), edit.text());
                 e.consume();
             } else if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown()) {
-                area.replaceSelection(EditorCommands.newLineWithIndent(area.getText(), area.getCaretPosition()));
+                // only the current line up to the caret: reading the whole text costs milliseconds in a long script
+                String line = area.getText(area.getCurrentParagraph(), 0, area.getCurrentParagraph(),
+                        area.getCaretColumn());
+                area.replaceSelection(EditorCommands.newLineWithIndent(line, line.length()));
                 area.requestFollowCaret();
                 e.consume();
             }

@@ -9,6 +9,7 @@ import io.streamdesk.ui.task.UiContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -20,8 +21,8 @@ import javafx.collections.ObservableList;
 
 /**
  * State of one job's SQL editor: the text as typed, what is saved, autosave, and the problems of the last check.
- * The view pushes every edit in with {@link #onTextEdited}; the view model never pushes text back except the draft
- * it loaded ({@link #loadedTextProperty()}), so the editor's own undo history stays intact.
+ * The view reports every edit with {@link #onTextEdited}; the view model never pushes text back except the draft
+ * it loaded ({@link #loadedTextProperty()}), so the editor's own undo history stays intact. Call it on the UI thread.
  */
 public final class SqlEditorViewModel {
     public static final Duration AUTOSAVE_QUIET = Duration.ofMillis(1000);
@@ -42,6 +43,8 @@ public final class SqlEditorViewModel {
     private final ObservableList<SqlProblem> problemsView = FXCollections.unmodifiableObservableList(problems);
 
     private String currentText = "";
+    /** Reads the editor's text when an edit was reported lazily; null when {@link #currentText} is up to date. */
+    private Supplier<String> unreadText;
     private String savedText = "";
     private boolean saveAgain;
 
@@ -86,7 +89,12 @@ public final class SqlEditorViewModel {
         return problemsView;
     }
 
+    /** The text as typed (on the UI thread: it may read the editor). */
     public String currentText() {
+        if (unreadText != null) {
+            currentText = unreadText.get();
+            unreadText = null;
+        }
         return currentText;
     }
 
@@ -103,6 +111,7 @@ public final class SqlEditorViewModel {
                     String sql = d.map(Draft::sql).orElse("");
                     savedText = sql;
                     currentText = sql;
+                    unreadText = null;
                     dirty.set(false);
                     loadedText.set(sql);
                 })
@@ -110,7 +119,19 @@ public final class SqlEditorViewModel {
                 .executeWith(ctx);
     }
 
+    /**
+     * An edit whose text is read only when needed (a save, a check, a publish): reading a 10,000-line script out of
+     * the editor and comparing it costs milliseconds, too much for every keystroke (E5). Marks the editor dirty even
+     * if the edit went back to the saved text; the next autosave finds that out and clears the mark.
+     */
+    public void onTextEdited(Supplier<String> text) {
+        unreadText = text;
+        dirty.set(true);
+        autosave.edited();
+    }
+
     public void onTextEdited(String text) {
+        unreadText = null;
         currentText = text;
         boolean changed = !text.equals(savedText);
         dirty.set(changed);
@@ -128,7 +149,8 @@ public final class SqlEditorViewModel {
             saveAgain = true;
             return;
         }
-        if (currentText.equals(savedText)) {
+        if (currentText().equals(savedText)) {
+            dirty.set(false);
             return;
         }
         String snapshot = currentText;
@@ -147,14 +169,14 @@ public final class SqlEditorViewModel {
     /** The text was committed by another path (publish saves first). */
     public void markSaved(String text) {
         savedText = text;
-        dirty.set(!currentText.equals(savedText));
+        dirty.set(!currentText().equals(savedText));
         if (!dirty.get()) {
             autosave.reset();
         }
     }
 
     public void check() {
-        String snapshot = currentText;
+        String snapshot = currentText();
         BackgroundTask.wrap(() -> jobs.check(snapshot))
                 .titled("Checking SQL")
                 .onRunning(() -> {
@@ -184,7 +206,7 @@ public final class SqlEditorViewModel {
 
     private void afterSave() {
         saving.set(false);
-        dirty.set(!currentText.equals(savedText));
+        dirty.set(!currentText().equals(savedText));
         if (saveAgain) {
             saveAgain = false;
             save();

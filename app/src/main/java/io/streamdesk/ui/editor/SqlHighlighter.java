@@ -32,6 +32,21 @@ public final class SqlHighlighter {
         return spans.create();
     }
 
+    /** The styles of {@code [from, to)} of a text whose tokens are {@code tokens}. */
+    static StyleSpans<Collection<String>> compute(TokenList tokens, int from, int to) {
+        StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
+        int last = from;
+        for (int i = tokens.firstEndingAtOrAfter(from + 1); i < tokens.size() && tokens.start(i) < to; i++) {
+            int start = Math.max(from, tokens.start(i));
+            int end = Math.min(to, tokens.end(i));
+            spans.add(Collections.emptyList(), start - last);
+            spans.add(List.of(styleOf(tokens.kind(i))), end - start);
+            last = end;
+        }
+        spans.add(Collections.emptyList(), to - last);
+        return spans.create();
+    }
+
     static String styleOf(SqlLexer.Kind kind) {
         return switch (kind) {
             case KEYWORD -> "sql-keyword";

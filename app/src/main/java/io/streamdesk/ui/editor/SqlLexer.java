@@ -36,6 +36,8 @@ public final class SqlLexer {
             "USING", "VALUES", "VARBINARY", "VARCHAR", "VIEW", "VIEWS", "WATERMARK", "WHEN", "WHERE", "WINDOW",
             "WITH", "WITHIN", "WITHOUT", "YEAR", "CUMULATE", "DESCRIPTOR", "PROCTIME", "MODEL", "ANALYZE");
 
+    private static final int LONGEST_KEYWORD = KEYWORDS.stream().mapToInt(String::length).max().orElse(0);
+
     private SqlLexer() {
     }
 
@@ -43,46 +45,63 @@ public final class SqlLexer {
         return KEYWORDS.contains(word.toUpperCase(Locale.ROOT));
     }
 
+    /** Receives the tokens of a scan in text order. */
+    interface Sink {
+        void token(Kind kind, int start, int end);
+    }
+
     public static List<Token> tokenize(String text) {
         List<Token> tokens = new ArrayList<>();
+        Sink sink = (kind, start, end) -> tokens.add(new Token(kind, start, end));
         int n = text.length();
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
-            int start = i;
-            if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
-                i = endOfLine(text, i);
-                tokens.add(new Token(Kind.COMMENT, start, i));
-            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
-                int close = text.indexOf("*/", i + 2);
-                i = close < 0 ? n : close + 2;
-                tokens.add(new Token(Kind.COMMENT, start, i));
-            } else if (c == '\'' || c == '`' || c == '"') {
-                i = endOfQuoted(text, i, c);
-                tokens.add(new Token(c == '\'' ? Kind.STRING : Kind.IDENTIFIER_QUOTED, start, i));
-            } else if (Character.isDigit(c)) {
-                while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '.')) {
-                    i++;
-                }
-                tokens.add(new Token(Kind.NUMBER, start, i));
-            } else if (isWordStart(c)) {
-                while (i < n && isWordPart(text.charAt(i))) {
-                    i++;
-                }
-                if (isKeyword(text.substring(start, i))) {
-                    tokens.add(new Token(Kind.KEYWORD, start, i));
-                }
-            } else if ("()[]{}".indexOf(c) >= 0) {
-                i++;
-                tokens.add(new Token(Kind.BRACKET, start, i));
-            } else if (c == ';') {
-                i++;
-                tokens.add(new Token(Kind.SEMICOLON, start, i));
-            } else {
-                i++;
-            }
+            i = scan(text, i, sink);
         }
         return tokens;
+    }
+
+    /**
+     * Reads the one lexeme (token, plain word, or other character) that starts at {@code i < text.length()}, hands
+     * its token (if it is one) to {@code sink} and returns where the next lexeme starts. Between lexemes the lexer
+     * has no state: multi-line constructs (block comments, literals) are single tokens. That is what lets
+     * {@link TokenList} re-lex only around an edit.
+     */
+    static int scan(CharSequence text, int i, Sink sink) {
+        int n = text.length();
+        char c = text.charAt(i);
+        int start = i;
+        if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
+            i = endOfLine(text, i);
+            sink.token(Kind.COMMENT, start, i);
+        } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+            i = endOfBlockComment(text, i + 2);
+            sink.token(Kind.COMMENT, start, i);
+        } else if (c == '\'' || c == '`' || c == '"') {
+            i = endOfQuoted(text, i, c);
+            sink.token(c == '\'' ? Kind.STRING : Kind.IDENTIFIER_QUOTED, start, i);
+        } else if (Character.isDigit(c)) {
+            while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '.')) {
+                i++;
+            }
+            sink.token(Kind.NUMBER, start, i);
+        } else if (isWordStart(c)) {
+            while (i < n && isWordPart(text.charAt(i))) {
+                i++;
+            }
+            if (i - start <= LONGEST_KEYWORD && isKeyword(text.subSequence(start, i).toString())) {
+                sink.token(Kind.KEYWORD, start, i);
+            }
+        } else if ("()[]{}".indexOf(c) >= 0) {
+            i++;
+            sink.token(Kind.BRACKET, start, i);
+        } else if (c == ';') {
+            i++;
+            sink.token(Kind.SEMICOLON, start, i);
+        } else {
+            i++;
+        }
+        return i;
     }
 
     static boolean isWordStart(char c) {
@@ -93,13 +112,28 @@ public final class SqlLexer {
         return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 
-    private static int endOfLine(String text, int from) {
-        int nl = text.indexOf('\n', from);
-        return nl < 0 ? text.length() : nl;
+    private static int endOfLine(CharSequence text, int from) {
+        int n = text.length();
+        int i = from;
+        while (i < n && text.charAt(i) != '\n') {
+            i++;
+        }
+        return i;
+    }
+
+    /** After the opening {@code /*}: the end of the closing {@code * /}, or of the text when unterminated. */
+    private static int endOfBlockComment(CharSequence text, int from) {
+        int n = text.length();
+        for (int i = from; i + 1 < n; i++) {
+            if (text.charAt(i) == '*' && text.charAt(i + 1) == '/') {
+                return i + 2;
+            }
+        }
+        return n;
     }
 
     /** SQL doubles a quote to escape it ('it''s'); an unterminated literal runs to the end of the text. */
-    private static int endOfQuoted(String text, int from, char quote) {
+    private static int endOfQuoted(CharSequence text, int from, char quote) {
         int i = from + 1;
         int n = text.length();
         while (i < n) {

@@ -277,7 +277,7 @@ public final class JobPageView {
                 return;
             }
         }
-        SqlCodeArea area = new SqlCodeArea(ctx.executor(), ctx.ui());
+        SqlCodeArea area = new SqlCodeArea();
         area.setId("versionSql");
         area.replaceAllText(v.sql());
         area.setEditable(false);

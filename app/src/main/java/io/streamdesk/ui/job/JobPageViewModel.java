@@ -183,8 +183,9 @@ public final class JobPageViewModel {
 
     /** Saves the editor's text if it changed, then publishes (on a background thread). */
     public PublishViewModel newPublishDialog() {
+        String typed = editor.currentText();
         return new PublishViewModel(ctx, description -> {
-            String text = editor.currentText();
+            String text = typed;
             if (config != null) {
                 JobConfig edited = config.current();
                 jobs.saveDraft(jobId, text, edited);

@@ -150,7 +150,10 @@ public final class JobConfigView {
 
     private void goToProblem(ConfigProblem p) {
         if (p != null && p.line() > 0 && p.line() <= parametersArea.getParagraphs().size()) {
-            parametersArea.moveTo(p.line() - 1, 0);
+            // a bad value is pointed at by its column; other problems by their line
+            int paragraph = p.line() - 1;
+            int column = Math.min(Math.max(p.column() - 1, 0), parametersArea.getParagraphLength(paragraph));
+            parametersArea.moveTo(paragraph, column);
             parametersArea.requestFollowCaret();
             parametersArea.requestFocus();
         }

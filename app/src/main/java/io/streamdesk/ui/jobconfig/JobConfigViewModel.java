@@ -70,13 +70,14 @@ public final class JobConfigViewModel {
     private boolean saving;
     private boolean saveAgain;
     private ClusterCapacity capacity;
-    private final ParameterValidator validator = new ParameterValidator();
+    private final ParameterValidator validator;
     private ParameterValidator.Context context = ParameterValidator.Context.none();
 
     public JobConfigViewModel(JobId jobId, JobService jobs, JobConfigService configs, UiContext ctx) {
         this.jobId = jobId;
         this.jobs = jobs;
         this.configs = configs;
+        this.validator = configs == null ? new ParameterValidator() : configs.parameterValidator();
         this.ctx = ctx;
         this.autosave = new AutosaveDebouncer(ctx.scheduler(), SqlEditorViewModel.AUTOSAVE_QUIET,
                 SqlEditorViewModel.AUTOSAVE_MAX_WAIT, this::save);
@@ -175,6 +176,8 @@ public final class JobConfigViewModel {
                 .onSuccess((Loaded l) -> {
                     context = l.context();
                     show(l.draft().map(Draft::config).orElse(JobConfig.defaults()));
+                    // right after start Flink's option list may still be loading: check the values again when it is
+                    configs.whenOptionsReady(() -> ctx.ui().run(this::validate));
                 })
                 .onFailure(e -> saveError.set("Could not load the configuration: " + e.getMessage()))
                 .executeWith(ctx);

@@ -76,14 +76,18 @@ final class ParametersArea extends CodeArea {
             List<ConfigProblem> here = problemsByLine.get(i);
             String marker = here == null ? null
                     : here.stream().anyMatch(ConfigProblem::isError) ? "config-error-line" : "config-warning-line";
+            // a bad value (a problem with a column) is underlined from the value on, other problems the whole line
+            int markFrom = here == null ? line.length()
+                    : here.stream().allMatch(p -> p.column() > 0)
+                    ? Math.min(line.length(), here.stream().mapToInt(p -> p.column() - 1).min().orElse(0)) : 0;
             int keyEnd = line.indexOf(": ");
             if (line.strip().startsWith("#")) {
-                spans.add(styles("config-comment", marker), line.length());
+                segment(spans, "config-comment", marker, 0, line.length(), markFrom);
             } else if (keyEnd > 0) {
-                spans.add(styles("config-key", marker), keyEnd);
-                spans.add(styles(null, marker), line.length() - keyEnd);
+                segment(spans, "config-key", marker, 0, keyEnd, markFrom);
+                segment(spans, null, marker, keyEnd, line.length(), markFrom);
             } else {
-                spans.add(styles(null, marker), line.length());
+                segment(spans, null, marker, 0, line.length(), markFrom);
             }
             if (i < lines.length - 1) {
                 spans.add(Collections.emptyList(), 1);
@@ -91,6 +95,14 @@ final class ParametersArea extends CodeArea {
         }
         StyleSpans<Collection<String>> built = spans.create();
         setStyleSpans(0, built);
+    }
+
+    /** Characters {@code [start, end)} of a line: {@code token} style, and {@code marker} from {@code markFrom} on. */
+    private static void segment(StyleSpansBuilder<Collection<String>> spans, String token, String marker, int start,
+                                int end, int markFrom) {
+        int split = Math.max(start, Math.min(end, markFrom));
+        spans.add(styles(token, null), split - start);
+        spans.add(styles(token, marker), end - split);
     }
 
     private static Collection<String> styles(String token, String marker) {
