@@ -19,7 +19,7 @@ public record JobConfig(String parameters, JobResources resources, RuntimeMode r
             restart-strategy.fixed-delay.delay: 5 s
             execution.checkpointing.mode: EXACTLY_ONCE
             execution.checkpointing.timeout: 1200 s
-            # RETAIN_ON_CANCELLATION and RETAIN_ON_SUCCESS keep checkpoints after the job ends
+            # RETAIN_ON_CANCELLATION keeps checkpoints after a cancel; NO_EXTERNALIZED_CHECKPOINTS keeps none
             execution.checkpointing.externalized-checkpoint-retention: DELETE_ON_CANCELLATION
             # state.checkpoints.num-retained before Flink 2.0
             execution.checkpointing.num-retained: 5
