@@ -1,6 +1,7 @@
 package io.streamdesk.store;
 
 import io.streamdesk.model.metrics.Granularity;
+import io.streamdesk.model.metrics.MetricKind;
 import io.streamdesk.model.metrics.MetricName;
 import io.streamdesk.model.metrics.MetricPoint;
 import io.streamdesk.model.metrics.MetricSample;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +30,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link MetricStore} on H2 with plain JDBC (MO1): narrow tables (series id, time, value), batched writes.
- * Each append writes the raw samples, then recomputes the 1- and 5-minute rollups of the buckets it touched from the
- * raw samples of those buckets, so late and out-of-order samples fold in correctly. Samples older than the raw
+ * Each append writes the raw samples, then the 1- and 5-minute rollups of the buckets it touched: for samples newer
+ * than a series' newest one from the open buckets kept in memory ({@link OpenBuckets}), without reading anything;
+ * otherwise (late, repeated, or the first append of a series since the store was made) by recomputing the touched
+ * buckets from their raw samples, so late and out-of-order samples fold in correctly. Samples older than the raw
  * retention are dropped (their bucket's raw samples are gone, a recompute would be wrong).
+ * Rollups of the block (hour, day) a series is writing stay in narrow rows; closed blocks are packed into one row
+ * per series and block ({@link RollupBlock}), so a 7-day chart reads 168 rows per series instead of 10,080.
+ * This instance must be the only writer of the metric tables (the app; the CLI does not sample).
  */
 public final class JdbcMetricStore implements MetricStore {
     private static final long FIVE_MINUTES = Granularity.FIVE_MINUTES.bucket().toMillis();
@@ -40,6 +47,8 @@ public final class JdbcMetricStore implements MetricStore {
     private final Clock clock;
     private final Map<SeriesKey, Long> seriesIds = new ConcurrentHashMap<>();
     private final Object writeLock = new Object();
+    /** The open buckets per series id, kept once a transaction that wrote them committed; guarded by writeLock. */
+    private final Map<Long, OpenBuckets> openBuckets = new HashMap<>();
 
     public JdbcMetricStore(DataSource dataSource, Clock clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -72,8 +81,9 @@ public final class JdbcMetricStore implements MetricStore {
                         ids.put(key, seriesId(c, key));
                     }
                     insertRaw(c, bySeries, ids);
-                    updateRollups(c, bySeries, ids);
+                    Map<Long, OpenBuckets> open = updateRollups(c, bySeries, ids);
                     c.commit();
+                    openBuckets.putAll(open);
                 } catch (SQLException | RuntimeException e) {
                     c.rollback();
                     throw e;
@@ -107,72 +117,161 @@ public final class JdbcMetricStore implements MetricStore {
         }
     }
 
-    /** Recomputes every 1- and 5-minute bucket the new samples fall in, from the raw samples kept for them. */
-    private void updateRollups(Connection c, Map<SeriesKey, List<MetricSample>> bySeries, Map<SeriesKey, Long> ids)
-            throws SQLException {
-        try (PreparedStatement before = c.prepareStatement(
-                "SELECT val FROM metric_sample WHERE series_id = ? AND ts < ? ORDER BY ts DESC LIMIT 1");
-             PreparedStatement range = c.prepareStatement(
-                     "SELECT ts, val FROM metric_sample WHERE series_id = ? AND ts >= ? AND ts < ? ORDER BY ts");
-             PreparedStatement merge1 = c.prepareStatement(mergeRollup("metric_rollup_1m"));
-             PreparedStatement merge5 = c.prepareStatement(mergeRollup("metric_rollup_5m"))) {
+    /**
+     * Updates the 1- and 5-minute rollups of every bucket the new samples fall in. A series whose new samples are all
+     * newer than its newest known sample goes the fast way: its open buckets are in memory, each sample updates them
+     * and the touched buckets are upserted, nothing is read. Otherwise (first append of a series since the store was
+     * made, a late or repeated sample) the touched 5-minute buckets are recomputed from the raw samples kept for them,
+     * and the open buckets are rebuilt from the same read when it reaches the series' newest sample.
+     * Returns the open buckets to keep once the transaction commits.
+     */
+    private Map<Long, OpenBuckets> updateRollups(Connection c, Map<SeriesKey, List<MetricSample>> bySeries,
+                                                 Map<SeriesKey, Long> ids) throws SQLException {
+        Map<Long, OpenBuckets> updated = new HashMap<>();
+        List<long[]> closedHours = new ArrayList<>();
+        List<long[]> closedDays = new ArrayList<>();
+        try (RollupTables tables = new RollupTables(c)) {
             for (Map.Entry<SeriesKey, List<MetricSample>> e : bySeries.entrySet()) {
                 long id = ids.get(e.getKey());
-                long min = Long.MAX_VALUE;
-                long max = Long.MIN_VALUE;
-                for (MetricSample s : e.getValue()) {
-                    min = Math.min(min, s.timestamp());
-                    max = Math.max(max, s.timestamp());
+                List<MetricSample> list = e.getValue();
+                list.sort(Comparator.comparingLong(MetricSample::timestamp)); // stable: a repeated time keeps arrival order
+                OpenBuckets open = openBuckets.get(id);
+                OpenBuckets next = open != null && inOrder(list, open)
+                        ? appendInOrder(tables, id, open.copy(), list, closedHours, closedDays)
+                        : recompute(c, tables, id, e.getKey(), list, open);
+                if (next != null) {
+                    updated.put(id, next);
                 }
-                long from = Math.floorDiv(min, FIVE_MINUTES) * FIVE_MINUTES;
-                long to = Math.floorDiv(max, FIVE_MINUTES) * FIVE_MINUTES + FIVE_MINUTES;
-                double previous = Double.NaN;
-                if (e.getKey().metric().kind() == io.streamdesk.model.metrics.MetricKind.COUNTER) {
-                    // only a counter's increase needs the value before the range
-                    before.setLong(1, id);
-                    before.setLong(2, from);
-                    try (ResultSet rs = before.executeQuery()) {
-                        if (rs.next()) {
-                            previous = rs.getDouble(1);
-                        }
-                    }
-                }
-                range.setLong(1, id);
-                range.setLong(2, from);
-                range.setLong(3, to);
-                LongList ts = new LongList();
-                DoubleList vals = new DoubleList();
-                try (ResultSet rs = range.executeQuery()) {
-                    while (rs.next()) {
-                        ts.add(rs.getLong(1));
-                        vals.add(rs.getDouble(2));
-                    }
-                }
-                var kind = e.getKey().metric().kind();
-                addRollups(merge1, id, Rollups.rollup(ts.toArray(), vals.toArray(), ONE_MINUTE, kind, previous));
-                addRollups(merge5, id, Rollups.rollup(ts.toArray(), vals.toArray(), FIVE_MINUTES, kind, previous));
             }
-            merge1.executeBatch();
-            merge5.executeBatch();
+            tables.flush();
+            // a series whose open bucket moved into a new hour (day) packs the hour (day) just closed
+            for (long[] closed : closedHours) {
+                tables.pack(RollupLevel.ONE_MINUTE, closed[0], closed[1], List.of());
+            }
+            for (long[] closed : closedDays) {
+                tables.pack(RollupLevel.FIVE_MINUTES, closed[0], closed[1], List.of());
+            }
+        }
+        return updated;
+    }
+
+    private static boolean inOrder(List<MetricSample> sorted, OpenBuckets open) {
+        long previous = Long.MIN_VALUE;
+        for (MetricSample s : sorted) {
+            if (s.timestamp() == previous) {
+                return false; // a repeated time replaces a value: recompute
+            }
+            previous = s.timestamp();
+        }
+        return open.takes(sorted.get(0).timestamp());
+    }
+
+    private static OpenBuckets appendInOrder(RollupTables tables, long id, OpenBuckets open, List<MetricSample> sorted,
+                                             List<long[]> closedHours, List<long[]> closedDays) throws SQLException {
+        boolean oneTouched = false;
+        boolean fiveTouched = false;
+        for (MetricSample s : sorted) {
+            long oneBefore = open.oneMinuteStart();
+            long fiveBefore = open.fiveMinuteStart();
+            long one = RollupLevel.ONE_MINUTE.bucketStart(s.timestamp());
+            long five = RollupLevel.FIVE_MINUTES.bucketStart(s.timestamp());
+            if (one != oneBefore && oneTouched) {
+                tables.upsertNarrow(RollupLevel.ONE_MINUTE, id, open.oneMinute());
+            }
+            if (five != fiveBefore && fiveTouched) {
+                tables.upsertNarrow(RollupLevel.FIVE_MINUTES, id, open.fiveMinutes());
+            }
+            if (RollupLevel.ONE_MINUTE.blockStart(one) != RollupLevel.ONE_MINUTE.blockStart(oneBefore)) {
+                closedHours.add(new long[]{id, RollupLevel.ONE_MINUTE.blockStart(oneBefore)});
+            }
+            if (RollupLevel.FIVE_MINUTES.blockStart(five) != RollupLevel.FIVE_MINUTES.blockStart(fiveBefore)) {
+                closedDays.add(new long[]{id, RollupLevel.FIVE_MINUTES.blockStart(fiveBefore)});
+            }
+            open.add(s.timestamp(), s.value());
+            oneTouched = true;
+            fiveTouched = true;
+        }
+        tables.upsertNarrow(RollupLevel.ONE_MINUTE, id, open.oneMinute());
+        tables.upsertNarrow(RollupLevel.FIVE_MINUTES, id, open.fiveMinutes());
+        return open;
+    }
+
+    /**
+     * Recomputes the 5-minute buckets from the oldest to the newest new sample from the raw samples. Buckets in the
+     * block of the series' newest sample go to narrow rows; buckets in older (closed) blocks are packed right away.
+     */
+    private OpenBuckets recompute(Connection c, RollupTables tables, long id, SeriesKey key, List<MetricSample> sorted,
+                                  OpenBuckets open) throws SQLException {
+        long from = RollupLevel.FIVE_MINUTES.bucketStart(sorted.get(0).timestamp());
+        long to = RollupLevel.FIVE_MINUTES.bucketStart(sorted.get(sorted.size() - 1).timestamp()) + FIVE_MINUTES;
+        long newest = open != null ? Math.max(open.newest(), sorted.get(sorted.size() - 1).timestamp()) : newestRaw(c, id);
+        MetricKind kind = key.metric().kind();
+        double previous = Double.NaN;
+        if (kind == MetricKind.COUNTER) { // only a counter's increase needs the value before the range
+            try (PreparedStatement before = c.prepareStatement(
+                    "SELECT val FROM metric_sample WHERE series_id = ? AND ts < ? ORDER BY ts DESC LIMIT 1")) {
+                before.setLong(1, id);
+                before.setLong(2, from);
+                try (ResultSet rs = before.executeQuery()) {
+                    if (rs.next()) {
+                        previous = rs.getDouble(1);
+                    }
+                }
+            }
+        }
+        LongList ts = new LongList();
+        DoubleList vals = new DoubleList();
+        try (PreparedStatement range = c.prepareStatement(
+                "SELECT ts, val FROM metric_sample WHERE series_id = ? AND ts >= ? AND ts < ? ORDER BY ts")) {
+            range.setLong(1, id);
+            range.setLong(2, from);
+            range.setLong(3, to);
+            try (ResultSet rs = range.executeQuery()) {
+                while (rs.next()) {
+                    ts.add(rs.getLong(1));
+                    vals.add(rs.getDouble(2));
+                }
+            }
+        }
+        long[] times = ts.toArray();
+        double[] values = vals.toArray();
+        for (RollupLevel level : RollupLevel.values()) {
+            List<MetricPoint> points = Rollups.rollup(times, values, level.bucketMs, kind, previous);
+            writeRecomputed(tables, level, id, points, level.blockStart(newest));
+        }
+        if (newest < to) {
+            return OpenBuckets.rebuild(times, values, previous, kind, ONE_MINUTE, FIVE_MINUTES);
+        }
+        return open; // the late samples are older than the open buckets, which stay as they are
+    }
+
+    private static void writeRecomputed(RollupTables tables, RollupLevel level, long id, List<MetricPoint> points,
+                                        long openBlock) throws SQLException {
+        int i = 0;
+        while (i < points.size()) {
+            long block = level.blockStart(points.get(i).timestamp());
+            int j = i;
+            while (j < points.size() && level.blockStart(points.get(j).timestamp()) == block) {
+                j++;
+            }
+            if (block >= openBlock) {
+                for (int k = i; k < j; k++) {
+                    tables.upsertNarrow(level, id, points.get(k));
+                }
+            } else {
+                tables.pack(level, id, block, points.subList(i, j));
+            }
+            i = j;
         }
     }
 
-    private static String mergeRollup(String table) {
-        return "MERGE INTO " + table + " (series_id, ts, min_val, max_val, avg_val, last_val, cnt, incr) KEY (series_id, ts) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-    }
-
-    private static void addRollups(PreparedStatement ps, long id, List<MetricPoint> points) throws SQLException {
-        for (MetricPoint p : points) {
+    private static long newestRaw(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT ts FROM metric_sample WHERE series_id = ? ORDER BY ts DESC LIMIT 1")) {
             ps.setLong(1, id);
-            ps.setLong(2, p.timestamp());
-            ps.setDouble(3, p.min());
-            ps.setDouble(4, p.max());
-            ps.setDouble(5, p.avg());
-            ps.setDouble(6, p.last());
-            ps.setInt(7, p.count());
-            ps.setDouble(8, p.increase());
-            ps.addBatch();
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : Long.MIN_VALUE;
+            }
         }
     }
 
@@ -235,7 +334,7 @@ public final class JdbcMetricStore implements MetricStore {
 
     @Override
     public List<MetricPoint> points(SeriesKey key, Granularity granularity, Instant from, Instant to) {
-        return read("Reading " + key, c -> points(c, key, granularity, from, to));
+        return points(List.of(key), granularity, from, to).get(key);
     }
 
     @Override
@@ -243,38 +342,33 @@ public final class JdbcMetricStore implements MetricStore {
                                                     Instant to) {
         return read("Reading " + keys.size() + " series", c -> {
             Map<SeriesKey, List<MetricPoint>> out = new LinkedHashMap<>();
-            for (SeriesKey key : keys) {
-                out.put(key, points(c, key, granularity, from, to));
+            try (RollupTables tables = new RollupTables(c)) {
+                for (SeriesKey key : keys) {
+                    Long id = knownSeriesId(c, key);
+                    if (id == null) {
+                        out.put(key, new ArrayList<>());
+                    } else if (granularity == Granularity.RAW) {
+                        out.put(key, rawPoints(c, id, from.toEpochMilli(), to.toEpochMilli()));
+                    } else {
+                        out.put(key, tables.points(RollupLevel.of(granularity), id, from.toEpochMilli(), to.toEpochMilli()));
+                    }
+                }
             }
             return out;
         });
     }
 
-    private List<MetricPoint> points(Connection c, SeriesKey key, Granularity granularity, Instant from, Instant to)
-            throws SQLException {
-        Long id = knownSeriesId(c, key);
+    private static List<MetricPoint> rawPoints(Connection c, long id, long from, long to) throws SQLException {
         List<MetricPoint> out = new ArrayList<>();
-        if (id == null) {
-            return out;
-        }
-        String sql = switch (granularity) {
-            case RAW -> "SELECT ts, val FROM metric_sample WHERE series_id = ? AND ts >= ? AND ts < ? ORDER BY ts";
-            case ONE_MINUTE -> "SELECT ts, min_val, max_val, avg_val, last_val, cnt, incr FROM metric_rollup_1m "
-                    + "WHERE series_id = ? AND ts >= ? AND ts < ? ORDER BY ts";
-            case FIVE_MINUTES -> "SELECT ts, min_val, max_val, avg_val, last_val, cnt, incr FROM metric_rollup_5m "
-                    + "WHERE series_id = ? AND ts >= ? AND ts < ? ORDER BY ts";
-        };
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT ts, val FROM metric_sample WHERE series_id = ? AND ts >= ? AND ts < ? ORDER BY ts")) {
             ps.setLong(1, id);
-            ps.setLong(2, from.toEpochMilli());
-            ps.setLong(3, to.toEpochMilli());
+            ps.setLong(2, from);
+            ps.setLong(3, to);
             ps.setFetchSize(2048);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(granularity == Granularity.RAW
-                            ? MetricPoint.raw(rs.getLong(1), rs.getDouble(2))
-                            : new MetricPoint(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
-                            rs.getDouble(5), rs.getInt(6), rs.getDouble(7)));
+                    out.add(MetricPoint.raw(rs.getLong(1), rs.getDouble(2)));
                 }
             }
         }
@@ -335,13 +429,48 @@ public final class JdbcMetricStore implements MetricStore {
 
     // ---------------------------------------------------------------- retention
 
+    /**
+     * Deletes what is older than each granularity's retention (narrow rows, and packed points: whole blocks, and the
+     * old part of the block across the cutoff), then packs the narrow rows left in closed blocks (a series that
+     * stopped, late samples). Works in chunks so that a large backlog never holds the write lock for long.
+     */
     @Override
     public long enforceRetention(Instant now) {
         long deleted = 0;
         deleted += deleteOlder("metric_sample", now.minus(Granularity.RAW.retention()));
-        deleted += deleteOlder("metric_rollup_1m", now.minus(Granularity.ONE_MINUTE.retention()));
-        deleted += deleteOlder("metric_rollup_5m", now.minus(Granularity.FIVE_MINUTES.retention()));
+        for (RollupLevel level : RollupLevel.values()) {
+            long cutoff = now.minus(level.granularity.retention()).toEpochMilli();
+            deleted += deleteOlder(level.narrowTable, Instant.ofEpochMilli(cutoff));
+            synchronized (writeLock) {
+                deleted += write("Deleting old rollup blocks", c -> {
+                    try (RollupTables tables = new RollupTables(c)) {
+                        return tables.expireBlocks(level, cutoff);
+                    }
+                });
+            }
+            packClosedBlocks(level, level.blockStart(now.toEpochMilli()));
+        }
         return deleted;
+    }
+
+    private void packClosedBlocks(RollupLevel level, long before) {
+        while (true) {
+            int packed;
+            synchronized (writeLock) {
+                packed = write("Packing rollups of " + level.narrowTable, c -> {
+                    try (RollupTables tables = new RollupTables(c)) {
+                        List<long[]> blocks = tables.blocksWithNarrowRows(level, before, 500);
+                        for (long[] b : blocks) {
+                            tables.pack(level, b[0], b[1], List.of());
+                        }
+                        return blocks.size();
+                    }
+                });
+            }
+            if (packed < 500) {
+                return;
+            }
+        }
     }
 
     /** Deletes in chunks so that a large backlog never holds the table for long. */
@@ -361,6 +490,23 @@ public final class JdbcMetricStore implements MetricStore {
             if (n < 10000) {
                 return total;
             }
+        }
+    }
+
+    /** Runs {@code work} in one transaction. */
+    private <T> T write(String what, SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.apply(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(what + " failed: " + e.getMessage(), e);
         }
     }
 
