@@ -10,6 +10,9 @@ import io.streamdesk.model.metrics.SeriesKey;
 import io.streamdesk.service.port.MetricStore;
 import io.streamdesk.service.port.StoreException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,8 +43,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * This instance must be the only writer of the metric tables (the app; the CLI does not sample).
  */
 public final class JdbcMetricStore implements MetricStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcMetricStore.class);
     private static final long FIVE_MINUTES = Granularity.FIVE_MINUTES.bucket().toMillis();
     private static final long ONE_MINUTE = Granularity.ONE_MINUTE.bucket().toMillis();
+    /** How often the narrow 1-minute (5-minute) rows of closed periods are packed into their blocks. */
+    private static final long PACK_1M = 15 * ONE_MINUTE;
+    private static final long PACK_5M = 60 * ONE_MINUTE;
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -49,6 +56,8 @@ public final class JdbcMetricStore implements MetricStore {
     private final Object writeLock = new Object();
     /** The open buckets per series id, kept once a transaction that wrote them committed; guarded by writeLock. */
     private final Map<Long, OpenBuckets> openBuckets = new HashMap<>();
+    /** The 5-minute period of the clock of the last housekeeping; guarded by writeLock. */
+    private long lastMaintenance = Long.MIN_VALUE;
 
     public JdbcMetricStore(DataSource dataSource, Clock clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -73,46 +82,29 @@ public final class JdbcMetricStore implements MetricStore {
             return;
         }
         synchronized (writeLock) {
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    Map<SeriesKey, Long> ids = new HashMap<>();
-                    for (SeriesKey key : bySeries.keySet()) {
-                        ids.put(key, seriesId(c, key));
-                    }
-                    insertRaw(c, bySeries, ids);
-                    Map<Long, OpenBuckets> open = updateRollups(c, bySeries, ids);
-                    c.commit();
-                    openBuckets.putAll(open);
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
+            Map<Long, OpenBuckets> open = write("Storing " + samples.size() + " metric samples", c -> {
+                Map<SeriesKey, Long> ids = new HashMap<>();
+                for (SeriesKey key : bySeries.keySet()) {
+                    ids.put(key, seriesId(c, key));
                 }
-            } catch (SQLException e) {
-                throw new StoreException("Storing " + samples.size() + " metric samples failed: " + e.getMessage(), e);
-            }
-        }
-    }
-
-    private void insertRaw(Connection c, Map<SeriesKey, List<MetricSample>> bySeries, Map<SeriesKey, Long> ids)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("MERGE INTO metric_sample (series_id, ts, val) KEY (series_id, ts) VALUES (?, ?, ?)")) {
-            int pending = 0;
-            for (Map.Entry<SeriesKey, List<MetricSample>> e : bySeries.entrySet()) {
-                long id = ids.get(e.getKey());
-                for (MetricSample s : e.getValue()) {
-                    ps.setLong(1, id);
-                    ps.setLong(2, s.timestamp());
-                    ps.setDouble(3, s.value());
-                    ps.addBatch();
-                    if (++pending == 1000) {
-                        ps.executeBatch();
-                        pending = 0;
+                try (RawSamples raw = new RawSamples(c); RollupTables tables = new RollupTables(c)) {
+                    for (Map.Entry<SeriesKey, List<MetricSample>> e : bySeries.entrySet()) {
+                        long id = ids.get(e.getKey());
+                        for (MetricSample s : e.getValue()) {
+                            raw.add(id, s.timestamp(), s.value());
+                        }
                     }
+                    raw.flushBatch();
+                    Map<Long, OpenBuckets> updated = updateRollups(raw, tables, bySeries, ids);
+                    tables.flush();
+                    return updated;
                 }
-            }
-            if (pending > 0) {
-                ps.executeBatch();
+            });
+            openBuckets.putAll(open); // only once committed
+            try {
+                maintain(clock.millis());
+            } catch (StoreException e) {
+                LOG.warn("Metric store housekeeping failed (samples are stored): {}", e.getMessage());
             }
         }
     }
@@ -125,31 +117,20 @@ public final class JdbcMetricStore implements MetricStore {
      * and the open buckets are rebuilt from the same read when it reaches the series' newest sample.
      * Returns the open buckets to keep once the transaction commits.
      */
-    private Map<Long, OpenBuckets> updateRollups(Connection c, Map<SeriesKey, List<MetricSample>> bySeries,
-                                                 Map<SeriesKey, Long> ids) throws SQLException {
+    private Map<Long, OpenBuckets> updateRollups(RawSamples raw, RollupTables tables,
+                                                 Map<SeriesKey, List<MetricSample>> bySeries, Map<SeriesKey, Long> ids)
+            throws SQLException {
         Map<Long, OpenBuckets> updated = new HashMap<>();
-        List<long[]> closedHours = new ArrayList<>();
-        List<long[]> closedDays = new ArrayList<>();
-        try (RollupTables tables = new RollupTables(c)) {
-            for (Map.Entry<SeriesKey, List<MetricSample>> e : bySeries.entrySet()) {
-                long id = ids.get(e.getKey());
-                List<MetricSample> list = e.getValue();
-                list.sort(Comparator.comparingLong(MetricSample::timestamp)); // stable: a repeated time keeps arrival order
-                OpenBuckets open = openBuckets.get(id);
-                OpenBuckets next = open != null && inOrder(list, open)
-                        ? appendInOrder(tables, id, open.copy(), list, closedHours, closedDays)
-                        : recompute(c, tables, id, e.getKey(), list, open);
-                if (next != null) {
-                    updated.put(id, next);
-                }
-            }
-            tables.flush();
-            // a series whose open bucket moved into a new hour (day) packs the hour (day) just closed
-            for (long[] closed : closedHours) {
-                tables.pack(RollupLevel.ONE_MINUTE, closed[0], closed[1], List.of());
-            }
-            for (long[] closed : closedDays) {
-                tables.pack(RollupLevel.FIVE_MINUTES, closed[0], closed[1], List.of());
+        for (Map.Entry<SeriesKey, List<MetricSample>> e : bySeries.entrySet()) {
+            long id = ids.get(e.getKey());
+            List<MetricSample> list = e.getValue();
+            list.sort(Comparator.comparingLong(MetricSample::timestamp)); // stable: a repeated time keeps arrival order
+            OpenBuckets open = openBuckets.get(id);
+            OpenBuckets next = open != null && inOrder(list, open)
+                    ? appendInOrder(tables, id, open.copy(), list)
+                    : recompute(raw, tables, id, e.getKey().metric().kind(), list, open);
+            if (next != null) {
+                updated.put(id, next);
             }
         }
         return updated;
@@ -166,30 +147,19 @@ public final class JdbcMetricStore implements MetricStore {
         return open.takes(sorted.get(0).timestamp());
     }
 
-    private static OpenBuckets appendInOrder(RollupTables tables, long id, OpenBuckets open, List<MetricSample> sorted,
-                                             List<long[]> closedHours, List<long[]> closedDays) throws SQLException {
-        boolean oneTouched = false;
-        boolean fiveTouched = false;
+    private static OpenBuckets appendInOrder(RollupTables tables, long id, OpenBuckets open, List<MetricSample> sorted)
+            throws SQLException {
+        boolean touched = false;
         for (MetricSample s : sorted) {
-            long oneBefore = open.oneMinuteStart();
-            long fiveBefore = open.fiveMinuteStart();
-            long one = RollupLevel.ONE_MINUTE.bucketStart(s.timestamp());
-            long five = RollupLevel.FIVE_MINUTES.bucketStart(s.timestamp());
-            if (one != oneBefore && oneTouched) {
+            // a bucket this batch touched and is leaving gets its final values
+            if (touched && RollupLevel.ONE_MINUTE.bucketStart(s.timestamp()) != open.oneMinuteStart()) {
                 tables.upsertNarrow(RollupLevel.ONE_MINUTE, id, open.oneMinute());
             }
-            if (five != fiveBefore && fiveTouched) {
+            if (touched && RollupLevel.FIVE_MINUTES.bucketStart(s.timestamp()) != open.fiveMinuteStart()) {
                 tables.upsertNarrow(RollupLevel.FIVE_MINUTES, id, open.fiveMinutes());
             }
-            if (RollupLevel.ONE_MINUTE.blockStart(one) != RollupLevel.ONE_MINUTE.blockStart(oneBefore)) {
-                closedHours.add(new long[]{id, RollupLevel.ONE_MINUTE.blockStart(oneBefore)});
-            }
-            if (RollupLevel.FIVE_MINUTES.blockStart(five) != RollupLevel.FIVE_MINUTES.blockStart(fiveBefore)) {
-                closedDays.add(new long[]{id, RollupLevel.FIVE_MINUTES.blockStart(fiveBefore)});
-            }
             open.add(s.timestamp(), s.value());
-            oneTouched = true;
-            fiveTouched = true;
+            touched = true;
         }
         tables.upsertNarrow(RollupLevel.ONE_MINUTE, id, open.oneMinute());
         tables.upsertNarrow(RollupLevel.FIVE_MINUTES, id, open.fiveMinutes());
@@ -200,41 +170,27 @@ public final class JdbcMetricStore implements MetricStore {
      * Recomputes the 5-minute buckets from the oldest to the newest new sample from the raw samples. Buckets in the
      * block of the series' newest sample go to narrow rows; buckets in older (closed) blocks are packed right away.
      */
-    private OpenBuckets recompute(Connection c, RollupTables tables, long id, SeriesKey key, List<MetricSample> sorted,
-                                  OpenBuckets open) throws SQLException {
+    private static OpenBuckets recompute(RawSamples raw, RollupTables tables, long id, MetricKind kind,
+                                         List<MetricSample> sorted, OpenBuckets open) throws SQLException {
         long from = RollupLevel.FIVE_MINUTES.bucketStart(sorted.get(0).timestamp());
         long to = RollupLevel.FIVE_MINUTES.bucketStart(sorted.get(sorted.size() - 1).timestamp()) + FIVE_MINUTES;
-        long newest = open != null ? Math.max(open.newest(), sorted.get(sorted.size() - 1).timestamp()) : newestRaw(c, id);
-        MetricKind kind = key.metric().kind();
+        long newest;
+        if (open != null) {
+            newest = Math.max(open.newest(), sorted.get(sorted.size() - 1).timestamp());
+        } else {
+            long[] last = raw.newestBefore(id, Long.MAX_VALUE);
+            newest = last == null ? sorted.get(sorted.size() - 1).timestamp() : last[0];
+        }
         double previous = Double.NaN;
         if (kind == MetricKind.COUNTER) { // only a counter's increase needs the value before the range
-            try (PreparedStatement before = c.prepareStatement(
-                    "SELECT val FROM metric_sample WHERE series_id = ? AND ts < ? ORDER BY ts DESC LIMIT 1")) {
-                before.setLong(1, id);
-                before.setLong(2, from);
-                try (ResultSet rs = before.executeQuery()) {
-                    if (rs.next()) {
-                        previous = rs.getDouble(1);
-                    }
-                }
+            long[] before = raw.newestBefore(id, from);
+            if (before != null) {
+                previous = Double.longBitsToDouble(before[1]);
             }
         }
-        LongList ts = new LongList();
-        DoubleList vals = new DoubleList();
-        try (PreparedStatement range = c.prepareStatement(
-                "SELECT ts, val FROM metric_sample WHERE series_id = ? AND ts >= ? AND ts < ? ORDER BY ts")) {
-            range.setLong(1, id);
-            range.setLong(2, from);
-            range.setLong(3, to);
-            try (ResultSet rs = range.executeQuery()) {
-                while (rs.next()) {
-                    ts.add(rs.getLong(1));
-                    vals.add(rs.getDouble(2));
-                }
-            }
-        }
-        long[] times = ts.toArray();
-        double[] values = vals.toArray();
+        RawSamples.Series range = raw.range(id, from, to);
+        long[] times = range.times();
+        double[] values = range.values();
         for (RollupLevel level : RollupLevel.values()) {
             List<MetricPoint> points = Rollups.rollup(times, values, level.bucketMs, kind, previous);
             writeRecomputed(tables, level, id, points, level.blockStart(newest));
@@ -265,12 +221,43 @@ public final class JdbcMetricStore implements MetricStore {
         }
     }
 
-    private static long newestRaw(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT ts FROM metric_sample WHERE series_id = ? ORDER BY ts DESC LIMIT 1")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : Long.MIN_VALUE;
+    /**
+     * Housekeeping after an append, at most once per 5 minutes of the clock: moves the journal's older raw samples to
+     * metric_sample, and packs the narrow rollup rows of closed periods (1-minute rows every 15 minutes, 5-minute rows
+     * every hour) into their blocks. Each runs in its own transaction; the samples are already committed.
+     */
+    private void maintain(long now) {
+        long period = Math.floorDiv(now, FIVE_MINUTES);
+        if (period == lastMaintenance) {
+            return;
+        }
+        lastMaintenance = period;
+        long fiveStart = period * FIVE_MINUTES;
+        write("Moving raw metric samples", c -> {
+            try (RawSamples raw = new RawSamples(c)) {
+                return raw.flush(fiveStart - FIVE_MINUTES);
+            }
+        });
+        packNarrow(RollupLevel.ONE_MINUTE, Math.floorDiv(now, PACK_1M) * PACK_1M - FIVE_MINUTES);
+        packNarrow(RollupLevel.FIVE_MINUTES, Math.floorDiv(now, PACK_5M) * PACK_5M - FIVE_MINUTES);
+    }
+
+    /** Packs the narrow rows older than {@code before}, one block period per transaction. */
+    private void packNarrow(RollupLevel level, long before) {
+        while (true) {
+            Long oldest = write("Packing " + level.narrowTable, c -> {
+                try (RollupTables tables = new RollupTables(c)) {
+                    Long first = tables.oldestNarrow(level);
+                    if (first == null || first >= before) {
+                        return null;
+                    }
+                    long blockEnd = level.blockStart(first) + level.blockMs;
+                    tables.packWindow(level, first, Math.min(blockEnd, before));
+                    return first;
+                }
+            });
+            if (oldest == null) {
+                return;
             }
         }
     }
@@ -317,15 +304,10 @@ public final class JdbcMetricStore implements MetricStore {
             if (id == null) {
                 return out;
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT ts, val FROM metric_sample WHERE series_id = ? AND ts >= ? AND ts < ? ORDER BY ts")) {
-                ps.setLong(1, id);
-                ps.setLong(2, from.toEpochMilli());
-                ps.setLong(3, to.toEpochMilli());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new MetricSample(key, rs.getLong(1), rs.getDouble(2)));
-                    }
+            try (RawSamples raw = new RawSamples(c)) {
+                RawSamples.Series s = raw.range(id, from.toEpochMilli(), to.toEpochMilli());
+                for (int i = 0; i < s.size(); i++) {
+                    out.add(new MetricSample(key, s.time(i), s.value(i)));
                 }
             }
             return out;
@@ -341,38 +323,39 @@ public final class JdbcMetricStore implements MetricStore {
     public Map<SeriesKey, List<MetricPoint>> points(Collection<SeriesKey> keys, Granularity granularity, Instant from,
                                                     Instant to) {
         return read("Reading " + keys.size() + " series", c -> {
-            Map<SeriesKey, List<MetricPoint>> out = new LinkedHashMap<>();
-            try (RollupTables tables = new RollupTables(c)) {
-                for (SeriesKey key : keys) {
-                    Long id = knownSeriesId(c, key);
-                    if (id == null) {
-                        out.put(key, new ArrayList<>());
-                    } else if (granularity == Granularity.RAW) {
-                        out.put(key, rawPoints(c, id, from.toEpochMilli(), to.toEpochMilli()));
-                    } else {
-                        out.put(key, tables.points(RollupLevel.of(granularity), id, from.toEpochMilli(), to.toEpochMilli()));
+            Map<SeriesKey, Long> ids = new LinkedHashMap<>();
+            for (SeriesKey key : keys) {
+                Long id = knownSeriesId(c, key);
+                if (id != null) {
+                    ids.put(key, id);
+                }
+            }
+            long f = from.toEpochMilli();
+            long t = to.toEpochMilli();
+            Map<Long, List<MetricPoint>> byId = new HashMap<>();
+            if (granularity == Granularity.RAW) {
+                try (RawSamples raw = new RawSamples(c)) {
+                    for (long id : ids.values()) {
+                        RawSamples.Series s = raw.range(id, f, t);
+                        List<MetricPoint> points = new ArrayList<>(s.size());
+                        for (int i = 0; i < s.size(); i++) {
+                            points.add(MetricPoint.raw(s.time(i), s.value(i)));
+                        }
+                        byId.put(id, points);
                     }
                 }
+            } else if (!ids.isEmpty()) {
+                try (RollupTables tables = new RollupTables(c)) {
+                    byId = tables.points(RollupLevel.of(granularity), ids.values(), f, t);
+                }
+            }
+            Map<SeriesKey, List<MetricPoint>> out = new LinkedHashMap<>();
+            for (SeriesKey key : keys) {
+                Long id = ids.get(key);
+                out.put(key, id == null ? new ArrayList<>() : new ArrayList<>(byId.get(id)));
             }
             return out;
         });
-    }
-
-    private static List<MetricPoint> rawPoints(Connection c, long id, long from, long to) throws SQLException {
-        List<MetricPoint> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT ts, val FROM metric_sample WHERE series_id = ? AND ts >= ? AND ts < ? ORDER BY ts")) {
-            ps.setLong(1, id);
-            ps.setLong(2, from);
-            ps.setLong(3, to);
-            ps.setFetchSize(2048);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(MetricPoint.raw(rs.getLong(1), rs.getDouble(2)));
-                }
-            }
-        }
-        return out;
     }
 
     @Override
@@ -382,12 +365,10 @@ public final class JdbcMetricStore implements MetricStore {
             if (id == null) {
                 return Optional.empty();
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT ts, val FROM metric_sample WHERE series_id = ? ORDER BY ts DESC LIMIT 1")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new MetricSample(key, rs.getLong(1), rs.getDouble(2))) : Optional.empty();
-                }
+            try (RawSamples raw = new RawSamples(c)) {
+                long[] last = raw.newestBefore(id, Long.MAX_VALUE);
+                return last == null ? Optional.empty()
+                        : Optional.of(new MetricSample(key, last[0], Double.longBitsToDouble(last[1])));
             }
         });
     }
@@ -430,14 +411,16 @@ public final class JdbcMetricStore implements MetricStore {
     // ---------------------------------------------------------------- retention
 
     /**
-     * Deletes what is older than each granularity's retention (narrow rows, and packed points: whole blocks, and the
-     * old part of the block across the cutoff), then packs the narrow rows left in closed blocks (a series that
-     * stopped, late samples). Works in chunks so that a large backlog never holds the write lock for long.
+     * Deletes what is older than each granularity's retention (raw samples, narrow rows, and packed points: whole
+     * blocks, and the old part of the block across the cutoff), then packs the narrow rows of closed periods (a
+     * series that stopped, late samples). Works in chunks so that a large backlog never holds the write lock for long.
      */
     @Override
     public long enforceRetention(Instant now) {
         long deleted = 0;
-        deleted += deleteOlder("metric_sample", now.minus(Granularity.RAW.retention()));
+        Instant rawCutoff = now.minus(Granularity.RAW.retention());
+        deleted += deleteOlder("metric_journal", rawCutoff);
+        deleted += deleteOlder("metric_sample", rawCutoff);
         for (RollupLevel level : RollupLevel.values()) {
             long cutoff = now.minus(level.granularity.retention()).toEpochMilli();
             deleted += deleteOlder(level.narrowTable, Instant.ofEpochMilli(cutoff));
@@ -448,29 +431,12 @@ public final class JdbcMetricStore implements MetricStore {
                     }
                 });
             }
-            packClosedBlocks(level, level.blockStart(now.toEpochMilli()));
+        }
+        synchronized (writeLock) {
+            lastMaintenance = Long.MIN_VALUE;
+            maintain(now.toEpochMilli());
         }
         return deleted;
-    }
-
-    private void packClosedBlocks(RollupLevel level, long before) {
-        while (true) {
-            int packed;
-            synchronized (writeLock) {
-                packed = write("Packing rollups of " + level.narrowTable, c -> {
-                    try (RollupTables tables = new RollupTables(c)) {
-                        List<long[]> blocks = tables.blocksWithNarrowRows(level, before, 500);
-                        for (long[] b : blocks) {
-                            tables.pack(level, b[0], b[1], List.of());
-                        }
-                        return blocks.size();
-                    }
-                });
-            }
-            if (packed < 500) {
-                return;
-            }
-        }
     }
 
     /** Deletes in chunks so that a large backlog never holds the table for long. */
@@ -521,38 +487,6 @@ public final class JdbcMetricStore implements MetricStore {
             return work.apply(c);
         } catch (SQLException e) {
             throw new StoreException(what + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static final class LongList {
-        private long[] a = new long[64];
-        private int n;
-
-        void add(long v) {
-            if (n == a.length) {
-                a = java.util.Arrays.copyOf(a, n * 2);
-            }
-            a[n++] = v;
-        }
-
-        long[] toArray() {
-            return java.util.Arrays.copyOf(a, n);
-        }
-    }
-
-    private static final class DoubleList {
-        private double[] a = new double[64];
-        private int n;
-
-        void add(double v) {
-            if (n == a.length) {
-                a = java.util.Arrays.copyOf(a, n * 2);
-            }
-            a[n++] = v;
-        }
-
-        double[] toArray() {
-            return java.util.Arrays.copyOf(a, n);
         }
     }
 }

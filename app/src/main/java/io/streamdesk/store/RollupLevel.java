@@ -38,16 +38,21 @@ enum RollupLevel {
 
     String mergeNarrow() {
         return "MERGE INTO " + narrowTable + " (series_id, ts, min_val, max_val, avg_val, last_val, cnt, incr) "
-                + "KEY (series_id, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+                + "KEY (ts, series_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     }
 
     String selectNarrow() {
-        return "SELECT ts, min_val, max_val, avg_val, last_val, cnt, incr FROM " + narrowTable
-                + " WHERE series_id = ? AND ts >= ? AND ts < ? ORDER BY ts";
+        return "SELECT series_id, ts, min_val, max_val, avg_val, last_val, cnt, incr FROM " + narrowTable
+                + " WHERE ts >= ? AND ts < ? AND series_id = ANY(?) ORDER BY ts";
+    }
+
+    String selectNarrowWindow() {
+        return "SELECT series_id, ts, min_val, max_val, avg_val, last_val, cnt, incr FROM " + narrowTable
+                + " WHERE ts >= ? AND ts < ? ORDER BY series_id, ts";
     }
 
     String deleteNarrow() {
-        return "DELETE FROM " + narrowTable + " WHERE series_id = ? AND ts >= ? AND ts < ?";
+        return "DELETE FROM " + narrowTable + " WHERE ts >= ? AND ts < ? AND series_id = ?";
     }
 
     String selectBlocks() {

@@ -7,7 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,19 +64,25 @@ final class RollupTables implements AutoCloseable {
         }
     }
 
-    List<MetricPoint> narrow(RollupLevel level, long seriesId, long from, long to) throws SQLException {
+    /** Narrow rows of several series with {@code from <= ts < to}, oldest first, in one statement. */
+    Map<Long, List<MetricPoint>> narrow(RollupLevel level, Collection<Long> seriesIds, long from, long to) throws SQLException {
+        flush();
         PreparedStatement ps = ps(level.selectNarrow());
-        ps.setLong(1, seriesId);
-        ps.setLong(2, from);
-        ps.setLong(3, to);
-        List<MetricPoint> out = new ArrayList<>();
+        ps.setLong(1, from);
+        ps.setLong(2, to);
+        ps.setObject(3, seriesIds.toArray(new Long[0]));
+        Map<Long, List<MetricPoint>> out = new HashMap<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new MetricPoint(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
-                        rs.getDouble(5), rs.getInt(6), rs.getDouble(7)));
+                out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(point(rs));
             }
         }
         return out;
+    }
+
+    private static MetricPoint point(ResultSet rs) throws SQLException {
+        return new MetricPoint(rs.getLong(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6),
+                rs.getInt(7), rs.getDouble(8));
     }
 
     // ---------------------------------------------------------------- blocks
@@ -94,34 +102,75 @@ final class RollupTables implements AutoCloseable {
         return out;
     }
 
-    /** Every point of a series at a level with {@code from <= timestamp < to}: narrow rows first, so none is missed by a pack committing in between. */
-    List<MetricPoint> points(RollupLevel level, long seriesId, long from, long to) throws SQLException {
-        List<MetricPoint> narrow = narrow(level, seriesId, from, to);
-        return RollupBlock.overlay(packed(level, seriesId, from, to), narrow);
+    /**
+     * Every point of each series at a level with {@code from <= timestamp < to}. The narrow rows are read first, so
+     * that a pack committing in between cannot hide a bucket (it moves buckets from narrow rows to blocks only).
+     */
+    Map<Long, List<MetricPoint>> points(RollupLevel level, Collection<Long> seriesIds, long from, long to) throws SQLException {
+        Map<Long, List<MetricPoint>> narrow = narrow(level, seriesIds, from, to);
+        Map<Long, List<MetricPoint>> out = new HashMap<>();
+        for (long id : seriesIds) {
+            out.put(id, RollupBlock.overlay(packed(level, id, from, to), narrow.getOrDefault(id, List.of())));
+        }
+        return out;
     }
 
     /**
      * Folds the block's narrow rows, then {@code newest} (points of that block, oldest first), into its packed row,
-     * and deletes the narrow rows. Returns the number of points the block holds afterwards.
+     * and deletes the narrow rows.
      */
-    int pack(RollupLevel level, long seriesId, long blockStart, List<MetricPoint> newest) throws SQLException {
-        flush();
+    void pack(RollupLevel level, long seriesId, long blockStart, List<MetricPoint> newest) throws SQLException {
         long blockEnd = blockStart + level.blockMs;
-        List<MetricPoint> narrow = narrow(level, seriesId, blockStart, blockEnd);
-        if (narrow.isEmpty() && newest.isEmpty()) {
-            return -1;
-        }
+        List<MetricPoint> narrow = narrow(level, List.of(seriesId), blockStart, blockEnd).getOrDefault(seriesId, List.of());
         List<MetricPoint> existing = packed(level, seriesId, blockStart, blockEnd);
-        List<MetricPoint> merged = RollupBlock.overlay(RollupBlock.overlay(existing, narrow), newest);
-        writeBlock(level, seriesId, blockStart, merged);
+        writeBlock(level, seriesId, blockStart, RollupBlock.overlay(RollupBlock.overlay(existing, narrow), newest));
         if (!narrow.isEmpty()) {
             PreparedStatement del = ps(level.deleteNarrow());
-            del.setLong(1, seriesId);
-            del.setLong(2, blockStart);
-            del.setLong(3, blockEnd);
+            del.setLong(1, blockStart);
+            del.setLong(2, blockEnd);
+            del.setLong(3, seriesId);
             del.executeUpdate();
         }
-        return merged.size();
+    }
+
+    /**
+     * Packs every narrow row with {@code from <= ts < to} (a window inside one block period) into the blocks of their
+     * series, and deletes them; returns the number of rows packed.
+     */
+    int packWindow(RollupLevel level, long from, long to) throws SQLException {
+        flush();
+        Map<Long, List<MetricPoint>> bySeries = new LinkedHashMap<>();
+        PreparedStatement ps = ps(level.selectNarrowWindow());
+        ps.setLong(1, from);
+        ps.setLong(2, to);
+        int rows = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                bySeries.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(point(rs));
+                rows++;
+            }
+        }
+        for (Map.Entry<Long, List<MetricPoint>> e : bySeries.entrySet()) {
+            long block = level.blockStart(e.getValue().get(0).timestamp());
+            List<MetricPoint> existing = packed(level, e.getKey(), block, block + level.blockMs);
+            writeBlock(level, e.getKey(), block, RollupBlock.overlay(existing, e.getValue()));
+        }
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM " + level.narrowTable + " WHERE ts >= ? AND ts < ?")) {
+            del.setLong(1, from);
+            del.setLong(2, to);
+            del.executeUpdate();
+        }
+        return rows;
+    }
+
+    /** The oldest time of a narrow row, or null when there is none. */
+    Long oldestNarrow(RollupLevel level) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT MIN(ts) FROM " + level.narrowTable);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            long v = rs.getLong(1);
+            return rs.wasNull() ? null : v;
+        }
     }
 
     private void writeBlock(RollupLevel level, long seriesId, long blockStart, List<MetricPoint> points) throws SQLException {
@@ -138,23 +187,6 @@ final class RollupTables implements AutoCloseable {
         ps.setInt(3, points.size());
         ps.setBytes(4, RollupBlock.encode(points, blockStart, level.bucketMs));
         ps.executeUpdate();
-    }
-
-    /** (series id, block start) of every block that has narrow rows and starts before {@code before}, at most {@code limit}. */
-    List<long[]> blocksWithNarrowRows(RollupLevel level, long before, int limit) throws SQLException {
-        List<long[]> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT series_id, ts - MOD(ts, ?) AS b FROM "
-                + level.narrowTable + " WHERE ts < ? ORDER BY series_id, b LIMIT ?")) {
-            ps.setLong(1, level.blockMs);
-            ps.setLong(2, before);
-            ps.setInt(3, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new long[]{rs.getLong(1), rs.getLong(2)});
-                }
-            }
-        }
-        return out;
     }
 
     // ---------------------------------------------------------------- retention
