@@ -2,7 +2,7 @@
 -- H2 rewrites every index page a commit touched, so a tick of 200 series keyed by series first touched ~200 pages
 -- per table; keyed by time first it touches a few adjacent ones.
 
--- New raw samples, keyed by time first; moved to metric_sample (keyed by series) every few minutes.
+-- New raw samples, keyed by time first; moved to metric_raw_block (per series and hour) every few minutes.
 CREATE TABLE metric_journal (
     ts        BIGINT NOT NULL,
     series_id BIGINT NOT NULL,
@@ -41,3 +41,23 @@ CREATE TABLE metric_block_5m (
     PRIMARY KEY (series_id, block_ts)
 );
 CREATE INDEX ix_metric_block_5m_ts ON metric_block_5m (block_ts);
+
+-- The open (newest) 1- and 5-minute bucket of each series with its running sums (io.streamdesk.store.OpenBuckets),
+-- packed 256 series to a row (shard = series id / 256) and rewritten with each append: a tick of 200 series writes
+-- one row here instead of updating 400 narrow rows. A bucket goes to the narrow tables when it closes.
+CREATE TABLE metric_open_buckets (
+    shard BIGINT NOT NULL PRIMARY KEY,
+    data  VARBINARY(100000) NOT NULL
+);
+
+-- Raw samples moved out of metric_journal, packed per series and hour (io.streamdesk.store.RawBlock): the move writes
+-- one row per series instead of one per sample. Raw samples are read from metric_sample (written before V7),
+-- these blocks and the journal; kept 24 h like metric_sample.
+CREATE TABLE metric_raw_block (
+    series_id BIGINT NOT NULL,
+    block_ts  BIGINT NOT NULL,
+    points    INTEGER NOT NULL,
+    data      VARBINARY(1000000) NOT NULL,
+    PRIMARY KEY (series_id, block_ts)
+);
+CREATE INDEX ix_metric_raw_block_ts ON metric_raw_block (block_ts);

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.TreeMap;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -49,6 +54,8 @@ public final class JdbcMetricStore implements MetricStore {
     /** How often the narrow 1-minute (5-minute) rows of closed periods are packed into their blocks. */
     private static final long PACK_1M = 15 * ONE_MINUTE;
     private static final long PACK_5M = 60 * ONE_MINUTE;
+    /** A series without a sample for this long has its open buckets closed by housekeeping. */
+    private static final long IDLE = 10 * ONE_MINUTE;
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -56,6 +63,11 @@ public final class JdbcMetricStore implements MetricStore {
     private final Object writeLock = new Object();
     /** The open buckets per series id, kept once a transaction that wrote them committed; guarded by writeLock. */
     private final Map<Long, OpenBuckets> openBuckets = new HashMap<>();
+    private volatile boolean openLoaded;
+    /** The committed open buckets as points (1 minute, 5 minutes) per series id, for readers. */
+    private final Map<Long, MetricPoint[]> openPoints = new ConcurrentHashMap<>();
+    /** Series per row of metric_open_buckets. */
+    private static final long SHARD = 256;
     /** The 5-minute period of the clock of the last housekeeping; guarded by writeLock. */
     private long lastMaintenance = Long.MIN_VALUE;
 
@@ -82,31 +94,149 @@ public final class JdbcMetricStore implements MetricStore {
             return;
         }
         synchronized (writeLock) {
-            Map<Long, OpenBuckets> open = write("Storing " + samples.size() + " metric samples", c -> {
-                Map<SeriesKey, Long> ids = new HashMap<>();
-                for (SeriesKey key : bySeries.keySet()) {
-                    ids.put(key, seriesId(c, key));
-                }
-                try (RawSamples raw = new RawSamples(c); RollupTables tables = new RollupTables(c)) {
-                    for (Map.Entry<SeriesKey, List<MetricSample>> e : bySeries.entrySet()) {
-                        long id = ids.get(e.getKey());
-                        for (MetricSample s : e.getValue()) {
-                            raw.add(id, s.timestamp(), s.value());
-                        }
-                    }
-                    raw.flushBatch();
-                    Map<Long, OpenBuckets> updated = updateRollups(raw, tables, bySeries, ids);
-                    tables.flush();
-                    return updated;
-                }
-            });
-            openBuckets.putAll(open); // only once committed
+            Map<Long, OpenBuckets> committed;
+            try {
+                committed = write("Storing " + samples.size() + " metric samples", c -> store(c, bySeries));
+            } catch (StoreException e) {
+                forgetOpenBuckets(); // start again from what the tables hold
+                throw e;
+            }
+            committed(committed, Set.of());
             try {
                 maintain(clock.millis());
             } catch (StoreException e) {
                 LOG.warn("Metric store housekeeping failed (samples are stored): {}", e.getMessage());
             }
         }
+    }
+
+    /** Writes the raw samples and their rollups; returns the open buckets to keep once the transaction commits. */
+    private Map<Long, OpenBuckets> store(Connection c, Map<SeriesKey, List<MetricSample>> bySeries) throws SQLException {
+        loadOpenBuckets(c);
+        Map<SeriesKey, Long> ids = new HashMap<>();
+        for (SeriesKey key : bySeries.keySet()) {
+            ids.put(key, seriesId(c, key));
+        }
+        try (RawSamples raw = new RawSamples(c); RollupTables tables = new RollupTables(c)) {
+            for (Map.Entry<SeriesKey, List<MetricSample>> e : bySeries.entrySet()) {
+                long id = ids.get(e.getKey());
+                List<MetricSample> list = e.getValue();
+                list.sort(Comparator.comparingLong(MetricSample::timestamp)); // stable: a repeated time keeps arrival order
+                OpenBuckets open = openBuckets.get(id);
+                boolean newest = open != null && inOrder(list, open);
+                for (MetricSample s : list) {
+                    raw.add(id, s.timestamp(), s.value(), newest);
+                }
+            }
+            raw.flushBatch();
+            Map<Long, OpenBuckets> updated = updateRollups(raw, tables, bySeries, ids);
+            tables.flush();
+            writeOpenBuckets(c, updated, Set.of());
+            return updated;
+        }
+    }
+
+    // ---------------------------------------------------------------- open buckets
+
+    /** Reads the open buckets stored by the last appends, once; callers hold writeLock. */
+    private void loadOpenBuckets(Connection c) throws SQLException {
+        if (openLoaded) {
+            return;
+        }
+        Map<Long, OpenBuckets> loaded = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT data FROM metric_open_buckets");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ByteBuffer in = ByteBuffer.wrap(rs.getBytes(1));
+                while (in.hasRemaining()) {
+                    long id = in.getLong();
+                    loaded.put(id, OpenBuckets.read(in, ONE_MINUTE, FIVE_MINUTES));
+                }
+            }
+        }
+        openBuckets.clear();
+        openPoints.clear();
+        committed(loaded, Set.of());
+        openLoaded = true;
+    }
+
+    /** Keeps what a transaction committed and shows its open buckets to readers. */
+    private void committed(Map<Long, OpenBuckets> updated, Set<Long> removed) {
+        openBuckets.putAll(updated);
+        updated.forEach((id, b) -> openPoints.put(id, new MetricPoint[]{b.oneMinute(), b.fiveMinutes()}));
+        for (Long id : removed) {
+            openBuckets.remove(id);
+            openPoints.remove(id);
+        }
+    }
+
+    private void forgetOpenBuckets() {
+        openBuckets.clear();
+        openPoints.clear();
+        openLoaded = false;
+    }
+
+    /** Rewrites the rows of the shards holding an updated or removed series. */
+    private void writeOpenBuckets(Connection c, Map<Long, OpenBuckets> updated, Set<Long> removed) throws SQLException {
+        Set<Long> shards = new TreeSet<>();
+        updated.keySet().forEach(id -> shards.add(id / SHARD));
+        removed.forEach(id -> shards.add(id / SHARD));
+        if (shards.isEmpty()) {
+            return;
+        }
+        Map<Long, Map<Long, OpenBuckets>> byShard = new HashMap<>();
+        for (Map<Long, OpenBuckets> source : List.of(openBuckets, updated)) {
+            source.forEach((id, b) -> {
+                if (shards.contains(id / SHARD) && !removed.contains(id)) {
+                    byShard.computeIfAbsent(id / SHARD, k -> new TreeMap<>()).put(id, b);
+                }
+            });
+        }
+        try (PreparedStatement merge = c.prepareStatement("MERGE INTO metric_open_buckets (shard, data) KEY (shard) VALUES (?, ?)");
+             PreparedStatement delete = c.prepareStatement("DELETE FROM metric_open_buckets WHERE shard = ?")) {
+            for (long shard : shards) {
+                Map<Long, OpenBuckets> members = byShard.getOrDefault(shard, Map.of());
+                if (members.isEmpty()) {
+                    delete.setLong(1, shard);
+                    delete.executeUpdate();
+                    continue;
+                }
+                ByteBuffer out = ByteBuffer.allocate(members.size() * OpenBuckets.BYTES);
+                members.forEach((id, b) -> b.write(id, out));
+                merge.setLong(1, shard);
+                merge.setBytes(2, out.array());
+                merge.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * Closes the open buckets of series without a sample since {@code idleBefore} (a stopped job): writes them as
+     * narrow rows, so that the open buckets kept stay few.
+     */
+    private void closeIdle(long idleBefore) {
+        Set<Long> idle = new HashSet<>();
+        write("Closing idle metric buckets", c -> {
+            loadOpenBuckets(c);
+            openBuckets.forEach((id, b) -> {
+                if (b.newest() < idleBefore) {
+                    idle.add(id);
+                }
+            });
+            if (idle.isEmpty()) {
+                return null;
+            }
+            try (RollupTables tables = new RollupTables(c)) {
+                for (long id : idle) {
+                    tables.upsertNarrow(RollupLevel.ONE_MINUTE, id, openBuckets.get(id).oneMinute());
+                    tables.upsertNarrow(RollupLevel.FIVE_MINUTES, id, openBuckets.get(id).fiveMinutes());
+                }
+                tables.flush();
+            }
+            writeOpenBuckets(c, Map.of(), idle);
+            return null;
+        });
+        committed(Map.of(), idle);
     }
 
     /**
@@ -123,8 +253,7 @@ public final class JdbcMetricStore implements MetricStore {
         Map<Long, OpenBuckets> updated = new HashMap<>();
         for (Map.Entry<SeriesKey, List<MetricSample>> e : bySeries.entrySet()) {
             long id = ids.get(e.getKey());
-            List<MetricSample> list = e.getValue();
-            list.sort(Comparator.comparingLong(MetricSample::timestamp)); // stable: a repeated time keeps arrival order
+            List<MetricSample> list = e.getValue(); // sorted by time
             OpenBuckets open = openBuckets.get(id);
             OpenBuckets next = open != null && inOrder(list, open)
                     ? appendInOrder(tables, id, open.copy(), list)
@@ -147,22 +276,18 @@ public final class JdbcMetricStore implements MetricStore {
         return open.takes(sorted.get(0).timestamp());
     }
 
+    /** Feeds in-order samples to the open buckets; a bucket left behind is closed: written as a narrow row. */
     private static OpenBuckets appendInOrder(RollupTables tables, long id, OpenBuckets open, List<MetricSample> sorted)
             throws SQLException {
-        boolean touched = false;
         for (MetricSample s : sorted) {
-            // a bucket this batch touched and is leaving gets its final values
-            if (touched && RollupLevel.ONE_MINUTE.bucketStart(s.timestamp()) != open.oneMinuteStart()) {
+            if (RollupLevel.ONE_MINUTE.bucketStart(s.timestamp()) != open.oneMinuteStart()) {
                 tables.upsertNarrow(RollupLevel.ONE_MINUTE, id, open.oneMinute());
             }
-            if (touched && RollupLevel.FIVE_MINUTES.bucketStart(s.timestamp()) != open.fiveMinuteStart()) {
+            if (RollupLevel.FIVE_MINUTES.bucketStart(s.timestamp()) != open.fiveMinuteStart()) {
                 tables.upsertNarrow(RollupLevel.FIVE_MINUTES, id, open.fiveMinutes());
             }
             open.add(s.timestamp(), s.value());
-            touched = true;
         }
-        tables.upsertNarrow(RollupLevel.ONE_MINUTE, id, open.oneMinute());
-        tables.upsertNarrow(RollupLevel.FIVE_MINUTES, id, open.fiveMinutes());
         return open;
     }
 
@@ -191,14 +316,18 @@ public final class JdbcMetricStore implements MetricStore {
         RawSamples.Series range = raw.range(id, from, to);
         long[] times = range.times();
         double[] values = range.values();
+        // the open buckets are rebuilt when the read reaches the series' newest sample; they are kept with the open
+        // buckets, not in narrow rows; otherwise the late samples are older than the open buckets, which stay as they are
+        OpenBuckets next = newest < to ? OpenBuckets.rebuild(times, values, previous, kind, ONE_MINUTE, FIVE_MINUTES) : open;
         for (RollupLevel level : RollupLevel.values()) {
-            List<MetricPoint> points = Rollups.rollup(times, values, level.bucketMs, kind, previous);
+            List<MetricPoint> points = new ArrayList<>(Rollups.rollup(times, values, level.bucketMs, kind, previous));
+            if (next != null && newest < to) {
+                long openStart = level == RollupLevel.ONE_MINUTE ? next.oneMinuteStart() : next.fiveMinuteStart();
+                points.removeIf(p -> p.timestamp() == openStart);
+            }
             writeRecomputed(tables, level, id, points, level.blockStart(newest));
         }
-        if (newest < to) {
-            return OpenBuckets.rebuild(times, values, previous, kind, ONE_MINUTE, FIVE_MINUTES);
-        }
-        return open; // the late samples are older than the open buckets, which stay as they are
+        return next;
     }
 
     private static void writeRecomputed(RollupTables tables, RollupLevel level, long id, List<MetricPoint> points,
@@ -233,6 +362,7 @@ public final class JdbcMetricStore implements MetricStore {
         }
         lastMaintenance = period;
         long fiveStart = period * FIVE_MINUTES;
+        closeIdle(now - IDLE);
         write("Moving raw metric samples", c -> {
             try (RawSamples raw = new RawSamples(c)) {
                 return raw.flush(fiveStart - FIVE_MINUTES);
@@ -345,8 +475,15 @@ public final class JdbcMetricStore implements MetricStore {
                     }
                 }
             } else if (!ids.isEmpty()) {
+                RollupLevel level = RollupLevel.of(granularity);
+                // the open buckets first: a bucket only ever moves from them to narrow rows to blocks, so reading in
+                // that order sees it at least once
+                Map<Long, MetricPoint> open = openPoints(c, ids.values(), level, f, t);
                 try (RollupTables tables = new RollupTables(c)) {
-                    byId = tables.points(RollupLevel.of(granularity), ids.values(), f, t);
+                    byId = tables.points(level, ids.values(), f, t);
+                }
+                for (Map.Entry<Long, MetricPoint> e : open.entrySet()) {
+                    byId.put(e.getKey(), RollupBlock.overlay(byId.get(e.getKey()), List.of(e.getValue())));
                 }
             }
             Map<SeriesKey, List<MetricPoint>> out = new LinkedHashMap<>();
@@ -356,6 +493,25 @@ public final class JdbcMetricStore implements MetricStore {
             }
             return out;
         });
+    }
+
+    /** The open bucket of each series at a level, when it lies in {@code from <= ts < to}. */
+    private Map<Long, MetricPoint> openPoints(Connection c, Collection<Long> ids, RollupLevel level, long from, long to)
+            throws SQLException {
+        if (!openLoaded) {
+            synchronized (writeLock) {
+                loadOpenBuckets(c);
+            }
+        }
+        Map<Long, MetricPoint> out = new HashMap<>();
+        for (long id : ids) {
+            MetricPoint[] points = openPoints.get(id);
+            MetricPoint p = points == null ? null : points[level.ordinal()];
+            if (p != null && p.timestamp() >= from && p.timestamp() < to) {
+                out.put(id, p);
+            }
+        }
+        return out;
     }
 
     @Override
@@ -421,6 +577,13 @@ public final class JdbcMetricStore implements MetricStore {
         Instant rawCutoff = now.minus(Granularity.RAW.retention());
         deleted += deleteOlder("metric_journal", rawCutoff);
         deleted += deleteOlder("metric_sample", rawCutoff);
+        synchronized (writeLock) {
+            deleted += write("Deleting old raw blocks", c -> {
+                try (RawSamples raw = new RawSamples(c)) {
+                    return raw.expire(rawCutoff.toEpochMilli());
+                }
+            });
+        }
         for (RollupLevel level : RollupLevel.values()) {
             long cutoff = now.minus(level.granularity.retention()).toEpochMilli();
             deleted += deleteOlder(level.narrowTable, Instant.ofEpochMilli(cutoff));

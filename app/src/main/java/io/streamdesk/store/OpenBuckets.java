@@ -3,11 +3,15 @@ package io.streamdesk.store;
 import io.streamdesk.model.metrics.MetricKind;
 import io.streamdesk.model.metrics.MetricPoint;
 
+import java.nio.ByteBuffer;
+
 /**
  * What the store keeps in memory per series so that an in-order sample updates its rollups without reading raw
  * samples back: the newest sample's time and value, and the open 1-minute and 5-minute buckets (the buckets of the
  * newest sample). The arithmetic is {@link io.streamdesk.model.metrics.Rollups}' own, in the same order, so a bucket
- * built here equals, bit for bit, one recomputed from the raw samples. Not thread-safe (the store writes under a lock).
+ * built here equals, bit for bit, one recomputed from the raw samples. The store persists them with every append
+ * ({@link #write}) so that they survive a restart without reading raw samples back. Not thread-safe (the store writes
+ * under a lock).
  */
 final class OpenBuckets {
     private final MetricKind kind;
@@ -85,6 +89,29 @@ final class OpenBuckets {
         return five.start;
     }
 
+    /** Bytes written per series by {@link #write}. */
+    static final int BYTES = 8 + 1 + 8 + 8 + 2 * Bucket.BYTES;
+
+    /** Writes the state (with its series id) so that {@link #read} gives it back after a restart. */
+    void write(long seriesId, ByteBuffer out) {
+        out.putLong(seriesId);
+        out.put((byte) kind.ordinal());
+        out.putLong(newest);
+        out.putDouble(before);
+        one.write(out);
+        five.write(out);
+    }
+
+    /** Reads one state written by {@link #write}; the series id is read first, by the caller. */
+    static OpenBuckets read(ByteBuffer in, long oneMs, long fiveMs) {
+        MetricKind kind = MetricKind.values()[in.get()];
+        long newest = in.getLong();
+        double before = in.getDouble();
+        Bucket one = Bucket.read(in, oneMs);
+        Bucket five = Bucket.read(in, fiveMs);
+        return new OpenBuckets(kind, newest, before, one, five);
+    }
+
     OpenBuckets copy() {
         return new OpenBuckets(kind, newest, before, one.copy(), five.copy());
     }
@@ -127,6 +154,29 @@ final class OpenBuckets {
         MetricPoint point(MetricKind kind) {
             return count == 0 ? null
                     : new MetricPoint(start, min, max, sum / count, last, count, kind == MetricKind.COUNTER ? increase : 0);
+        }
+
+        static final int BYTES = 8 * 6 + 4;
+
+        void write(ByteBuffer out) {
+            out.putLong(start);
+            out.putDouble(min);
+            out.putDouble(max);
+            out.putDouble(sum);
+            out.putDouble(last);
+            out.putDouble(increase);
+            out.putInt(count);
+        }
+
+        static Bucket read(ByteBuffer in, long width) {
+            Bucket b = new Bucket(in.getLong(), width);
+            b.min = in.getDouble();
+            b.max = in.getDouble();
+            b.sum = in.getDouble();
+            b.last = in.getDouble();
+            b.increase = in.getDouble();
+            b.count = in.getInt();
+            return b;
         }
 
         Bucket copy() {

@@ -11,16 +11,20 @@ import java.util.Map;
 /**
  * Raw samples on one connection. New samples go to {@code metric_journal}, keyed by time first, so that a tick of
  * many series writes a few adjacent index pages instead of one page per series (H2 rewrites every page a commit
- * touched: that, not the row count, is what a tick costs). {@link #flush} moves the older journal rows to
- * {@code metric_sample} (keyed by series, cheap to read a series from) in one sorted batch every few minutes.
- * Reads see both; where both hold a time, the journal's value is the newer.
+ * touched: that, not the row count, is what a tick costs). {@link #flush} moves the older journal rows into one row
+ * per series and hour ({@link RawBlock}, cheap to read a series from) every few minutes. {@code metric_sample} holds
+ * the samples written before schema V7. Reads see all three; where several hold a time, the journal's value is the
+ * newest, then the block's.
  */
 final class RawSamples implements AutoCloseable {
     private static final String JOURNAL_MERGE = "MERGE INTO metric_journal (ts, series_id, val) KEY (ts, series_id) VALUES (?, ?, ?)";
 
+    private static final String JOURNAL_INSERT = "INSERT INTO metric_journal (ts, series_id, val) VALUES (?, ?, ?)";
+
     private final Connection c;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private int pending;
+    private int inserts;
 
     RawSamples(Connection c) {
         this.c = c;
@@ -35,8 +39,20 @@ final class RawSamples implements AutoCloseable {
         return ps;
     }
 
-    /** Queues a sample for the journal (a repeated time replaces the value). */
-    void add(long seriesId, long timestamp, double value) throws SQLException {
+    /**
+     * Queues a sample for the journal; {@code newest} when it is known to be newer than every sample of its series
+     * (a plain insert), otherwise a repeated time replaces the value.
+     */
+    void add(long seriesId, long timestamp, double value, boolean newest) throws SQLException {
+        if (newest) {
+            PreparedStatement ps = ps(JOURNAL_INSERT);
+            ps.setLong(1, timestamp);
+            ps.setLong(2, seriesId);
+            ps.setDouble(3, value);
+            ps.addBatch();
+            inserts++;
+            return;
+        }
         PreparedStatement ps = ps(JOURNAL_MERGE);
         ps.setLong(1, timestamp);
         ps.setLong(2, seriesId);
@@ -48,6 +64,10 @@ final class RawSamples implements AutoCloseable {
     }
 
     void flushBatch() throws SQLException {
+        if (inserts > 0) {
+            ps(JOURNAL_INSERT).executeBatch();
+            inserts = 0;
+        }
         if (pending > 0) {
             ps(JOURNAL_MERGE).executeBatch();
             pending = 0;
@@ -57,36 +77,149 @@ final class RawSamples implements AutoCloseable {
     /** Samples of a series with {@code from <= ts < to}, oldest first. */
     Series range(long seriesId, long from, long to) throws SQLException {
         flushBatch();
-        Series kept = read(ps("SELECT ts, val FROM metric_sample WHERE series_id = ? AND ts >= ? AND ts < ? ORDER BY ts"),
+        Series legacy = read(ps("SELECT ts, val FROM metric_sample WHERE series_id = ? AND ts >= ? AND ts < ? ORDER BY ts"),
                 seriesId, from, to);
+        Series packed = blocks(seriesId, RawBlock.blockStart(from), to, from, to);
         Series recent = read(ps("SELECT ts, val FROM metric_journal WHERE ts >= ? AND ts < ? AND series_id = ? ORDER BY ts"),
                 from, to, seriesId);
-        return Series.overlay(kept, recent);
+        return Series.overlay(Series.overlay(legacy, packed), recent);
     }
 
-    /** The newest sample of a series with {@code ts < before}, or null. */
+    private Series blocks(long seriesId, long firstBlock, long blocksBefore, long from, long to) throws SQLException {
+        PreparedStatement ps = ps("SELECT block_ts, data FROM metric_raw_block WHERE series_id = ? AND block_ts >= ? "
+                + "AND block_ts < ? ORDER BY block_ts");
+        ps.setLong(1, seriesId);
+        ps.setLong(2, firstBlock);
+        ps.setLong(3, blocksBefore);
+        Series out = new Series();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                RawBlock.decode(rs.getBytes(2), rs.getLong(1), from, to, out);
+            }
+        }
+        return out;
+    }
+
+    /** The newest sample of a series with {@code ts < before} as (time, raw bits of the value), or null. */
     long[] newestBefore(long seriesId, long before) throws SQLException {
         flushBatch();
-        Series kept = read(ps("SELECT ts, val FROM metric_sample WHERE series_id = ? AND ts < ? ORDER BY ts DESC LIMIT 1"),
-                seriesId, before);
         Series recent = read(ps("SELECT ts, val FROM metric_journal WHERE ts < ? AND series_id = ? ORDER BY ts DESC LIMIT 1"),
                 before, seriesId);
-        Series newest = recent.size() > 0 && (kept.size() == 0 || recent.ts[0] >= kept.ts[0]) ? recent : kept;
-        return newest.size() == 0 ? null : new long[]{newest.ts[0], Double.doubleToRawLongBits(newest.values[0])};
+        Series legacy = read(ps("SELECT ts, val FROM metric_sample WHERE series_id = ? AND ts < ? ORDER BY ts DESC LIMIT 1"),
+                seriesId, before);
+        Series packed = new Series();
+        PreparedStatement ps = ps("SELECT block_ts, data FROM metric_raw_block WHERE series_id = ? AND block_ts < ? "
+                + "ORDER BY block_ts DESC LIMIT 2");
+        ps.setLong(1, seriesId);
+        ps.setLong(2, before);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next() && packed.size() == 0) { // the newest block may hold only samples at or after before
+                RawBlock.decode(rs.getBytes(2), rs.getLong(1), Long.MIN_VALUE, before, packed);
+            }
+        }
+        long[] best = null;
+        for (Series s : new Series[]{legacy, packed, recent}) {
+            if (s.size() > 0) {
+                int last = s.size() - 1;
+                if (best == null || s.time(last) >= best[0]) {
+                    best = new long[]{s.time(last), Double.doubleToRawLongBits(s.value(last))};
+                }
+            }
+        }
+        return best;
     }
 
-    /** Moves the journal rows older than {@code before} to {@code metric_sample}; returns how many. */
+    /** Moves the journal rows older than {@code before} into the raw blocks of their series; returns how many. */
     int flush(long before) throws SQLException {
         flushBatch();
-        try (PreparedStatement move = c.prepareStatement("MERGE INTO metric_sample (series_id, ts, val) KEY (series_id, ts) "
-                + "SELECT series_id, ts, val FROM metric_journal WHERE ts < ? ORDER BY series_id, ts");
-             PreparedStatement delete = c.prepareStatement("DELETE FROM metric_journal WHERE ts < ?")) {
-            move.setLong(1, before);
-            int moved = move.executeUpdate();
+        Map<Long, Series> bySeries = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT series_id, ts, val FROM metric_journal WHERE ts < ? ORDER BY series_id, ts")) {
+            ps.setLong(1, before);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    bySeries.computeIfAbsent(rs.getLong(1), k -> new Series()).add(rs.getLong(2), rs.getDouble(3));
+                }
+            }
+        }
+        int moved = 0;
+        for (Map.Entry<Long, Series> e : bySeries.entrySet()) {
+            Series s = e.getValue();
+            int i = 0;
+            while (i < s.size()) {
+                long block = RawBlock.blockStart(s.time(i));
+                Series part = new Series();
+                while (i < s.size() && RawBlock.blockStart(s.time(i)) == block) {
+                    part.add(s.time(i), s.value(i));
+                    i++;
+                }
+                Series existing = blocks(e.getKey(), block, block + 1, Long.MIN_VALUE, Long.MAX_VALUE);
+                writeBlock(e.getKey(), block, Series.overlay(existing, part));
+                moved += part.size();
+            }
+        }
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM metric_journal WHERE ts < ?")) {
             delete.setLong(1, before);
             delete.executeUpdate();
-            return moved;
         }
+        return moved;
+    }
+
+    private void writeBlock(long seriesId, long block, Series samples) throws SQLException {
+        if (samples.size() == 0) {
+            PreparedStatement del = ps("DELETE FROM metric_raw_block WHERE series_id = ? AND block_ts = ?");
+            del.setLong(1, seriesId);
+            del.setLong(2, block);
+            del.executeUpdate();
+            return;
+        }
+        PreparedStatement ps = ps("MERGE INTO metric_raw_block (series_id, block_ts, points, data) KEY (series_id, block_ts) "
+                + "VALUES (?, ?, ?, ?)");
+        ps.setLong(1, seriesId);
+        ps.setLong(2, block);
+        ps.setInt(3, samples.size());
+        ps.setBytes(4, RawBlock.encode(samples, block));
+        ps.executeUpdate();
+    }
+
+    /** Deletes the packed samples older than {@code cutoff}; returns how many. */
+    long expire(long cutoff) throws SQLException {
+        long deleted = 0;
+        long wholeBefore = cutoff - RawBlock.SPAN;
+        try (PreparedStatement count = c.prepareStatement(
+                "SELECT COALESCE(SUM(points), 0) FROM metric_raw_block WHERE block_ts <= ?");
+             PreparedStatement del = c.prepareStatement("DELETE FROM metric_raw_block WHERE block_ts <= ?")) {
+            count.setLong(1, wholeBefore);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                deleted += rs.getLong(1);
+            }
+            del.setLong(1, wholeBefore);
+            del.executeUpdate();
+        }
+        Map<long[], byte[]> across = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT series_id, block_ts, data FROM metric_raw_block WHERE block_ts > ? AND block_ts < ?")) {
+            ps.setLong(1, wholeBefore);
+            ps.setLong(2, cutoff);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    across.put(new long[]{rs.getLong(1), rs.getLong(2)}, rs.getBytes(3));
+                }
+            }
+        }
+        for (Map.Entry<long[], byte[]> e : across.entrySet()) {
+            long block = e.getKey()[1];
+            Series all = new Series();
+            RawBlock.decode(e.getValue(), block, Long.MIN_VALUE, Long.MAX_VALUE, all);
+            Series kept = new Series();
+            RawBlock.decode(e.getValue(), block, cutoff, Long.MAX_VALUE, kept);
+            if (kept.size() < all.size()) {
+                writeBlock(e.getKey()[0], block, kept);
+                deleted += all.size() - kept.size();
+            }
+        }
+        return deleted;
     }
 
     private static Series read(PreparedStatement ps, long... params) throws SQLException {

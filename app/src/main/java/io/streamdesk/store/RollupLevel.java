@@ -41,6 +41,16 @@ enum RollupLevel {
                 + "KEY (ts, series_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     }
 
+    String insertNarrow() {
+        return "INSERT INTO " + narrowTable + " (series_id, ts, min_val, max_val, avg_val, last_val, cnt, incr) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    String updateNarrow() {
+        return "UPDATE " + narrowTable + " SET min_val = ?, max_val = ?, avg_val = ?, last_val = ?, cnt = ?, incr = ? "
+                + "WHERE ts = ? AND series_id = ?";
+    }
+
     String selectNarrow() {
         return "SELECT series_id, ts, min_val, max_val, avg_val, last_val, cnt, incr FROM " + narrowTable
                 + " WHERE ts >= ? AND ts < ? AND series_id = ANY(?) ORDER BY ts";

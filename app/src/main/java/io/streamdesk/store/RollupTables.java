@@ -22,7 +22,9 @@ import java.util.Map;
 final class RollupTables implements AutoCloseable {
     private final Connection c;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
-    private final Map<RollupLevel, Integer> pending = new HashMap<>();
+    private final Map<RollupLevel, Integer> merges = new HashMap<>();
+    private final Map<RollupLevel, Integer> inserts = new HashMap<>();
+    private final Map<RollupLevel, List<Object[]>> updates = new HashMap<>();
 
     RollupTables(Connection c) {
         this.c = c;
@@ -39,9 +41,37 @@ final class RollupTables implements AutoCloseable {
 
     // ---------------------------------------------------------------- narrow rows
 
-    /** Queues an upsert of one bucket's narrow row. */
+    /** Queues an upsert of one bucket's narrow row (MERGE: for buckets that may or may not have a row). */
     void upsertNarrow(RollupLevel level, long seriesId, MetricPoint p) throws SQLException {
-        PreparedStatement ps = ps(level.mergeNarrow());
+        bind(ps(level.mergeNarrow()), seriesId, p).addBatch();
+        merges.merge(level, 1, Integer::sum);
+    }
+
+    /** Queues the row of a bucket that has none yet (its first sample). */
+    void insertNarrow(RollupLevel level, long seriesId, MetricPoint p) throws SQLException {
+        bind(ps(level.insertNarrow()), seriesId, p).addBatch();
+        inserts.merge(level, 1, Integer::sum);
+    }
+
+    /**
+     * Queues the new values of a bucket that had a row; should housekeeping have packed the row meanwhile, {@link #flush}
+     * inserts it again (a narrow row wins over its block).
+     */
+    void updateNarrow(RollupLevel level, long seriesId, MetricPoint p) throws SQLException {
+        PreparedStatement ps = ps(level.updateNarrow());
+        ps.setDouble(1, p.min());
+        ps.setDouble(2, p.max());
+        ps.setDouble(3, p.avg());
+        ps.setDouble(4, p.last());
+        ps.setInt(5, p.count());
+        ps.setDouble(6, p.increase());
+        ps.setLong(7, p.timestamp());
+        ps.setLong(8, seriesId);
+        ps.addBatch();
+        updates.computeIfAbsent(level, k -> new ArrayList<>()).add(new Object[]{seriesId, p});
+    }
+
+    private static PreparedStatement bind(PreparedStatement ps, long seriesId, MetricPoint p) throws SQLException {
         ps.setLong(1, seriesId);
         ps.setLong(2, p.timestamp());
         ps.setDouble(3, p.min());
@@ -50,16 +80,28 @@ final class RollupTables implements AutoCloseable {
         ps.setDouble(6, p.last());
         ps.setInt(7, p.count());
         ps.setDouble(8, p.increase());
-        ps.addBatch();
-        pending.merge(level, 1, Integer::sum);
+        return ps;
     }
 
-    /** Writes the queued narrow upserts. */
+    /** Writes the queued narrow rows. */
     void flush() throws SQLException {
         for (RollupLevel level : RollupLevel.values()) {
-            if (pending.getOrDefault(level, 0) > 0) {
+            if (merges.getOrDefault(level, 0) > 0) {
                 ps(level.mergeNarrow()).executeBatch();
-                pending.put(level, 0);
+                merges.put(level, 0);
+            }
+            List<Object[]> updated = updates.remove(level);
+            if (updated != null) {
+                int[] counts = ps(level.updateNarrow()).executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] == 0) {
+                        insertNarrow(level, (Long) updated.get(i)[0], (MetricPoint) updated.get(i)[1]);
+                    }
+                }
+            }
+            if (inserts.getOrDefault(level, 0) > 0) {
+                ps(level.insertNarrow()).executeBatch();
+                inserts.put(level, 0);
             }
         }
     }
