@@ -122,10 +122,8 @@ public final class JdbcMetricStore implements MetricStore {
                 long id = ids.get(e.getKey());
                 List<MetricSample> list = e.getValue();
                 list.sort(Comparator.comparingLong(MetricSample::timestamp)); // stable: a repeated time keeps arrival order
-                OpenBuckets open = openBuckets.get(id);
-                boolean newest = open != null && inOrder(list, open);
                 for (MetricSample s : list) {
-                    raw.add(id, s.timestamp(), s.value(), newest);
+                    raw.add(id, s.timestamp(), s.value());
                 }
             }
             raw.flushBatch();
@@ -575,12 +573,11 @@ public final class JdbcMetricStore implements MetricStore {
     public long enforceRetention(Instant now) {
         long deleted = 0;
         Instant rawCutoff = now.minus(Granularity.RAW.retention());
-        deleted += deleteOlder("metric_journal", rawCutoff);
         deleted += deleteOlder("metric_sample", rawCutoff);
         synchronized (writeLock) {
-            deleted += write("Deleting old raw blocks", c -> {
+            deleted += write("Deleting old raw samples", c -> {
                 try (RawSamples raw = new RawSamples(c)) {
-                    return raw.expire(rawCutoff.toEpochMilli());
+                    return raw.expireJournal(rawCutoff.toEpochMilli()) + raw.expire(rawCutoff.toEpochMilli());
                 }
             });
         }

@@ -1,30 +1,35 @@
 package io.streamdesk.store;
 
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Raw samples on one connection. New samples go to {@code metric_journal}, keyed by time first, so that a tick of
- * many series writes a few adjacent index pages instead of one page per series (H2 rewrites every page a commit
- * touched: that, not the row count, is what a tick costs). {@link #flush} moves the older journal rows into one row
+ * Raw samples on one connection. New samples go to {@code metric_journal}, one row per append holding all its
+ * samples as (series id, time, value) entries, so that a tick of many series writes one row instead of one row and
+ * one index entry per sample (H2's cost per row, and per index page a commit touched, is what a tick costs). {@link #flush} moves the older journal rows into one row
  * per series and hour ({@link RawBlock}, cheap to read a series from) every few minutes. {@code metric_sample} holds
  * the samples written before schema V7. Reads see all three; where several hold a time, the journal's value is the
  * newest, then the block's.
  */
 final class RawSamples implements AutoCloseable {
-    private static final String JOURNAL_MERGE = "MERGE INTO metric_journal (ts, series_id, val) KEY (ts, series_id) VALUES (?, ?, ?)";
 
-    private static final String JOURNAL_INSERT = "INSERT INTO metric_journal (ts, series_id, val) VALUES (?, ?, ?)";
+    private static final int ENTRY = 24;
+    private static final int MAX_ENTRIES = 20_000;
 
     private final Connection c;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
-    private int pending;
-    private int inserts;
+    private ByteBuffer pending;
+    private long minTs = Long.MAX_VALUE;
+    private long maxTs = Long.MIN_VALUE;
 
     RawSamples(Connection c) {
         this.c = c;
@@ -39,39 +44,59 @@ final class RawSamples implements AutoCloseable {
         return ps;
     }
 
-    /**
-     * Queues a sample for the journal; {@code newest} when it is known to be newer than every sample of its series
-     * (a plain insert), otherwise a repeated time replaces the value.
-     */
-    void add(long seriesId, long timestamp, double value, boolean newest) throws SQLException {
-        if (newest) {
-            PreparedStatement ps = ps(JOURNAL_INSERT);
-            ps.setLong(1, timestamp);
-            ps.setLong(2, seriesId);
-            ps.setDouble(3, value);
-            ps.addBatch();
-            inserts++;
-            return;
+    /** Queues a sample for the journal; a later sample of the same series and time replaces it. */
+    void add(long seriesId, long timestamp, double value) throws SQLException {
+        if (pending == null) {
+            pending = ByteBuffer.allocate(MAX_ENTRIES * ENTRY);
         }
-        PreparedStatement ps = ps(JOURNAL_MERGE);
-        ps.setLong(1, timestamp);
-        ps.setLong(2, seriesId);
-        ps.setDouble(3, value);
-        ps.addBatch();
-        if (++pending == 1000) {
+        pending.putLong(seriesId);
+        pending.putLong(timestamp);
+        pending.putDouble(value);
+        minTs = Math.min(minTs, timestamp);
+        maxTs = Math.max(maxTs, timestamp);
+        if (!pending.hasRemaining()) {
             flushBatch();
         }
     }
 
+    /** Writes the queued samples as one journal row. */
     void flushBatch() throws SQLException {
-        if (inserts > 0) {
-            ps(JOURNAL_INSERT).executeBatch();
-            inserts = 0;
+        if (pending == null || pending.position() == 0) {
+            return;
         }
-        if (pending > 0) {
-            ps(JOURNAL_MERGE).executeBatch();
-            pending = 0;
+        PreparedStatement ps = ps("INSERT INTO metric_journal (min_ts, max_ts, points, data) VALUES (?, ?, ?, ?)");
+        ps.setLong(1, minTs);
+        ps.setLong(2, maxTs);
+        ps.setInt(3, pending.position() / ENTRY);
+        ps.setBytes(4, Arrays.copyOf(pending.array(), pending.position()));
+        ps.executeUpdate();
+        pending.clear();
+        minTs = Long.MAX_VALUE;
+        maxTs = Long.MIN_VALUE;
+    }
+
+    /** Journal samples of a series with {@code from <= ts < to} (later rows win), oldest first. */
+    private Series journal(long seriesId, long from, long to) throws SQLException {
+        PreparedStatement ps = ps("SELECT data FROM metric_journal WHERE max_ts >= ? AND min_ts < ? ORDER BY seq");
+        ps.setLong(1, from);
+        ps.setLong(2, to);
+        TreeMap<Long, Double> found = new TreeMap<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ByteBuffer in = ByteBuffer.wrap(rs.getBytes(1));
+                while (in.hasRemaining()) {
+                    long id = in.getLong();
+                    long ts = in.getLong();
+                    double v = in.getDouble();
+                    if (id == seriesId && ts >= from && ts < to) {
+                        found.put(ts, v);
+                    }
+                }
+            }
         }
+        Series out = new Series();
+        found.forEach(out::add);
+        return out;
     }
 
     /** Samples of a series with {@code from <= ts < to}, oldest first. */
@@ -80,9 +105,7 @@ final class RawSamples implements AutoCloseable {
         Series legacy = read(ps("SELECT ts, val FROM metric_sample WHERE series_id = ? AND ts >= ? AND ts < ? ORDER BY ts"),
                 seriesId, from, to);
         Series packed = blocks(seriesId, RawBlock.blockStart(from), to, from, to);
-        Series recent = read(ps("SELECT ts, val FROM metric_journal WHERE ts >= ? AND ts < ? AND series_id = ? ORDER BY ts"),
-                from, to, seriesId);
-        return Series.overlay(Series.overlay(legacy, packed), recent);
+        return Series.overlay(Series.overlay(legacy, packed), journal(seriesId, from, to));
     }
 
     private Series blocks(long seriesId, long firstBlock, long blocksBefore, long from, long to) throws SQLException {
@@ -103,8 +126,7 @@ final class RawSamples implements AutoCloseable {
     /** The newest sample of a series with {@code ts < before} as (time, raw bits of the value), or null. */
     long[] newestBefore(long seriesId, long before) throws SQLException {
         flushBatch();
-        Series recent = read(ps("SELECT ts, val FROM metric_journal WHERE ts < ? AND series_id = ? ORDER BY ts DESC LIMIT 1"),
-                before, seriesId);
+        Series recent = journal(seriesId, Long.MIN_VALUE, before);
         Series legacy = read(ps("SELECT ts, val FROM metric_sample WHERE series_id = ? AND ts < ? ORDER BY ts DESC LIMIT 1"),
                 seriesId, before);
         Series packed = new Series();
@@ -129,22 +151,32 @@ final class RawSamples implements AutoCloseable {
         return best;
     }
 
-    /** Moves the journal rows older than {@code before} into the raw blocks of their series; returns how many. */
+    /**
+     * Moves the journal rows whose samples are all older than {@code before} into the raw blocks of their series;
+     * returns how many samples.
+     */
     int flush(long before) throws SQLException {
         flushBatch();
-        Map<Long, Series> bySeries = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT series_id, ts, val FROM metric_journal WHERE ts < ? ORDER BY series_id, ts")) {
+        Map<Long, TreeMap<Long, Double>> bySeries = new HashMap<>();
+        List<Long> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, data FROM metric_journal WHERE max_ts < ? ORDER BY seq")) {
             ps.setLong(1, before);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    bySeries.computeIfAbsent(rs.getLong(1), k -> new Series()).add(rs.getLong(2), rs.getDouble(3));
+                    rows.add(rs.getLong(1));
+                    ByteBuffer in = ByteBuffer.wrap(rs.getBytes(2));
+                    while (in.hasRemaining()) {
+                        long id = in.getLong();
+                        long ts = in.getLong();
+                        bySeries.computeIfAbsent(id, k -> new TreeMap<>()).put(ts, in.getDouble());
+                    }
                 }
             }
         }
         int moved = 0;
-        for (Map.Entry<Long, Series> e : bySeries.entrySet()) {
-            Series s = e.getValue();
+        for (Map.Entry<Long, TreeMap<Long, Double>> e : bySeries.entrySet()) {
+            Series s = new Series();
+            e.getValue().forEach(s::add);
             int i = 0;
             while (i < s.size()) {
                 long block = RawBlock.blockStart(s.time(i));
@@ -158,11 +190,31 @@ final class RawSamples implements AutoCloseable {
                 moved += part.size();
             }
         }
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM metric_journal WHERE ts < ?")) {
-            delete.setLong(1, before);
-            delete.executeUpdate();
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM metric_journal WHERE seq = ?")) {
+            for (long seq : rows) {
+                delete.setLong(1, seq);
+                delete.addBatch();
+            }
+            delete.executeBatch();
         }
         return moved;
+    }
+
+    /** Deletes the journal rows whose samples are all older than {@code cutoff}; returns how many samples. */
+    long expireJournal(long cutoff) throws SQLException {
+        flushBatch();
+        long deleted;
+        try (PreparedStatement count = c.prepareStatement("SELECT COALESCE(SUM(points), 0) FROM metric_journal WHERE max_ts < ?");
+             PreparedStatement del = c.prepareStatement("DELETE FROM metric_journal WHERE max_ts < ?")) {
+            count.setLong(1, cutoff);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                deleted = rs.getLong(1);
+            }
+            del.setLong(1, cutoff);
+            del.executeUpdate();
+        }
+        return deleted;
     }
 
     private void writeBlock(long seriesId, long block, Series samples) throws SQLException {
