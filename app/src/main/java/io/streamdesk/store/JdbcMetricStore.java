@@ -274,15 +274,18 @@ public final class JdbcMetricStore implements MetricStore {
         return open.takes(sorted.get(0).timestamp());
     }
 
-    /** Feeds in-order samples to the open buckets; a bucket left behind is closed: written as a narrow row. */
+    /**
+     * Feeds in-order samples to the open buckets; a bucket left behind is closed: written as a narrow row, with a plain
+     * insert, as an open bucket never has a narrow row ({@link #recompute} deletes one it finds).
+     */
     private static OpenBuckets appendInOrder(RollupTables tables, long id, OpenBuckets open, List<MetricSample> sorted)
             throws SQLException {
         for (MetricSample s : sorted) {
             if (RollupLevel.ONE_MINUTE.bucketStart(s.timestamp()) != open.oneMinuteStart()) {
-                tables.upsertNarrow(RollupLevel.ONE_MINUTE, id, open.oneMinute());
+                tables.insertNarrow(RollupLevel.ONE_MINUTE, id, open.oneMinute());
             }
             if (RollupLevel.FIVE_MINUTES.bucketStart(s.timestamp()) != open.fiveMinuteStart()) {
-                tables.upsertNarrow(RollupLevel.FIVE_MINUTES, id, open.fiveMinutes());
+                tables.insertNarrow(RollupLevel.FIVE_MINUTES, id, open.fiveMinutes());
             }
             open.add(s.timestamp(), s.value());
         }
@@ -322,6 +325,7 @@ public final class JdbcMetricStore implements MetricStore {
             if (next != null && newest < to) {
                 long openStart = level == RollupLevel.ONE_MINUTE ? next.oneMinuteStart() : next.fiveMinuteStart();
                 points.removeIf(p -> p.timestamp() == openStart);
+                tables.deleteNarrow(level, id, openStart); // written when the series went idle, or before V7
             }
             writeRecomputed(tables, level, id, points, level.blockStart(newest));
         }

@@ -46,11 +46,6 @@ enum RollupLevel {
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     }
 
-    String updateNarrow() {
-        return "UPDATE " + narrowTable + " SET min_val = ?, max_val = ?, avg_val = ?, last_val = ?, cnt = ?, incr = ? "
-                + "WHERE ts = ? AND series_id = ?";
-    }
-
     String selectNarrow() {
         return "SELECT series_id, ts, min_val, max_val, avg_val, last_val, cnt, incr FROM " + narrowTable
                 + " WHERE ts >= ? AND ts < ? AND series_id = ANY(?) ORDER BY ts";

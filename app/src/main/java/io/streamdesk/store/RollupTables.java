@@ -24,7 +24,6 @@ final class RollupTables implements AutoCloseable {
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final Map<RollupLevel, Integer> merges = new HashMap<>();
     private final Map<RollupLevel, Integer> inserts = new HashMap<>();
-    private final Map<RollupLevel, List<Object[]>> updates = new HashMap<>();
 
     RollupTables(Connection c) {
         this.c = c;
@@ -53,24 +52,6 @@ final class RollupTables implements AutoCloseable {
         inserts.merge(level, 1, Integer::sum);
     }
 
-    /**
-     * Queues the new values of a bucket that had a row; should housekeeping have packed the row meanwhile, {@link #flush}
-     * inserts it again (a narrow row wins over its block).
-     */
-    void updateNarrow(RollupLevel level, long seriesId, MetricPoint p) throws SQLException {
-        PreparedStatement ps = ps(level.updateNarrow());
-        ps.setDouble(1, p.min());
-        ps.setDouble(2, p.max());
-        ps.setDouble(3, p.avg());
-        ps.setDouble(4, p.last());
-        ps.setInt(5, p.count());
-        ps.setDouble(6, p.increase());
-        ps.setLong(7, p.timestamp());
-        ps.setLong(8, seriesId);
-        ps.addBatch();
-        updates.computeIfAbsent(level, k -> new ArrayList<>()).add(new Object[]{seriesId, p});
-    }
-
     private static PreparedStatement bind(PreparedStatement ps, long seriesId, MetricPoint p) throws SQLException {
         ps.setLong(1, seriesId);
         ps.setLong(2, p.timestamp());
@@ -83,21 +64,22 @@ final class RollupTables implements AutoCloseable {
         return ps;
     }
 
+    /** Deletes the narrow row of one bucket, if there is one. */
+    void deleteNarrow(RollupLevel level, long seriesId, long bucket) throws SQLException {
+        flush();
+        PreparedStatement del = ps(level.deleteNarrow());
+        del.setLong(1, bucket);
+        del.setLong(2, bucket + 1);
+        del.setLong(3, seriesId);
+        del.executeUpdate();
+    }
+
     /** Writes the queued narrow rows. */
     void flush() throws SQLException {
         for (RollupLevel level : RollupLevel.values()) {
             if (merges.getOrDefault(level, 0) > 0) {
                 ps(level.mergeNarrow()).executeBatch();
                 merges.put(level, 0);
-            }
-            List<Object[]> updated = updates.remove(level);
-            if (updated != null) {
-                int[] counts = ps(level.updateNarrow()).executeBatch();
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] == 0) {
-                        insertNarrow(level, (Long) updated.get(i)[0], (MetricPoint) updated.get(i)[1]);
-                    }
-                }
             }
             if (inserts.getOrDefault(level, 0) > 0) {
                 ps(level.insertNarrow()).executeBatch();
