@@ -353,9 +353,10 @@ public final class JdbcMetricStore implements MetricStore {
     }
 
     /**
-     * Housekeeping after an append, at most once per 5 minutes of the clock: moves the journal's older raw samples to
-     * metric_sample, and packs the narrow rollup rows of closed periods (1-minute rows every 15 minutes, 5-minute rows
-     * every hour) into their blocks. Each runs in its own transaction; the samples are already committed.
+     * Housekeeping after an append, at most once per 5 minutes of the clock: closes the open buckets of idle series;
+     * every 15 minutes moves the journal's raw samples older than 5 to 20 minutes into raw blocks and packs the narrow
+     * 1-minute rows of closed quarter hours into their hour blocks; every hour packs the narrow 5-minute rows into their
+     * day blocks. Each runs in its own transaction; the samples are already committed.
      */
     private void maintain(long now) {
         long period = Math.floorDiv(now, FIVE_MINUTES);
@@ -363,14 +364,14 @@ public final class JdbcMetricStore implements MetricStore {
             return;
         }
         lastMaintenance = period;
-        long fiveStart = period * FIVE_MINUTES;
         closeIdle(now - IDLE);
+        long quarter = Math.floorDiv(now, PACK_1M) * PACK_1M - FIVE_MINUTES;
         write("Moving raw metric samples", c -> {
             try (RawSamples raw = new RawSamples(c)) {
-                return raw.flush(fiveStart - FIVE_MINUTES);
+                return raw.flush(quarter);
             }
         });
-        packNarrow(RollupLevel.ONE_MINUTE, Math.floorDiv(now, PACK_1M) * PACK_1M - FIVE_MINUTES);
+        packNarrow(RollupLevel.ONE_MINUTE, quarter);
         packNarrow(RollupLevel.FIVE_MINUTES, Math.floorDiv(now, PACK_5M) * PACK_5M - FIVE_MINUTES);
     }
 
