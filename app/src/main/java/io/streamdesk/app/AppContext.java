@@ -15,6 +15,7 @@ import io.streamdesk.service.jobconfig.JobConfigService;
 import io.streamdesk.service.jobconfig.VersionRunService;
 import io.streamdesk.service.checkpoints.CheckpointService;
 import io.streamdesk.service.checkpoints.CheckpointTracker;
+import io.streamdesk.service.checkpoints.RestorePoints;
 import io.streamdesk.service.metrics.MetricSampler;
 import io.streamdesk.service.metrics.MonitoringService;
 import io.streamdesk.store.DataDirectory;
@@ -25,6 +26,7 @@ import io.streamdesk.store.HibernateRunStore;
 import io.streamdesk.store.HibernateVersionStore;
 import io.streamdesk.store.JdbcCheckpointStore;
 import io.streamdesk.store.JdbcMetricStore;
+import io.streamdesk.store.PropertiesSettingsStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,21 +91,22 @@ public final class AppContext implements Services {
         this.jobConfig = new JobConfigService(jobStore, versionStore, runStore, clusters, graphs);
         this.jobs = new JobService(jobStore, versionStore, checker, listeners, clock, options.author(),
                 jobConfig::checkPublishable);
-        this.runs = new RunService(jobStore, versionStore, runStore, eventStore, clusters, submitter, listeners, clock,
-                dirs.savepoints(), options.timeouts());
-        JdbcMetricStore metricStore = new JdbcMetricStore(database.dataSource(), clock);
+        io.streamdesk.store.FileSecretStore secrets = new io.streamdesk.store.FileSecretStore(dirs.root().resolve("secrets"));
         JdbcCheckpointStore checkpointStore = new JdbcCheckpointStore(database.dataSource());
+        this.runs = new RunService(jobStore, versionStore, runStore, eventStore, clusters, submitter, listeners, clock,
+                dirs.savepoints(), options.timeouts(), new RestorePoints(checkpointStore, runStore),
+                new io.streamdesk.service.secrets.SecretRefs(secrets));
+        JdbcMetricStore metricStore = new JdbcMetricStore(database.dataSource(), clock);
         CheckpointTracker checkpointTracker = new CheckpointTracker(checkpointStore);
         MetricSampler sampler = new MetricSampler(jobStore, clusters, metricStore, checkpointTracker, clock);
         this.monitoring = new MonitoringService(metricStore, sampler, jobStore, runStore, clusters, clock,
-                MonitoringService.intervalSetting());
+                MonitoringService.intervalSetting(), new PropertiesSettingsStore(dirs.root().resolve("settings.properties")));
         this.checkpoints = new CheckpointService(jobStore, runStore, checkpointStore,
                 checkpointTracker, clusters, clock, dirs.savepoints(), options.timeouts().savepoint());
         io.streamdesk.service.port.SeriesReader series = new io.streamdesk.service.metrics.MetricSeriesReader(metricStore, jobStore);
         io.streamdesk.service.events.EventRecorder recorder = new io.streamdesk.service.events.EventRecorder(eventStore);
         this.detector = new io.streamdesk.service.events.EventDetector(jobStore, clusters, series, recorder, eventStore, clock);
         this.eventService = new io.streamdesk.service.events.EventService(eventStore, clock);
-        io.streamdesk.store.FileSecretStore secrets = new io.streamdesk.store.FileSecretStore(dirs.root().resolve("secrets"));
         io.streamdesk.store.JdbcAlarmStore alarmStore = new io.streamdesk.store.JdbcAlarmStore(database);
         this.deliveries = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "streamdesk-alarm-delivery");
@@ -118,7 +121,8 @@ public final class AppContext implements Services {
                 deliveries, clock);
         this.alarmEvaluator = new io.streamdesk.service.alarms.AlarmEvaluator(alarmStore, jobStore, eventStore, series, notifier, clock);
         this.alarms = new io.streamdesk.service.alarms.AlarmService(alarmStore, jobStore, alarmEvaluator, notifier,
-                new io.streamdesk.service.alarms.AlarmDryRun(eventStore, series), clock).withSecrets(secrets);
+                new io.streamdesk.service.alarms.AlarmDryRun(eventStore, series), clock).withSecrets(secrets)
+                .withSmtp(new io.streamdesk.service.alarms.SmtpSettingsService(new io.streamdesk.store.SmtpSettingsFile(smtpFile), secrets));
         this.logs = new io.streamdesk.service.logs.LogService(dirs.logs().resolve("runs"), clusters::currentGateway,
                 dirs.logs().resolve("local-cluster.log"));
         this.overview = new io.streamdesk.service.overview.OverviewService(jobs, eventService, alarms, clusters);
@@ -240,14 +244,14 @@ public final class AppContext implements Services {
 
     /** Samples metrics of running jobs (MO1) and enforces their retention hourly; the CLI does not sample. */
     private void scheduleMonitoring() {
-        long every = monitoring.sampleInterval().toMillis();
-        background.scheduleWithFixedDelay(() -> {
-            try {
-                monitoring.sampleNow();
-            } catch (RuntimeException e) {
-                LOG.debug("Metric sampling skipped: {}", e.toString());
+        scheduleNextSample();
+        monitoring.onSampleIntervalChange(changed -> {
+            synchronized (this) {
+                if (nextSample != null && nextSample.cancel(false)) {
+                    scheduleNextSample();
+                }
             }
-        }, every, every, TimeUnit.MILLISECONDS);
+        });
         background.scheduleWithFixedDelay(() -> {
             try {
                 monitoring.enforceRetention();
@@ -255,6 +259,31 @@ public final class AppContext implements Services {
                 LOG.warn("Metric retention failed: {}", e.toString());
             }
         }, 1, 60, TimeUnit.MINUTES);
+    }
+
+    private java.util.concurrent.ScheduledFuture<?> nextSample;
+
+    /** One tick after the current interval, then the next: a changed interval applies from the next tick on. */
+    private synchronized void scheduleNextSample() {
+        if (background.isShutdown()) {
+            return;
+        }
+        try {
+            nextSample = background.schedule(this::sampleThenScheduleNext, monitoring.sampleInterval().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    private void sampleThenScheduleNext() {
+        try {
+            monitoring.sampleNow();
+        } catch (RuntimeException e) {
+            LOG.debug("Metric sampling skipped: {}", e.toString());
+        } finally {
+            scheduleNextSample();
+        }
     }
 
     @Override

@@ -24,7 +24,7 @@ final class JobRunCommand implements Callable<Integer> {
     Integer version;
 
     @Option(names = "--from-savepoint", paramLabel = "latest|PATH",
-            description = "Restore from the job's latest savepoint, or from a savepoint path (default: start fresh)")
+            description = "Restore from the job's latest checkpoint or savepoint ('latest'), or from a checkpoint or savepoint path (default: start fresh)")
     String fromSavepoint;
 
     JobRunCommand(CliContext context) {

@@ -9,10 +9,7 @@ public final class DraftSettings {
     public static final String LOG_LEVEL = "log.level";
     /** The Flink version the job runs on; absent means the cluster's default. */
     public static final String FLINK_VERSION = "flink.version";
-    /** JobManager spec in CUs (P5). */
-    public static final String JOBMANAGER_CU = "resources.jobmanager.cu";
-    /** TaskManager spec in CUs (P5). */
-    public static final String TASKMANAGER_CU = "resources.taskmanager.cu";
+    // JobManager and TaskManager specs live in the draft's JobConfig (P5), not here.
 
     private DraftSettings() {
     }

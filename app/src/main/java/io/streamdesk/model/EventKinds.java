@@ -29,6 +29,15 @@ public final class EventKinds {
         });
     }
 
+    /**
+     * Whether a recovery of this kind also clears its open problem from earlier runs of the job: a completed
+     * checkpoint of the next run clears the checkpoint failure of the run the user replaced to fix it. A job that
+     * runs again after a failure is a new start, not a recovery, so job failures stay per run.
+     */
+    public static boolean clearsEarlierRuns(EventKind recovery) {
+        return recovery == EventKind.CHECKPOINT_RECOVERED;
+    }
+
     /** The recovery kind that clears a problem kind, if there is one. */
     public static Optional<EventKind> clearedBy(EventKind problem) {
         for (EventKind k : EventKind.values()) {

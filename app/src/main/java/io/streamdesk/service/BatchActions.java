@@ -26,7 +26,7 @@ public final class BatchActions {
         this.clusters = clusters;
     }
 
-    /** Runs each job's newest version, fresh or from its latest savepoint. */
+    /** Runs each job's newest version, fresh or from its latest checkpoint or savepoint. */
     public BatchOperation.JobAction run(RestoreChoice restore) {
         return listed -> {
             Job job = jobs.job(listed.id());
@@ -40,7 +40,7 @@ public final class BatchActions {
             }
             int newest = versions.get(0).number();
             Job running = runs.run(job.id(), newest, restore);
-            return "Running v" + newest + (restore.kind() == RestoreChoice.Kind.FRESH ? " (fresh)" : " (from its latest savepoint)")
+            return "Running v" + newest + (restore.kind() == RestoreChoice.Kind.FRESH ? " (fresh)" : " (from its latest checkpoint or savepoint)")
                     + ", run " + running.runInstance() + ".";
         };
     }

@@ -2,6 +2,8 @@ package io.streamdesk.service;
 
 import io.streamdesk.model.ClusterProfile;
 import io.streamdesk.model.DraftSettings;
+import io.streamdesk.model.JobConfig;
+import io.streamdesk.model.JobResources;
 import io.streamdesk.model.SavepointRecord;
 import io.streamdesk.model.SavepointSource;
 import io.streamdesk.model.SavepointStatus;
@@ -21,7 +23,6 @@ import java.util.stream.Collectors;
  */
 public final class CopyRules {
     /** The spec a cluster without fine-grained resources gives a copy, for the JobManager and the TaskManager. */
-    static final String COARSE_CU = "1";
 
     private CopyRules() {
     }
@@ -36,7 +37,7 @@ public final class CopyRules {
 
     /**
      * The source's draft settings adapted to {@code target}: a Flink version the target lacks becomes the target's
-     * default; without fine-grained resources JobManager and TaskManager get 1 CU each. Everything else is copied.
+     * default. Everything else is copied.
      */
     public static Settings settingsFor(Map<String, String> source, ClusterProfile sourceCluster, ClusterProfile target) {
         Map<String, String> out = new TreeMap<>(source);
@@ -54,17 +55,30 @@ public final class CopyRules {
                 out.remove(DraftSettings.FLINK_VERSION);
             }
         }
-        if (!target.fineGrainedResources()) {
-            boolean changed = !COARSE_CU.equals(source.getOrDefault(DraftSettings.JOBMANAGER_CU, COARSE_CU))
-                    || !COARSE_CU.equals(source.getOrDefault(DraftSettings.TASKMANAGER_CU, COARSE_CU));
-            out.put(DraftSettings.JOBMANAGER_CU, COARSE_CU);
-            out.put(DraftSettings.TASKMANAGER_CU, COARSE_CU);
-            if (changed) {
-                notes.add(target.name() + " has no fine-grained resources: the copy gets 1 CU for the JobManager and 1 CU"
-                        + " for the TaskManager.");
-            }
-        }
         return new Settings(out, notes);
+    }
+
+    /** The draft's configuration as the copy gets it, with what was changed for the target. */
+    public record Config(JobConfig config, List<String> notes) {
+        public Config {
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /**
+     * The source draft's configuration (P1-P6) adapted to {@code target}: without fine-grained resources the
+     * JobManager and the TaskManager get 1 CU each (J6); parameters, parallelism, mode and log level are copied.
+     */
+    public static Config configFor(JobConfig source, ClusterProfile target) {
+        if (source == null) {
+            return new Config(null, List.of());
+        }
+        JobResources r = source.resources();
+        if (target.fineGrainedResources() || (r.jobManagerCu() == 1.0 && r.taskManagerCu() == 1.0)) {
+            return new Config(source, List.of());
+        }
+        return new Config(source.withResources(new JobResources(1.0, 1.0, r.parallelism())), List.of(target.name()
+                + " has no fine-grained resources: the copy gets 1 CU for the JobManager and 1 CU for the TaskManager."));
     }
 
     /** Only manually triggered savepoints are shared with a copy (J6); periodic and on-stop ones stay with the source. */

@@ -92,11 +92,12 @@ public final class CopyService {
         Job fresh = new Job(JobId.generate(), name, folder, source.type(), target.id(), JobStatus.UNINITIALIZED, null,
                 clock.instant(), Duration.ZERO, null, 0, null, null);
         // the draft's configuration (P1-P6) travels with its SQL
-        Job copy = jobs.createCopy(fresh, draftSql, sourceDraft.map(d -> d.config()).orElse(null), settings.values(),
-                jobs.tags(sourceId));
+        CopyRules.Config config = CopyRules.configFor(sourceDraft.map(d -> d.config()).orElse(null), target);
+        Job copy = jobs.createCopy(fresh, draftSql, config.config(), settings.values(), jobs.tags(sourceId));
 
         int shared = 0;
         List<String> notes = new ArrayList<>(settings.notes());
+        notes.addAll(config.notes());
         List<SavepointRecord> savepoints = runs.listSavepoints(sourceId);
         for (int i = savepoints.size() - 1; i >= 0; i--) { // oldest first, so the copy lists them in the same order
             SavepointRecord sp = savepoints.get(i);

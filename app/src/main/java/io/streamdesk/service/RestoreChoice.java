@@ -1,6 +1,6 @@
 package io.streamdesk.service;
 
-/** How a run starts (J5, V4): fresh, from the job's latest savepoint, or from a chosen path. */
+/** How a run starts (J5, V4): fresh, from the job's latest checkpoint or savepoint, or from a chosen path. */
 public record RestoreChoice(Kind kind, String path) {
     public enum Kind { FRESH, LATEST, PATH }
 

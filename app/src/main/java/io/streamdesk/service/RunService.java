@@ -2,6 +2,7 @@ package io.streamdesk.service;
 
 import io.streamdesk.model.EventKind;
 import io.streamdesk.model.FlinkJobSummary;
+import io.streamdesk.model.CheckpointRecord;
 import io.streamdesk.model.Job;
 import io.streamdesk.model.JobEvent;
 import io.streamdesk.model.JobId;
@@ -39,6 +40,11 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class RunService {
     private static final Duration POLL = Duration.ofMillis(100);
+    /**
+     * How long a user's operation waits for a status reconcile of the same job: a reconcile is at most two REST
+     * requests (5 s each) and a store write.
+     */
+    static final Duration RECONCILE_WAIT = Duration.ofSeconds(15);
 
     private final JobStore jobs;
     private final VersionStore versions;
@@ -50,11 +56,43 @@ public final class RunService {
     private final Clock clock;
     private final Path savepointRoot;
     private final RunTimeouts timeouts;
+    private final RestorePointLookup restorePoints;
     private final ConcurrentHashMap<JobId, ReentrantLock> operations = new ConcurrentHashMap<>();
+    private final io.streamdesk.service.secrets.SecretRefs secretRefs;
+    /** Jobs a reconcile holds (or is about to hold) the lock of; one reconcile runs at a time. */
+    private final java.util.Set<JobId> reconciling = ConcurrentHashMap.newKeySet();
+    private final Object reconcileTurn = new Object();
 
     public RunService(JobStore jobs, VersionStore versions, RunStore runs, EventStore events, ClusterService clusters,
                       SqlSubmitter submitter, JobChangeListeners listeners, Clock clock, Path savepointRoot,
-                      RunTimeouts timeouts) {
+                      RunTimeouts timeouts, RestorePointLookup restorePoints) {
+        this(jobs, versions, runs, events, clusters, submitter, listeners, clock, savepointRoot, timeouts, restorePoints,
+                new io.streamdesk.service.secrets.SecretRefs(NO_SECRETS));
+    }
+
+    /** Without a secret store every {@code ${secret:id}} reference refuses the run as missing. */
+    private static final io.streamdesk.service.port.SecretStore NO_SECRETS = new io.streamdesk.service.port.SecretStore() {
+        @Override
+        public String put(String label, String value) {
+            throw new UnsupportedOperationException("no secret store");
+        }
+
+        @Override
+        public Optional<String> get(String id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void delete(String id) {
+        }
+    };
+
+    /** Resolves the {@code ${secret:id}} references of a version's parameters from {@code secretRefs} at submit (S2). */
+    public RunService(JobStore jobs, VersionStore versions, RunStore runs, EventStore events, ClusterService clusters,
+                      SqlSubmitter submitter, JobChangeListeners listeners, Clock clock, Path savepointRoot,
+                      RunTimeouts timeouts, RestorePointLookup restorePoints,
+                      io.streamdesk.service.secrets.SecretRefs secretRefs) {
+        this.secretRefs = secretRefs;
         this.jobs = jobs;
         this.versions = versions;
         this.runs = runs;
@@ -65,6 +103,7 @@ public final class RunService {
         this.clock = clock;
         this.savepointRoot = savepointRoot;
         this.timeouts = timeouts;
+        this.restorePoints = restorePoints;
     }
 
     /** How long operations wait for the cluster. */
@@ -109,6 +148,19 @@ public final class RunService {
         return runs.listSavepoints(id);
     }
 
+    /**
+     * What "latest" restores from (V4): the newest completed checkpoint or savepoint of the job whose files still
+     * exist — a retained periodic checkpoint of a failed run as well as the savepoint taken on stop.
+     */
+    public Optional<CheckpointRecord> latestRestorePoint(JobId id) {
+        return restorePoints.restorable(id).stream().findFirst();
+    }
+
+    /** Completed checkpoints and savepoints that still exist, newest first: what a run can start from. */
+    public List<CheckpointRecord> restorePoints(JobId id) {
+        return restorePoints.restorable(id);
+    }
+
     /** The newest completed savepoint of the job, if any. */
     public Optional<SavepointRecord> latestSavepoint(JobId id) {
         return runs.listSavepoints(id).stream().filter(s -> s.status() == SavepointStatus.COMPLETED).findFirst();
@@ -117,23 +169,29 @@ public final class RunService {
     /**
      * Brings stored statuses in line with the cluster: a job the store thinks runs but whose Flink job ended
      * becomes STOPPED or ERROR; a job left OPERATING by a crash gets its actual status. Jobs under an operation
-     * are skipped. An unreachable cluster changes nothing (the last known state stays, R6).
+     * are skipped. An unreachable cluster changes nothing (the last known state stays, R6). A reconcile is a
+     * background read: a user's operation that arrives while it looks at the job waits for it instead of failing.
      */
     public void reconcile() {
-        for (Job job : jobs.list()) {
-            if (job.status() != JobStatus.RUNNING && job.status() != JobStatus.OPERATING) {
-                continue;
-            }
-            ReentrantLock lock = lockOf(job.id());
-            if (!lock.tryLock()) {
-                continue;
-            }
-            try {
-                reconcileOne(jobs.find(job.id()).orElse(job));
-            } catch (ClusterUnreachableException | OperationFailedException e) {
-                // keep the last known state; the cluster status shows it is unreachable
-            } finally {
-                lock.unlock();
+        synchronized (reconcileTurn) {
+            for (Job job : jobs.list()) {
+                if (job.status() != JobStatus.RUNNING && job.status() != JobStatus.OPERATING) {
+                    continue;
+                }
+                ReentrantLock lock = lockOf(job.id());
+                reconciling.add(job.id()); // before the lock: a user's operation that finds it taken knows to wait
+                if (!lock.tryLock()) {
+                    reconciling.remove(job.id());
+                    continue;
+                }
+                try {
+                    reconcileOne(jobs.find(job.id()).orElse(job));
+                } catch (ClusterUnreachableException | OperationFailedException e) {
+                    // keep the last known state; the cluster status shows it is unreachable
+                } finally {
+                    reconciling.remove(job.id());
+                    lock.unlock();
+                }
             }
         }
     }
@@ -162,7 +220,7 @@ public final class RunService {
 
     private Job underOperation(JobId id, String name, Operation operation) {
         ReentrantLock lock = lockOf(id);
-        if (!lock.tryLock()) {
+        if (!acquire(id, lock)) {
             throw new OperationFailedException(name + ": another operation on this job is still in flight.",
                     "Wait until the job leaves Operating.");
         }
@@ -191,6 +249,25 @@ public final class RunService {
         }
     }
 
+    /**
+     * Takes the job's operation lock: waits up to {@link #RECONCILE_WAIT} while a reconcile holds it, and fails at
+     * once while another operation (run, stop) holds it.
+     */
+    private boolean acquire(JobId id, ReentrantLock lock) {
+        if (lock.tryLock()) {
+            return true;
+        }
+        if (!reconciling.contains(id)) {
+            return lock.tryLock(); // the holder may just have finished
+        }
+        try {
+            return lock.tryLock(RECONCILE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private void fail(Job operating, Job before, String operation, String message, String fix) {
         JobStatus actual = actualStatus(operating, before.status());
         Job restored = jobs.find(operating.id()).orElse(operating).withStatus(actual)
@@ -208,14 +285,18 @@ public final class RunService {
                     "Stop the running version first (with a savepoint to keep its state), then run this one.");
         }
         String restorePath = resolveRestore(job.id(), restore);
+        // S2: secrets are put in only here, for the submitter; a missing one refuses before the cluster is touched
+        io.streamdesk.service.secrets.SecretRefs.Resolved configuration = secretRefs.resolve(version.config().parameters(),
+                FlinkJobConfiguration.of(version.config(), allowNonRestoredState));
         ClusterGateway gateway = clusters.readyGateway(job.clusterId(), timeouts.clusterStart());
         String flinkJobId;
         try {
             flinkJobId = submitter.submit(gateway.restUrl(), job.name() + " (" + job.id() + " v" + versionNumber + ")",
-                    version.sql(), restorePath, FlinkJobConfiguration.of(version.config(), allowNonRestoredState));
+                    version.sql(), restorePath, configuration.configuration());
         } catch (SqlSubmitException e) {
-            throw new OperationFailedException("Submitting version " + versionNumber + " failed: " + e.getMessage(),
-                    submitFix(e.getMessage(), restorePath), e);
+            String message = configuration.scrub(e.getMessage());
+            throw new OperationFailedException("Submitting version " + versionNumber + " failed: " + message,
+                    submitFix(message, restorePath), configuration.leaks(e) ? null : e);
         }
         awaitAllTasksRunning(gateway, flinkJobId);
         Instant started = clock.instant();
@@ -325,8 +406,8 @@ public final class RunService {
         return switch (restore.kind()) {
             case FRESH -> null;
             case PATH -> restore.path();
-            case LATEST -> latestSavepoint(id).map(SavepointRecord::location).orElseThrow(() ->
-                    new InputRejectedException("Restore: this job has no completed savepoint yet; run it fresh."));
+            case LATEST -> latestRestorePoint(id).map(CheckpointRecord::location).orElseThrow(() ->
+                    new InputRejectedException("Restore: this job has no completed checkpoint or savepoint yet; run it fresh."));
         };
     }
 
@@ -356,7 +437,7 @@ public final class RunService {
         Job ended1 = job.stopped(failed ? JobStatus.ERROR : JobStatus.STOPPED, ended);
         if (failed) {
             ended1 = ended1.withWarning(new JobWarning("Run", message,
-                    "Run the job again from its latest savepoint; read the log for the cause.", ended));
+                    "Run the job again from its latest checkpoint or savepoint; read the log for the cause.", ended));
         }
         return save(ended1);
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.streamdesk.model.AlarmNotification;
 import io.streamdesk.model.AlarmRule;
+import io.streamdesk.model.AlarmState;
 import io.streamdesk.model.JobId;
 import io.streamdesk.service.port.AlarmStore;
 import io.streamdesk.service.port.StoreException;
@@ -21,12 +22,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * {@link AlarmStore} over plain JDBC (V5 tables). A rule's scope, condition, pattern and channels are kept as one
+ * {@link AlarmStore} over plain JDBC (V5 tables, V8 alarm state). A rule's scope, condition, pattern and channels are kept as one
  * JSON definition; name, kind, enabled and silence are columns. Every call is its own committed transaction.
  */
 public final class JdbcAlarmStore implements AlarmStore {
@@ -130,8 +133,81 @@ public final class JdbcAlarmStore implements AlarmStore {
     @Override
     public void deleteRule(long id) {
         jdbc("Deleting alarm rule " + id, c -> {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM alarm_state WHERE rule_id = ?")) {
+                p.setLong(1, id);
+                p.executeUpdate();
+            }
             try (PreparedStatement p = c.prepareStatement("DELETE FROM alarm_rule WHERE id = ?")) {
                 p.setLong(1, id);
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<AlarmState> alarmStates() {
+        return jdbc("Reading alarm states", c -> {
+            List<AlarmState> out = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT * FROM alarm_state ORDER BY rule_id, job_id")) {
+                while (rs.next()) {
+                    String job = rs.getString("job_id");
+                    long eventId = rs.getLong("event_id");
+                    Long event = rs.wasNull() ? null : eventId;
+                    String changes = rs.getString("changes").strip();
+                    out.add(new AlarmState(rs.getLong("rule_id"), job.isEmpty() ? null : new JobId(job),
+                            rs.getBoolean("triggered"), event, rs.getBoolean("owes_clear"), rs.getString("message"),
+                            changes.isEmpty() ? List.of() : Arrays.stream(changes.split(" ")).map(Instant::parse).toList()));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void saveAlarmState(AlarmState state) {
+        String changes = String.join(" ", state.changes().stream().map(Instant::toString).toList());
+        jdbc("Saving the state of alarm rule " + state.ruleId(), c -> {
+            try (PreparedStatement p = c.prepareStatement("MERGE INTO alarm_state (rule_id, job_id, triggered, event_id, "
+                    + "owes_clear, message, changes) KEY (rule_id, job_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                p.setLong(1, state.ruleId());
+                p.setString(2, state.jobId() == null ? "" : state.jobId().value());
+                p.setBoolean(3, state.triggered());
+                p.setObject(4, state.eventId());
+                p.setBoolean(5, state.owesClear());
+                p.setString(6, Limits.truncated(state.message(), Limits.MESSAGE));
+                p.setString(7, Limits.truncated(changes, 1000));
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void deleteAlarmStates(long ruleId) {
+        jdbc("Forgetting the states of alarm rule " + ruleId, c -> {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM alarm_state WHERE rule_id = ?")) {
+                p.setLong(1, ruleId);
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Instant> eventsCheckedUntil() {
+        return jdbc("Reading the alarm event position", c -> {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT events_checked_until FROM alarm_cursor WHERE id = 1")) {
+                return rs.next() ? Optional.ofNullable(instant(rs, "events_checked_until")) : Optional.<Instant>empty();
+            }
+        });
+    }
+
+    @Override
+    public void setEventsCheckedUntil(Instant at) {
+        jdbc("Saving the alarm event position", c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "MERGE INTO alarm_cursor (id, events_checked_until) KEY (id) VALUES (1, ?)")) {
+                p.setObject(1, ts(at));
                 return p.executeUpdate();
             }
         });

@@ -54,13 +54,23 @@ class EventsOnLocalClusterTest {
             INSERT INTO sink SELECT k, COUNT(v) FROM src GROUP BY k;
             """;
 
+    /**
+     * The fix a user makes: version 2 drops the 11 ms timeout from the SQL and sets a sane one in the parameters;
+     * checkpoints every second so the first one completes soon.
+     */
+    static final String FIXED_CHECKPOINT_SQL = CHECKPOINT_SQL
+            .replace("SET 'execution.checkpointing.timeout' = '11 ms';\n", "")
+            .replace("'execution.checkpointing.interval' = '500 ms'", "'execution.checkpointing.interval' = '1 s'");
+
     @TempDir
     static Path dataDir;
     static AppContext app;
 
     @BeforeAll
     static void open() {
-        app = AppContext.open(dataDir, AppOptions.forTests());
+        // -Devents.keepDataDir=<dir> keeps the data (for screenshots of the timeline and alarms after the test)
+        String keep = System.getProperty("events.keepDataDir");
+        app = AppContext.open(keep == null ? dataDir : Path.of(keep), AppOptions.forTests());
         app.clusters().startLocal();
     }
 
@@ -124,8 +134,12 @@ class EventsOnLocalClusterTest {
 
     @Test
     @Order(2)
-    void checkpointsThatTimeOutProduceCheckpointFailed() throws Exception {
+    void checkpointsThatTimeOutProduceCheckpointFailedAndTheFixedVersionCheckpointRecovered() throws Exception {
+        assertThat(FIXED_CHECKPOINT_SQL).doesNotContain("11 ms").contains("'1 s'");
         Job job = publish("Checkpoints expire", CHECKPOINT_SQL);
+        var rule = app.alarms().save(new io.streamdesk.model.AlarmRule(0, "Checkpoints failing",
+                io.streamdesk.model.AlarmRule.Kind.EVENT, true, new io.streamdesk.model.AlarmRule.Scope(io.streamdesk.model.AlarmRule.ScopeType.ONE, List.of(job.id()), null), null,
+                "{\"kind\": [\"CHECKPOINT_FAILED\"]}", io.streamdesk.model.AlarmRule.Channels.inAppOnly(), null, null));
         app.runs().run(job.id(), 1, RestoreChoice.fresh());
         try {
             await(() -> app.runs().events(job.id()).stream().anyMatch(e -> e.kind() == EventKind.CHECKPOINT_FAILED),
@@ -134,8 +148,35 @@ class EventsOnLocalClusterTest {
                     .filter(e -> e.kind() == EventKind.CHECKPOINT_FAILED).findFirst().orElseThrow();
             assertThat(failed.evidence()).contains("failed checkpoints");
             assertThat(failed.runInstance()).isEqualTo(1);
+            assertThat(failed.clearedAt()).as("no checkpoint of version 1 completes").isNull();
+            app.alarms().evaluateNow();
+            assertThat(app.alarms().triggered(rule.id(), job.id())).as("the event alarm on checkpoint-failed").isTrue();
+
+            // the fix, as a user makes it: publish version 2 with a sane timeout and run it, stopping version 1 first
+            // (without a savepoint: a savepoint would expire like the checkpoints)
+            var config = app.jobs().draft(job.id()).orElseThrow().config();
+            app.jobs().saveDraft(job.id(), FIXED_CHECKPOINT_SQL, config.withParameters(config.parameters()
+                    .replaceAll("execution\\.checkpointing\\.timeout: .*", "execution.checkpointing.timeout: 60 s")));
+            app.jobs().publish(job.id(), "v2: checkpoint timeout 60 s");
+            Job fixed = app.versionRuns().run(job.id(), new io.streamdesk.service.jobconfig.VersionRunService.RunRequest(2,
+                    RestoreChoice.fresh(), io.streamdesk.service.jobconfig.VersionRunService.StopFirst.WITHOUT_SAVEPOINT, false));
+            assertThat(fixed.runInstance()).isEqualTo(2);
+
+            await(() -> app.runs().events(job.id()).stream().anyMatch(e -> e.kind() == EventKind.CHECKPOINT_RECOVERED),
+                    Duration.ofSeconds(60), "a checkpoint-recovered event");
+            JobEvent recovered = app.runs().events(job.id()).stream()
+                    .filter(e -> e.kind() == EventKind.CHECKPOINT_RECOVERED).findFirst().orElseThrow();
+            assertThat(recovered.runInstance()).isEqualTo(2);
+            assertThat(app.runs().events(job.id())).filteredOn(e -> e.kind() == EventKind.CHECKPOINT_FAILED)
+                    .as("every checkpoint failure is cleared by the completed checkpoint of version 2")
+                    .allSatisfy(e -> assertThat(e.clearedAt()).isEqualTo(recovered.at()));
+            app.alarms().evaluateNow();
+            assertThat(app.alarms().notifications(10)).filteredOn(n -> n.ruleId() == rule.id())
+                    .extracting(io.streamdesk.model.AlarmNotification::state)
+                    .containsExactly(io.streamdesk.model.AlarmNotification.State.CLEARED,
+                            io.streamdesk.model.AlarmNotification.State.TRIGGERED);
         } finally {
-            app.runs().stop(job.id(), false); // a savepoint would expire like the checkpoints
+            app.runs().stop(job.id(), false);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.streamdesk.app;
 
 import io.streamdesk.model.CheckpointRecord;
 import io.streamdesk.model.Job;
+import io.streamdesk.model.JobConfig;
 import io.streamdesk.model.JobStatus;
 import io.streamdesk.model.SavepointRecord;
 import io.streamdesk.model.SavepointSource;
@@ -116,6 +117,9 @@ class MonitoringIntegrationTest {
         assertThat(periodic.duration()).isNotNull();
         assertThat(periodic.completedAt()).isAfterOrEqualTo(periodic.triggeredAt());
         assertThat(periodic.location()).contains(dataDir.getFileName().toString());
+        // P3: the local cluster keeps the newest 5, so more than one periodic checkpoint can be restored from
+        sampleUntil(() -> app.checkpoints().restorable(job.id()).stream()
+                .filter(c -> c.source() == SavepointSource.PERIODIC).count() >= 2, Duration.ofSeconds(60));
     }
 
     @Test
@@ -136,5 +140,33 @@ class MonitoringIntegrationTest {
         assertThat(again.status()).isEqualTo(JobStatus.RUNNING);
         assertThat(app.runs().runs(job.id()).get(0).restoredFrom()).isEqualTo(savepoint.location());
         assertThat(app.monitoring().dashboardUrl(job.id())).endsWith("/#/job/running/" + again.flinkJobId() + "/overview");
+    }
+
+    @Test
+    @Order(4)
+    void aRetainedPeriodicCheckpointIsTheLatestRestorePointAfterACancel() throws Exception {
+        // V4: "run from the latest checkpoint" — v2 keeps its checkpoints when cancelled (P3's selectable retention)
+        app.runs().stop(job.id(), false);
+        app.jobs().saveDraft(job.id(), SQL, JobConfig.defaults().withParameters(JobConfig.DEFAULT_PARAMETERS.replace(
+                "externalized-checkpoint-retention: DELETE_ON_CANCELLATION", "externalized-checkpoint-retention: RETAIN_ON_CANCELLATION")
+                + "metrics.latency.interval: 500 ms\n"));
+        app.jobs().publish(job.id(), "keep checkpoints on cancel, track latency");
+        job = app.runs().run(job.id(), 2, RestoreChoice.fresh());
+        String flinkJob = job.flinkJobId();
+        sampleUntil(() -> app.checkpoints().list(job.id()).stream().anyMatch(c -> flinkJob.equals(c.flinkJobId())
+                && c.source() == SavepointSource.PERIODIC && c.status() == SavepointStatus.COMPLETED), Duration.ofSeconds(60));
+        // MO3 job_latency: latency tracking's histograms, found when the sink vertex is listed again
+        sampleUntil(() -> samples(MetricName.JOB_LATENCY).stream().anyMatch(s -> s.value() >= 0), Duration.ofSeconds(60));
+        app.runs().stop(job.id(), false);
+
+        CheckpointRecord latest = app.runs().latestRestorePoint(job.id()).orElseThrow();
+        assertThat(latest.kind()).isEqualTo("CHECKPOINT");
+        assertThat(latest.flinkJobId()).isEqualTo(flinkJob);
+        assertThat(app.checkpoints().stillExists(latest.location())).as("retained after the cancel").isTrue();
+
+        Job again = app.runs().run(job.id(), 2, RestoreChoice.latest());
+
+        assertThat(again.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(app.runs().runs(job.id()).get(0).restoredFrom()).isEqualTo(latest.location());
     }
 }

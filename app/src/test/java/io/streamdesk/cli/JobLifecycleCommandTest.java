@@ -164,7 +164,7 @@ class JobLifecycleCommandTest {
         CliRunner.Result stop = cli.run("job", "stop", id, "--savepoint");
 
         assertThat(stop.exitCode()).as(stop.err()).isZero();
-        assertThat(stop.out().strip()).matches("Stopped " + id + " with savepoint file:/tmp/savepoints/savepoint-\\w+");
+        assertThat(stop.out().strip()).matches("Stopped " + id + " with savepoint file:/\\S+/savepoint-\\w+/?");
         String location = stop.out().strip().substring(stop.out().strip().lastIndexOf(' ') + 1);
         assertThat(services.jobs().job(new JobId(id)).status()).isEqualTo(JobStatus.STOPPED);
 
@@ -207,7 +207,7 @@ class JobLifecycleCommandTest {
         CliRunner.Result result = cli.run("job", "run", id, "--from-savepoint", "latest");
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err().strip()).isEqualTo("Restore: this job has no completed savepoint yet; run it fresh.");
+        assertThat(result.err().strip()).isEqualTo("Restore: this job has no completed checkpoint or savepoint yet; run it fresh.");
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.streamdesk.service;
 
 import io.streamdesk.model.ClusterProfile;
 import io.streamdesk.model.DraftSettings;
+import io.streamdesk.model.JobConfig;
+import io.streamdesk.model.JobResources;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.SavepointRecord;
 import io.streamdesk.model.SavepointSource;
@@ -43,14 +45,18 @@ class CopyRulesTest {
 
     @Test
     void aTargetWithoutFineGrainedResourcesGetsOneCuForJobManagerAndTaskManager() {
-        Map<String, String> source = Map.of(DraftSettings.JOBMANAGER_CU, "0.5", DraftSettings.TASKMANAGER_CU, "2");
-        CopyRules.Settings s = CopyRules.settingsFor(source, NEW, COARSE);
-        assertThat(s.values()).containsEntry(DraftSettings.JOBMANAGER_CU, "1").containsEntry(DraftSettings.TASKMANAGER_CU, "1");
-        assertThat(s.notes()).anyMatch(n -> n.contains("1 CU"));
+        JobConfig source = JobConfig.defaults().withResources(new JobResources(0.5, 2.0, 3))
+                .withParameters("pipeline.max-parallelism: 64\n");
+        CopyRules.Config coarse = CopyRules.configFor(source, COARSE);
+        assertThat(coarse.config().resources()).isEqualTo(new JobResources(1.0, 1.0, 3));
+        assertThat(coarse.config().parameters()).isEqualTo("pipeline.max-parallelism: 64\n");
+        assertThat(coarse.notes()).singleElement().asString().contains("1 CU");
 
-        CopyRules.Settings kept = CopyRules.settingsFor(source, NEW, OLD);
-        assertThat(kept.values()).containsEntry(DraftSettings.JOBMANAGER_CU, "0.5").containsEntry(DraftSettings.TASKMANAGER_CU, "2");
-        assertThat(kept.notes()).noneMatch(n -> n.contains("CU"));
+        CopyRules.Config kept = CopyRules.configFor(source, OLD);
+        assertThat(kept.config()).isEqualTo(source);
+        assertThat(kept.notes()).isEmpty();
+        assertThat(CopyRules.configFor(JobConfig.defaults(), COARSE).notes()).as("already 1 CU each").isEmpty();
+        assertThat(CopyRules.configFor(null, COARSE).config()).isNull();
     }
 
     @Test

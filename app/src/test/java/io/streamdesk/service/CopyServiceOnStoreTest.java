@@ -79,7 +79,8 @@ class CopyServiceOnStoreTest {
         jobs.publish(source.id(), "v1");
         jobs.saveDraft(source.id(), SQL + "-- edited after v1\n");
         jobs.setLogLevel(source.id(), LogLevel.DEBUG, Optional.empty());
-        jobStore.saveDraftSetting(source.id(), DraftSettings.JOBMANAGER_CU, "0.5");
+        jobs.saveConfig(source.id(), jobs.draft(source.id()).orElseThrow().config()
+                .withResources(new io.streamdesk.model.JobResources(0.5, 1.0, 2)));
         jobStore.saveTags(source.id(), Map.of("team", "payments", "tier", "gold"));
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
         runStore.addSavepoint(source.id(), 1, 1, "file:/sp/manual-1", SavepointSource.MANUAL, SavepointStatus.COMPLETED, "before upgrade", t);
@@ -117,9 +118,9 @@ class CopyServiceOnStoreTest {
         assertThat(jobs.job(copy.id())).isEqualTo(copy);
         // settings and tags
         assertThat(jobs.logLevel(copy.id())).contains(LogLevel.DEBUG);
-        assertThat(jobStore.draftSettings(copy.id()))
-                .containsEntry(DraftSettings.JOBMANAGER_CU, "0.5")
-                .containsEntry(DraftSettings.FLINK_VERSION, FakeGateway.FLINK_VERSION);
+        assertThat(jobStore.draftSettings(copy.id())).containsEntry(DraftSettings.FLINK_VERSION, FakeGateway.FLINK_VERSION);
+        assertThat(jobs.draft(copy.id()).orElseThrow().config().resources())
+                .isEqualTo(new io.streamdesk.model.JobResources(0.5, 1.0, 2));
         assertThat(jobStore.tags(copy.id())).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("team", "payments", "tier", "gold")));
         // only the completed manual savepoints, pointing at the same files, in the same order
         assertThat(result.sharedSavepoints()).isEqualTo(2);

@@ -96,4 +96,25 @@ class JdbcAlarmStoreTest {
         store1.delete(id);
         assertThat(new FileSecretStore(secrets).get(id)).isEmpty();
     }
+
+    @Test
+    void alarmStatesAndTheEventPositionRoundTrip() {
+        long ruleId = 9_001;
+        var changes = List.of(T0, T0.plusSeconds(60), T0.plusNanos(123_456_789));
+        var forJob = new io.streamdesk.model.AlarmState(ruleId, job.id(), true, 42L, true, "cpu above 0.9", changes);
+        var workspace = new io.streamdesk.model.AlarmState(ruleId, null, false, null, false, null, List.of());
+        store.saveAlarmState(forJob);
+        store.saveAlarmState(workspace);
+        assertThat(store.alarmStates()).filteredOn(s -> s.ruleId() == ruleId).containsExactlyInAnyOrder(forJob,
+                new io.streamdesk.model.AlarmState(ruleId, null, false, null, false, "", List.of()));
+        var cleared = new io.streamdesk.model.AlarmState(ruleId, job.id(), false, null, false, "back to normal", changes);
+        store.saveAlarmState(cleared); // replaces
+        assertThat(store.alarmStates()).filteredOn(s -> s.ruleId() == ruleId && s.jobId() != null).containsExactly(cleared);
+        store.deleteAlarmStates(ruleId);
+        assertThat(store.alarmStates()).noneMatch(s -> s.ruleId() == ruleId);
+
+        store.setEventsCheckedUntil(T0);
+        store.setEventsCheckedUntil(T0.plusMillis(1));
+        assertThat(store.eventsCheckedUntil()).contains(T0.plusMillis(1));
+    }
 }

@@ -5,6 +5,7 @@ import io.streamdesk.service.port.ClusterCallException;
 import io.streamdesk.service.port.ClusterGateway;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +55,16 @@ public final class FakeGateway implements ClusterGateway {
         return new ClusterOverview(FLINK_VERSION, 1, 4, 4 - running, running, 0, 0, 0);
     }
 
+    /** Runs before every {@link #jobsOverview} (outside the gateway's lock): tests block a caller there. */
+    public volatile Runnable beforeJobsOverview = () -> { };
+
     @Override
-    public synchronized List<FlinkJobSummary> jobsOverview() {
+    public List<FlinkJobSummary> jobsOverview() {
+        beforeJobsOverview.run();
+        return jobsOverviewNow();
+    }
+
+    private synchronized List<FlinkJobSummary> jobsOverviewNow() {
         List<FlinkJobSummary> list = new ArrayList<>();
         states.forEach((id, state) -> list.add(new FlinkJobSummary(id, "job " + id, state, 1L, -1L,
                 "RUNNING".equals(state) ? 1 : 0, 1)));
@@ -75,15 +84,27 @@ public final class FakeGateway implements ClusterGateway {
         if (savepointFailure == null) {
             states.put(flinkJobId, "FINISHED");
         }
+        savepointTargets.put(flinkJobId, targetDirectory);
         return "request-" + flinkJobId;
     }
+
+    private final Map<String, String> savepointTargets = new HashMap<>();
 
     @Override
     public synchronized SavepointOperation savepointStatus(String flinkJobId, String requestId) {
         if (savepointFailure != null) {
             return new SavepointOperation("COMPLETED", null, savepointFailure);
         }
-        return new SavepointOperation("COMPLETED", "file:/tmp/savepoints/savepoint-" + flinkJobId.substring(26), null);
+        // like Flink, the savepoint is a directory under the target (so that it counts as still existing, C2)
+        String target = savepointTargets.getOrDefault(flinkJobId, "file:/tmp/savepoints");
+        java.nio.file.Path dir = java.nio.file.Path.of(java.net.URI.create(target.startsWith("file:/") && !target.startsWith("file://")
+                ? "file://" + target.substring(5) : target)).resolve("savepoint-" + flinkJobId.substring(26));
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new SavepointOperation("COMPLETED", dir.toUri().toString(), null);
     }
 
     @Override

@@ -35,6 +35,7 @@ public final class FakeServices implements Services {
     public final FakeSavepointInspector savepointInspector = new FakeSavepointInspector();
     public final InMemoryMetricStore metricStore = new InMemoryMetricStore();
     public final InMemoryCheckpointStore checkpointStore = new InMemoryCheckpointStore();
+    public final InMemorySettingsStore settingsStore = new InMemorySettingsStore();
     private final Path dataDirectory;
     private final MonitoringService monitoring;
     private final CheckpointService checkpoints;
@@ -49,6 +50,7 @@ public final class FakeServices implements Services {
     // events issue
     public final InMemoryAlarmStore alarmStore = new InMemoryAlarmStore();
     public final InMemorySecretStore secretStore = new InMemorySecretStore();
+    public final InMemorySmtpSettingsStore smtpStore = new InMemorySmtpSettingsStore();
     public final java.util.List<io.streamdesk.service.port.SeriesReader.Point> samples =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private io.streamdesk.service.events.EventService events;
@@ -70,7 +72,9 @@ public final class FakeServices implements Services {
         this.jobs = new JobService(jobStore, versionStore, checker, listeners, clock, "tester", jobConfig::checkPublishable);
         Duration shortWait = Duration.ofSeconds(5);
         this.runs = new RunService(jobStore, versionStore, runStore, eventStore, clusters, submitter, listeners, clock,
-                dataDirectory.resolve("savepoints"), new RunService.RunTimeouts(shortWait, shortWait, shortWait));
+                dataDirectory.resolve("savepoints"), new RunService.RunTimeouts(shortWait, shortWait, shortWait),
+                new io.streamdesk.service.checkpoints.RestorePoints(checkpointStore, runStore),
+                new io.streamdesk.service.secrets.SecretRefs(secretStore));
         this.clusters.declareLocalFlinkVersion(FakeGateway.FLINK_VERSION);
         this.copies = new CopyService(jobStore, runStore, clusters, listeners, clock);
         this.batchActions = new BatchActions(jobs, runs, copies, clusters);
@@ -78,7 +82,7 @@ public final class FakeServices implements Services {
         CheckpointTracker tracker = new CheckpointTracker(checkpointStore);
         MetricSampler sampler = new MetricSampler(jobStore, clusters, metricStore, tracker, clock);
         this.monitoring = new MonitoringService(metricStore, sampler, jobStore, runStore, clusters, clock,
-                MonitoringService.DEFAULT_INTERVAL);
+                MonitoringService.DEFAULT_INTERVAL, settingsStore);
         this.checkpoints = new CheckpointService(jobStore, runStore, checkpointStore, tracker, clusters, clock,
                 dataDirectory.resolve("savepoints"), shortWait);
         wireEvents(clock);
@@ -92,7 +96,8 @@ public final class FakeServices implements Services {
         var notifier = new io.streamdesk.service.alarms.AlarmNotifier(alarmStore, eventStore, java.util.List.of(), Runnable::run, clock);
         var evaluator = new io.streamdesk.service.alarms.AlarmEvaluator(alarmStore, jobStore, eventStore, series, notifier, clock);
         this.alarms = new io.streamdesk.service.alarms.AlarmService(alarmStore, jobStore, evaluator, notifier,
-                new io.streamdesk.service.alarms.AlarmDryRun(eventStore, series), clock).withSecrets(secretStore);
+                new io.streamdesk.service.alarms.AlarmDryRun(eventStore, series), clock).withSecrets(secretStore)
+                .withSmtp(new io.streamdesk.service.alarms.SmtpSettingsService(smtpStore, secretStore));
         this.logs = new io.streamdesk.service.logs.LogService(dataDirectory.resolve("run-logs"), id -> gateway, null);
         this.overview = new io.streamdesk.service.overview.OverviewService(jobs, events, alarms, clusters);
     }

@@ -2,6 +2,7 @@ package io.streamdesk.testing;
 
 import io.streamdesk.model.AlarmNotification;
 import io.streamdesk.model.AlarmRule;
+import io.streamdesk.model.AlarmState;
 import io.streamdesk.model.JobId;
 import io.streamdesk.service.port.AlarmStore;
 
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -24,6 +26,8 @@ public final class InMemoryAlarmStore implements AlarmStore {
     public final List<Delivery> deliveries = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<JobId, Set<String>> tags = new HashMap<>();
     private long nextId = 1;
+    private final Map<String, AlarmState> states = new java.util.TreeMap<>();
+    private Instant eventsCheckedUntil;
 
     @Override
     public synchronized List<AlarmRule> rules() {
@@ -40,6 +44,32 @@ public final class InMemoryAlarmStore implements AlarmStore {
     @Override
     public synchronized void deleteRule(long id) {
         rules.remove(id);
+        deleteAlarmStates(id);
+    }
+
+    @Override
+    public synchronized List<AlarmState> alarmStates() {
+        return List.copyOf(states.values());
+    }
+
+    @Override
+    public synchronized void saveAlarmState(AlarmState state) {
+        states.put(state.ruleId() + "/" + (state.jobId() == null ? "" : state.jobId().value()), state);
+    }
+
+    @Override
+    public synchronized void deleteAlarmStates(long ruleId) {
+        states.values().removeIf(s -> s.ruleId() == ruleId);
+    }
+
+    @Override
+    public synchronized Optional<Instant> eventsCheckedUntil() {
+        return Optional.ofNullable(eventsCheckedUntil);
+    }
+
+    @Override
+    public synchronized void setEventsCheckedUntil(Instant at) {
+        eventsCheckedUntil = at;
     }
 
     @Override

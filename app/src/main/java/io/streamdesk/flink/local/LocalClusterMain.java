@@ -40,6 +40,8 @@ import java.util.concurrent.TimeUnit;
  * {@code <workdir>/../logs/local-cluster.log}.
  */
 public final class LocalClusterMain {
+    /** Checkpoints Flink keeps per job (P3), for the Checkpoints page and "run from the latest checkpoint". */
+    static final int RETAINED_CHECKPOINTS = 5;
 
     public static final String REST_URL_FILE = "rest.url";
     /** The child's pid, next to {@link #REST_URL_FILE}; present while the child lives. */
@@ -179,6 +181,9 @@ public final class LocalClusterMain {
         config.set(CoreOptions.TMP_DIRS, tmp.toString());
         config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         config.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, savepoints.toUri().toString());
+        // P3 keeps 5 checkpoints. The session cluster's JobMaster reads this from the cluster's configuration, not the
+        // job's (a job-level value had no effect: Flink kept 1), so the local cluster sets it for every job.
+        config.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, RETAINED_CHECKPOINTS);
         // The default of 10 s makes fresh metrics look stuck in the app.
         config.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofMillis(2000));
         return config;

@@ -14,6 +14,11 @@ public enum MetricName {
     JOB_BYTES_IN_PER_SECOND("job_bytes_in_per_second", MetricScope.JOB, MetricKind.GAUGE, "bytes/s"),
     JOB_BYTES_OUT_PER_SECOND("job_bytes_out_per_second", MetricScope.JOB, MetricKind.GAUGE, "bytes/s"),
     JOB_LATENCY("job_latency", MetricScope.JOB, MetricKind.GAUGE, "ms"),
+    /** Records a source has yet to read (Kafka: the consumer lag), over all source subtasks that report it (MO3). */
+    JOB_RECORDS_LAG_MIN("kafka_records_lag_min", MetricScope.JOB, MetricKind.GAUGE, "records"),
+    JOB_RECORDS_LAG_MAX("kafka_records_lag_max", MetricScope.JOB, MetricKind.GAUGE, "records"),
+    JOB_RECORDS_LAG_MEAN("kafka_records_lag_mean", MetricScope.JOB, MetricKind.GAUGE, "records"),
+    JOB_RECORDS_LAG_SUM("kafka_records_lag_sum", MetricScope.JOB, MetricKind.GAUGE, "records"),
     /** now - the smallest input watermark of the sink vertices. */
     JOB_SERVICE_DELAY("job_service_delay", MetricScope.JOB, MetricKind.GAUGE, "ms"),
     /** CPU load of the TaskManagers the job runs on (0..1 per core as Flink reports it). */
@@ -42,6 +47,8 @@ public enum MetricName {
     TASK_OUT_POOL_USAGE("taskmanager_job_task_buffers_outpoolusage", MetricScope.SUBTASK, MetricKind.GAUGE, "ratio"),
     TASK_INPUT_QUEUE_LENGTH("taskmanager_job_task_buffers_inputqueuelength", MetricScope.SUBTASK, MetricKind.GAUGE, "buffers"),
     TASK_OUTPUT_QUEUE_LENGTH("taskmanager_job_task_buffers_outputqueuelength", MetricScope.SUBTASK, MetricKind.GAUGE, "buffers"),
+    /** A source subtask's backlog: Flink's standard source metric pendingRecords (Kafka: the consumer lag). */
+    TASK_PENDING_RECORDS("taskmanager_job_task_operator_pendingrecords", MetricScope.SUBTASK, MetricKind.GAUGE, "records"),
     /** Standard deviation / mean of the subtasks' records in per second; 0 when all subtasks get the same. */
     TASK_DATA_SKEW("taskmanager_job_task_dataskewcoefficient", MetricScope.VERTEX, MetricKind.GAUGE, "ratio"),
 

@@ -39,12 +39,31 @@ public final class AlarmService {
         this.notifier = notifier;
         this.dryRun = dryRun;
         this.clock = clock;
+        evaluator.restore(); // alarm states and the event position of the app's previous run
     }
 
     /** Where webhook secrets and SMTP passwords go (decision 7). */
     public AlarmService withSecrets(io.streamdesk.service.port.SecretStore secretStore) {
         this.secrets = secretStore;
         return this;
+    }
+
+    private SmtpSettingsService smtp;
+
+    /** The SMTP settings of alarm email (AL3). */
+    public AlarmService withSmtp(SmtpSettingsService smtpSettings) {
+        this.smtp = smtpSettings;
+        return this;
+    }
+
+    /** The SMTP settings of alarm email, or null when this app has none wired. */
+    public SmtpSettingsService smtp() {
+        return smtp;
+    }
+
+    /** The secret store, or null when none is configured (for service helpers that read a stored password). */
+    public io.streamdesk.service.port.SecretStore secretStore() {
+        return secrets;
     }
 
     /** Keeps a secret (a webhook key) in the secret store; answers its id for the rule. */

@@ -15,8 +15,45 @@ import java.util.Properties;
 /** AL3 email over SMTP (jakarta.mail); the password comes from the secret store. One attempt, then a retry. */
 public final class EmailDelivery implements DeliveryChannel {
 
+    /** How the connection to the SMTP server is secured. */
+    public enum Security {
+        /** Plain SMTP (port 25 or a relay on the local network). */
+        NONE("None"),
+        /** Plain connection upgraded with STARTTLS, which is then required (usually port 587). */
+        STARTTLS("STARTTLS"),
+        /** TLS from the first byte, "SMTPS" (usually port 465). */
+        SSL("SSL/TLS");
+
+        private final String label;
+
+        Security(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
     /** SMTP server settings; {@code passwordSecretId} null for a server without login. */
-    public record SmtpSettings(String host, int port, boolean startTls, String from, String username, String passwordSecretId) {
+    public record SmtpSettings(String host, int port, Security security, String from, String username, String passwordSecretId) {
+        public SmtpSettings {
+            security = security == null ? Security.NONE : security;
+        }
+
+        /** Settings of the first version: STARTTLS on or off. */
+        public SmtpSettings(String host, int port, boolean startTls, String from, String username, String passwordSecretId) {
+            this(host, port, startTls ? Security.STARTTLS : Security.NONE, from, username, passwordSecretId);
+        }
+
+        public boolean startTls() {
+            return security == Security.STARTTLS;
+        }
+
+        public boolean login() {
+            return username != null && !username.isBlank();
+        }
     }
 
     private final java.util.function.Supplier<SmtpSettings> settings;
@@ -48,30 +85,48 @@ public final class EmailDelivery implements DeliveryChannel {
         return message.rule().channels().emailTo();
     }
 
+    /** A mail session for {@code smtp}, logging in with {@code password} when the settings have a user. */
+    static Session session(SmtpSettings smtp, String password) {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", smtp.host());
+        props.put("mail.smtp.port", String.valueOf(smtp.port()));
+        props.put("mail.smtp.connectiontimeout", "10000");
+        props.put("mail.smtp.timeout", "10000");
+        props.put("mail.smtp.writetimeout", "10000");
+        switch (smtp.security()) {
+            case STARTTLS -> {
+                props.put("mail.smtp.starttls.enable", "true");
+                props.put("mail.smtp.starttls.required", "true");
+            }
+            case SSL -> {
+                props.put("mail.smtp.ssl.enable", "true");
+                props.put("mail.smtp.ssl.checkserveridentity", "true");
+            }
+            case NONE -> props.put("mail.smtp.starttls.enable", "false");
+        }
+        Authenticator auth = null;
+        if (smtp.login()) {
+            props.put("mail.smtp.auth", "true");
+            String user = smtp.username();
+            String pw = password == null ? "" : password;
+            auth = new Authenticator() {
+                @Override
+                protected PasswordAuthentication getPasswordAuthentication() {
+                    return new PasswordAuthentication(user, pw);
+                }
+            };
+        }
+        return Session.getInstance(props, auth);
+    }
+
     @Override
     public int deliver(AlarmMessage message) throws DeliveryException {
         SmtpSettings smtp = settings.get();
         if (smtp == null) {
             throw new DeliveryException("No SMTP server is configured (alarm-smtp.properties in the data directory).", 0, null);
         }
-        Properties props = new Properties();
-        props.put("mail.smtp.host", smtp.host());
-        props.put("mail.smtp.port", String.valueOf(smtp.port()));
-        props.put("mail.smtp.connectiontimeout", "10000");
-        props.put("mail.smtp.timeout", "10000");
-        props.put("mail.smtp.starttls.enable", String.valueOf(smtp.startTls()));
-        Authenticator auth = null;
-        if (smtp.username() != null && !smtp.username().isBlank()) {
-            props.put("mail.smtp.auth", "true");
-            String password = smtp.passwordSecretId() == null ? "" : secrets.get(smtp.passwordSecretId()).orElse("");
-            auth = new Authenticator() {
-                @Override
-                protected PasswordAuthentication getPasswordAuthentication() {
-                    return new PasswordAuthentication(smtp.username(), password);
-                }
-            };
-        }
-        Session session = Session.getInstance(props, auth);
+        String password = smtp.login() && smtp.passwordSecretId() != null ? secrets.get(smtp.passwordSecretId()).orElse("") : "";
+        Session session = session(smtp, password);
         MessagingException last = null;
         for (int attempt = 1; attempt <= 2; attempt++) {
             try {

@@ -18,29 +18,22 @@ import io.streamdesk.service.port.ClusterUnreachableException;
 import io.streamdesk.service.port.JobStore;
 import io.streamdesk.service.port.RunStore;
 
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The Checkpoints page (C1, C2): Flink's history as the app kept it, merged with the app's own savepoint records
  * (descriptions, the on-stop savepoints of runs whose cluster is long gone), and manual savepoints.
  */
 public final class CheckpointService {
-    private static final int MAX_ROWS = 300;
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final JobStore jobs;
     private final RunStore runs;
-    private final CheckpointStore checkpoints;
+    private final RestorePoints points;
     private final CheckpointTracker tracker;
     private final ClusterService clusters;
     private final Clock clock;
@@ -51,7 +44,7 @@ public final class CheckpointService {
                              ClusterService clusters, Clock clock, Path savepointRoot, Duration savepointTimeout) {
         this.jobs = jobs;
         this.runs = runs;
-        this.checkpoints = checkpoints;
+        this.points = new RestorePoints(checkpoints, runs);
         this.tracker = tracker;
         this.clusters = clusters;
         this.clock = clock;
@@ -64,39 +57,17 @@ public final class CheckpointService {
      * removed it, or someone deleted it) shows as CLEARED and cannot be restored from.
      */
     public List<CheckpointRecord> list(JobId id) {
-        List<CheckpointRecord> rows = new ArrayList<>(checkpoints.list(id, MAX_ROWS));
-        Map<String, Integer> byLocation = new HashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).location() != null) {
-                byLocation.put(normalize(rows.get(i).location()), i);
-            }
-        }
-        for (SavepointRecord sp : runs.listSavepoints(id)) {
-            Integer at = sp.location() == null ? null : byLocation.get(normalize(sp.location()));
-            if (at != null) {
-                rows.set(at, rows.get(at).withDescription(sp.description(), sp.source()));
-            } else {
-                rows.add(new CheckpointRecord(id, sp.runInstance(), sp.version(), "", 0, "SAVEPOINT", sp.source(),
-                        sp.status(), sp.createdAt(), sp.status() == SavepointStatus.COMPLETED ? sp.createdAt() : null,
-                        null, null, sp.location(), sp.description()));
-            }
-        }
-        List<CheckpointRecord> out = new ArrayList<>();
-        for (CheckpointRecord r : rows) {
-            out.add(r.status() == SavepointStatus.COMPLETED && isGone(r.location()) ? r.withStatus(SavepointStatus.CLEARED) : r);
-        }
-        out.sort(Comparator.comparing(CheckpointRecord::triggeredAt).reversed());
-        return out;
+        return points.list(id);
     }
 
     /** False when the savepoint or checkpoint at {@code location} was cleared (its local files are gone). */
     public boolean stillExists(String location) {
-        return location != null && !isGone(location);
+        return points.stillExists(location);
     }
 
     /** Completed savepoints and checkpoints that still exist: what a run can restore from (C2). */
     public List<CheckpointRecord> restorable(JobId id) {
-        return list(id).stream().filter(CheckpointRecord::restorable).toList();
+        return points.restorable(id);
     }
 
     /**
@@ -165,30 +136,5 @@ public final class CheckpointService {
             throw new OperationFailedException("The cluster does not answer: " + e.getMessage(),
                     "Wait until the cluster is reachable again, then try again.", e);
         }
-    }
-
-    private static String normalize(String location) {
-        String l = location.strip();
-        if (l.startsWith("file:")) {
-            try {
-                l = Path.of(URI.create(l.startsWith("file:/") && !l.startsWith("file://") ? "file://" + l.substring(5) : l))
-                        .toString();
-            } catch (RuntimeException e) {
-                // keep as is
-            }
-        }
-        return l.endsWith("/") ? l.substring(0, l.length() - 1) : l;
-    }
-
-    /** Only local paths can be checked; a remote location (s3:, hdfs:) is taken as present. */
-    private static boolean isGone(String location) {
-        if (location == null) {
-            return false;
-        }
-        String path = normalize(location);
-        if (!path.startsWith("/")) {
-            return false;
-        }
-        return !Files.exists(Path.of(path));
     }
 }

@@ -120,13 +120,17 @@ public final class EventDetector implements EventDetection {
         watch.counts = now;
     }
 
-    /** A new run starts with the open failures the store still holds (the app may have restarted). */
+    /**
+     * A new run starts with the open failures the store still holds (the app may have restarted). A checkpoint
+     * failure of an earlier run stays open too: the user fixes such a job by running a new version, and the first
+     * checkpoint that completes in the new run clears it (EV2 "cleared by the next COMPLETED").
+     */
     private Watch newWatch(Job job) {
         Watch w = new Watch(job.runInstance());
         List<io.streamdesk.model.JobEvent> open = events.listForJob(job.id(), 200).stream()
-                .filter(e -> e.runInstance() == job.runInstance() && !e.cleared()).toList();
-        w.failureOpen = open.stream().anyMatch(e -> e.kind() == EventKind.JOB_FAILED);
-        w.checkpointFailureOpen = open.stream().anyMatch(e -> e.kind() == EventKind.CHECKPOINT_FAILED);
+                .filter(e -> e.runInstance() <= job.runInstance() && !e.cleared()).toList();
+        w.failureOpen = open.stream().anyMatch(e -> e.kind() == EventKind.JOB_FAILED && e.runInstance() == job.runInstance());
+        w.checkpointFailureOpen = open.stream().anyMatch(e -> e.kind() == EventKind.CHECKPOINT_FAILED); // this or an earlier run
         return w;
     }
 

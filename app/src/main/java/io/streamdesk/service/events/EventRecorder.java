@@ -39,7 +39,8 @@ public final class EventRecorder {
                 f.evidence(), f.fix(), null));
         Optional<EventKind> cleared = EventKinds.clears(f.kind());
         cleared.ifPresent(problem -> store.listForJob(jobId, 200).stream()
-                .filter(e -> e.kind() == problem && e.runInstance() == runInstance && !e.cleared())
+                .filter(e -> e.kind() == problem && !e.cleared() && (e.runInstance() == runInstance
+                        || EventKinds.clearsEarlierRuns(f.kind()) && e.runInstance() < runInstance))
                 .forEach(e -> store.markCleared(e.id(), at)));
         for (Consumer<JobEvent> l : listeners) {
             try {

@@ -1,9 +1,9 @@
 package io.streamdesk.service.jobconfig;
 
+import io.streamdesk.model.CheckpointRecord;
 import io.streamdesk.model.Job;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobVersion;
-import io.streamdesk.model.SavepointRecord;
 import io.streamdesk.service.InputRejectedException;
 import io.streamdesk.service.JobService;
 import io.streamdesk.service.RestoreChoice;
@@ -138,8 +138,8 @@ public final class VersionRunService {
         return switch (restore.kind()) {
             case FRESH -> null;
             case PATH -> restore.path();
-            case LATEST -> runs.latestSavepoint(id).map(SavepointRecord::location).orElseThrow(() ->
-                    new InputRejectedException("Restore: this job has no completed savepoint yet; run it fresh."));
+            case LATEST -> runs.latestRestorePoint(id).map(CheckpointRecord::location).orElseThrow(() ->
+                    new InputRejectedException("Restore: this job has no completed checkpoint or savepoint yet; run it fresh."));
         };
     }
 }

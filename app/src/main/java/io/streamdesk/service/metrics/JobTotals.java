@@ -5,6 +5,8 @@ import io.streamdesk.model.metrics.MetricName;
 import io.streamdesk.model.metrics.MetricSample;
 import io.streamdesk.model.metrics.SeriesKey;
 
+import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 
 /**
@@ -17,6 +19,10 @@ final class JobTotals {
     double bytesIn = Double.NaN;
     double bytesOut = Double.NaN;
     long sinkWatermark = Long.MAX_VALUE;
+    /** The largest median latency to a sink vertex's operators (latency tracking), ms. */
+    double latency = Double.NaN;
+    /** pendingRecords of every source subtask that reports it (Kafka: consumer lag). */
+    final List<Double> lag = new ArrayList<>();
 
     static double plus(double total, double value) {
         if (Double.isNaN(value)) {
@@ -31,6 +37,14 @@ final class JobTotals {
         add(out, job, MetricName.JOB_BYTES_IN_PER_SECOND, now, bytesIn);
         add(out, job, MetricName.JOB_BYTES_OUT_PER_SECOND, now, bytesOut);
         add(out, job, MetricName.JOB_CPU_LOAD, now, cpu);
+        add(out, job, MetricName.JOB_LATENCY, now, latency);
+        if (!lag.isEmpty()) {
+            DoubleSummaryStatistics stats = lag.stream().mapToDouble(Double::doubleValue).summaryStatistics();
+            add(out, job, MetricName.JOB_RECORDS_LAG_MIN, now, stats.getMin());
+            add(out, job, MetricName.JOB_RECORDS_LAG_MAX, now, stats.getMax());
+            add(out, job, MetricName.JOB_RECORDS_LAG_MEAN, now, stats.getAverage());
+            add(out, job, MetricName.JOB_RECORDS_LAG_SUM, now, stats.getSum());
+        }
         if (sinkWatermark != Long.MAX_VALUE) {
             add(out, job, MetricName.JOB_SERVICE_DELAY, now, Math.max(0, now - sinkWatermark));
         }

@@ -177,7 +177,15 @@ public final class MetricSampler {
         JobPlan plan;
         JobMetricIds jobIds;
         final Map<String, VertexMetricIds> vertexIds = new HashMap<>();
+        long ticks;
     }
+
+    /**
+     * Flink registers a latency histogram when the first latency marker reaches the operator, after the vertex's
+     * ids were listed: a sink vertex without latency ids is listed again on the run's 4th and 8th tick, then every
+     * {@code LATENCY_REDISCOVERY_TICKS} ticks (one request in 40 ticks on average, within the 2 + vertices budget).
+     */
+    static final int LATENCY_REDISCOVERY_TICKS = 40;
 
     private void sampleJob(ClusterGateway gateway, Job job, long now, double cpu, List<MetricSample> out) {
         JobCache cache = jobCaches.computeIfAbsent(job.flinkJobId(), k -> new JobCache());
@@ -194,11 +202,14 @@ public final class MetricSampler {
         jobValues.forEach((name, v) -> out.add(new MetricSample(SeriesKey.job(job.id(), name), now, v)));
 
         JobTotals totals = new JobTotals();
+        cache.ticks++;
         Set<String> sources = cache.plan.sources().stream().map(PlanVertex::id).collect(Collectors.toSet());
         Set<String> sinks = cache.plan.sinks().stream().map(PlanVertex::id).collect(Collectors.toSet());
         for (PlanVertex vertex : cache.plan.vertices()) {
             VertexMetricIds ids = cache.vertexIds.get(vertex.id());
-            if (ids == null || ids.isEmpty()) {
+            boolean latencyMayHaveAppeared = ids != null && !ids.hasLatency() && sinks.contains(vertex.id())
+                    && (cache.ticks == 4 || cache.ticks == 8 || cache.ticks % LATENCY_REDISCOVERY_TICKS == 0);
+            if (ids == null || ids.isEmpty() || latencyMayHaveAppeared) {
                 ids = VertexMetricIds.resolve(gateway.vertexMetricIds(fid, vertex.id()), vertex.parallelism());
                 cache.vertexIds.put(vertex.id(), ids);
             }

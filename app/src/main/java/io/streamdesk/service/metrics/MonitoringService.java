@@ -14,6 +14,8 @@ import io.streamdesk.service.port.ClusterUnreachableException;
 import io.streamdesk.service.port.JobStore;
 import io.streamdesk.service.port.MetricStore;
 import io.streamdesk.service.port.RunStore;
+import io.streamdesk.service.port.SettingsStore;
+import io.streamdesk.service.port.StoreException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /** What the Monitoring pages read (MO2): series of a job and its cluster, and why a chart may be empty. */
 public final class MonitoringService {
@@ -37,17 +41,38 @@ public final class MonitoringService {
     private final RunStore runs;
     private final ClusterService clusters;
     private final Clock clock;
-    private final Duration interval;
+    /** Where the interval the user chose is kept (MO1: "default every 15 s, a setting"). */
+    public static final String INTERVAL_KEY = "monitoring.sample-interval-seconds";
+    public static final Duration MIN_INTERVAL = Duration.ofSeconds(5);
+    public static final Duration MAX_INTERVAL = Duration.ofHours(1);
 
+    private final SettingsStore settings;
+    private final List<Consumer<Duration>> intervalListeners = new CopyOnWriteArrayList<>();
+    private volatile Duration interval;
+
+    /**
+     * @param interval the interval when the user has not chosen one (a stored choice wins; a stored value out of
+     *                 range, e.g. edited by hand, is ignored)
+     */
     public MonitoringService(MetricStore store, MetricSampler sampler, JobStore jobs, RunStore runs,
-                             ClusterService clusters, Clock clock, Duration interval) {
+                             ClusterService clusters, Clock clock, Duration interval, SettingsStore settings) {
         this.store = store;
         this.sampler = sampler;
         this.jobs = jobs;
         this.runs = runs;
         this.clusters = clusters;
         this.clock = clock;
-        this.interval = interval;
+        this.settings = settings;
+        this.interval = storedInterval(settings).orElse(interval);
+    }
+
+    private static Optional<Duration> storedInterval(SettingsStore settings) {
+        try {
+            return settings.get(INTERVAL_KEY).map(v -> Duration.ofSeconds(Long.parseLong(v.strip())))
+                    .filter(d -> d.compareTo(MIN_INTERVAL) >= 0 && d.compareTo(MAX_INTERVAL) <= 0);
+        } catch (NumberFormatException | StoreException e) {
+            return Optional.empty();
+        }
     }
 
     /** The interval from {@code streamdesk.metrics.interval} (seconds, 1..3600), else 15 s. */
@@ -69,6 +94,27 @@ public final class MonitoringService {
 
     public Duration sampleInterval() {
         return interval;
+    }
+
+    /**
+     * Changes how often every running job is sampled, stores the choice, and tells the scheduler (which starts the
+     * next tick after the new interval). Writes a file: call off the UI thread.
+     *
+     * @throws InputRejectedException outside 5 s .. 1 h
+     */
+    public void changeSampleInterval(Duration newInterval) {
+        if (newInterval == null || newInterval.compareTo(MIN_INTERVAL) < 0 || newInterval.compareTo(MAX_INTERVAL) > 0) {
+            throw new InputRejectedException("Sampling interval: between 5 s and 1 h (got "
+                    + (newInterval == null ? "nothing" : newInterval.toSeconds() + " s") + ").");
+        }
+        settings.put(INTERVAL_KEY, Long.toString(newInterval.toSeconds()));
+        interval = newInterval;
+        intervalListeners.forEach(l -> l.accept(newInterval));
+    }
+
+    /** Called after {@link #changeSampleInterval} with the new interval, on the caller's thread. */
+    public void onSampleIntervalChange(Consumer<Duration> listener) {
+        intervalListeners.add(listener);
     }
 
     /** One sampling tick now (the scheduler calls this every {@link #sampleInterval()}). */

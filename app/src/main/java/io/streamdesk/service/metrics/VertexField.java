@@ -13,6 +13,8 @@ enum VertexField {
     /** What a source operator emits: the records that enter the job (the task-level in-count of a source is 0). */
     SOURCE_RECORDS_OUT(OperatorPick.SOURCE, null, "numRecordsOutPerSecond"),
     SOURCE_BYTES_OUT(OperatorPick.SOURCE, null, "numBytesOutPerSecond"),
+    /** A source's backlog (FLIP-33's pendingRecords; the Kafka source reports its consumer lag here). */
+    PENDING_RECORDS(OperatorPick.SOURCE, null, "pendingRecords"),
     BACKPRESSURED(OperatorPick.NONE, "backPressuredTimeMsPerSecond"),
     BUSY(OperatorPick.NONE, "busyTimeMsPerSecond"),
     IDLE(OperatorPick.NONE, "idleTimeMsPerSecond"),

@@ -20,9 +20,17 @@ public final class VertexMetricIds {
     /** Names of metric groups under a subtask that are not operators. */
     private static final Set<String> NON_OPERATOR_GROUPS = Set.of("Shuffle", "buffers", "Netty");
     private static final Pattern NODE_INDEX = Pattern.compile("\\[(\\d+)]$");
+    /**
+     * Latency tracking's histograms ({@code metrics.latency.interval} > 0), in any granularity:
+     * {@code <i>.latency[.source_id.<id>].operator_id.<id>[.operator_subtask_index.<n>].latency_median}.
+     */
+    private static final Pattern LATENCY_MEDIAN = Pattern.compile("\\d+\\.latency\\..*operator_id\\..*\\.latency_median");
+    /** At most this many latency ids per vertex are read (subtask granularity lists sources x subtasks of them). */
+    static final int MAX_LATENCY_IDS = 32;
 
     private final int parallelism;
     private final Map<VertexField, String[]> ids = new EnumMap<>(VertexField.class);
+    private List<String> latencyIds = List.of();
 
     private VertexMetricIds(int parallelism) {
         this.parallelism = parallelism;
@@ -46,6 +54,8 @@ public final class VertexMetricIds {
                 result.ids.put(field, perSubtask);
             }
         }
+        result.latencyIds = available.stream().filter(id -> LATENCY_MEDIAN.matcher(id).matches()).sorted()
+                .limit(MAX_LATENCY_IDS).toList();
         return result;
     }
 
@@ -121,9 +131,26 @@ public final class VertexMetricIds {
         return ids.containsKey(field);
     }
 
+    /** True when latency tracking reports histograms for this vertex's operators. */
+    public boolean hasLatency() {
+        return !latencyIds.isEmpty();
+    }
+
+    /** The largest median latency (ms) from a source to an operator of this vertex, NaN when none is reported. */
+    public double latencyMillis(Map<String, Double> answer) {
+        double max = Double.NaN;
+        for (String id : latencyIds) {
+            Double v = answer.get(id);
+            if (v != null && !v.isNaN() && v >= 0 && (Double.isNaN(max) || v > max)) {
+                max = v;
+            }
+        }
+        return max;
+    }
+
     /** Every resolved id, for one {@code ?get=} request. */
     public List<String> allIds() {
-        Set<String> out = new LinkedHashSet<>();
+        Set<String> out = new LinkedHashSet<>(latencyIds);
         ids.values().forEach(perSubtask -> {
             for (String id : perSubtask) {
                 if (id != null) {

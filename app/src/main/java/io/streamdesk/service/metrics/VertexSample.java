@@ -27,12 +27,14 @@ final class VertexSample {
             Map.entry(VertexField.IN_POOL_USAGE, MetricName.TASK_IN_POOL_USAGE),
             Map.entry(VertexField.OUT_POOL_USAGE, MetricName.TASK_OUT_POOL_USAGE),
             Map.entry(VertexField.INPUT_QUEUE_LENGTH, MetricName.TASK_INPUT_QUEUE_LENGTH),
-            Map.entry(VertexField.OUTPUT_QUEUE_LENGTH, MetricName.TASK_OUTPUT_QUEUE_LENGTH)));
+            Map.entry(VertexField.OUTPUT_QUEUE_LENGTH, MetricName.TASK_OUTPUT_QUEUE_LENGTH),
+            Map.entry(VertexField.PENDING_RECORDS, MetricName.TASK_PENDING_RECORDS)));
 
     private final JobId job;
     private final String vertexId;
     private final long now;
     private final Map<VertexField, double[]> values = new EnumMap<>(VertexField.class);
+    private double latency = Double.NaN;
 
     private VertexSample(JobId job, String vertexId, long now) {
         this.job = job;
@@ -48,6 +50,7 @@ final class VertexSample {
                 s.values.put(f, ids.values(f, answer));
             }
         }
+        s.latency = ids.latencyMillis(answer);
         return s;
     }
 
@@ -76,16 +79,35 @@ final class VertexSample {
         }
         if (source) {
             totals.recordsIn = JobTotals.plus(totals.recordsIn, sum(first(VertexField.SOURCE_RECORDS_OUT, VertexField.RECORDS_OUT)));
-            totals.bytesIn = JobTotals.plus(totals.bytesIn, sum(first(VertexField.SOURCE_BYTES_OUT, VertexField.BYTES_OUT)));
+            // Flink 2 counts a source's bytes on the task's output, and its source operator's own count stays 0
+            totals.bytesIn = JobTotals.plus(totals.bytesIn, sum(firstNonZero(VertexField.SOURCE_BYTES_OUT, VertexField.BYTES_OUT)));
+            double[] lag = values.get(VertexField.PENDING_RECORDS);
+            if (lag != null) {
+                for (double v : lag) {
+                    if (!Double.isNaN(v) && v >= 0) {
+                        totals.lag.add(v);
+                    }
+                }
+            }
         }
         if (sink) {
             totals.recordsOut = JobTotals.plus(totals.recordsOut, sum(values.get(VertexField.RECORDS_IN)));
             totals.bytesOut = JobTotals.plus(totals.bytesOut, sum(values.get(VertexField.BYTES_IN)));
+            if (!Double.isNaN(latency)) {
+                totals.latency = Double.isNaN(totals.latency) ? latency : Math.max(totals.latency, latency);
+            }
             double wm = combine(VertexField.INPUT_WATERMARK, values.get(VertexField.INPUT_WATERMARK));
             if (!Double.isNaN(wm)) {
                 totals.sinkWatermark = Math.min(totals.sinkWatermark, (long) wm);
             }
         }
+    }
+
+    /** The preferred field unless it reports nothing but zeros (or nothing), else the fallback. */
+    private double[] firstNonZero(VertexField preferred, VertexField fallback) {
+        double[] v = values.get(preferred);
+        double total = sum(v);
+        return v != null && !Double.isNaN(total) && total != 0 ? v : first(fallback, preferred);
     }
 
     private double[] first(VertexField preferred, VertexField fallback) {
@@ -111,7 +133,7 @@ final class VertexSample {
                 result = v;
             } else {
                 result = switch (field) {
-                    case RECORDS_IN, RECORDS_OUT, BYTES_IN, BYTES_OUT, SOURCE_RECORDS_OUT, SOURCE_BYTES_OUT -> result + v;
+                    case RECORDS_IN, RECORDS_OUT, BYTES_IN, BYTES_OUT, SOURCE_RECORDS_OUT, SOURCE_BYTES_OUT, PENDING_RECORDS -> result + v;
                     case INPUT_WATERMARK -> Math.min(result, v);
                     default -> Math.max(result, v);
                 };

@@ -1,6 +1,7 @@
 package io.streamdesk.service.prometheus;
 
 import io.streamdesk.service.InputRejectedException;
+import io.streamdesk.service.secrets.SecretRefs;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -17,6 +18,13 @@ import java.util.regex.Pattern;
 public record PushGatewaySettings(String host, int port, boolean https, String jobName, String username,
                                   String passwordSecretId, Duration interval) {
     public static final String PREFIX = "metrics.reporter.promgateway.";
+    public static final String FACTORY_CLASS = PREFIX + "factory.class";
+    public static final String FACTORY = "org.apache.flink.metrics.prometheus.PrometheusPushGatewayReporterFactory";
+    public static final String HOST_URL = PREFIX + "hostUrl";
+    public static final String JOB_NAME_KEY = PREFIX + "jobName";
+    public static final String INTERVAL = PREFIX + "interval";
+    public static final String USERNAME = PREFIX + "username";
+    public static final String PASSWORD = PREFIX + "password";
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}");
     private static final Pattern JOB_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
 
@@ -42,28 +50,27 @@ public record PushGatewaySettings(String host, int port, boolean https, String j
         return (https ? "https" : "http") + "://" + host + ":" + port;
     }
 
-    /** The reporter settings as Flink configuration entries (written into the job's parameters). */
+    /**
+     * The reporter settings as Flink configuration entries (written into the job's parameters). Key names are those
+     * of Flink 2.3.0's {@code PrometheusPushGatewayReporterOptions} (flink-metrics-prometheus-2.3.0.jar on Maven
+     * Central; basic auth added by FLINK-27661, apache/flink commit 4cbe3644ac7): {@code hostUrl}, {@code jobName},
+     * {@code randomJobNameSuffix}, {@code deleteOnShutdown}, {@code username}, {@code password}; there is no
+     * "basicAuth enabled" switch: the reporter authenticates when both user and password are set. {@code interval}
+     * and {@code factory.class} are the generic reporter options of {@code MetricOptions}.
+     */
     public Map<String, String> flinkParameters() {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put(PREFIX + "factory.class", "org.apache.flink.metrics.prometheus.PrometheusPushGatewayReporterFactory");
-        p.put(PREFIX + "hostUrl", url());
-        p.put(PREFIX + "jobName", jobName);
+        p.put(FACTORY_CLASS, FACTORY);
+        p.put(HOST_URL, url());
+        p.put(JOB_NAME_KEY, jobName);
         p.put(PREFIX + "randomJobNameSuffix", "true");
         p.put(PREFIX + "deleteOnShutdown", "false");
-        p.put(PREFIX + "interval", interval.toSeconds() + " s");
+        p.put(INTERVAL, interval.toSeconds() + " s");
         if (username != null && !username.isBlank()) {
-            // basic auth of the reporter (FLINK-27661); the password is a reference, never the value
-            p.put(PREFIX + "basicAuth.enabled", "true");
-            p.put(PREFIX + "basicAuth.username", username);
-            p.put(PREFIX + "basicAuth.password", "${secret:" + passwordSecretId + "}");
+            // the password is a reference, resolved only when the version is submitted, never the value
+            p.put(USERNAME, username);
+            p.put(PASSWORD, SecretRefs.reference(passwordSecretId));
         }
         return p;
-    }
-
-    /** The same as {@code SET '<key>' = '<value>';} lines for a SQL job's script. */
-    public String asSetStatements() {
-        StringBuilder b = new StringBuilder();
-        flinkParameters().forEach((k, v) -> b.append("SET '").append(k).append("' = '").append(v.replace("'", "''")).append("';\n"));
-        return b.toString();
     }
 }

@@ -167,4 +167,10 @@ public final class AlarmsView {
     private void onAcknowledge() {
         vm.acknowledge(notificationList.getSelectionModel().getSelectedItem());
     }
+
+    /** AL3: the SMTP server of alarm email. */
+    @FXML
+    private void onSmtpSettings() {
+        new SmtpSettingsDialog(vm.smtpSettings(), root.getScene() == null ? null : root.getScene().getWindow()).show();
+    }
 }

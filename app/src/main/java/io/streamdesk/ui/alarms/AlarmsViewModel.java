@@ -259,4 +259,12 @@ public final class AlarmsViewModel {
         BackgroundTask.wrap(() -> alarms.get().acknowledge(n.id())).onSuccess(v -> refresh())
                 .onFailure(e -> error.set(e.getMessage())).executeWith(ctx);
     }
+
+    /** A view model for the SMTP settings dialog (AL3). */
+    public SmtpSettingsViewModel smtpSettings() {
+        return new SmtpSettingsViewModel(() -> {
+            AlarmService a = alarms.get();
+            return a == null ? null : a.smtp();
+        }, ctx);
+    }
 }

@@ -21,11 +21,11 @@ public final class BatchOptionDialogs {
     private BatchOptionDialogs() {
     }
 
-    /** Run: each job's newest version, fresh or from its latest savepoint. */
+    /** Run: each job's newest version, fresh or from its latest checkpoint or savepoint. */
     public static Optional<RestoreChoice> askRun(Window owner, int jobs) {
         RadioButton fresh = new RadioButton("Fresh (no state)");
         fresh.setId("batchRunFresh");
-        RadioButton latest = new RadioButton("From each job's latest savepoint (a job without one fails)");
+        RadioButton latest = new RadioButton("From each job's latest checkpoint or savepoint (a job without one fails)");
         latest.setId("batchRunLatest");
         ToggleGroup group = new ToggleGroup();
         fresh.setToggleGroup(group);

@@ -1,13 +1,12 @@
 package io.streamdesk.ui.job;
 
+import io.streamdesk.model.CheckpointRecord;
 import io.streamdesk.model.Job;
 import io.streamdesk.model.JobConfig;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobStatus;
 import io.streamdesk.model.JobVersion;
 import io.streamdesk.model.JobWarning;
-import io.streamdesk.model.SavepointRecord;
-import io.streamdesk.model.SavepointStatus;
 import io.streamdesk.service.JobService;
 import io.streamdesk.service.RestoreChoice;
 import io.streamdesk.service.RunService;
@@ -199,13 +198,15 @@ public final class JobPageViewModel {
     }
 
     /** Versions and savepoints the run dialog offers, loaded in the background. */
-    public record RunOptions(List<JobVersion> versions, Optional<SavepointRecord> latest, List<SavepointRecord> savepoints) {
+    public record RunOptions(List<JobVersion> versions, Optional<CheckpointRecord> latest, List<CheckpointRecord> savepoints) {
     }
 
     public void loadRunOptions(Consumer<RunOptions> onLoaded) {
-        BackgroundTask.wrap(() -> new RunOptions(jobs.versions(jobId), runs.latestSavepoint(jobId),
-                        runs.savepoints(jobId).stream().filter(s -> s.status() == SavepointStatus.COMPLETED)
-                                .filter(s -> restorable.test(s.location())).toList()))
+        BackgroundTask.wrap(() -> {
+                    List<CheckpointRecord> points = runs.restorePoints(jobId).stream()
+                            .filter(p -> restorable.test(p.location())).toList();
+                    return new RunOptions(jobs.versions(jobId), points.stream().findFirst(), points);
+                })
                 .titled("Loading run options")
                 .onSuccess(onLoaded)
                 .onFailure(e -> operationError.set(e.getMessage()))

@@ -1,7 +1,8 @@
 package io.streamdesk.ui.job;
 
 import io.streamdesk.model.JobVersion;
-import io.streamdesk.model.SavepointRecord;
+import io.streamdesk.model.CheckpointRecord;
+import io.streamdesk.ui.jobconfig.RestorePointLabel;
 import io.streamdesk.service.RestoreChoice;
 import java.util.Optional;
 import javafx.geometry.Insets;
@@ -43,14 +44,14 @@ final class RunDialog {
 
         ToggleGroup start = new ToggleGroup();
         RadioButton fresh = radio("Fresh (no state)", "runFresh", start);
-        RadioButton latest = radio(options.latest().map(s -> "Latest savepoint: " + s.location())
-                .orElse("Latest savepoint (none yet)"), "runLatest", start);
+        RadioButton latest = radio(options.latest().map(p -> "Latest: " + RestorePointLabel.of(p))
+                .orElse("Latest checkpoint or savepoint (none yet)"), "runLatest", start);
         latest.setDisable(options.latest().isEmpty());
-        RadioButton chosen = radio("A chosen savepoint", "runChosen", start);
+        RadioButton chosen = radio("A chosen checkpoint or savepoint", "runChosen", start);
         chosen.setDisable(options.savepoints().isEmpty());
         ComboBox<String> path = new ComboBox<>();
         path.setId("runSavepointPath");
-        path.getItems().setAll(options.savepoints().stream().map(SavepointRecord::location).toList());
+        path.getItems().setAll(options.savepoints().stream().map(CheckpointRecord::location).toList());
         path.disableProperty().bind(chosen.selectedProperty().not());
         if (!path.getItems().isEmpty()) {
             path.getSelectionModel().select(0);

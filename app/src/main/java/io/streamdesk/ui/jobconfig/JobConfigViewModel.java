@@ -217,6 +217,25 @@ public final class JobConfigViewModel {
                 .executeWith(ctx);
     }
 
+    /** True once the draft's configuration is shown (before that {@link #current()} is not the draft's). */
+    public boolean isLoaded() {
+        return loaded.get();
+    }
+
+    /**
+     * Replaces the parameter text from another part of the page (the Prometheus option): the editor shows it, it is
+     * checked and saved at once. Ignored before the configuration is loaded.
+     */
+    public void replaceParameters(String text) {
+        if (!loaded.get()) {
+            return;
+        }
+        loadedParameters.set(text);
+        parameters.set(text);
+        edited();
+        save();
+    }
+
     /** Publishing saved this configuration on its own path. */
     public void markSaved(JobConfig config) {
         saved = config;

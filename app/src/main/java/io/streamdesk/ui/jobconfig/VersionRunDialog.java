@@ -50,15 +50,16 @@ public final class VersionRunDialog {
 
         ToggleGroup start = new ToggleGroup();
         RadioButton fresh = radio("Fresh (no state)", "runFresh", start);
-        RadioButton latest = radio("Latest savepoint", "runLatest", start);
-        latest.textProperty().bind(Bindings.when(vm.latestSavepointProperty().isEmpty())
-                .then("Latest savepoint (none yet)").otherwise(Bindings.concat("Latest savepoint: ", vm.latestSavepointProperty())));
+        RadioButton latest = radio("Latest checkpoint or savepoint", "runLatest", start);
+        latest.textProperty().bind(vm.latestChoiceTextProperty());
         latest.disableProperty().bind(vm.latestSavepointProperty().isEmpty().and(vm.runningVersionProperty().isNull()));
-        RadioButton chosen = radio("A chosen savepoint", "runChosen", start);
+        RadioButton chosen = radio("A chosen checkpoint or savepoint", "runChosen", start);
         chosen.disableProperty().bind(Bindings.isEmpty(vm.savepointPaths()));
         ComboBox<String> path = new ComboBox<>(vm.savepointPaths());
         path.setId("runSavepointPath");
         path.setMaxWidth(Double.MAX_VALUE);
+        path.setCellFactory(l -> new RestorePointCell());
+        path.setButtonCell(new RestorePointCell());
         path.valueProperty().bindBidirectional(vm.chosenPathProperty());
         path.disableProperty().bind(chosen.selectedProperty().not());
         fresh.setSelected(true);
@@ -135,6 +136,7 @@ public final class VersionRunDialog {
         ok.setId("runOkButton");
         ok.setMinWidth(Region.USE_PREF_SIZE);
         ok.textProperty().bind(Bindings.when(vm.runningVersionProperty().isNull()).then("Run").otherwise("Stop and run"));
+        ok.setMinWidth(Region.USE_PREF_SIZE); // "Stop and run" in full, never "Stop a..."
         ok.disableProperty().bind(vm.canRunProperty().not());
         vm.load();
     }
@@ -209,6 +211,16 @@ public final class VersionRunDialog {
         protected void updateItem(JobVersion v, boolean empty) {
             super.updateItem(v, empty);
             setText(empty || v == null ? null : "v" + v.number() + " — " + v.description());
+        }
+    }
+
+    /** Names a restore point by kind, id or description, version and time; the location is its tooltip. */
+    private final class RestorePointCell extends ListCell<String> {
+        @Override
+        protected void updateItem(String location, boolean empty) {
+            super.updateItem(location, empty);
+            setText(empty || location == null ? null : vm.describeRestorePoint(location));
+            setTooltip(empty || location == null ? null : new javafx.scene.control.Tooltip(location));
         }
     }
 }

@@ -3,8 +3,7 @@ package io.streamdesk.ui.jobconfig;
 import io.streamdesk.model.Job;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobVersion;
-import io.streamdesk.model.SavepointRecord;
-import io.streamdesk.model.SavepointStatus;
+import io.streamdesk.model.CheckpointRecord;
 import io.streamdesk.service.JobService;
 import io.streamdesk.service.RestoreChoice;
 import io.streamdesk.service.RunService;
@@ -17,7 +16,9 @@ import io.streamdesk.service.jobconfig.VersionRunService.StopFirst;
 import io.streamdesk.ui.task.BackgroundTask;
 import io.streamdesk.ui.task.UiContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -36,7 +37,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The Run dialog (J5, V4): which version, how to start (fresh, latest savepoint, a chosen one), what to do with the
+ * The Run dialog (J5, V4): which version, how to start (fresh, latest checkpoint or savepoint, a chosen one), what to do with the
  * version that runs now, and before running what the run would do: the CUs against the cluster's idle CUs and, for a
  * restore, which operator states are restored, dropped, or start empty. Dropping state needs an explicit allow.
  */
@@ -60,6 +61,7 @@ public final class VersionRunViewModel {
     private final ObjectProperty<JobVersion> version = new SimpleObjectProperty<>();
     private final ObjectProperty<RestoreChoice.Kind> start = new SimpleObjectProperty<>(RestoreChoice.Kind.FRESH);
     private final ObjectProperty<String> chosenPath = new SimpleObjectProperty<>();
+    private final Map<String, String> restoreLabels = new HashMap<>();
     private final BooleanProperty allowNonRestoredState = new SimpleBooleanProperty(false);
     private final ObjectProperty<StopFirst> stopFirst = new SimpleObjectProperty<>(StopFirst.WITH_SAVEPOINT);
 
@@ -100,8 +102,14 @@ public final class VersionRunViewModel {
         return versions;
     }
 
+    /** Locations of the completed checkpoints and savepoints that still exist, newest first (C2). */
     public ObservableList<String> savepointPaths() {
         return savepointPaths;
+    }
+
+    /** How the dialog names a restore point: kind, id or description, version and time; the location otherwise. */
+    public String describeRestorePoint(String location) {
+        return location == null ? "" : restoreLabels.getOrDefault(location, location);
     }
 
     public ObjectProperty<JobVersion> versionProperty() {
@@ -129,9 +137,23 @@ public final class VersionRunViewModel {
         return runningVersion.getReadOnlyProperty();
     }
 
-    /** The latest savepoint's location, empty when there is none. */
+    /** How the latest checkpoint or savepoint is named (see {@link #describeRestorePoint}), empty when there is none. */
     public ReadOnlyStringProperty latestSavepointProperty() {
         return latestSavepoint.getReadOnlyProperty();
+    }
+
+    /**
+     * The "latest" choice as the dialog words it: while a version runs and is to be stopped with a savepoint, that
+     * savepoint is what "latest" will restore, not the newest one listed now.
+     */
+    public javafx.beans.binding.StringBinding latestChoiceTextProperty() {
+        return Bindings.createStringBinding(() -> {
+            if (runningVersion.get() != null && stopFirst.get() == StopFirst.WITH_SAVEPOINT) {
+                return "Latest: the savepoint taken when stopping v" + runningVersion.get();
+            }
+            return latestSavepoint.get().isEmpty() ? "Latest checkpoint or savepoint (none yet)"
+                    : "Latest: " + latestSavepoint.get();
+        }, runningVersion, stopFirst, latestSavepoint);
     }
 
     public ReadOnlyBooleanProperty checkingProperty() {
@@ -170,15 +192,16 @@ public final class VersionRunViewModel {
 
     /** Loads versions, savepoints and the job's state, then checks the preselected (or newest) version. */
     public void load() {
-        record Options(Job job, List<JobVersion> versions, Optional<SavepointRecord> latest, List<SavepointRecord> all) {
+        record Options(Job job, List<JobVersion> versions, List<CheckpointRecord> points) {
         }
-        BackgroundTask.wrap(() -> new Options(jobs.job(jobId), jobs.versions(jobId), runs.latestSavepoint(jobId),
-                        runs.savepoints(jobId).stream().filter(s -> s.status() == SavepointStatus.COMPLETED).toList()))
+        BackgroundTask.wrap(() -> new Options(jobs.job(jobId), jobs.versions(jobId), runs.restorePoints(jobId)))
                 .titled("Loading run options")
                 .onSuccess((Options o) -> {
                     runningVersion.set(o.job().onlineVersion());
-                    latestSavepoint.set(o.latest().map(SavepointRecord::location).orElse(""));
-                    savepointPaths.setAll(o.all().stream().map(SavepointRecord::location).toList());
+                    restoreLabels.clear();
+                    o.points().forEach(p -> restoreLabels.put(p.location(), RestorePointLabel.of(p)));
+                    latestSavepoint.set(o.points().isEmpty() ? "" : RestorePointLabel.of(o.points().get(0)));
+                    savepointPaths.setAll(o.points().stream().map(CheckpointRecord::location).toList());
                     if (!savepointPaths.isEmpty()) {
                         chosenPath.set(savepointPaths.get(0));
                     }

@@ -8,10 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One chart of a page: its title, unit and the series it draws with their legend names. */
-record ChartSpec(String title, String unit, List<SeriesKey> keys, List<String> names) {
+record ChartSpec(String title, String unit, List<SeriesKey> keys, List<String> names, String notReported) {
 
     static ChartSpec of(String title, String unit) {
-        return new ChartSpec(title, unit, new ArrayList<>(), new ArrayList<>());
+        return new ChartSpec(title, unit, new ArrayList<>(), new ArrayList<>(), null);
+    }
+
+    /** What the empty chart says when the running job does not report these metrics (MO2: empty states say why). */
+    ChartSpec whenNotReported(String why) {
+        return new ChartSpec(title, unit, keys, names, why);
     }
 
     ChartSpec line(String name, SeriesKey key) {
@@ -32,8 +37,17 @@ record ChartSpec(String title, String unit, List<SeriesKey> keys, List<String> n
                 charts.add(of("Bytes per second", "bytes/s")
                         .line("in", SeriesKey.job(job, MetricName.JOB_BYTES_IN_PER_SECOND))
                         .line("out", SeriesKey.job(job, MetricName.JOB_BYTES_OUT_PER_SECOND)));
-                charts.add(of("Latency", "ms").line("latency", SeriesKey.job(job, MetricName.JOB_LATENCY)));
-                charts.add(of("Sink watermark delay", "ms").line("now - sink watermark", SeriesKey.job(job, MetricName.JOB_SERVICE_DELAY)));
+                charts.add(of("Latency", "ms").line("latency", SeriesKey.job(job, MetricName.JOB_LATENCY))
+                        .whenNotReported("Latency needs latency tracking: add metrics.latency.interval (e.g. 30 s) to the"
+                                + " job's parameters. It costs some throughput, so it is off by default."));
+                charts.add(of("Sink watermark delay", "ms").line("now - sink watermark", SeriesKey.job(job, MetricName.JOB_SERVICE_DELAY))
+                        .whenNotReported("No watermark reaches the sinks: the job's sources define none"
+                                + " (WATERMARK FOR ... in a table's DDL)."));
+                charts.add(of("Records lag (Kafka)", "records")
+                        .line("max", SeriesKey.job(job, MetricName.JOB_RECORDS_LAG_MAX))
+                        .line("mean", SeriesKey.job(job, MetricName.JOB_RECORDS_LAG_MEAN))
+                        .line("sum", SeriesKey.job(job, MetricName.JOB_RECORDS_LAG_SUM))
+                        .whenNotReported("No source of this job reports a backlog (pendingRecords); Kafka sources do."));
                 charts.add(of("Restarts", "").line("restarts", SeriesKey.job(job, MetricName.JOB_RESTARTS)));
                 ChartSpec cpu = of("TaskManager CPU load", "");
                 ChartSpec heap = of("TaskManager heap used", "bytes");

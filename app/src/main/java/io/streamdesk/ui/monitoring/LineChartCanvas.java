@@ -12,6 +12,7 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import java.time.Instant;
@@ -194,7 +195,12 @@ public final class LineChartCanvas extends Region {
             g.setFont(SMALL);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(data.emptyMessage() == null ? "No data" : data.emptyMessage(), w / 2, TOP + plotH / 2, plotW - 20);
+            List<String> lines = wrap(data.emptyMessage() == null ? "No data" : data.emptyMessage(), SMALL, plotW - 20);
+            double lineH = SMALL.getSize() * 1.4;
+            double y0 = TOP + plotH / 2 - (lines.size() - 1) * lineH / 2;
+            for (int i = 0; i < lines.size(); i++) {
+                g.fillText(lines.get(i), w / 2, y0 + i * lineH, plotW - 20);
+            }
             lastDrawNanos = System.nanoTime() - t0;
             return;
         }
@@ -608,5 +614,29 @@ public final class LineChartCanvas extends Region {
         long from = anchor - (long) (frac * newSpan);
         from = Math.max(fullFrom, Math.min(fullTo - newSpan, from));
         setView(from, from + newSpan);
+    }
+
+    /** Breaks a message into lines no wider than {@code width} (a word longer than that gets a line of its own). */
+    static List<String> wrap(String text, Font font, double width) {
+        Text measure = new Text();
+        measure.setFont(font);
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            measure.setText(candidate);
+            if (!line.isEmpty() && measure.getLayoutBounds().getWidth() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+                line.append(word);
+            } else {
+                line.setLength(0);
+                line.append(candidate);
+            }
+        }
+        if (!line.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 }

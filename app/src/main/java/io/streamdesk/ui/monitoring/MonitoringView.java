@@ -2,6 +2,7 @@ package io.streamdesk.ui.monitoring;
 
 import io.streamdesk.model.metrics.Granularity;
 import io.streamdesk.service.metrics.MonitoringService.VertexRef;
+import io.streamdesk.ui.Formats;
 import io.streamdesk.ui.Fxml;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
@@ -18,7 +19,9 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.TilePane;
+import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -39,6 +42,7 @@ public final class MonitoringView {
     @FXML private ComboBox<Granularity> granularityBox;
     @FXML private ComboBox<String> taskManagerBox;
     @FXML private ComboBox<VertexRef> vertexBox;
+    @FXML private ComboBox<Duration> sampleIntervalBox;
     @FXML private ProgressIndicator busy;
     @FXML private Button flinkUiButton;
     @FXML private Label notice;
@@ -95,6 +99,13 @@ public final class MonitoringView {
         vertexBox.valueProperty().bindBidirectional(vm.vertexProperty());
         vertexBox.visibleProperty().bind(vm.pageProperty().isEqualTo(MonitoringPage.TASKS));
         vertexBox.managedProperty().bind(vertexBox.visibleProperty());
+        sampleIntervalBox.setItems(FXCollections.observableArrayList(MonitoringViewModel.SAMPLE_INTERVALS));
+        if (!sampleIntervalBox.getItems().contains(vm.sampleIntervalProperty().get())) {
+            sampleIntervalBox.getItems().add(vm.sampleIntervalProperty().get()); // e.g. set by -Dstreamdesk.metrics.interval
+        }
+        sampleIntervalBox.setCellFactory(l -> new IntervalCell(false));
+        sampleIntervalBox.setButtonCell(new IntervalCell(true));
+        sampleIntervalBox.valueProperty().bindBidirectional(vm.sampleIntervalProperty());
         busy.visibleProperty().bind(vm.loadingProperty());
         notice.textProperty().bind(vm.noticeProperty());
         notice.visibleProperty().bind(vm.noticeProperty().isNotEmpty());
@@ -145,6 +156,29 @@ public final class MonitoringView {
         protected void updateItem(Granularity item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : item.label());
+        }
+    }
+
+    /** The sampling interval: "every 30s" in the list; a clock and "30s" on the button, to keep the toolbar short. */
+    private static final class IntervalCell extends ListCell<Duration> {
+        private final boolean button;
+
+        IntervalCell(boolean button) {
+            this.button = button;
+        }
+
+        @Override
+        protected void updateItem(Duration d, boolean empty) {
+            super.updateItem(d, empty);
+            if (empty || d == null) {
+                setText(null);
+                setGraphic(null);
+            } else if (button) {
+                setText(Formats.duration(d));
+                setGraphic(new FontIcon("fth-clock"));
+            } else {
+                setText("Sample every " + Formats.duration(d));
+            }
         }
     }
 }

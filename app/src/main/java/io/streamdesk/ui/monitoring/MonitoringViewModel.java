@@ -54,6 +54,7 @@ public final class MonitoringViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper openedUrl = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<Duration> sampleInterval = new SimpleObjectProperty<>();
     private long generation;
     private boolean applying;
     private Scheduler.Cancellable live;
@@ -71,6 +72,41 @@ public final class MonitoringViewModel {
         granularity.addListener((o, a, b) -> changed());
         taskManager.addListener((o, a, b) -> changed());
         vertex.addListener((o, a, b) -> changed());
+        sampleInterval.set(monitoring.sampleInterval());
+        sampleInterval.addListener((o, a, b) -> {
+            if (b != null && !b.equals(monitoring.sampleInterval())) {
+                changeSampleInterval(b, a);
+            }
+        });
+    }
+
+    /** The choices of the "Sample every" box (MO1: 15 s by default). */
+    public static final List<Duration> SAMPLE_INTERVALS = List.of(Duration.ofSeconds(5), Duration.ofSeconds(10),
+            Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5));
+
+    /** How often every running job is sampled; setting it stores the choice for all jobs. */
+    public ObjectProperty<Duration> sampleIntervalProperty() {
+        return sampleInterval;
+    }
+
+    private void changeSampleInterval(Duration chosen, Duration previous) {
+        BackgroundTask.wrap(() -> {
+                    monitoring.changeSampleInterval(chosen);
+                    return chosen;
+                })
+                .titled("Changing the sampling interval")
+                .onSuccess(d -> {
+                    error.set("");
+                    if (live != null) { // the live refresh follows the sampler
+                        deactivate();
+                        activate();
+                    }
+                })
+                .onFailure(e -> {
+                    error.set(e.getMessage());
+                    sampleInterval.set(previous);
+                })
+                .executeWith(ctx);
     }
 
     // ---- properties ----
@@ -262,7 +298,7 @@ public final class MonitoringViewModel {
                 SeriesKey key = spec.keys().get(i);
                 lines.add(toLine(spec.names().get(i), key.metric().kind(), points.getOrDefault(key, List.of())));
             }
-            charts.add(new ChartData(spec.title(), spec.unit(), lines, emptyMessage(state, anySeries)));
+            charts.add(new ChartData(spec.title(), spec.unit(), lines, emptyMessage(state, anySeries, spec.notReported())));
         }
         if (specs.isEmpty()) {
             String what = p == MonitoringPage.TASK_MANAGER ? "TaskManager" : "task";
@@ -287,7 +323,7 @@ public final class MonitoringViewModel {
     }
 
     /** Why a chart has no line (MO2): never ran, cluster unreachable, waiting for samples, or not reported. */
-    static String emptyMessage(JobMonitoringState state, boolean anySeries) {
+    static String emptyMessage(JobMonitoringState state, boolean anySeries, String notReported) {
         if (!state.everRan()) {
             return "This job has never run: run it to collect metrics.";
         }
@@ -296,12 +332,12 @@ public final class MonitoringViewModel {
                     + "; sampling resumes when it answers.";
         }
         if (state.running() && !anySeries) {
-            return "Waiting for the first samples (taken every 15 s by default).";
+            return "Waiting for the first samples.";
         }
         if (!state.running()) {
             return "No samples in this range: the job was not running.";
         }
-        return "Not reported by this job or Flink version (latency, for one, needs latency tracking).";
+        return notReported != null ? notReported : "Not reported by this job or Flink version.";
     }
 
     private static String notice(JobMonitoringState state) {

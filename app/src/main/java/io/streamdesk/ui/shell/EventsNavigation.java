@@ -92,10 +92,25 @@ public final class EventsNavigation {
         Tab prometheus = new Tab("Prometheus");
         prometheus.setId("jobPrometheusTab");
         prometheus.setClosable(false);
+        var configVm = page.viewModel().config();
+        var promVm = new io.streamdesk.ui.prometheus.PushGatewayViewModel(jobId, services, ctx, configVm == null ? null
+                : new io.streamdesk.ui.prometheus.ParametersAccess() {
+                    @Override
+                    public String current() {
+                        return configVm.isLoaded() ? configVm.current().parameters() : null;
+                    }
+
+                    @Override
+                    public void replace(String text) {
+                        configVm.replaceParameters(text);
+                    }
+                });
         prometheus.setOnSelectionChanged(e -> {
-            if (prometheus.isSelected() && prometheus.getContent() == null) {
-                prometheus.setContent(new io.streamdesk.ui.prometheus.PushGatewayView(
-                        new io.streamdesk.ui.prometheus.PushGatewayViewModel(jobId, services, ctx)).root());
+            if (prometheus.isSelected()) {
+                if (prometheus.getContent() == null) {
+                    prometheus.setContent(new io.streamdesk.ui.prometheus.PushGatewayView(promVm).root());
+                }
+                promVm.load(); // the parameters may have been edited in the Configuration tab meanwhile
             }
         });
         page.addTab(timeline);

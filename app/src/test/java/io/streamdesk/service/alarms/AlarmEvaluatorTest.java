@@ -143,6 +143,23 @@ class AlarmEvaluatorTest {
     }
 
     @Test
+    void aTriggeredMetricAlarmClearsWhenItsJobStops() {
+        cpuRule(2);
+        add("cpu", T0.minusSeconds(120), 0.9, 0.9, 0.95, 0.95);
+        service.evaluateNow();
+        assertThat(states()).containsExactly(AlarmNotification.State.TRIGGERED);
+
+        jobs.update(job.withStatus(JobStatus.STOPPED));
+        clock.advance(Duration.ofMinutes(1));
+        service.evaluateNow();
+
+        assertThat(states()).containsExactly(AlarmNotification.State.TRIGGERED, AlarmNotification.State.CLEARED);
+        assertThat(alarms.notifications(1).get(0).message()).contains("no longer running");
+        service.evaluateNow();
+        assertThat(states()).as("cleared once").hasSize(2);
+    }
+
+    @Test
     void cumulativeMetricAlarmsOnItsIncreasePerPeriod() {
         service.save(new AlarmRule(0, "Restarts", AlarmRule.Kind.METRIC, true, AlarmRule.Scope.workspace(),
                 new AlarmRule.MetricCondition("restarts", AlarmRule.Comparison.AT_OR_ABOVE, 2, 1, Duration.ofMinutes(1), true),
@@ -274,5 +291,63 @@ class AlarmEvaluatorTest {
                 new AlarmRule.Channels(true, false, "ftp://x", null, null), null, null))).hasMessageContaining("Webhook URL");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.setTags(job.id(), Set.of("Bad Tag")))
                 .hasMessageContaining("Bad Tag");
+    }
+
+    /** A new evaluator and service over the same store, as after an app restart. */
+    private void restart() {
+        AlarmNotifier notifier = new AlarmNotifier(alarms, events, List.of(fakeWebhook), Runnable::run, clock);
+        service = new AlarmService(alarms, jobs, new AlarmEvaluator(alarms, jobs, events, series, notifier, clock), notifier,
+                new AlarmDryRun(events, series), clock);
+    }
+
+    private void cpuNow(double value) {
+        samples.clear();
+        add("cpu", clock.instant().minusSeconds(60), value, value);
+    }
+
+    @Test
+    void aRestartRemembersThatAnAlarmFlaps() {
+        cpuRule(1);
+        for (int i = 0; i < 5; i++) { // the fifth change starts the flapping
+            cpuNow(i % 2 == 0 ? 0.95 : 0.1);
+            service.evaluateNow();
+            clock.advance(Duration.ofMinutes(1));
+        }
+        assertThat(alarms.notifications(100)).hasSize(FlapGuard.MAX_CHANGES + 1);
+        restart();
+        cpuNow(0.1);
+        service.evaluateNow(); // a sixth change within the hour: still held back
+        assertThat(alarms.notifications(100)).hasSize(FlapGuard.MAX_CHANGES + 1);
+    }
+
+    @Test
+    void anAlarmThatTriggeredDuringASilenceIsToldOnceTheSilenceEnds() {
+        AlarmRule rule = cpuRule(1);
+        service.silence(rule.id(), Duration.ofMinutes(30));
+        cpuNow(0.95);
+        service.evaluateNow();
+        assertThat(alarms.notifications(10)).isEmpty();
+        restart();
+        clock.advance(Duration.ofMinutes(31));
+        cpuNow(0.95);
+        service.evaluateNow();
+        service.evaluateNow();
+        assertThat(states()).containsExactly(AlarmNotification.State.TRIGGERED);
+        assertThat(alarms.notifications(1).get(0).message()).startsWith("Held back until now");
+    }
+
+    @Test
+    void noClearedIsSentForAnAlarmWhoseTriggerWasNeverTold() {
+        AlarmRule rule = cpuRule(1);
+        service.silence(rule.id(), Duration.ofMinutes(30));
+        cpuNow(0.95);
+        service.evaluateNow(); // triggered, silenced
+        clock.advance(Duration.ofMinutes(5));
+        cpuNow(0.1);
+        service.evaluateNow(); // cleared, silenced
+        clock.advance(Duration.ofMinutes(30));
+        service.evaluateNow(); // the silence is over: nothing is owed
+        assertThat(alarms.notifications(10)).isEmpty();
+        assertThat(webhooks).isEmpty();
     }
 }

@@ -80,4 +80,36 @@ class CheckpointServiceTest {
         assertThatThrownBy(() -> services.checkpoints().triggerSavepoint(job.id(), "before upgrade"))
                 .isInstanceOf(InputRejectedException.class).hasMessageContaining("not running");
     }
+
+    @Test
+    void latestRestoresTheNewestCheckpointOrSavepointThatStillExists() throws Exception {
+        FakeServices services = new FakeServices(dir);
+        FakeFlinkMetrics flink = new FakeFlinkMetrics(false);
+        services.gateway.serveMetrics(flink);
+        Job job = services.jobs().createSqlJob("orders", "/");
+        services.jobs().saveDraft(job.id(), "INSERT INTO a SELECT * FROM b;");
+        services.jobs().publish(job.id(), "first");
+        services.runs().run(job.id(), 1, RestoreChoice.fresh());
+        Path savepoint = Files.createDirectories(dir.resolve("savepoint-old"));
+        services.runStore.addSavepoint(job.id(), 1, 1, savepoint.toUri().toString(), SavepointSource.MANUAL,
+                SavepointStatus.COMPLETED, "before upgrade", Instant.ofEpochMilli(1_000));
+        Path retained = Files.createDirectories(dir.resolve("chk-7"));
+        flink.addCheckpoint(new CheckpointEntry(7, "COMPLETED", "CHECKPOINT", false, 5_000, 5_040, 40, 100,
+                retained.toUri().toString(), false, null));
+        flink.set("numberOfCompletedCheckpoints", 1);
+        services.monitoring().sampleNow();
+        services.runs().stop(job.id(), false);
+
+        assertThat(services.runs().latestRestorePoint(job.id())).get()
+                .satisfies(p -> assertThat(p.checkpointId()).isEqualTo(7L))
+                .satisfies(p -> assertThat(p.kind()).isEqualTo("CHECKPOINT"));
+        services.runs().run(job.id(), 1, RestoreChoice.latest());
+        assertThat(services.submitter.restorePaths()).last().isEqualTo(retained.toUri().toString());
+        services.runs().stop(job.id(), false);
+
+        // Flink's retention (or the user) removed the checkpoint: "latest" falls back to the savepoint
+        Files.delete(retained);
+        services.runs().run(job.id(), 1, RestoreChoice.latest());
+        assertThat(services.submitter.restorePaths()).last().isEqualTo(savepoint.toUri().toString());
+    }
 }

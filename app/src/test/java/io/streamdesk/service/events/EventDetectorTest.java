@@ -74,6 +74,44 @@ class EventDetectorTest {
     }
 
     @Test
+    void aCompletedCheckpointOfTheNextRunClearsTheFailureOfThePreviousRun() {
+        services.gateway.checkpointSummary = new ClusterGateway.CheckpointSummary(0, 0, 0, null, null);
+        detector.pollStates();
+        services.gateway.checkpointSummary = new ClusterGateway.CheckpointSummary(0, 3, 0, null, null);
+        detector.pollStates(); // run 1: checkpoints fail
+        services.runs().stop(job.id(), false);
+        detector.pollStates(); // the stopped job is not watched
+        job = services.runs().run(job.id(), 1, RestoreChoice.fresh()); // the user runs the job again: run 2
+        services.gateway.checkpointSummary = new ClusterGateway.CheckpointSummary(0, 0, 0, null, null);
+        detector.pollStates(); // first look at run 2
+        services.gateway.checkpointSummary = new ClusterGateway.CheckpointSummary(1, 0, 0, null, null);
+        detector.pollStates();
+
+        List<JobEvent> events = oldestFirst();
+        JobEvent failed = events.stream().filter(e -> e.kind() == EventKind.CHECKPOINT_FAILED).findFirst().orElseThrow();
+        JobEvent recovered = events.stream().filter(e -> e.kind() == EventKind.CHECKPOINT_RECOVERED).findFirst().orElseThrow();
+        assertThat(failed.runInstance()).isEqualTo(1);
+        assertThat(recovered.runInstance()).isEqualTo(2);
+        assertThat(failed.clearedAt()).as("cleared by the completed checkpoint of run 2").isEqualTo(recovered.at());
+    }
+
+    @Test
+    void aNewRunWithoutACompletedCheckpointLeavesThePreviousFailureOpen() {
+        services.gateway.checkpointSummary = new ClusterGateway.CheckpointSummary(0, 0, 0, null, null);
+        detector.pollStates();
+        services.gateway.checkpointSummary = new ClusterGateway.CheckpointSummary(0, 1, 0, null, null);
+        detector.pollStates();
+        services.runs().stop(job.id(), false);
+        job = services.runs().run(job.id(), 1, RestoreChoice.fresh());
+        services.gateway.checkpointSummary = new ClusterGateway.CheckpointSummary(0, 0, 0, null, null);
+        detector.pollStates();
+        detector.pollStates();
+        assertThat(oldestFirst()).extracting(JobEvent::kind).doesNotContain(EventKind.CHECKPOINT_RECOVERED);
+        assertThat(oldestFirst()).filteredOn(e -> e.kind() == EventKind.CHECKPOINT_FAILED).singleElement()
+                .satisfies(e -> assertThat(e.cleared()).isFalse());
+    }
+
+    @Test
     void metricRulesReadTheLastFiveMinutesAndNameTheBackpressureRoot() {
         Instant now = Instant.now();
         for (int i = 1; i <= 8; i++) {

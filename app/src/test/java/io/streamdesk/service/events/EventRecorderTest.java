@@ -61,4 +61,19 @@ class EventRecorderTest {
         assertThat(heard).extracting(JobEvent::kind)
                 .containsExactly(EventKind.JOB_FAILED, EventKind.JOB_FAILED, EventKind.JOB_RECOVERED);
     }
+
+    @Test
+    void aCheckpointRecoveryAlsoClearsTheCheckpointFailureOfAnEarlierRunButNotOfALaterOne() {
+        var checkpointFailed = Finding.of(EventKind.CHECKPOINT_FAILED, "3 checkpoint(s) failed", "", "");
+        JobEvent run1 = recorder.record(JOB, 1, checkpointFailed, Synthetic.T0).orElseThrow();
+        JobEvent run3 = recorder.record(JOB, 3, checkpointFailed, Synthetic.T0).orElseThrow();
+        JobEvent jobFailure = recorder.record(JOB, 1, failed(), Synthetic.T0).orElseThrow();
+        var at = Synthetic.T0.plusSeconds(30);
+        recorder.record(JOB, 2, Finding.of(EventKind.CHECKPOINT_RECOVERED, "completed again", "", ""), at);
+        recorder.record(JOB, 2, Finding.of(EventKind.JOB_RECOVERED, "running", "", ""), at);
+        var byId = store.listAll(10).stream().collect(java.util.stream.Collectors.toMap(JobEvent::id, e -> e));
+        assertThat(byId.get(run1.id()).clearedAt()).isEqualTo(at);
+        assertThat(byId.get(run3.id()).clearedAt()).isNull();
+        assertThat(byId.get(jobFailure.id()).clearedAt()).as("job failures stay per run").isNull();
+    }
 }

@@ -57,6 +57,61 @@ class MetricSamplerTest {
     }
 
     @Test
+    void aSourceThatReportsPendingRecordsGivesTheRecordsLag() {
+        // the Kafka source reports its consumer lag as FLIP-33's pendingRecords on the source operator; no Kafka
+        // broker runs on these machines, so the ids are the ones the Kafka source registers, served by the fake
+        FakeFlinkMetrics flink = start(false);
+        services.monitoring().sampleNow();
+        assertThat(services.metricStore.latest(SeriesKey.job(job.id(), MetricName.JOB_RECORDS_LAG_MAX)))
+                .as("a source without a backlog metric: no lag series").isEmpty();
+
+        flink.set(FakeFlinkMetrics.SOURCE + "/0.Source__orders[1].pendingRecords", 120);
+        flink.set(FakeFlinkMetrics.SOURCE + "/1.Source__orders[1].pendingRecords", 30);
+        // ids are discovered once per run: the next run discovers the new listing
+        services.runs().stop(job.id(), false);
+        job = services.runs().run(job.id(), 1, RestoreChoice.fresh());
+        services.monitoring().sampleNow();
+
+        assertThat(latest(SeriesKey.job(job.id(), MetricName.JOB_RECORDS_LAG_MIN))).isEqualTo(30);
+        assertThat(latest(SeriesKey.job(job.id(), MetricName.JOB_RECORDS_LAG_MAX))).isEqualTo(120);
+        assertThat(latest(SeriesKey.job(job.id(), MetricName.JOB_RECORDS_LAG_MEAN))).isEqualTo(75);
+        assertThat(latest(SeriesKey.job(job.id(), MetricName.JOB_RECORDS_LAG_SUM))).isEqualTo(150);
+        assertThat(latest(SeriesKey.subtask(job.id(), MetricName.TASK_PENDING_RECORDS, FakeFlinkMetrics.SOURCE, 0))).isEqualTo(120);
+        assertThat(latest(SeriesKey.vertex(job.id(), MetricName.TASK_PENDING_RECORDS, FakeFlinkMetrics.SOURCE))).isEqualTo(150);
+    }
+
+    @Test
+    void bytesEnteringTheJobFallBackToTheSourceTasksOutputWhenTheSourceOperatorCountsNone() {
+        // as a real Flink 2.3 datagen source reports it: the operator's numBytesOut stays 0, the task's is counted
+        FakeFlinkMetrics flink = start(false);
+        for (int i = 0; i < 2; i++) {
+            flink.set(FakeFlinkMetrics.SOURCE + "/" + i + ".Source__orders[1].numBytesOutPerSecond", 0);
+            flink.set(FakeFlinkMetrics.SOURCE + "/" + i + ".numBytesOutPerSecond", 700 + i * 100);
+        }
+        services.monitoring().sampleNow();
+
+        assertThat(latest(SeriesKey.job(job.id(), MetricName.JOB_BYTES_IN_PER_SECOND))).isEqualTo(1500);
+    }
+
+    @Test
+    void latencyHistogramsThatAppearAfterDiscoveryAreFoundAndGiveTheJobLatency() {
+        FakeFlinkMetrics flink = start(false);
+        services.monitoring().sampleNow();
+        assertThat(services.metricStore.latest(SeriesKey.job(job.id(), MetricName.JOB_LATENCY))).isEmpty();
+
+        // the first latency marker reaches the sink: Flink registers the histogram after the vertex was listed
+        flink.set(FakeFlinkMetrics.SINK + "/0.latency.source_id.s.operator_id.o.operator_subtask_index.0.latency_median", 18);
+        flink.set(FakeFlinkMetrics.SINK + "/1.latency.source_id.s.operator_id.o.operator_subtask_index.1.latency_median", 25);
+        services.monitoring().sampleNow();
+        services.monitoring().sampleNow();
+        assertThat(services.metricStore.latest(SeriesKey.job(job.id(), MetricName.JOB_LATENCY)))
+                .as("not listed again on every tick").isEmpty();
+        services.monitoring().sampleNow(); // the run's 4th tick lists the sink vertex again
+
+        assertThat(latest(SeriesKey.job(job.id(), MetricName.JOB_LATENCY))).isEqualTo(25);
+    }
+
+    @Test
     void afterDiscoveryATickCostsAtMostTwoPlusVerticesRequestsPerJob() {
         FakeFlinkMetrics flink = start(false);
         services.monitoring().sampleNow(); // discovery: plan, listings

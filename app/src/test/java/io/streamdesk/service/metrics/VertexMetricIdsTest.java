@@ -107,4 +107,35 @@ class VertexMetricIdsTest {
         assertThat(DataSkew.coefficient(new double[]{0, 0})).isZero();
         assertThat(DataSkew.coefficient(new double[]{Double.NaN})).isNaN();
     }
+
+    @Test
+    void latencyTrackingHistogramsAreFoundInEveryGranularityAndTheLargestMedianIsTaken() {
+        // ids as a real Flink 2.3 local cluster listed them with metrics.latency.interval set (subtask granularity),
+        // plus the operator and single granularities' shapes; the mailbox latency is another metric
+        String subtask = "0.latency.source_id.cbc357ccb763df2852fee8c4fc7d55f2.operator_id.7df19f87deec5680128845fd9a6ca18d"
+                + ".operator_subtask_index.0.latency_median";
+        String operator = "0.latency.source_id.cbc357ccb763df2852fee8c4fc7d55f2.operator_id.aa19f87deec5680128845fd9a6ca18d0"
+                + ".latency_median";
+        String single = "1.latency.operator_id.bb19f87deec5680128845fd9a6ca18d0.latency_median";
+        List<String> listing = List.of(subtask, operator, single, subtask.replace("latency_median", "latency_p99"),
+                "0.mailboxLatencyMs_p75", "0.numRecordsInPerSecond");
+
+        VertexMetricIds ids = VertexMetricIds.resolve(listing, 2);
+
+        assertThat(ids.hasLatency()).isTrue();
+        assertThat(ids.allIds()).contains(subtask, operator, single)
+                .doesNotContain("0.mailboxLatencyMs_p75", subtask.replace("latency_median", "latency_p99"));
+        assertThat(ids.latencyMillis(Map.of(subtask, 12.0, operator, 40.5, single, 7.0))).isEqualTo(40.5);
+        assertThat(ids.latencyMillis(Map.of())).isNaN();
+        assertThat(VertexMetricIds.resolve(FLINK_2_SOURCE, 2).hasLatency()).isFalse();
+    }
+
+    @Test
+    void atMostAFixedNumberOfLatencyIdsAreRead() {
+        List<String> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            many.add("0.latency.source_id.s" + i + ".operator_id.o.operator_subtask_index.0.latency_median");
+        }
+        assertThat(VertexMetricIds.resolve(many, 1).allIds()).hasSize(VertexMetricIds.MAX_LATENCY_IDS);
+    }
 }

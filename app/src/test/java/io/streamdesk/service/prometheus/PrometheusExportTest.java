@@ -2,7 +2,11 @@ package io.streamdesk.service.prometheus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamdesk.model.JobConfig;
+import io.streamdesk.model.ParameterText;
 import io.streamdesk.service.InputRejectedException;
+import io.streamdesk.service.jobconfig.ConfigProblem;
+import io.streamdesk.service.jobconfig.ParameterValidator;
 import io.streamdesk.testing.InMemorySecretStore;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,9 +39,68 @@ class PrometheusExportTest {
         assertThat(p).containsEntry("metrics.reporter.promgateway.hostUrl", "https://push.example.org:9091")
                 .containsEntry("metrics.reporter.promgateway.jobName", "orders")
                 .containsEntry("metrics.reporter.promgateway.interval", "30 s")
-                .containsEntry("metrics.reporter.promgateway.basicAuth.password", "${secret:" + id + "}");
+                .containsEntry("metrics.reporter.promgateway.username", "flink")
+                .containsEntry("metrics.reporter.promgateway.password", "${secret:" + id + "}");
         assertThat(p.values()).noneMatch(v -> v.contains("hunter2"));
-        assertThat(s.asSetStatements()).contains("SET 'metrics.reporter.promgateway.jobName' = 'orders';");
+        assertThat(p.keySet()).noneMatch(k -> k.contains("basicAuth"));
+    }
+
+    /** The keys are Flink 2.3's own: read from the reporter's ConfigOptions in flink-metrics-prometheus-2.3.0. */
+    @Test
+    void reporterKeysAreThoseOfFlinksPushGatewayReporterOptions() throws Exception {
+        Class<?> options = Class.forName("org.apache.flink.metrics.prometheus.PrometheusPushGatewayReporterOptions");
+        java.util.function.Function<String, String> key = field -> {
+            try {
+                Object option = options.getField(field).get(null);
+                return PushGatewaySettings.PREFIX + option.getClass().getMethod("key").invoke(option);
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError("Flink has no " + field + " option", e);
+            }
+        };
+        var p = new PushGatewaySettings("h", 9091, false, "j", "u", "sec-1", Duration.ofSeconds(30)).flinkParameters();
+        assertThat(p).containsKeys(key.apply("HOST_URL"), key.apply("JOB_NAME"), key.apply("RANDOM_JOB_NAME_SUFFIX"),
+                key.apply("DELETE_ON_SHUTDOWN"), key.apply("USERNAME"), key.apply("PASSWORD"));
+        assertThat(p.get(PushGatewaySettings.FACTORY_CLASS)).isEqualTo(
+                Class.forName(PushGatewaySettings.FACTORY).getName());
+    }
+
+    @Test
+    void writingMergesWithTheUsersLinesAndSwitchingOffRemovesOnlyTheReporter() {
+        String user = "# my tuning\npipeline.max-parallelism: 256\nmetrics.reporter.promgateway.jobName: old # keep place\n"
+                + "metrics.reporter.promgateway.groupingKey: a=b\n# tail comment\nstate.backend.type: hashmap\n";
+        var s = new PushGatewaySettings("10.0.0.9", 9091, false, "orders", "flink", "sec-ab12", Duration.ofSeconds(60));
+        String written = PushGatewayParameters.write(user, s.flinkParameters());
+        List<String> lines = written.lines().toList();
+        assertThat(lines.subList(0, 3)).containsExactly("# my tuning", "pipeline.max-parallelism: 256",
+                "metrics.reporter.promgateway.jobName: orders");
+        assertThat(lines).contains("# tail comment", "state.backend.type: hashmap", PushGatewayParameters.COMMENT,
+                "metrics.reporter.promgateway.password: ${secret:sec-ab12}");
+        assertThat(written).doesNotContain("groupingKey").endsWith("\n");
+        assertThat(ParameterText.parse(written).ok()).isTrue();
+        assertThat(new ParameterValidator().validate(JobConfig.defaults().withParameters(written),
+                ParameterValidator.Context.none())).noneMatch(ConfigProblem::isError);
+        // written twice: the same text
+        assertThat(PushGatewayParameters.write(written, s.flinkParameters())).isEqualTo(written);
+
+        var read = PushGatewayParameters.read(written).orElseThrow();
+        assertThat(read).isEqualTo(new PushGatewayParameters.Read("10.0.0.9", 9091, false, "orders", "flink", "sec-ab12",
+                Duration.ofSeconds(60), null));
+
+        String off = PushGatewayParameters.remove(written);
+        assertThat(off).isEqualTo("# my tuning\npipeline.max-parallelism: 256\n# tail comment\nstate.backend.type: hashmap\n");
+        assertThat(PushGatewayParameters.read(off)).isEmpty();
+        assertThat(PushGatewayParameters.present(off)).isFalse();
+        assertThat(PushGatewayParameters.write("", s.flinkParameters())).startsWith(PushGatewayParameters.COMMENT + "\n");
+        assertThat(PushGatewayParameters.remove("a: 1")).isEqualTo("a: 1");
+    }
+
+    @Test
+    void aClearPasswordInTheParametersIsReportedWhenReadBack() {
+        var read = PushGatewayParameters.read("metrics.reporter.promgateway.hostUrl: http://gw:9091\n"
+                + "metrics.reporter.promgateway.password: plain\n").orElseThrow();
+        assertThat(read.host()).isEqualTo("gw");
+        assertThat(read.passwordSecretId()).isNull();
+        assertThat(read.problem()).contains("password is written in clear");
     }
 
     @Test

@@ -138,11 +138,12 @@ class EventsScreenshotTest {
 
         robot.clickOn("Prometheus");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#userField").tryQuery().isPresent());
+        robot.clickOn("#enabledBox");
         robot.clickOn("#hostField").eraseText(9).write("push.example.org");
         robot.clickOn("#userField").write("flink");
         robot.clickOn("#passwordField").write("s3cret");
-        robot.clickOn("Generate job settings");
-        javafx.scene.control.TextArea statements = robot.lookup("#statementsArea").queryAs(javafx.scene.control.TextArea.class);
+        robot.clickOn("#applyButton");
+        javafx.scene.control.TextArea statements = robot.lookup("#previewArea").queryAs(javafx.scene.control.TextArea.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> statements.getText().contains("hostUrl"));
         assertThat(statements.getText()).contains("${secret:").doesNotContain("s3cret");
         snap(robot, "events-prometheus" + suffix + ".png");

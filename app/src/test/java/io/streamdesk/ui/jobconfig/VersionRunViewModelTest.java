@@ -62,6 +62,11 @@ class VersionRunViewModelTest {
         VersionRunViewModel vm = page.newRunDialog(2);
         vm.load();
         assertThat(vm.runningVersionProperty().get()).isEqualTo(1);
+        // "latest" names what it will restore: the savepoint of the stop, or the newest one listed now
+        assertThat(vm.latestChoiceTextProperty().get()).isEqualTo("Latest: the savepoint taken when stopping v1");
+        vm.stopFirstProperty().set(StopFirst.WITHOUT_SAVEPOINT);
+        assertThat(vm.latestChoiceTextProperty().get()).isEqualTo("Latest checkpoint or savepoint (none yet)");
+        vm.stopFirstProperty().set(StopFirst.WITH_SAVEPOINT);
         vm.startProperty().set(RestoreChoice.Kind.PATH);
         vm.chosenPathProperty().set(location);
         assertThat(vm.dropsStateProperty().get()).isTrue();

@@ -119,6 +119,11 @@ class MonitoringTabTest {
         int lastHour = records.data().points();
         assertThat(lastHour).isBetween(2 * 50, 2 * 62);
         snap(robot, "monitoring-overview");
+        // a running job that does not report a metric: the chart says why and what to do
+        assertThat(chart(robot, 2).data().title()).isEqualTo("Latency");
+        assertThat(chart(robot, 2).data().emptyMessage()).contains("metrics.latency.interval");
+        assertThat(chart(robot, 4).data().title()).isEqualTo("Records lag (Kafka)");
+        assertThat(chart(robot, 4).data().emptyMessage()).contains("pendingRecords");
 
         ComboBox<TimeRange> range = robot.lookup("#rangeBox").queryComboBox();
         robot.interact(() -> range.setValue(TimeRange.LAST_7_DAYS));
@@ -131,6 +136,13 @@ class MonitoringTabTest {
         waitFor(() -> chart(robot, 0).data().points() < weekAtMinute / 3);
         assertThat(chart(robot, 0).data().points()).isGreaterThan(weekAtMinute / 6);
         snap(robot, "monitoring-overview-7days");
+
+        // MO1: the sampling interval is a setting, kept for the next start
+        ComboBox<java.time.Duration> every = robot.lookup("#sampleIntervalBox").queryComboBox();
+        assertThat(every.getValue()).isEqualTo(java.time.Duration.ofSeconds(15));
+        robot.interact(() -> every.setValue(java.time.Duration.ofSeconds(30)));
+        waitFor(() -> services.monitoring().sampleInterval().equals(java.time.Duration.ofSeconds(30)));
+        assertThat(services.settingsStore.get(io.streamdesk.service.metrics.MonitoringService.INTERVAL_KEY)).contains("30");
 
         // hover shows the time and the values of the nearest points
         robot.interact(() -> records.hover(records.getWidth() / 2));

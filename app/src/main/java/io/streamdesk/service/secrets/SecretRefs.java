@@ -1,0 +1,151 @@
+package io.streamdesk.service.secrets;
+
+import io.streamdesk.model.ParameterText;
+import io.streamdesk.service.InputRejectedException;
+import io.streamdesk.service.port.SecretStore;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ${secret:<id>}} references in a job's parameters (S2): published versions hold only the reference; the value
+ * is put in just before the configuration is handed to Flink and lives only in the map given to the submitter. A
+ * reference to a secret the store does not have refuses the run, naming the parameter and its line.
+ */
+public final class SecretRefs {
+    public static final String OPEN = "${secret:";
+    private static final Pattern REF = Pattern.compile("\\$\\{secret:([A-Za-z0-9_.-]{1,64})}");
+    private static final String MASK = "••••••";
+
+    private final SecretStore store;
+
+    public SecretRefs(SecretStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /** The text that stands for secret {@code id} in a parameter value. */
+    public static String reference(String id) {
+        if (id == null || !REF.matcher(OPEN + id + "}").matches()) {
+            throw new InputRejectedException("Secret ids are letters, digits, '.', '_', '-' (got '" + id + "').");
+        }
+        return OPEN + id + "}";
+    }
+
+    /** The id of a value that is exactly one reference, e.g. the stored password of the PushGateway option. */
+    public static Optional<String> idOf(String value) {
+        Matcher m = value == null ? null : REF.matcher(value.strip());
+        return m != null && m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** The configuration with every reference resolved, and the values put in (to scrub them from messages). */
+    public static final class Resolved {
+        private final Map<String, String> configuration;
+        private final List<String> values;
+
+        private Resolved(Map<String, String> configuration, List<String> values) {
+            this.configuration = Collections.unmodifiableMap(configuration);
+            this.values = List.copyOf(values);
+        }
+
+        /** For the submitter only: never store, log or show it. */
+        public Map<String, String> configuration() {
+            return configuration;
+        }
+
+        public boolean resolvedAny() {
+            return !values.isEmpty();
+        }
+
+        /** {@code message} with every resolved value replaced by a mask (Flink may quote configuration in errors). */
+        public String scrub(String message) {
+            if (message == null) {
+                return null;
+            }
+            String out = message;
+            for (String v : values) {
+                if (!v.isEmpty()) {
+                    out = out.replace(v, MASK);
+                }
+            }
+            return out;
+        }
+
+        /** True when {@code t} or one of its causes mentions a resolved value. */
+        public boolean leaks(Throwable t) {
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                String m = String.valueOf(c.getMessage());
+                if (!scrub(m).equals(m)) {
+                    return true;
+                }
+                if (c.getCause() == c) {
+                    break;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return "Resolved[" + configuration.size() + " keys, " + values.size() + " secret(s)]"; // never the values
+        }
+    }
+
+    /**
+     * Resolves the references in {@code configuration} (built from {@code parametersText}, which gives the lines for
+     * messages).
+     *
+     * @throws InputRejectedException naming the key and line of a malformed reference or of a missing secret
+     */
+    public Resolved resolve(String parametersText, Map<String, String> configuration) {
+        Map<String, Integer> lines = null;
+        Map<String, String> out = new LinkedHashMap<>();
+        List<String> values = new ArrayList<>();
+        for (Map.Entry<String, String> e : configuration.entrySet()) {
+            String value = e.getValue();
+            if (value == null || !value.contains(OPEN)) {
+                out.put(e.getKey(), value);
+                continue;
+            }
+            if (lines == null) {
+                lines = ParameterText.parse(parametersText).lines();
+            }
+            StringBuilder b = new StringBuilder();
+            Matcher m = REF.matcher(value);
+            int last = 0;
+            while (m.find()) {
+                String id = m.group(1);
+                Optional<String> secret = store.get(id);
+                if (secret.isEmpty()) {
+                    throw new InputRejectedException(where(e.getKey(), lines) + " refers to secret " + id
+                            + ", which is not in the secret store (deleted, or the data folder was copied without it). "
+                            + "Enter the password again where it was set (e.g. the job's Prometheus tab) and publish a new version.");
+                }
+                b.append(value, last, m.start()).append(secret.get());
+                values.add(secret.get());
+                last = m.end();
+            }
+            String rest = value.substring(last);
+            if (rest.contains(OPEN)) {
+                throw new InputRejectedException(where(e.getKey(), lines)
+                        + " has a malformed secret reference: write ${secret:<id>} with an id of letters, digits, '.', '_', '-'.");
+            }
+            b.append(rest);
+            out.put(e.getKey(), b.toString());
+        }
+        // longest first, so a value that contains another is masked whole
+        values.sort((a, b) -> Integer.compare(b.length(), a.length()));
+        return new Resolved(out, values);
+    }
+
+    private static String where(String key, Map<String, Integer> lines) {
+        Integer line = lines.get(key);
+        return "Parameter '" + key + "'" + (line == null ? "" : " (parameters line " + line + ")");
+    }
+}
