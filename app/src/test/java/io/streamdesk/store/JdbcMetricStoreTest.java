@@ -46,12 +46,17 @@ class JdbcMetricStoreTest {
 
     @BeforeEach
     void emptyTables() throws Exception {
+        emptyMetricTables(db);
+        store = new JdbcMetricStore(db.dataSource(), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    static void emptyMetricTables(Database db) throws Exception {
         try (var c = db.dataSource().getConnection(); var st = c.createStatement()) {
-            for (String t : List.of("metric_sample", "metric_rollup_1m", "metric_rollup_5m", "metric_series")) {
+            for (String t : List.of("metric_sample", "metric_rollup_1m", "metric_rollup_5m", "metric_series",
+                    "metric_journal", "metric_raw_block", "metric_block_1m", "metric_block_5m", "metric_open_buckets")) {
                 st.executeUpdate("DELETE FROM " + t);
             }
         }
-        store = new JdbcMetricStore(db.dataSource(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static long at(Duration beforeNow) {
