@@ -19,7 +19,7 @@ public final class RestorePointLabel {
         } else {
             b.append(p.source() == SavepointSource.ON_STOP ? "Savepoint on stop" : "Savepoint");
             String d = p.description();
-            if (d != null && !d.isBlank()) {
+            if (d != null && !d.isBlank() && p.source() != SavepointSource.ON_STOP) { // "Taken when stopping" says it twice
                 String text = d.strip();
                 b.append(" \u201c").append(text.length() > MAX_DESCRIPTION ? text.substring(0, MAX_DESCRIPTION - 1) + "\u2026" : text)
                         .append('\u201d');
