@@ -13,7 +13,6 @@ import io.streamdesk.service.port.AlarmStore;
 import io.streamdesk.service.port.StoreException;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,24 +47,8 @@ public final class JdbcAlarmStore implements AlarmStore {
                       AlarmRule.Channels channels) {
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T jdbc(String action, Work<T> work) {
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException(action + " failed: " + e.getMessage(), e);
-        }
+    private <T> T jdbc(String action, JdbcTransactions.Work<T> work) {
+        return JdbcTransactions.inTransaction(ds, action, work);
     }
 
     private static OffsetDateTime ts(Instant i) {

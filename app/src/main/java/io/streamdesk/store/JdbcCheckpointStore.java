@@ -51,8 +51,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                      VALUES (s.job_id, s.run_instance, s.version, s.flink_job_id, s.checkpoint_id, s.kind, s.source,
                      s.status, s.trigger_ts, s.completion_ts, s.duration_ms, s.size_bytes, s.location, s.description)
                 """;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        JdbcTransactions.inTransaction(dataSource, "Storing checkpoint records", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (CheckpointRecord r : records) {
                     ps.setString(1, r.jobId().value());
@@ -72,14 +71,9 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                     ps.addBatch();
                 }
                 ps.executeBatch();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new StoreException("Storing checkpoint records failed: " + e.getMessage(), e);
-        }
+            return null;
+        });
     }
 
     private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {

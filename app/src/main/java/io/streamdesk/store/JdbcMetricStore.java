@@ -625,33 +625,13 @@ public final class JdbcMetricStore implements MetricStore {
     }
 
     /** Runs {@code work} in one transaction. */
-    private <T> T write(String what, SqlWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.apply(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException(what + " failed: " + e.getMessage(), e);
-        }
+    private <T> T write(String what, JdbcTransactions.Work<T> work) {
+        return JdbcTransactions.inTransaction(dataSource, what, work);
     }
 
     // ---------------------------------------------------------------- plumbing
 
-    private interface SqlWork<T> {
-        T apply(Connection c) throws SQLException;
-    }
-
-    private <T> T read(String what, SqlWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.apply(c);
-        } catch (SQLException e) {
-            throw new StoreException(what + " failed: " + e.getMessage(), e);
-        }
+    private <T> T read(String what, JdbcTransactions.Work<T> work) {
+        return JdbcTransactions.read(dataSource, what, work);
     }
 }
