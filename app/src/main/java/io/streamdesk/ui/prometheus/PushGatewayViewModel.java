@@ -172,8 +172,9 @@ public final class PushGatewayViewModel {
                     updatePasswordState();
                     writeParameters(settings(auth ? id : null).flinkParameters(),
                             "Written into the job's parameters; publish a version to use it. Flink starts metric reporters "
-                                    + "with a cluster: they report for clusters started with the job's configuration "
-                                    + "(application mode, Kubernetes), not on a session cluster started before.");
+                                    + "with a cluster, so they report on clusters started with the job's configuration "
+                                    + "(application mode, Kubernetes). The local cluster is a shared session cluster "
+                                    + "started before the job: there these lines have no effect.");
                 })
                 .onFailure(e -> {
                     busy.set(false);
