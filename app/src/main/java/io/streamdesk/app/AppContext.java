@@ -1,5 +1,6 @@
 package io.streamdesk.app;
 
+import io.streamdesk.service.Services;
 import io.streamdesk.flink.local.LocalClusterProcess;
 import io.streamdesk.flink.local.LocalClusterProcess.Lifetime;
 import io.streamdesk.flink.sql.FlinkSqlChecker;

@@ -1,5 +1,6 @@
 package io.streamdesk.app;
 
+import io.streamdesk.service.Services;
 import io.streamdesk.store.DataDirectory;
 import io.streamdesk.store.InstanceLock;
 import io.streamdesk.ui.StreamDeskApp;

@@ -1,6 +1,6 @@
 package io.streamdesk.cli;
 
-import io.streamdesk.app.Services;
+import io.streamdesk.service.Services;
 import io.streamdesk.service.port.SqlChecker;
 
 import java.io.PrintWriter;

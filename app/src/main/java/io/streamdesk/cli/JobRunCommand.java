@@ -5,7 +5,7 @@ import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobVersion;
 import io.streamdesk.service.InputRejectedException;
 import io.streamdesk.service.RestoreChoice;
-import io.streamdesk.app.Services;
+import io.streamdesk.service.Services;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

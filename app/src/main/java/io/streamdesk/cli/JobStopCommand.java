@@ -2,7 +2,7 @@ package io.streamdesk.cli;
 
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.SavepointRecord;
-import io.streamdesk.app.Services;
+import io.streamdesk.service.Services;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,6 +1,6 @@
 package io.streamdesk.cli;
 
-import io.streamdesk.app.Services;
+import io.streamdesk.service.Services;
 import io.streamdesk.model.JobId;
 import io.streamdesk.service.port.SqlChecker;
 import picocli.CommandLine;

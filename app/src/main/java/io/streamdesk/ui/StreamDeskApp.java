@@ -1,6 +1,6 @@
 package io.streamdesk.ui;
 
-import io.streamdesk.app.Services;
+import io.streamdesk.service.Services;
 import io.streamdesk.ui.shell.ShellView;
 import io.streamdesk.ui.shell.ShellViewModel;
 import io.streamdesk.ui.shell.WindowStateStore;

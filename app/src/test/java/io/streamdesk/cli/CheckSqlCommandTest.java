@@ -1,6 +1,6 @@
 package io.streamdesk.cli;
 
-import io.streamdesk.app.Services;
+import io.streamdesk.service.Services;
 import io.streamdesk.testing.FakeServices;
 import io.streamdesk.testing.FakeSqlChecker;
 import org.junit.jupiter.api.Test;

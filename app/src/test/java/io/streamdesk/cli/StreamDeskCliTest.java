@@ -1,6 +1,6 @@
 package io.streamdesk.cli;
 
-import io.streamdesk.app.Services;
+import io.streamdesk.service.Services;
 import io.streamdesk.testing.FakeServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,6 @@
 package io.streamdesk.testing;
 
-import io.streamdesk.app.Services;
+import io.streamdesk.service.Services;
 import io.streamdesk.service.BatchActions;
 import io.streamdesk.service.ClusterService;
 import io.streamdesk.service.CopyService;

@@ -1,6 +1,6 @@
 package io.streamdesk.ui.jobs;
 
-import io.streamdesk.app.Services;
+import io.streamdesk.service.Services;
 import io.streamdesk.model.Job;
 import io.streamdesk.service.BatchOperation;
 import io.streamdesk.ui.batch.BatchDialog;

@@ -130,7 +130,7 @@ public final class JobListView {
     }
 
     /** Enables Create copy and the batch operations once the shell has the services (null before). */
-    public void setServices(Supplier<io.streamdesk.app.Services> services) {
+    public void setServices(Supplier<io.streamdesk.service.Services> services) {
         actions = new JobListActions(ctx, services, this::selectedJobs, () -> root.getScene().getWindow(),
                 job -> vm.open(new JobRow(job, Instant.now())));
         jobsTable.setContextMenu(actions.contextMenu());

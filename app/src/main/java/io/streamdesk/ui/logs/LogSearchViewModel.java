@@ -1,6 +1,6 @@
 package io.streamdesk.ui.logs;
 
-import io.streamdesk.app.Services;
+import io.streamdesk.service.Services;
 import io.streamdesk.model.Job;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobRun;

@@ -1,6 +1,6 @@
 package io.streamdesk.ui.prometheus;
 
-import io.streamdesk.app.Services;
+import io.streamdesk.service.Services;
 import io.streamdesk.model.Draft;
 import io.streamdesk.model.JobConfig;
 import io.streamdesk.model.JobId;

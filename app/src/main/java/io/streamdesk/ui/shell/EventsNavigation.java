@@ -1,6 +1,6 @@
 package io.streamdesk.ui.shell;
 
-import io.streamdesk.app.Services;
+import io.streamdesk.service.Services;
 import io.streamdesk.model.AlarmNotification;
 import io.streamdesk.model.JobId;
 import io.streamdesk.ui.alarms.AlarmsView;

@@ -2,7 +2,7 @@ package io.streamdesk.ui.shell;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import io.streamdesk.app.Services;
+import io.streamdesk.service.Services;
 import io.streamdesk.model.ClusterHealth;
 import io.streamdesk.model.JobId;
 import io.streamdesk.service.JobService;

@@ -1,6 +1,6 @@
 package io.streamdesk.ui.shell;
 
-import io.streamdesk.app.Services;
+import io.streamdesk.service.Services;
 import io.streamdesk.model.ClusterHealth;
 import io.streamdesk.model.ClusterState;
 import io.streamdesk.ui.task.BackgroundTask;

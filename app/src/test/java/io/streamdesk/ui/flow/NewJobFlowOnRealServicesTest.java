@@ -2,7 +2,7 @@ package io.streamdesk.ui.flow;
 
 import io.streamdesk.app.AppContext;
 import io.streamdesk.app.AppOptions;
-import io.streamdesk.app.Services;
+import io.streamdesk.service.Services;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.testfx.framework.junit5.Start;

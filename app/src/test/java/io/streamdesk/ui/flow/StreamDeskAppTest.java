@@ -2,7 +2,7 @@ package io.streamdesk.ui.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamdesk.app.Services;
+import io.streamdesk.service.Services;
 import io.streamdesk.ui.StreamDeskApp;
 import io.streamdesk.testing.FakeServices;
 import java.util.concurrent.CompletableFuture;

@@ -1,10 +1,5 @@
-package io.streamdesk.app;
+package io.streamdesk.service;
 
-import io.streamdesk.service.BatchActions;
-import io.streamdesk.service.ClusterService;
-import io.streamdesk.service.CopyService;
-import io.streamdesk.service.JobService;
-import io.streamdesk.service.RunService;
 import io.streamdesk.service.jobconfig.JobConfigService;
 import io.streamdesk.service.jobconfig.VersionRunService;
 import io.streamdesk.service.checkpoints.CheckpointService;
