@@ -4,11 +4,10 @@ import io.streamdesk.model.JobStatus;
 import io.streamdesk.model.JobVersion;
 import io.streamdesk.ui.Fxml;
 import io.streamdesk.ui.editor.SqlCodeArea;
+import io.streamdesk.service.Services;
 import io.streamdesk.ui.editor.SqlEditorView;
-import io.streamdesk.ui.jobconfig.JobConfigView;
 import io.streamdesk.ui.jobconfig.VersionRunDialog;
 import io.streamdesk.ui.task.UiContext;
-import io.streamdesk.ui.versions.VersionsView;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringExpression;
 import javafx.fxml.FXML;
@@ -23,10 +22,16 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * One open job: header, warning banner, toolbar, and the Editor / Versions tabs. Shortcuts are caught by a filter on
- * the page so they work wherever the focus is inside it, and only for the job whose tab is showing.
+ * One open job: header, warning banner, toolbar, and the tabs the page registry lists ({@link JobTab}), plus the
+ * closable tabs it opens itself (a read-only version, a comparison). Shortcuts are caught by a filter on the page so
+ * they work wherever the focus is inside it, and only for the job whose tab is showing.
  */
 public final class JobPageView {
     static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
@@ -39,9 +44,11 @@ public final class JobPageView {
     private final JobPageViewModel vm;
     private final UiContext ctx;
     private final BorderPane root;
+    private final List<JobTab> tabs;
+    private final Supplier<Services> services;
+    private final List<JobTabContent> builtTabs = new ArrayList<>();
     private SqlEditorView editor;
     private java.util.function.Consumer<io.streamdesk.model.Job> onCreateCopy = j -> { };
-    private Tab configTab;
 
     @FXML private Label jobName;
     @FXML private Label jobId;
@@ -57,12 +64,16 @@ public final class JobPageView {
     @FXML private Button runButton;
     @FXML private Button stopButton;
     @FXML private TabPane jobTabs;
-    @FXML private Tab editorTab;
-    @FXML private Tab versionsTab;
 
-    public JobPageView(JobPageViewModel vm, UiContext ctx) {
+    /**
+     * @param tabs     the page's tabs in order (the registry's {@code Pages.jobTabs()})
+     * @param services what the tabs' panes read from; null until the data is open
+     */
+    public JobPageView(JobPageViewModel vm, UiContext ctx, List<JobTab> tabs, Supplier<Services> services) {
         this.vm = vm;
         this.ctx = ctx;
+        this.tabs = List.copyOf(tabs);
+        this.services = services;
         this.root = Fxml.load("/fxml/job/JobPage.fxml", this);
         // a filter, so the editor cannot swallow the page's shortcuts
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
@@ -94,17 +105,11 @@ public final class JobPageView {
 
     @FXML
     private void initialize() {
+        // the page's toolbar, its shortcuts and the shell act on the editor: the page makes it, the registry places it
         editor = new SqlEditorView(vm.editor(), ctx);
-        editorTab.setContent(editor.root());
-        VersionsView versionsView = new VersionsView(vm.versions(), this::openReadOnly);
-        versionsView.setComparisonHandler(() -> vm.editor().currentText(), this::openComparison);
-        versionsTab.setContent(versionsView.root());
-        if (vm.config() != null) {
-            configTab = new Tab("Configuration", new JobConfigView(vm.config()).root());
-            configTab.setId("configTab");
-            configTab.setClosable(false);
-            jobTabs.getTabs().add(1, configTab);
-            versionsView.addRunAction(v -> openRunDialog(v.number()));
+        JobTabContext context = new JobTabContext(this, services, ctx);
+        for (JobTab tab : tabs) {
+            addRegisteredTab(tab, context);
         }
 
         jobName.textProperty().bind(vm.nameProperty());
@@ -167,9 +172,55 @@ public final class JobPageView {
         this.onCreateCopy = handler;
     }
 
+    private void addRegisteredTab(JobTab spec, JobTabContext context) {
+        Tab tab = new Tab(spec.title());
+        tab.setId(spec.id());
+        tab.setClosable(false);
+        if (spec.icon() != null) {
+            tab.setGraphic(new FontIcon(spec.icon()));
+        }
+        JobTabContent[] content = new JobTabContent[1];
+        if (spec.build() == JobTab.Build.WITH_PAGE) {
+            content[0] = spec.factory().apply(context);
+            if (content[0] == null) {
+                return; // not a tab of this page
+            }
+            tab.setContent(content[0].node());
+            builtTabs.add(content[0]);
+        }
+        tab.selectedProperty().addListener((o, was, selected) -> {
+            if (selected && content[0] == null) {
+                content[0] = spec.factory().apply(context);
+                if (content[0] == null) {
+                    return;
+                }
+                tab.setContent(content[0].node());
+                builtTabs.add(content[0]);
+            }
+            if (content[0] != null) {
+                if (selected) {
+                    content[0].onShown().run();
+                } else {
+                    content[0].onHidden().run();
+                }
+            }
+        });
+        jobTabs.getTabs().add(tab);
+    }
+
+    /** Brings the tab that shows {@code content} to the front. */
+    private void selectTabShowing(javafx.scene.Node content) {
+        for (Tab t : jobTabs.getTabs()) {
+            if (t.getContent() == content) {
+                jobTabs.getSelectionModel().select(t);
+                return;
+            }
+        }
+    }
+
     @FXML
     void onFormat() {
-        jobTabs.getSelectionModel().select(editorTab);
+        selectTabShowing(editor.root());
         editor.format();
     }
 
@@ -192,7 +243,7 @@ public final class JobPageView {
 
     @FXML
     void onCheck() {
-        jobTabs.getSelectionModel().select(editorTab);
+        selectTabShowing(editor.root());
         vm.editor().check();
     }
 
@@ -222,54 +273,20 @@ public final class JobPageView {
     }
 
     /** The checked Run dialog (J5): also offered while a version runs, to stop it first and run the chosen one. */
-    void openRunDialog(Integer version) {
+    public void openRunDialog(Integer version) {
         if (vm.operationInFlightProperty().get()) {
             return;
         }
         new VersionRunDialog(vm.newRunDialog(version), root.getScene().getWindow()).showAndRun();
     }
 
-    // ---- monitoring (MO2, C1): tabs added by the shell, polling only while their tab is showing ----
-
-    private Runnable closeMonitoring = () -> { };
-
-    /** Adds the Monitoring and Checkpoints tabs; each polls only while selected. */
-    public void addMonitoring(io.streamdesk.ui.monitoring.MonitoringViewModel monitoring,
-                              io.streamdesk.ui.monitoring.CheckpointsViewModel checkpoints) {
-        Tab monitoringTab = new Tab("Monitoring", new io.streamdesk.ui.monitoring.MonitoringView(monitoring,
-                io.streamdesk.ui.monitoring.BrowserOpener.system()).root());
-        monitoringTab.setId("monitoringTab");
-        monitoringTab.setClosable(false);
-        Tab checkpointsTab = new Tab("Checkpoints", new io.streamdesk.ui.monitoring.CheckpointsView(checkpoints).root());
-        checkpointsTab.setId("checkpointsTab");
-        checkpointsTab.setClosable(false);
-        jobTabs.getTabs().addAll(monitoringTab, checkpointsTab);
-        monitoringTab.selectedProperty().addListener((o, was, is) -> {
-            if (is) {
-                monitoring.activate();
-            } else {
-                monitoring.deactivate();
-            }
-        });
-        checkpointsTab.selectedProperty().addListener((o, was, is) -> {
-            if (is) {
-                checkpoints.activate();
-            } else {
-                checkpoints.deactivate();
-            }
-        });
-        closeMonitoring = () -> {
-            monitoring.deactivate();
-            checkpoints.deactivate();
-        };
+    /** Stops what the tabs' panes do in the background (the page is closing). */
+    public void closeTabs() {
+        builtTabs.forEach(t -> t.onClose().run());
     }
 
-    /** Stops the monitoring tabs' polling (the page is closing). */
-    public void closeMonitoring() {
-        closeMonitoring.run();
-    }
-
-    private void openReadOnly(JobVersion v) {
+    /** A published version's SQL as a closable, read-only tab of the page (one per version). */
+    public void openReadOnly(JobVersion v) {
         String title = "v" + v.number() + " (read-only)";
         for (Tab t : jobTabs.getTabs()) {
             if (title.equals(t.getText())) {
@@ -292,7 +309,7 @@ public final class JobPageView {
     }
 
     /** A comparison opens as a closable tab of the page, one per pair (V3). */
-    private void openComparison(io.streamdesk.ui.compare.ComparisonViewModel comparison) {
+    public void openComparison(io.streamdesk.ui.compare.ComparisonViewModel comparison) {
         for (Tab t : jobTabs.getTabs()) {
             if (comparison.title().equals(t.getText())) {
                 jobTabs.getTabs().remove(t);
@@ -307,10 +324,5 @@ public final class JobPageView {
         jobTabs.getSelectionModel().select(tab);
         view.focus();
         view.load();
-    }
-
-    /** Adds a tab after the page's own (Timeline, Logs of the events issue). */
-    public void addTab(Tab tab) {
-        jobTabs.getTabs().add(tab);
     }
 }

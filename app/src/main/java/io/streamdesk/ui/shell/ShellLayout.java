@@ -9,7 +9,6 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -25,7 +24,8 @@ import javafx.scene.layout.VBox;
 /**
  * The nodes of the main window's frame, built in code rather than FXML: this is the only view on the start-up path,
  * and loading FXML there (the loader plus an XML parser) costs a visible part of the first frame (ADR 0002, docs/decisions/0002-shell-built-in-code.md). The
- * frame holds only light controls; the job list is added once the data is open.
+ * frame holds only light controls; the side bar's entries and the pages' tabs come from {@link Pages}, and the job
+ * list is added once the data is open.
  */
 final class ShellLayout {
     final BorderPane root = new BorderPane();
@@ -36,7 +36,6 @@ final class ShellLayout {
     final VBox navigation = new VBox();
     final ToggleGroup navigationGroup = new ToggleGroup();
     final TabPane mainTabs = new TabPane();
-    final Tab jobsTab = new Tab("Jobs");
     final VBox openingData = new VBox(12);
     final Label openingDataLabel = new Label();
     final Region clusterDot = new Region();
@@ -86,9 +85,9 @@ final class ShellLayout {
     }
 
     /** A navigation entry: a toggle in the side bar; the first one added is selected. */
-    ToggleButton addNavigationEntry(String name) {
-        ToggleButton entry = new ToggleButton(name);
-        entry.setId("nav-" + name.toLowerCase().replace(' ', '-'));
+    ToggleButton addNavigationEntry(String id, String title) {
+        ToggleButton entry = new ToggleButton(title);
+        entry.setId(id);
         entry.getStyleClass().add("navigation-entry");
         entry.setMaxWidth(Double.MAX_VALUE);
         entry.setAlignment(Pos.CENTER_LEFT);
@@ -103,9 +102,6 @@ final class ShellLayout {
     private StackPane workArea() {
         mainTabs.setId("mainTabs");
         mainTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
-        jobsTab.setId("jobsTab");
-        jobsTab.setClosable(false);
-        mainTabs.getTabs().add(jobsTab);
         openingData.setId("openingData");
         openingData.getStyleClass().add("opening-data");
         openingData.setAlignment(Pos.CENTER);

@@ -6,6 +6,7 @@ import io.streamdesk.service.Services;
 import io.streamdesk.model.ClusterHealth;
 import io.streamdesk.model.JobId;
 import io.streamdesk.service.JobService;
+import io.streamdesk.ui.alarms.AlarmDesktopNotifications;
 import io.streamdesk.ui.job.JobPageView;
 import io.streamdesk.ui.job.JobPageViewModel;
 import io.streamdesk.ui.jobs.JobListView;
@@ -19,6 +20,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 
@@ -35,11 +37,11 @@ public final class ShellView {
     private JobListView jobListView;
     private final java.util.Map<JobId, JobPageViewModel> openPages = new java.util.LinkedHashMap<>();
     private final java.util.Map<Tab, JobPageView> pageViews = new java.util.HashMap<>();
-    private EventsNavigation eventsNavigation;
+    private final java.util.Map<Page, ToggleButton> navigationEntries = new java.util.LinkedHashMap<>();
+    private final PageContext pageContext;
 
     private final ShellLayout layout = new ShellLayout();
     private final TabPane mainTabs = layout.mainTabs;
-    private final Tab jobsTab = layout.jobsTab;
 
     public ShellView(ShellViewModel vm, UiContext ctx, WindowStateStore windowState) {
         this.vm = vm;
@@ -47,6 +49,7 @@ public final class ShellView {
         this.windowState = windowState;
         this.jobList = new JobListViewModel(ctx);
         this.root = layout.root;
+        this.pageContext = new PageContext(() -> vm.servicesProperty().get(), ctx, this::openJob, this::jobListView);
         initialize();
     }
 
@@ -74,20 +77,17 @@ public final class ShellView {
     }
 
     private void initialize() {
-        // an action, not only a selection change: "Jobs" stays selected while a job tab is in front
-        javafx.scene.control.ToggleButton jobsEntry = layout.addNavigationEntry("Jobs");
-        jobsEntry.setOnAction(e -> {
-            jobsEntry.setSelected(true);
-            mainTabs.getSelectionModel().select(jobsTab);
-        });
-        eventsNavigation = new EventsNavigation(mainTabs, vm.servicesProperty()::get, ctx, this::openJob);
-        for (String item : EventsNavigation.ITEMS) {
-            javafx.scene.control.ToggleButton entry = layout.addNavigationEntry(item);
-            // no icon: the navigation is part of the first frame, and the icon font would load on that path (ADR 0002)
+        for (Page page : Pages.navigation()) {
+            ToggleButton entry = layout.addNavigationEntry(page.entryId(), page.title());
+            // an action, not only a selection change: an entry stays selected while a job tab is in front
             entry.setOnAction(e -> {
                 entry.setSelected(true);
-                eventsNavigation.show(item);
+                showPage(page);
             });
+            navigationEntries.put(page, entry);
+            if (!page.closable()) {
+                mainTabs.getTabs().add(newPageTab(page)); // there from the first frame, filled once the data is open
+            }
         }
         layout.newJobMenuItem.setOnAction(e -> onNewJob());
         layout.quitMenuItem.setOnAction(e -> onQuit());
@@ -133,27 +133,74 @@ public final class ShellView {
 
         vm.servicesProperty().addListener((o, a, services) -> {
             if (services != null) {
-                showJobList();
+                fillPinnedPages();
                 jobList.attach(services.jobs());
-                EventsNavigation.attachDesktopNotifications(services);
+                AlarmDesktopNotifications.attach(services);
                 windowState.lastOpenJob().ifPresent(this::reopenLastJob);
             }
         });
     }
 
     /**
-     * The job list is built when the data is open: until then the "Opening data…" cover hides it, and building its
-     * table would only delay the first frame.
+     * The pages that are always open (Jobs) get their content, and the side bar its icons, when the data is open:
+     * until then the "Opening data…" cover hides them, and building the job table or loading the icon font would
+     * only delay the first frame (ADR 0002).
      */
-    private void showJobList() {
+    private void fillPinnedPages() {
+        navigationEntries.forEach((page, entry) -> {
+            if (!page.closable()) {
+                Tab tab = pageTab(page);
+                if (tab.getContent() == null) {
+                    tab.setContent(page.factory().apply(pageContext));
+                }
+            }
+            if (page.icon() != null && entry.getGraphic() == null) {
+                entry.setGraphic(Icons.of(page.icon()));
+            }
+        });
+    }
+
+    /** Opens (or selects) the tab of a side-bar page; pages other than the pinned ones wait for the data. */
+    void showPage(Page page) {
+        Tab tab = pageTab(page);
+        if (tab == null) {
+            if (vm.servicesProperty().get() == null) {
+                return;
+            }
+            tab = newPageTab(page);
+            tab.setContent(page.factory().apply(pageContext));
+            mainTabs.getTabs().add(tab);
+        }
+        mainTabs.getSelectionModel().select(tab);
+    }
+
+    private Tab pageTab(Page page) {
+        for (Tab t : mainTabs.getTabs()) {
+            if (t.getUserData() == page) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static Tab newPageTab(Page page) {
+        Tab tab = new Tab(page.title());
+        tab.setId(page.tabId());
+        tab.setClosable(page.closable());
+        tab.setUserData(page);
+        return tab;
+    }
+
+    /** The one job list, built on first use (once the data is open). */
+    private JobListView jobListView() {
         if (jobListView == null) {
             jobListView = new JobListView(jobList, ctx, () -> {
                 Services s = vm.servicesProperty().get();
                 return s == null ? null : s.jobs();
             });
-            jobsTab.setContent(jobListView.root());
             jobListView.setServices(() -> vm.servicesProperty().get());
         }
+        return jobListView;
     }
 
     /** AtlantaFX replaces the user agent stylesheet; our own CSS reads its color variables in both themes. */
@@ -186,9 +233,7 @@ public final class ShellView {
         }
         JobPageViewModel pageVm = new JobPageViewModel(id, services.jobs(), services.runs(), services.jobConfig(),
                 services.versionRuns(), ctx);
-        JobPageView page = new JobPageView(pageVm, ctx);
-        page.addMonitoring(new io.streamdesk.ui.monitoring.MonitoringViewModel(id, services.monitoring(), ctx),
-                new io.streamdesk.ui.monitoring.CheckpointsViewModel(id, services.checkpoints(), ctx));
+        JobPageView page = new JobPageView(pageVm, ctx, Pages.jobTabs(), () -> vm.servicesProperty().get());
         pageVm.restrictRestoreTo(services.checkpoints()::stillExists);
         Tab tab = new Tab();
         tab.setId("jobTab-" + id.value());
@@ -197,7 +242,6 @@ public final class ShellView {
         tab.setContent(page.root());
         openPages.put(id, pageVm);
         pageViews.put(tab, page);
-        eventsNavigation.addJobTabs(page, id);
         page.setOnCreateCopy(job -> {
             if (jobListView != null) {
                 jobListView.copy(job);
@@ -208,7 +252,7 @@ public final class ShellView {
             // a last save of what was typed, then release listeners
             pageVm.editor().save();
             pageVm.close();
-            page.closeMonitoring();
+            page.closeTabs();
             openPages.remove(id);
             if (mainTabs.getTabs().size() == 1) {
                 windowState.saveLastOpenJob(null);
@@ -277,7 +321,7 @@ public final class ShellView {
 
     private void onNewJob() {
         if (vm.servicesProperty().get() != null) {
-            jobListView.newJob();
+            jobListView().newJob();
         }
     }
 
@@ -292,5 +336,15 @@ public final class ShellView {
 
     private void onClusterAction() {
         vm.startCluster();
+    }
+
+    /**
+     * Icons in a class of their own: a {@code new FontIcon} in ShellView would make the verifier load Ikonli's
+     * classes with the shell, on the first frame.
+     */
+    private static final class Icons {
+        static javafx.scene.Node of(String literal) {
+            return new org.kordamp.ikonli.javafx.FontIcon(literal);
+        }
     }
 }

@@ -1,0 +1,121 @@
+package io.streamdesk.ui.shell;
+
+import io.streamdesk.model.JobId;
+import io.streamdesk.service.Services;
+import io.streamdesk.ui.alarms.AlarmsView;
+import io.streamdesk.ui.alarms.AlarmsViewModel;
+import io.streamdesk.ui.job.JobTab;
+import io.streamdesk.ui.job.JobTabContent;
+import io.streamdesk.ui.jobconfig.JobConfigView;
+import io.streamdesk.ui.logs.LogSearchView;
+import io.streamdesk.ui.logs.LogSearchViewModel;
+import io.streamdesk.ui.monitoring.BrowserOpener;
+import io.streamdesk.ui.monitoring.CheckpointsView;
+import io.streamdesk.ui.monitoring.CheckpointsViewModel;
+import io.streamdesk.ui.monitoring.MonitoringView;
+import io.streamdesk.ui.monitoring.MonitoringViewModel;
+import io.streamdesk.ui.overview.OverviewView;
+import io.streamdesk.ui.overview.OverviewViewModel;
+import io.streamdesk.ui.prometheus.ParametersAccess;
+import io.streamdesk.ui.prometheus.PushGatewayView;
+import io.streamdesk.ui.prometheus.PushGatewayViewModel;
+import io.streamdesk.ui.task.UiContext;
+import io.streamdesk.ui.timeline.TimelineView;
+import io.streamdesk.ui.timeline.TimelineViewModel;
+import io.streamdesk.ui.versions.VersionsView;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.scene.Parent;
+
+/**
+ * Every page of the window in one place: the side bar's entries ({@link #navigation()}) and the tabs of a job page
+ * ({@link #jobTabs()}), each with its id, title, icon and the factory that makes it. A new pane is one entry here;
+ * the shell and the job page only walk these lists.
+ *
+ * <p>The factories are lambdas rather than method references on purpose: a lambda's body links the view classes
+ * it names when it first runs, so building the side bar on the first frame loads none of the panes (ADR 0002).
+ */
+public final class Pages {
+    /** The job list: always open, its tab is there from the first frame. */
+    public static final Page JOBS = new Page("jobs", "Jobs", "fth-list", false, c -> c.jobList().get().root());
+
+    public static final Page OVERVIEW = new Page("overview", "Overview", "fth-grid", true,
+            c -> new OverviewView(new OverviewViewModel(() -> c.services().get().overview(),
+                    () -> c.services().get().jobs(), c.ctx()), c.openJob()).root());
+
+    public static final Page TIMELINE = new Page("timeline", "Timeline", "fth-clock", true,
+            c -> timeline(null, c.services(), c.ctx()));
+
+    public static final Page ALARMS = new Page("alarms", "Alarms", "fth-bell", true,
+            c -> new AlarmsView(new AlarmsViewModel(() -> c.services().get().alarms(), c.ctx())).root());
+
+    private static final List<Page> NAVIGATION = List.of(JOBS, OVERVIEW, TIMELINE, ALARMS);
+
+    private Pages() {
+    }
+
+    /** The side bar, top to bottom. */
+    public static List<Page> navigation() {
+        return NAVIGATION;
+    }
+
+    /** A job page's tabs, left to right (made per page: only a job page's opening needs them). */
+    public static List<JobTab> jobTabs() {
+        return List.of(
+                new JobTab("editorTab", "Editor", "fth-edit-3", JobTab.Build.WITH_PAGE,
+                        c -> JobTabContent.of(c.page().editor().root())),
+                new JobTab("configTab", "Configuration", "fth-sliders", JobTab.Build.WITH_PAGE,
+                        c -> c.viewModel().config() == null ? null
+                                : JobTabContent.of(new JobConfigView(c.viewModel().config()).root())),
+                new JobTab("versionsTab", "Versions", "fth-git-commit", JobTab.Build.WITH_PAGE, c -> {
+                    VersionsView versions = new VersionsView(c.viewModel().versions(), v -> c.page().openReadOnly(v));
+                    versions.setComparisonHandler(() -> c.viewModel().editor().currentText(),
+                            comparison -> c.page().openComparison(comparison));
+                    if (c.viewModel().config() != null) {
+                        versions.addRunAction(v -> c.page().openRunDialog(v.number()));
+                    }
+                    return JobTabContent.of(versions.root());
+                }),
+                // made with the page, polling only while selected (MO2, C1)
+                new JobTab("monitoringTab", "Monitoring", "fth-activity", JobTab.Build.WITH_PAGE, c -> {
+                    MonitoringViewModel vm = new MonitoringViewModel(c.jobId(), c.services().get().monitoring(), c.ctx());
+                    return JobTabContent.polling(new MonitoringView(vm, BrowserOpener.system()).root(),
+                            vm::activate, vm::deactivate);
+                }),
+                new JobTab("checkpointsTab", "Checkpoints", "fth-archive", JobTab.Build.WITH_PAGE, c -> {
+                    CheckpointsViewModel vm = new CheckpointsViewModel(c.jobId(), c.services().get().checkpoints(), c.ctx());
+                    return JobTabContent.polling(new CheckpointsView(vm).root(), vm::activate, vm::deactivate);
+                }),
+                new JobTab("jobTimelineTab", "Timeline", "fth-clock", JobTab.Build.WHEN_FIRST_SHOWN,
+                        c -> JobTabContent.of(timeline(c.jobId(), c.services(), c.ctx()))),
+                new JobTab("jobLogsTab", "Logs", "fth-file-text", JobTab.Build.WHEN_FIRST_SHOWN,
+                        c -> JobTabContent.of(new LogSearchView(new LogSearchViewModel(c.jobId(), c.services(),
+                                c.ctx())).root())),
+                new JobTab("jobPrometheusTab", "Prometheus", "fth-upload-cloud", JobTab.Build.WHEN_FIRST_SHOWN, c -> {
+                    var config = c.viewModel().config();
+                    PushGatewayViewModel vm = new PushGatewayViewModel(c.jobId(), c.services(), c.ctx(),
+                            config == null ? null : new ParametersAccess() {
+                                @Override
+                                public String current() {
+                                    return config.isLoaded() ? config.current().parameters() : null;
+                                }
+
+                                @Override
+                                public void replace(String text) {
+                                    config.replaceParameters(text);
+                                }
+                            });
+                    // loaded on every selection: the parameters may have been edited in the Configuration tab meanwhile
+                    return new JobTabContent(new PushGatewayView(vm).root(), vm::load, null, null);
+                }));
+    }
+
+    /** The events of one job, or of all jobs when {@code jobId} is null (EV1-EV5). */
+    private static Parent timeline(JobId jobId, Supplier<Services> services, UiContext ctx) {
+        TimelineViewModel vm = new TimelineViewModel(jobId,
+                () -> services.get() == null ? null : services.get().events(), ctx);
+        TimelineView view = new TimelineView(vm);
+        vm.refresh();
+        return view.root();
+    }
+}
