@@ -26,6 +26,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -93,12 +94,7 @@ public final class JobPageView {
 
     /** The tab title: the job's name with "•" while typed text is not committed (E4). */
     public StringExpression tabTitle() {
-        if (vm.config() != null) {
-            return Bindings.when(vm.editor().dirtyProperty().or(vm.config().dirtyProperty()))
-                    .then(Bindings.concat(vm.nameProperty(), " •"))
-                    .otherwise(vm.nameProperty());
-        }
-        return Bindings.when(vm.editor().dirtyProperty())
+        return Bindings.when(vm.editor().dirtyProperty().or(vm.config().dirtyProperty()))
                 .then(Bindings.concat(vm.nameProperty(), " •"))
                 .otherwise(vm.nameProperty());
     }
@@ -129,14 +125,12 @@ public final class JobPageView {
         warningBanner.managedProperty().bind(warningBanner.visibleProperty());
         operationError.textProperty().bind(vm.operationErrorProperty());
 
-        saveButton.disableProperty().bind(vm.config() == null ? vm.editor().dirtyProperty().not()
-                : vm.editor().dirtyProperty().or(vm.config().dirtyProperty()).not());
+        saveButton.disableProperty().bind(vm.editor().dirtyProperty().or(vm.config().dirtyProperty()).not());
         checkButton.disableProperty().bind(vm.editor().checkingProperty());
         publishButton.disableProperty().bind(vm.operationInFlightProperty()
                 .or(vm.statusProperty().isEqualTo(JobStatus.OPERATING)));
         // with the checked Run dialog, Run also works while a version runs: it offers to stop that one first (J5)
-        runButton.disableProperty().bind(vm.config() == null ? vm.canRunProperty().not()
-                : vm.canRunProperty().or(vm.canStopProperty()).not());
+        runButton.disableProperty().bind(vm.canRunProperty().or(vm.canStopProperty()).not());
         stopButton.disableProperty().bind(vm.canStopProperty().not());
     }
 
@@ -180,22 +174,17 @@ public final class JobPageView {
             tab.setGraphic(new FontIcon(spec.icon()));
         }
         JobTabContent[] content = new JobTabContent[1];
-        if (spec.build() == JobTab.Build.WITH_PAGE) {
-            content[0] = spec.factory().apply(context);
-            if (content[0] == null) {
-                return; // not a tab of this page
-            }
+        Runnable build = () -> {
+            content[0] = Objects.requireNonNull(spec.factory().apply(context), spec.id());
             tab.setContent(content[0].node());
             builtTabs.add(content[0]);
+        };
+        if (spec.build() == JobTab.Build.WITH_PAGE) {
+            build.run();
         }
         tab.selectedProperty().addListener((o, was, selected) -> {
             if (selected && content[0] == null) {
-                content[0] = spec.factory().apply(context);
-                if (content[0] == null) {
-                    return;
-                }
-                tab.setContent(content[0].node());
-                builtTabs.add(content[0]);
+                build.run();
             }
             if (content[0] != null) {
                 if (selected) {
@@ -236,9 +225,7 @@ public final class JobPageView {
     @FXML
     void onSave() {
         vm.editor().save();
-        if (vm.config() != null) {
-            vm.config().save();
-        }
+        vm.config().save();
     }
 
     @FXML
@@ -257,11 +244,8 @@ public final class JobPageView {
 
     @FXML
     void onRun() {
-        if (!runButton.isDisabled() && vm.config() != null) {
+        if (!runButton.isDisabled()) {
             openRunDialog(null);
-        } else if (!runButton.isDisabled()) {
-            vm.loadRunOptions(options -> new RunDialog(options, root.getScene().getWindow())
-                    .showAndWait().ifPresent(r -> vm.run(r.version(), r.restore())));
         }
     }
 

@@ -1,14 +1,11 @@
 package io.streamdesk.ui.job;
 
-import io.streamdesk.model.CheckpointRecord;
 import io.streamdesk.model.Job;
 import io.streamdesk.model.JobConfig;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobStatus;
-import io.streamdesk.model.JobVersion;
 import io.streamdesk.model.JobWarning;
 import io.streamdesk.service.JobService;
-import io.streamdesk.service.RestoreChoice;
 import io.streamdesk.service.RunService;
 import io.streamdesk.service.jobconfig.JobConfigService;
 import io.streamdesk.service.jobconfig.VersionRunService;
@@ -19,8 +16,6 @@ import io.streamdesk.ui.jobconfig.VersionRunViewModel;
 import io.streamdesk.ui.task.BackgroundTask;
 import io.streamdesk.ui.task.UiContext;
 import io.streamdesk.ui.versions.VersionsViewModel;
-import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -58,15 +53,11 @@ public final class JobPageViewModel {
     private final BooleanBinding canRun;
     private final BooleanBinding canStop;
 
-    public JobPageViewModel(JobId jobId, JobService jobs, RunService runs, UiContext ctx) {
-        this(jobId, jobs, runs, null, null, ctx);
-    }
-
     /** With the Configuration tab (P1-P6) and the checked run of a chosen version (J5, V4). */
     public JobPageViewModel(JobId jobId, JobService jobs, RunService runs, JobConfigService jobConfig,
                             VersionRunService versionRuns, UiContext ctx) {
-        this.config = jobConfig == null ? null : new JobConfigViewModel(jobId, jobs, jobConfig, ctx);
-        this.versionRuns = versionRuns;
+        this.config = new JobConfigViewModel(jobId, jobs, java.util.Objects.requireNonNull(jobConfig, "jobConfig"), ctx);
+        this.versionRuns = java.util.Objects.requireNonNull(versionRuns, "versionRuns");
         this.jobId = jobId;
         this.jobs = jobs;
         this.runs = runs;
@@ -95,15 +86,14 @@ public final class JobPageViewModel {
         return versions;
     }
 
-    /** The Configuration tab's model; null when the page was made without the configuration services. */
+    /** The Configuration tab's model. */
     public JobConfigViewModel config() {
         return config;
     }
 
-    /** The view model of the Run dialog with its checks; null without the configuration services. */
+    /** The view model of the Run dialog with its checks: every Run of a job page goes through it (J5, V4). */
     public VersionRunViewModel newRunDialog(Integer preselectedVersion) {
-        return versionRuns == null ? null
-                : new VersionRunViewModel(jobId, jobs, runs, versionRuns, ctx, preselectedVersion, this::runChecked);
+        return new VersionRunViewModel(jobId, jobs, runs, versionRuns, ctx, preselectedVersion, this::runChecked);
     }
 
     /** Runs with the checks of {@link VersionRunService} (stop first, CUs, state compatibility). */
@@ -168,17 +158,13 @@ public final class JobPageViewModel {
                 .executeWith(ctx);
         editor.load();
         versions.refresh();
-        if (config != null) {
-            config.load();
-        }
+        config.load();
     }
 
     public void close() {
         jobs.listeners().remove(listener);
         editor.dispose();
-        if (config != null) {
-            config.dispose();
-        }
+        config.dispose();
     }
 
     /** Saves the editor's text if it changed, then publishes (on a background thread). */
@@ -186,43 +172,12 @@ public final class JobPageViewModel {
         String typed = editor.currentText();
         return new PublishViewModel(ctx, description -> {
             String text = typed;
-            if (config != null) {
-                JobConfig edited = config.current();
-                jobs.saveDraft(jobId, text, edited);
-                ctx.ui().run(() -> config.markSaved(edited));
-            } else {
-                jobs.saveDraft(jobId, text);
-            }
+            JobConfig edited = config.current();
+            jobs.saveDraft(jobId, text, edited);
+            ctx.ui().run(() -> config.markSaved(edited));
             ctx.ui().run(() -> editor.markSaved(text));
             return jobs.publish(jobId, description);
         }, editor::showProblems);
-    }
-
-    /** Versions and savepoints the run dialog offers, loaded in the background. */
-    public record RunOptions(List<JobVersion> versions, Optional<CheckpointRecord> latest, List<CheckpointRecord> savepoints) {
-    }
-
-    public void loadRunOptions(Consumer<RunOptions> onLoaded) {
-        BackgroundTask.wrap(() -> {
-                    List<CheckpointRecord> points = runs.restorePoints(jobId).stream()
-                            .filter(p -> restorable.test(p.location())).toList();
-                    return new RunOptions(jobs.versions(jobId), points.stream().findFirst(), points);
-                })
-                .titled("Loading run options")
-                .onSuccess(onLoaded)
-                .onFailure(e -> operationError.set(e.getMessage()))
-                .executeWith(ctx);
-    }
-
-    /** C2: a cleared savepoint (files gone) is not offered by the run dialog; set by the Checkpoints tab. */
-    private volatile java.util.function.Predicate<String> restorable = location -> true;
-
-    public void restrictRestoreTo(java.util.function.Predicate<String> stillExists) {
-        this.restorable = stillExists;
-    }
-
-    public void run(int version, RestoreChoice restore) {
-        operate("Running v" + version, () -> runs.run(jobId, version, restore));
     }
 
     public void stop(boolean withSavepoint) {
@@ -243,9 +198,7 @@ public final class JobPageViewModel {
                 })
                 .onSuccess(j -> {
                     show(j);
-                    if (config != null) {
-                        config.refreshCapacity();
-                    }
+                    config.refreshCapacity();
                 })
                 // the service already stored the warning on the job; reload to show its actual status
                 .onFailure(e -> reload(e.getMessage()))

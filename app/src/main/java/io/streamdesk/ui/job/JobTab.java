@@ -11,8 +11,7 @@ import java.util.function.Function;
  * @param title   the tab's text
  * @param icon    an Ikonli literal ("fth-...") for the tab's graphic
  * @param build   when the content is made
- * @param factory makes the content for one page; returns null when this page has no such tab (no configuration
- *                services); only asked once per page
+ * @param factory makes the content for one page; asked once per page
  */
 public record JobTab(String id, String title, String icon, Build build, Function<JobTabContext, JobTabContent> factory) {
     /** When a tab's content is made. */

@@ -65,15 +65,12 @@ public final class Pages {
                 new JobTab("editorTab", "Editor", "fth-edit-3", JobTab.Build.WITH_PAGE,
                         c -> JobTabContent.of(c.page().editor().root())),
                 new JobTab("configTab", "Configuration", "fth-sliders", JobTab.Build.WITH_PAGE,
-                        c -> c.viewModel().config() == null ? null
-                                : JobTabContent.of(new JobConfigView(c.viewModel().config()).root())),
+                        c -> JobTabContent.of(new JobConfigView(c.viewModel().config()).root())),
                 new JobTab("versionsTab", "Versions", "fth-git-commit", JobTab.Build.WITH_PAGE, c -> {
                     VersionsView versions = new VersionsView(c.viewModel().versions(), v -> c.page().openReadOnly(v));
                     versions.setComparisonHandler(() -> c.viewModel().editor().currentText(),
                             comparison -> c.page().openComparison(comparison));
-                    if (c.viewModel().config() != null) {
-                        versions.addRunAction(v -> c.page().openRunDialog(v.number()));
-                    }
+                    versions.addRunAction(v -> c.page().openRunDialog(v.number()));
                     return JobTabContent.of(versions.root());
                 }),
                 // made with the page, polling only while selected (MO2, C1)
@@ -94,7 +91,7 @@ public final class Pages {
                 new JobTab("jobPrometheusTab", "Prometheus", "fth-upload-cloud", JobTab.Build.WHEN_FIRST_SHOWN, c -> {
                     var config = c.viewModel().config();
                     PushGatewayViewModel vm = new PushGatewayViewModel(c.jobId(), c.services(), c.ctx(),
-                            config == null ? null : new ParametersAccess() {
+                            new ParametersAccess() {
                                 @Override
                                 public String current() {
                                     return config.isLoaded() ? config.current().parameters() : null;

@@ -234,7 +234,6 @@ public final class ShellView {
         JobPageViewModel pageVm = new JobPageViewModel(id, services.jobs(), services.runs(), services.jobConfig(),
                 services.versionRuns(), ctx);
         JobPageView page = new JobPageView(pageVm, ctx, Pages.jobTabs(), () -> vm.servicesProperty().get());
-        pageVm.restrictRestoreTo(services.checkpoints()::stillExists);
         Tab tab = new Tab();
         tab.setId("jobTab-" + id.value());
         tab.setUserData(id);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamdesk.model.Job;
 import io.streamdesk.model.JobStatus;
 import io.streamdesk.service.RestoreChoice;
+import io.streamdesk.service.jobconfig.VersionRunService.RunRequest;
+import io.streamdesk.service.jobconfig.VersionRunService.StopFirst;
 import io.streamdesk.testing.FakeServices;
 import io.streamdesk.ui.fake.ManualScheduler;
 import io.streamdesk.ui.fake.TestContexts;
@@ -21,7 +23,8 @@ class JobPageViewModelTest {
         job = services.jobs().createSqlJob("orders", "/");
         services.jobs().saveDraft(job.id(), "SELECT 1");
         services.jobs().publish(job.id(), "v1");
-        vm = new JobPageViewModel(job.id(), services.jobs(), services.runs(), TestContexts.synchronous(new ManualScheduler()));
+        vm = new JobPageViewModel(job.id(), services.jobs(), services.runs(), services.jobConfig(), services.versionRuns(),
+                TestContexts.synchronous(new ManualScheduler()));
         vm.open();
     }
 
@@ -35,7 +38,7 @@ class JobPageViewModelTest {
 
     @Test
     void runThenStopWithSavepointOffersTheSavepointNextTime() {
-        vm.run(1, RestoreChoice.fresh());
+        vm.runChecked(new RunRequest(1, RestoreChoice.fresh(), StopFirst.DO_NOT_STOP, false));
         assertThat(vm.statusProperty().get()).isEqualTo(JobStatus.RUNNING);
         assertThat(vm.onlineVersionProperty().get()).isEqualTo("v1");
         assertThat(vm.versions().rows().get(0).running()).isTrue();
@@ -43,16 +46,17 @@ class JobPageViewModelTest {
 
         vm.stop(true);
         assertThat(vm.statusProperty().get()).isEqualTo(JobStatus.STOPPED);
-        var options = new java.util.ArrayList<JobPageViewModel.RunOptions>();
-        vm.loadRunOptions(options::add);
-        assertThat(options.get(0).latest()).isPresent();
-        assertThat(options.get(0).versions()).hasSize(1);
+        // the Run dialog (the only one) offers the savepoint just taken
+        var dialog = vm.newRunDialog(null);
+        dialog.load();
+        assertThat(dialog.savepointPaths()).hasSize(1);
+        assertThat(dialog.latestSavepointProperty().get()).isNotEmpty();
     }
 
     @Test
     void aFailedRunShowsTheWarningBannerAndTheActualStatus() {
         services.submitter.failNextSubmit("Connector 'kafka' not found");
-        vm.run(1, RestoreChoice.fresh());
+        vm.runChecked(new RunRequest(1, RestoreChoice.fresh(), StopFirst.DO_NOT_STOP, false));
         assertThat(vm.statusProperty().get()).isEqualTo(JobStatus.STOPPED);
         assertThat(vm.warningTextProperty().get()).contains("Run failed").contains("kafka");
         assertThat(vm.warningFixProperty().get()).isNotEmpty();

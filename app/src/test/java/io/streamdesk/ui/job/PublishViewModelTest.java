@@ -21,7 +21,8 @@ class PublishViewModelTest {
     @BeforeEach
     void setUp() {
         job = services.jobs().createSqlJob("j", "/");
-        page = new JobPageViewModel(job.id(), services.jobs(), services.runs(), TestContexts.synchronous(scheduler));
+        page = new JobPageViewModel(job.id(), services.jobs(), services.runs(), services.jobConfig(),
+                services.versionRuns(), TestContexts.synchronous(scheduler));
         page.open();
     }
 
