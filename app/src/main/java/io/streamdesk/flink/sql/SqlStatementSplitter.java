@@ -1,5 +1,8 @@
 package io.streamdesk.flink.sql;
 
+import io.streamdesk.model.sql.SqlLexer;
+import io.streamdesk.model.sql.SqlLexer.Kind;
+import io.streamdesk.model.sql.SqlLexer.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +12,8 @@ import java.util.Locale;
  * inside a string literal ({@code ''} escapes), a quoted identifier, a {@code --} comment or a block comment
  * does not end a statement, and an {@code EXECUTE STATEMENT SET BEGIN ... END;} block stays whole.
  * Words are read whole, so {@code window_end} is not {@code END}. Pieces holding only blanks and comments
- * are not statements.
+ * are not statements. The script is read by the editor's lexer ({@link SqlLexer}), so the check marks the same
+ * literals and comments the editor shows.
  */
 public final class SqlStatementSplitter {
 
@@ -17,56 +21,34 @@ public final class SqlStatementSplitter {
 
     public List<SqlStatement> split(String script) {
         List<SqlStatement> statements = new ArrayList<>();
-        Cursor c = new Cursor(script);
-        while (!c.atEnd()) {
-            SqlStatement statement = readStatement(c);
-            if (statement != null) {
-                statements.add(statement);
-            }
-        }
-        return statements;
-    }
-
-    /** Reads up to and including the next statement-ending {@code ;} (or the end); null when nothing but blanks/comments. */
-    private SqlStatement readStatement(Cursor c) {
+        Positions positions = new Positions(script);
         int start = -1;
-        int startLine = 0;
-        int startColumn = 0;
         int lastSignificantEnd = -1;
         List<String> leadingWords = new ArrayList<>(4);
         boolean inStatementSet = false;
         boolean statementSetEnded = false;
-
-        while (!c.atEnd()) {
-            char ch = c.peek();
-            if (Character.isWhitespace(ch)) {
-                c.advance();
-                continue;
-            }
-            if (c.startsWith("--")) {
-                c.skipLineComment();
-                continue;
-            }
-            if (c.startsWith("/*")) {
-                c.skipBlockComment();
-                if (start >= 0) {
-                    lastSignificantEnd = c.pos; // a comment inside a statement stays part of its text
+        for (Token t : SqlLexer.tokenize(script)) {
+            if (t.kind() == Kind.COMMENT) {
+                if (start >= 0 && !t.isLineComment(script)) {
+                    lastSignificantEnd = t.end(); // a block comment inside a statement stays part of its text
                 }
                 continue;
             }
-            if (ch == ';' && (!inStatementSet || statementSetEnded)) {
-                c.advance();
-                break;
+            if (t.kind() == Kind.SEMICOLON && (!inStatementSet || statementSetEnded)) {
+                if (start >= 0) {
+                    statements.add(statement(script, start, lastSignificantEnd, positions));
+                }
+                start = -1;
+                leadingWords.clear();
+                inStatementSet = false;
+                statementSetEnded = false;
+                continue;
             }
             if (start < 0) {
-                start = c.pos;
-                startLine = c.line;
-                startColumn = c.column;
+                start = t.start();
             }
-            if (ch == '\'' || ch == '`' || ch == '"') {
-                c.skipQuoted(ch);
-            } else if (isWordStart(ch)) {
-                String word = c.readWord().toUpperCase(Locale.ROOT);
+            if (t.isWord()) {
+                String word = t.text(script).toUpperCase(Locale.ROOT);
                 if (leadingWords.size() < STATEMENT_SET_OPENING.size()) {
                     leadingWords.add(word);
                     if (leadingWords.equals(STATEMENT_SET_OPENING)) {
@@ -75,94 +57,40 @@ public final class SqlStatementSplitter {
                 } else if (inStatementSet && word.equals("END")) {
                     statementSetEnded = true;
                 }
-            } else {
-                c.advance();
             }
-            lastSignificantEnd = c.pos;
+            lastSignificantEnd = t.end();
         }
-        if (start < 0) {
-            return null;
+        if (start >= 0) {
+            statements.add(statement(script, start, lastSignificantEnd, positions));
         }
-        return new SqlStatement(c.text.substring(start, lastSignificantEnd), start, startLine, startColumn);
+        return statements;
     }
 
-    private static boolean isWordStart(char ch) {
-        return Character.isLetter(ch) || ch == '_' || ch == '$';
+    private static SqlStatement statement(String script, int start, int end, Positions positions) {
+        positions.advanceTo(start);
+        return new SqlStatement(script.substring(start, end), start, positions.line, positions.column);
     }
 
-    /** Position in the script, keeping line and column in step with the offset. */
-    private static final class Cursor {
-        final String text;
-        int pos;
+    /** Line and column (1-based) of an offset, counted forward only: statements come in text order. */
+    private static final class Positions {
+        private final String text;
+        private int offset;
         int line = 1;
         int column = 1;
 
-        Cursor(String text) {
+        Positions(String text) {
             this.text = text;
         }
 
-        boolean atEnd() {
-            return pos >= text.length();
-        }
-
-        char peek() {
-            return text.charAt(pos);
-        }
-
-        boolean startsWith(String s) {
-            return text.startsWith(s, pos);
-        }
-
-        void advance() {
-            if (text.charAt(pos) == '\n') {
-                line++;
-                column = 1;
-            } else {
-                column++;
-            }
-            pos++;
-        }
-
-        void skipLineComment() {
-            while (!atEnd() && peek() != '\n') {
-                advance();
-            }
-        }
-
-        void skipBlockComment() {
-            advance();
-            advance();
-            while (!atEnd() && !startsWith("*/")) {
-                advance();
-            }
-            if (!atEnd()) {
-                advance();
-                advance();
-            }
-        }
-
-        /** Skips a quoted literal or identifier; a doubled quote character is an escaped quote. */
-        void skipQuoted(char quote) {
-            advance();
-            while (!atEnd()) {
-                char ch = peek();
-                advance();
-                if (ch == quote) {
-                    if (!atEnd() && peek() == quote) {
-                        advance();
-                    } else {
-                        return;
-                    }
+        void advanceTo(int target) {
+            for (; offset < target; offset++) {
+                if (text.charAt(offset) == '\n') {
+                    line++;
+                    column = 1;
+                } else {
+                    column++;
                 }
             }
-        }
-
-        String readWord() {
-            int begin = pos;
-            while (!atEnd() && (Character.isLetterOrDigit(peek()) || peek() == '_' || peek() == '$')) {
-                advance();
-            }
-            return text.substring(begin, pos);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.streamdesk.ui.editor;
 
+import io.streamdesk.model.sql.SqlLexer;
 import java.util.List;
 
 /**

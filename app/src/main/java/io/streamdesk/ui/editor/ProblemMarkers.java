@@ -1,5 +1,6 @@
 package io.streamdesk.ui.editor;
 
+import io.streamdesk.model.sql.SqlLexer;
 import io.streamdesk.model.SqlProblem;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,27 +66,14 @@ public final class ProblemMarkers {
         return new Marker(p, paragraph, start, end);
     }
 
-    /** End of the token at {@code start}: a word, a quoted literal, or a single other character. */
+    /** End of the lexeme at {@code start} (a word, a quoted literal, a comment, one other character), within its line. */
     static int tokenEnd(String text, int start, int lineEnd) {
-        if (start >= lineEnd) {
+        if (start >= lineEnd || Character.isWhitespace(text.charAt(start))) {
             return start;
         }
-        char c = text.charAt(start);
-        if (Character.isWhitespace(c)) {
-            return start;
-        }
-        int i = start;
-        if (SqlLexer.isWordPart(c)) {
-            while (i < lineEnd && SqlLexer.isWordPart(text.charAt(i))) {
-                i++;
-            }
-            return i;
-        }
-        if (c == '\'' || c == '`' || c == '"') {
-            int close = text.indexOf(c, start + 1);
-            return close < 0 || close >= lineEnd ? lineEnd : close + 1;
-        }
-        return start + 1;
+        int[] end = {start + 1};
+        SqlLexer.scan(text, start, (kind, from, to) -> end[0] = to);
+        return Math.min(end[0], lineEnd);
     }
 
     static int[] lineStarts(String text) {

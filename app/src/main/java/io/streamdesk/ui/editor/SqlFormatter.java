@@ -1,5 +1,6 @@
 package io.streamdesk.ui.editor;
 
+import io.streamdesk.model.sql.SqlLexer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -258,70 +259,29 @@ public final class SqlFormatter {
         return true;
     }
 
-    /** Every token with the whitespace before it; never fails (unterminated strings and comments run to the end). */
+    /**
+     * Every token with the blanks before it, read by the one SQL lexer ({@link SqlLexer}); never fails (unterminated
+     * strings and comments run to the end).
+     */
     private static List<Token> tokenize(String text) {
         List<Token> tokens = new ArrayList<>();
+        int[] previousEnd = {0};
         int n = text.length();
-        int i = 0;
-        while (i < n) {
-            int wsStart = i;
-            while (i < n && Character.isWhitespace(text.charAt(i))) {
-                i++;
-            }
-            String space = text.substring(wsStart, i);
-            if (i >= n) {
-                break;
-            }
-            char c = text.charAt(i);
-            int start = i;
-            Kind kind;
-            if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
-                int nl = text.indexOf('\n', i);
-                i = nl < 0 ? n : nl;
-                // a CR before the LF belongs to the line break, not to the comment
-                while (i > start + 2 && text.charAt(i - 1) == '\r') {
-                    i--;
-                }
-                kind = Kind.LINE_COMMENT;
-            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
-                int close = text.indexOf("*/", i + 2);
-                i = close < 0 ? n : close + 2;
-                kind = Kind.BLOCK_COMMENT;
-            } else if (c == '\'' || c == '`' || c == '"') {
-                i = endOfQuoted(text, i, c);
-                kind = c == '\'' ? Kind.STRING : Kind.QUOTED;
-            } else if (Character.isDigit(c)) {
-                while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '.')) {
-                    i++;
-                }
-                kind = Kind.NUMBER;
-            } else if (SqlLexer.isWordStart(c)) {
-                while (i < n && SqlLexer.isWordPart(text.charAt(i))) {
-                    i++;
-                }
-                kind = Kind.WORD;
-            } else {
-                i++;
-                kind = Kind.PUNCT;
-            }
-            tokens.add(new Token(kind, text.substring(start, i), space));
+        SqlLexer.Sink sink = (kind, start, end) -> {
+            Kind mine = switch (kind) {
+                case KEYWORD, WORD -> Kind.WORD;
+                case STRING -> Kind.STRING;
+                case IDENTIFIER_QUOTED -> Kind.QUOTED;
+                case NUMBER -> Kind.NUMBER;
+                case COMMENT -> text.charAt(start) == '-' ? Kind.LINE_COMMENT : Kind.BLOCK_COMMENT;
+                case BRACKET, SEMICOLON, OTHER -> Kind.PUNCT;
+            };
+            tokens.add(new Token(mine, text.substring(start, end), text.substring(previousEnd[0], start)));
+            previousEnd[0] = end;
+        };
+        for (int i = 0; i < n; ) {
+            i = SqlLexer.scan(text, i, sink);
         }
         return tokens;
-    }
-
-    private static int endOfQuoted(String text, int from, char quote) {
-        int i = from + 1;
-        int n = text.length();
-        while (i < n) {
-            if (text.charAt(i) == quote) {
-                if (i + 1 < n && text.charAt(i + 1) == quote) {
-                    i += 2;
-                    continue;
-                }
-                return i + 1;
-            }
-            i++;
-        }
-        return n;
     }
 }

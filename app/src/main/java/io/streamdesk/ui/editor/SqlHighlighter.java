@@ -1,5 +1,6 @@
 package io.streamdesk.ui.editor;
 
+import io.streamdesk.model.sql.SqlLexer;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -16,7 +17,16 @@ public final class SqlHighlighter {
     }
 
     public static StyleSpans<Collection<String>> compute(String text) {
-        return compute(text, SqlLexer.tokenize(text));
+        return compute(text, tokens(text));
+    }
+
+    /** The lexemes that get a style: all but plain words and other single characters (operators, commas). */
+    public static List<SqlLexer.Token> tokens(String text) {
+        return SqlLexer.tokenize(text).stream().filter(t -> isStyled(t.kind())).toList();
+    }
+
+    static boolean isStyled(SqlLexer.Kind kind) {
+        return kind != SqlLexer.Kind.WORD && kind != SqlLexer.Kind.OTHER;
     }
 
     static StyleSpans<Collection<String>> compute(String text, List<SqlLexer.Token> tokens) {
@@ -56,6 +66,7 @@ public final class SqlHighlighter {
             case NUMBER -> "sql-number";
             case BRACKET -> "sql-bracket";
             case SEMICOLON -> "sql-semicolon";
+            case WORD, OTHER -> "";
         };
     }
 }

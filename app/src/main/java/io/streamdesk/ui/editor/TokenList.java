@@ -1,5 +1,6 @@
 package io.streamdesk.ui.editor;
 
+import io.streamdesk.model.sql.SqlLexer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class TokenList {
     private TokenList() {
     }
 
-    /** All tokens of {@code text} by a full lex. */
+    /** All styled tokens of {@code text} ({@link SqlHighlighter#tokens}) by a full lex. */
     public static TokenList lex(CharSequence text) {
         TokenList list = new TokenList();
         Buffer all = new Buffer();
@@ -180,6 +181,9 @@ public final class TokenList {
 
         @Override
         public void token(SqlLexer.Kind kind, int start, int end) {
+            if (!SqlHighlighter.isStyled(kind)) {
+                return; // plain words and operators need no style: not keeping them keeps the list small
+            }
             if (size == starts.length) {
                 kinds = Arrays.copyOf(kinds, size * 2);
                 starts = Arrays.copyOf(starts, size * 2);

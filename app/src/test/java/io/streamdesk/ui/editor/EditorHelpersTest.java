@@ -1,5 +1,6 @@
 package io.streamdesk.ui.editor;
 
+import io.streamdesk.model.sql.SqlLexer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Collection;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class EditorHelpersTest {
 
     private static List<String> tokens(String sql, SqlLexer.Kind kind) {
-        return SqlLexer.tokenize(sql).stream().filter(t -> t.kind() == kind)
+        return SqlHighlighter.tokens(sql).stream().filter(t -> t.kind() == kind)
                 .map(t -> sql.substring(t.start(), t.end())).toList();
     }
 
@@ -56,7 +57,7 @@ class EditorHelpersTest {
     @Test
     void bracketsMatchAcrossNestingAndIgnoreStrings() {
         String sql = "f(a, g(b), ')')";
-        var tokens = SqlLexer.tokenize(sql);
+        var tokens = SqlHighlighter.tokens(sql);
         assertThat(BracketMatcher.match(sql, tokens, 2)).isEqualTo(new BracketMatcher.Pair(1, 14));
         assertThat(BracketMatcher.match(sql, tokens, 15)).isEqualTo(new BracketMatcher.Pair(1, 14));
         assertThat(BracketMatcher.match(sql, tokens, 7)).isEqualTo(new BracketMatcher.Pair(6, 8));

@@ -1,5 +1,6 @@
 package io.streamdesk.ui.editor;
 
+import io.streamdesk.model.sql.SqlLexer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ class IncrementalLexTest {
                 Edit e = randomEdit(random, text);
                 text.replace(e.position, e.position + e.removed, e.inserted);
                 TokenList.Range range = tokens.edit(text, e.position, e.removed, e.inserted.length());
-                List<SqlLexer.Token> expected = SqlLexer.tokenize(text.toString());
+                List<SqlLexer.Token> expected = SqlHighlighter.tokens(text.toString());
                 assertThat(tokens.toList()).as("seed %d step %d: %s in%n%s", seed, step, e, text).isEqualTo(expected);
                 assertThat(range.start()).isLessThanOrEqualTo(e.position);
                 assertThat(range.end()).isGreaterThanOrEqualTo(e.position + e.inserted.length());
@@ -98,10 +99,10 @@ class IncrementalLexTest {
         text.insert(0, "/*");
         TokenList.Range opened = tokens.edit(text, 0, 0, 2);
         assertThat(opened.end()).as("the comment swallows up to the first */").isGreaterThan(SCRIPT.indexOf("*/"));
-        assertThat(tokens.toList()).isEqualTo(SqlLexer.tokenize(text.toString()));
+        assertThat(tokens.toList()).isEqualTo(SqlHighlighter.tokens(text.toString()));
         text.insert(2, "*/");
         TokenList.Range closed = tokens.edit(text, 2, 0, 2);
-        assertThat(tokens.toList()).isEqualTo(SqlLexer.tokenize(text.toString()));
+        assertThat(tokens.toList()).isEqualTo(SqlHighlighter.tokens(text.toString()));
         assertThat(closed.end()).isGreaterThan(SCRIPT.indexOf("*/"));
     }
 
@@ -116,7 +117,7 @@ class IncrementalLexTest {
         int lineEnd = text.indexOf("\n", at) + 1;
         assertThat(range.start()).isGreaterThanOrEqualTo(lineStart);
         assertThat(range.end()).isLessThanOrEqualTo(lineEnd);
-        assertThat(tokens.toList()).isEqualTo(SqlLexer.tokenize(text.toString()));
+        assertThat(tokens.toList()).isEqualTo(SqlHighlighter.tokens(text.toString()));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.streamdesk.ui.editor;
+package io.streamdesk.model.sql;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,19 +6,63 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A small, forgiving Flink SQL tokenizer for highlighting: keywords, strings, quoted identifiers, comments and
- * numbers. It never fails on broken input (an unterminated string runs to the end), because it runs on every
- * keystroke over half-typed text.
+ * The one Flink SQL lexer: the editor's highlighting, its formatter and the statement splitter of the check and the
+ * submit all read SQL through it, so they agree on where a literal, a quoted name or a comment starts and ends.
+ *
+ * <p>It is forgiving: it never fails on broken input (an unterminated literal or block comment runs to the end of the
+ * text), because the editor runs it on every keystroke over half-typed text. SQL doubles a quote to escape it
+ * ({@code 'it''s'}); there are no backslash escapes. Words are read whole, so {@code window_end} is one word and not
+ * {@code END}.
+ *
+ * <p>Between lexemes the lexer has no state: multi-line constructs (block comments, literals) are single lexemes, and
+ * blanks are skipped one character at a time. That is what lets the editor re-lex only around an edit.
  */
 public final class SqlLexer {
 
-    public enum Kind { KEYWORD, STRING, IDENTIFIER_QUOTED, COMMENT, NUMBER, BRACKET, SEMICOLON }
-
-    /** A highlighted range {@code [start, end)} of the text. */
-    public record Token(Kind kind, int start, int end) {
+    /** What a lexeme is. Blanks are not lexemes: they are the gaps between them. */
+    public enum Kind {
+        /** A word of {@link #KEYWORDS} (reserved or not: Flink may still accept a non-reserved one as a name). */
+        KEYWORD,
+        /** Any other unquoted word: a name, a function, a type the list lacks. */
+        WORD,
+        /** A {@code '...'} literal, quotes included. */
+        STRING,
+        /** A {@code `...`} or {@code "..."} name, quotes included. */
+        IDENTIFIER_QUOTED,
+        /** A {@code --} comment (without the line break, and without a CR before it) or a block comment. */
+        COMMENT,
+        /** A number, with any letters and dots that follow its first digit ({@code 1.5}, {@code 10e3}). */
+        NUMBER,
+        /** One of {@code ( ) [ ] { }}. */
+        BRACKET,
+        SEMICOLON,
+        /** Any other single character: operators, commas, dots. */
+        OTHER
     }
 
-    static final Set<String> KEYWORDS = Set.of(
+    /** A lexeme {@code [start, end)} of the text. */
+    public record Token(Kind kind, int start, int end) {
+        public String text(CharSequence source) {
+            return source.subSequence(start, end).toString();
+        }
+
+        public boolean isWord() {
+            return kind == Kind.KEYWORD || kind == Kind.WORD;
+        }
+
+        public boolean isLineComment(CharSequence source) {
+            return kind == Kind.COMMENT && source.charAt(start) == '-';
+        }
+    }
+
+    /** Receives the lexemes of a scan in text order. */
+    @FunctionalInterface
+    public interface Sink {
+        void token(Kind kind, int start, int end);
+    }
+
+    /** Flink SQL's keywords, reserved and non-reserved, as the editor highlights them. */
+    public static final Set<String> KEYWORDS = Set.of(
             "ADD", "ALL", "ALTER", "AND", "ANY", "ARRAY", "AS", "ASC", "AT", "BEGIN", "BETWEEN", "BIGINT", "BINARY",
             "BOOLEAN", "BOTH", "BY", "BYTES", "CALL", "CASE", "CAST", "CATALOG", "CATALOGS", "CHAR", "CHECK",
             "COLUMN", "COMMENT", "COMPUTED", "CONSTRAINT", "CREATE", "CROSS", "CUBE", "CURRENT", "DATABASE",
@@ -45,12 +89,8 @@ public final class SqlLexer {
         return KEYWORDS.contains(word.toUpperCase(Locale.ROOT));
     }
 
-    /** Receives the tokens of a scan in text order. */
-    interface Sink {
-        void token(Kind kind, int start, int end);
-    }
-
-    public static List<Token> tokenize(String text) {
+    /** Every lexeme of {@code text} in order (blanks are the gaps between them). */
+    public static List<Token> tokenize(CharSequence text) {
         List<Token> tokens = new ArrayList<>();
         Sink sink = (kind, start, end) -> tokens.add(new Token(kind, start, end));
         int n = text.length();
@@ -62,17 +102,15 @@ public final class SqlLexer {
     }
 
     /**
-     * Reads the one lexeme (token, plain word, or other character) that starts at {@code i < text.length()}, hands
-     * its token (if it is one) to {@code sink} and returns where the next lexeme starts. Between lexemes the lexer
-     * has no state: multi-line constructs (block comments, literals) are single tokens. That is what lets
-     * {@link TokenList} re-lex only around an edit.
+     * Reads the one lexeme (or blank) that starts at {@code i < text.length()}, hands the lexeme to {@code sink} and
+     * returns where the next one starts. A blank is skipped without a call.
      */
-    static int scan(CharSequence text, int i, Sink sink) {
+    public static int scan(CharSequence text, int i, Sink sink) {
         int n = text.length();
         char c = text.charAt(i);
         int start = i;
         if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
-            i = endOfLine(text, i);
+            i = endOfLineComment(text, i);
             sink.token(Kind.COMMENT, start, i);
         } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
             i = endOfBlockComment(text, i + 2);
@@ -89,34 +127,40 @@ public final class SqlLexer {
             while (i < n && isWordPart(text.charAt(i))) {
                 i++;
             }
-            if (i - start <= LONGEST_KEYWORD && isKeyword(text.subSequence(start, i).toString())) {
-                sink.token(Kind.KEYWORD, start, i);
-            }
+            boolean keyword = i - start <= LONGEST_KEYWORD && isKeyword(text.subSequence(start, i).toString());
+            sink.token(keyword ? Kind.KEYWORD : Kind.WORD, start, i);
         } else if ("()[]{}".indexOf(c) >= 0) {
             i++;
             sink.token(Kind.BRACKET, start, i);
         } else if (c == ';') {
             i++;
             sink.token(Kind.SEMICOLON, start, i);
+        } else if (Character.isWhitespace(c)) {
+            i++;
         } else {
             i++;
+            sink.token(Kind.OTHER, start, i);
         }
         return i;
     }
 
-    static boolean isWordStart(char c) {
+    public static boolean isWordStart(char c) {
         return Character.isLetter(c) || c == '_' || c == '$';
     }
 
-    static boolean isWordPart(char c) {
+    public static boolean isWordPart(char c) {
         return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 
-    private static int endOfLine(CharSequence text, int from) {
+    /** Up to the line break; a CR before it belongs to the line break, not to the comment. */
+    private static int endOfLineComment(CharSequence text, int from) {
         int n = text.length();
         int i = from;
         while (i < n && text.charAt(i) != '\n') {
             i++;
+        }
+        while (i > from + 2 && text.charAt(i - 1) == '\r') {
+            i--;
         }
         return i;
     }
