@@ -1,8 +1,8 @@
 package io.streamdesk.testing;
 
-import io.streamdesk.model.FlinkJobSummary;
-import io.streamdesk.service.port.ClusterGateway;
+import io.streamdesk.service.port.CheckpointReader.CheckpointEntry;
 import io.streamdesk.service.port.ClusterUnreachableException;
+import io.streamdesk.service.port.MetricsReader;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,9 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Flink's monitoring REST calls in memory: one job graph for every job (a source vertex feeding a sink vertex, two
  * subtasks each), metric ids in the style of Flink 2.x ({@code 0.numRecordsOut}) or 1.20 (operator-qualified
- * only), values set by the test. Counts requests; {@link #down} makes every call fail as unreachable.
+ * only), values set by the test, and the checkpoint history Flink keeps. Counts requests; {@link #down} makes every
+ * call fail as unreachable. A {@link FakeGateway} serves these calls once given one ({@link FakeGateway#serveMetrics}).
  */
-public final class FakeFlinkMetrics implements ClusterGateway {
+public final class FakeFlinkMetrics implements MetricsReader {
     public static final String SOURCE = "aaaa0000000000000000000000000001";
     public static final String SINK = "aaaa0000000000000000000000000002";
     public static final String TM = "tm-1";
@@ -95,6 +96,11 @@ public final class FakeFlinkMetrics implements ClusterGateway {
     }
 
     @Override
+    public List<Vertex> vertices(String flinkJobId) {
+        return jobPlan(flinkJobId).vertices().stream().map(v -> new Vertex(v.id(), v.name())).toList();
+    }
+
+    @Override
     public synchronized List<String> jobMetricIds(String flinkJobId) {
         request();
         return values.keySet().stream().filter(k -> !k.contains("/") && !k.contains(".")).toList();
@@ -149,7 +155,7 @@ public final class FakeFlinkMetrics implements ClusterGateway {
         return pick(ids, "");
     }
 
-    @Override
+    /** Flink's checkpoint history of the job, newest first ({@link #addCheckpoint}). */
     public synchronized List<CheckpointEntry> checkpointHistory(String flinkJobId) {
         request();
         return List.copyOf(history);
@@ -164,52 +170,5 @@ public final class FakeFlinkMetrics implements ClusterGateway {
             }
         }
         return out;
-    }
-
-    // ---- not used by the sampler ----
-
-    @Override
-    public String restUrl() {
-        return FakeGateway.REST_URL;
-    }
-
-    @Override
-    public String flinkVersion() {
-        return operatorQualified ? "1.20.0" : "2.3.0";
-    }
-
-    @Override
-    public ClusterOverview overview() {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<FlinkJobSummary> jobsOverview() {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public FlinkJobDetails jobDetails(String flinkJobId) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public String stopWithSavepoint(String flinkJobId, String targetDirectory) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public SavepointOperation savepointStatus(String flinkJobId, String requestId) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void cancel(String flinkJobId) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CheckpointSummary checkpoints(String flinkJobId) {
-        throw new UnsupportedOperationException();
     }
 }

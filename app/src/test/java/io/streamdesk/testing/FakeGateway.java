@@ -112,6 +112,23 @@ public final class FakeGateway implements ClusterGateway {
         states.put(flinkJobId, "CANCELED");
     }
 
+    /** A savepoint while the job keeps running; completes at once (or fails, see {@link #failSavepoints}). */
+    @Override
+    public synchronized String triggerSavepoint(String flinkJobId, String targetDirectory) {
+        if (!states.containsKey(flinkJobId)) {
+            throw new ClusterCallException(404, "Job " + flinkJobId + " not found");
+        }
+        savepointTargets.put(flinkJobId, targetDirectory);
+        return "savepoint-request-" + flinkJobId;
+    }
+
+    /** One TaskManager with 4 slots; cores and memory unknown (-1), as from a cluster that does not report them. */
+    @Override
+    public synchronized TaskManagerResources taskManagerResources() {
+        ClusterOverview o = overview();
+        return new TaskManagerResources(o.taskManagers(), o.slotsTotal(), o.slotsAvailable(), -1, -1L);
+    }
+
     /** Checkpoint counters the next {@link #checkpoints} answers (events issue). */
     public volatile CheckpointSummary checkpointSummary = new CheckpointSummary(0, 0, 0, null, null);
 
@@ -133,6 +150,14 @@ public final class FakeGateway implements ClusterGateway {
         return checkpointSummary;
     }
 
+    /** The failure message the next {@link #latestCheckpointFailure} answers; null for none. */
+    public volatile String latestCheckpointFailure;
+
+    @Override
+    public String latestCheckpointFailure(String flinkJobId) {
+        return latestCheckpointFailure;
+    }
+
     /** Plain-text answers by path (logs, EV6); a path not listed answers 404. */
     public final Map<String, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -147,16 +172,16 @@ public final class FakeGateway implements ClusterGateway {
 
     // ---- monitoring: answered by a FakeFlinkMetrics when one is set ----
 
-    private volatile ClusterGateway metrics;
+    private volatile FakeFlinkMetrics metrics;
 
-    /** Serves the monitoring calls (plans, metrics, checkpoint history, savepoints) from {@code metrics}. */
-    public void serveMetrics(ClusterGateway metrics) {
+    /** Serves the monitoring calls (plans, metrics, checkpoint history) from {@code metrics}. */
+    public void serveMetrics(FakeFlinkMetrics metrics) {
         this.metrics = metrics;
     }
 
-    private ClusterGateway metrics() {
+    private FakeFlinkMetrics metrics() {
         if (metrics == null) {
-            throw new UnsupportedOperationException("FakeGateway: call serveMetrics first");
+            throw new IllegalStateException("FakeGateway: the test reads metrics without serveMetrics(...)");
         }
         return metrics;
     }
@@ -214,10 +239,5 @@ public final class FakeGateway implements ClusterGateway {
     @Override
     public List<CheckpointEntry> checkpointHistory(String flinkJobId) {
         return metrics().checkpointHistory(flinkJobId);
-    }
-
-    @Override
-    public String triggerSavepoint(String flinkJobId, String targetDirectory) {
-        return metrics().triggerSavepoint(flinkJobId, targetDirectory);
     }
 }

@@ -2,14 +2,14 @@ package io.streamdesk.flink.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamdesk.model.FlinkJobSummary;
-import io.streamdesk.service.port.ClusterGateway.CheckpointEntry;
-import io.streamdesk.service.port.ClusterGateway.CheckpointSummary;
-import io.streamdesk.service.port.ClusterGateway.JobPlan;
-import io.streamdesk.service.port.ClusterGateway.PlanVertex;
-import io.streamdesk.service.port.ClusterGateway.ClusterOverview;
-import io.streamdesk.service.port.ClusterGateway.FlinkJobDetails;
-import io.streamdesk.service.port.ClusterGateway.SavepointOperation;
-import io.streamdesk.service.port.ClusterGateway.TaskManagerResources;
+import io.streamdesk.service.port.CheckpointReader.CheckpointEntry;
+import io.streamdesk.service.port.CheckpointReader.CheckpointSummary;
+import io.streamdesk.service.port.MetricsReader.JobPlan;
+import io.streamdesk.service.port.MetricsReader.PlanVertex;
+import io.streamdesk.service.port.ClusterStatusReader.ClusterOverview;
+import io.streamdesk.service.port.JobControl.FlinkJobDetails;
+import io.streamdesk.service.port.JobControl.SavepointOperation;
+import io.streamdesk.service.port.ClusterStatusReader.TaskManagerResources;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -6,8 +6,8 @@ import io.streamdesk.model.SavepointSource;
 import io.streamdesk.model.SavepointStatus;
 import io.streamdesk.model.metrics.MetricName;
 import io.streamdesk.service.port.CheckpointStore;
-import io.streamdesk.service.port.ClusterGateway;
-import io.streamdesk.service.port.ClusterGateway.CheckpointEntry;
+import io.streamdesk.service.port.CheckpointReader;
+import io.streamdesk.service.port.CheckpointReader.CheckpointEntry;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +34,7 @@ public final class CheckpointTracker {
     }
 
     /** @param jobValues the job-level canonical metrics the sampler just read */
-    public void onJobSampled(ClusterGateway gateway, Job job, Map<MetricName, Double> jobValues) {
+    public void onJobSampled(CheckpointReader gateway, Job job, Map<MetricName, Double> jobValues) {
         String counts = jobValues.get(MetricName.JOB_COMPLETED_CHECKPOINTS) + "/"
                 + jobValues.get(MetricName.JOB_FAILED_CHECKPOINTS) + "/"
                 + jobValues.get(MetricName.JOB_IN_PROGRESS_CHECKPOINTS);
@@ -47,7 +47,7 @@ public final class CheckpointTracker {
     }
 
     /** Reads the history now and stores it (also after a manual savepoint). */
-    public void copy(ClusterGateway gateway, Job job) {
+    public void copy(CheckpointReader gateway, Job job) {
         List<CheckpointRecord> records = new ArrayList<>();
         for (CheckpointEntry e : gateway.checkpointHistory(job.flinkJobId())) {
             records.add(toRecord(job, e));

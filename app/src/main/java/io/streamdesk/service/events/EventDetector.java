@@ -7,7 +7,7 @@ import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobStatus;
 import io.streamdesk.service.ClusterService;
 import io.streamdesk.service.port.ClusterGateway;
-import io.streamdesk.service.port.ClusterGateway.CheckpointSummary;
+import io.streamdesk.service.port.CheckpointReader.CheckpointSummary;
 import io.streamdesk.service.port.EventStore;
 import io.streamdesk.service.port.JobStore;
 import io.streamdesk.service.port.SeriesReader;

@@ -1,7 +1,7 @@
 package io.streamdesk.service.jobconfig;
 
 import io.streamdesk.model.JobResources;
-import io.streamdesk.service.port.ClusterGateway.TaskManagerResources;
+import io.streamdesk.service.port.ClusterStatusReader.TaskManagerResources;
 
 /**
  * The CUs a cluster declares (P5, R4) and how many the app's running jobs use. A cluster without fine-grained

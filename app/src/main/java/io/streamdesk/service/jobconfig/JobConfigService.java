@@ -9,7 +9,7 @@ import io.streamdesk.model.JobVersion;
 import io.streamdesk.model.SavepointStatus;
 import io.streamdesk.service.ClusterService;
 import io.streamdesk.service.InputRejectedException;
-import io.streamdesk.service.port.ClusterGateway;
+import io.streamdesk.service.port.ClusterStatusReader;
 import io.streamdesk.service.port.ConfigOptionCatalog;
 import io.streamdesk.service.port.JobGraphCompiler;
 import io.streamdesk.service.port.JobGraphCompiler.CompiledJob;
@@ -102,8 +102,8 @@ public final class JobConfigService {
 
     /** The cluster's declared and used CUs, empty when the cluster is not running (its capacity is unknown then). */
     public Optional<ClusterCapacity> capacity(String clusterId, JobId excluding) {
-        ClusterGateway gateway;
-        ClusterGateway.TaskManagerResources tm;
+        ClusterStatusReader gateway;
+        ClusterStatusReader.TaskManagerResources tm;
         try {
             gateway = clusters.currentGateway(clusterId);
             tm = gateway.taskManagerResources();

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamdesk.model.JobId;
 import io.streamdesk.service.InputRejectedException;
-import io.streamdesk.service.port.ClusterGateway;
+import io.streamdesk.service.port.LogReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,14 +26,14 @@ public final class LogService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;
-    private final Function<String, ClusterGateway> gateways;
+    private final Function<String, ? extends LogReader> gateways;
     private final Path localClusterLog;
 
     /**
      * @param gateways        cluster id -> its gateway
      * @param localClusterLog the local child cluster's log file (for cluster id "local"), or null
      */
-    public LogService(Path root, Function<String, ClusterGateway> gateways, Path localClusterLog) {
+    public LogService(Path root, Function<String, ? extends LogReader> gateways, Path localClusterLog) {
         this.root = root;
         this.gateways = gateways;
         this.localClusterLog = localClusterLog;
@@ -53,7 +53,7 @@ public final class LogService {
         } catch (IOException e) {
             throw new UncheckedIOException("Creating " + dir + " failed", e);
         }
-        ClusterGateway gateway = null;
+        LogReader gateway = null;
         try {
             gateway = gateways.apply(clusterId);
         } catch (RuntimeException e) {
@@ -82,7 +82,7 @@ public final class LogService {
         return new FetchResult(files, problems);
     }
 
-    private static void fetchOne(ClusterGateway gateway, String path, Path target, List<String> files, List<String> problems) {
+    private static void fetchOne(LogReader gateway, String path, Path target, List<String> files, List<String> problems) {
         try {
             String text = gateway.text(path);
             write(target, tail(text.getBytes(StandardCharsets.UTF_8)));

@@ -8,9 +8,11 @@ import io.streamdesk.model.metrics.SeriesKey;
 import io.streamdesk.service.ClusterService;
 import io.streamdesk.service.checkpoints.CheckpointTracker;
 import io.streamdesk.service.port.ClusterCallException;
+import io.streamdesk.service.port.CheckpointReader;
 import io.streamdesk.service.port.ClusterGateway;
-import io.streamdesk.service.port.ClusterGateway.JobPlan;
-import io.streamdesk.service.port.ClusterGateway.PlanVertex;
+import io.streamdesk.service.port.MetricsReader;
+import io.streamdesk.service.port.MetricsReader.JobPlan;
+import io.streamdesk.service.port.MetricsReader.PlanVertex;
 import io.streamdesk.service.port.ClusterUnreachableException;
 import io.streamdesk.service.port.JobStore;
 import io.streamdesk.service.port.MetricStore;
@@ -88,7 +90,7 @@ public final class MetricSampler {
                 double cpu = sampleCluster(gateway, clusterId, now, samples);
                 for (Job job : cluster.getValue()) {
                     try {
-                        sampleJob(gateway, job, now, cpu, samples);
+                        sampleJob(gateway, gateway, job, now, cpu, samples);
                         jobCount++;
                     } catch (ClusterCallException e) {
                         // the job ended between the job list and this call (404): the reconciler will notice
@@ -131,7 +133,7 @@ public final class MetricSampler {
     }
 
     /** Samples the JobManager and every TaskManager; returns the TaskManagers' mean CPU load (NaN if unknown). */
-    private double sampleCluster(ClusterGateway gateway, String clusterId, long now, List<MetricSample> out) {
+    private double sampleCluster(MetricsReader gateway, String clusterId, long now, List<MetricSample> out) {
         ClusterCache cache = clusterCaches.computeIfAbsent(clusterId, k -> new ClusterCache());
         if (cache.jobManager == null || cache.jobManager.isEmpty()) {
             cache.jobManager = JvmMetricIds.resolve(gateway.jobManagerMetricIds());
@@ -187,7 +189,8 @@ public final class MetricSampler {
      */
     static final int LATENCY_REDISCOVERY_TICKS = 40;
 
-    private void sampleJob(ClusterGateway gateway, Job job, long now, double cpu, List<MetricSample> out) {
+    private void sampleJob(MetricsReader gateway, CheckpointReader checkpointHistory, Job job, long now, double cpu,
+                           List<MetricSample> out) {
         JobCache cache = jobCaches.computeIfAbsent(job.flinkJobId(), k -> new JobCache());
         String fid = job.flinkJobId();
         if (cache.plan == null) {
@@ -222,7 +225,7 @@ public final class MetricSampler {
         }
         totals.addTo(job.id(), now, cpu, out);
         try {
-            checkpoints.onJobSampled(gateway, job, jobValues);
+            checkpoints.onJobSampled(checkpointHistory, job, jobValues);
         } catch (ClusterUnreachableException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -9,7 +9,7 @@ import io.streamdesk.service.ClusterService;
 import io.streamdesk.service.JobService;
 import io.streamdesk.service.alarms.AlarmService;
 import io.streamdesk.service.events.EventService;
-import io.streamdesk.service.port.ClusterGateway;
+import io.streamdesk.service.port.ClusterStatusReader;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -64,7 +64,7 @@ public final class OverviewService {
             return new ClusterFigure(state.clusterId(), state.health(), 0, 0);
         }
         try {
-            ClusterGateway.ClusterOverview o = clusters.currentGateway(state.clusterId()).overview();
+            ClusterStatusReader.ClusterOverview o = clusters.currentGateway(state.clusterId()).overview();
             return new ClusterFigure(state.clusterId(), state.health(), o.slotsAvailable(), o.slotsTotal());
         } catch (RuntimeException e) {
             return new ClusterFigure(state.clusterId(), ClusterHealth.UNREACHABLE, 0, 0);

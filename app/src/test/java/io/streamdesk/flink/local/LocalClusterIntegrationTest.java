@@ -5,7 +5,7 @@ import io.streamdesk.model.ClusterHealth;
 import io.streamdesk.model.ClusterState;
 import io.streamdesk.model.FlinkJobSummary;
 import io.streamdesk.service.port.ClusterGateway;
-import io.streamdesk.service.port.ClusterGateway.SavepointOperation;
+import io.streamdesk.service.port.JobControl.SavepointOperation;
 import io.streamdesk.service.port.ClusterUnreachableException;
 import io.streamdesk.service.port.SqlSubmitException;
 import org.junit.jupiter.api.AfterAll;

@@ -6,7 +6,7 @@ import io.streamdesk.model.SavepointSource;
 import io.streamdesk.model.SavepointStatus;
 import io.streamdesk.service.InputRejectedException;
 import io.streamdesk.service.RestoreChoice;
-import io.streamdesk.service.port.ClusterGateway.CheckpointEntry;
+import io.streamdesk.service.port.CheckpointReader.CheckpointEntry;
 import io.streamdesk.testing.FakeFlinkMetrics;
 import io.streamdesk.testing.FakeServices;
 import org.junit.jupiter.api.Test;
@@ -111,5 +111,23 @@ class CheckpointServiceTest {
         Files.delete(retained);
         services.runs().run(job.id(), 1, RestoreChoice.latest());
         assertThat(services.submitter.restorePaths()).last().isEqualTo(savepoint.toUri().toString());
+    }
+
+    @Test
+    void aManualSavepointOfARunningJobIsRecordedAndTheJobKeepsRunning() {
+        FakeServices services = new FakeServices(dir);
+        Job job = services.jobs().createSqlJob("orders", "/");
+        services.jobs().saveDraft(job.id(), "INSERT INTO a SELECT * FROM b;");
+        services.jobs().publish(job.id(), "first");
+        job = services.runs().run(job.id(), 1, RestoreChoice.fresh());
+
+        var record = services.checkpoints().triggerSavepoint(job.id(), "before upgrade");
+
+        assertThat(record.source()).isEqualTo(SavepointSource.MANUAL);
+        assertThat(record.description()).isEqualTo("before upgrade");
+        assertThat(services.checkpoints().stillExists(record.location())).isTrue();
+        assertThat(services.gateway.state(job.flinkJobId())).isEqualTo("RUNNING");
+        assertThat(services.checkpoints().restorable(job.id())).extracting(CheckpointRecord::location)
+                .contains(record.location());
     }
 }

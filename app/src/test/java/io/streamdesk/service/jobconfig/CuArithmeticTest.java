@@ -1,7 +1,7 @@
 package io.streamdesk.service.jobconfig;
 
 import io.streamdesk.model.JobResources;
-import io.streamdesk.service.port.ClusterGateway.TaskManagerResources;
+import io.streamdesk.service.port.ClusterStatusReader.TaskManagerResources;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -6,7 +6,7 @@ import io.streamdesk.model.metrics.MetricName;
 import io.streamdesk.model.metrics.MetricSample;
 import io.streamdesk.model.metrics.SeriesKey;
 import io.streamdesk.service.RestoreChoice;
-import io.streamdesk.service.port.ClusterGateway.CheckpointEntry;
+import io.streamdesk.service.port.CheckpointReader.CheckpointEntry;
 import io.streamdesk.testing.FakeFlinkMetrics;
 import io.streamdesk.testing.FakeServices;
 import org.junit.jupiter.params.ParameterizedTest;
