@@ -1,7 +1,7 @@
 package io.streamdesk.store;
 
-import io.streamdesk.service.alarms.EmailDelivery.Security;
-import io.streamdesk.service.alarms.EmailDelivery.SmtpSettings;
+import io.streamdesk.model.SmtpSettings.Security;
+import io.streamdesk.model.SmtpSettings;
 import io.streamdesk.service.port.SmtpSettingsStore;
 import io.streamdesk.service.port.StoreException;
 

@@ -1,6 +1,6 @@
 package io.streamdesk.testing;
 
-import io.streamdesk.service.alarms.EmailDelivery.SmtpSettings;
+import io.streamdesk.model.SmtpSettings;
 import io.streamdesk.service.port.SmtpSettingsStore;
 
 /** SMTP settings in memory. */

@@ -1,8 +1,8 @@
 package io.streamdesk.service.alarms;
 
 import io.streamdesk.service.InputRejectedException;
-import io.streamdesk.service.alarms.EmailDelivery.Security;
-import io.streamdesk.service.alarms.EmailDelivery.SmtpSettings;
+import io.streamdesk.model.SmtpSettings.Security;
+import io.streamdesk.model.SmtpSettings;
 import io.streamdesk.service.port.SecretStore;
 import io.streamdesk.service.port.SmtpSettingsStore;
 import jakarta.mail.Message;

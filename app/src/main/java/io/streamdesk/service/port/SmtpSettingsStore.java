@@ -1,6 +1,6 @@
 package io.streamdesk.service.port;
 
-import io.streamdesk.service.alarms.EmailDelivery.SmtpSettings;
+import io.streamdesk.model.SmtpSettings;
 
 /** Where the SMTP server settings of alarm email live (AL3); the password is only a secret id. */
 public interface SmtpSettingsStore {

@@ -1,6 +1,7 @@
 package io.streamdesk.ui.alarms;
 
-import io.streamdesk.service.alarms.EmailDelivery.Security;
+import io.streamdesk.model.SmtpSettings;
+import io.streamdesk.model.SmtpSettings.Security;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

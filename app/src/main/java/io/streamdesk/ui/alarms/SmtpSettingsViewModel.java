@@ -1,7 +1,7 @@
 package io.streamdesk.ui.alarms;
 
-import io.streamdesk.service.alarms.EmailDelivery.Security;
-import io.streamdesk.service.alarms.EmailDelivery.SmtpSettings;
+import io.streamdesk.model.SmtpSettings.Security;
+import io.streamdesk.model.SmtpSettings;
 import io.streamdesk.service.alarms.SmtpSettingsService;
 import io.streamdesk.ui.task.BackgroundTask;
 import io.streamdesk.ui.task.UiContext;

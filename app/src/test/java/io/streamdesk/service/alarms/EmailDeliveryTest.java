@@ -1,5 +1,6 @@
 package io.streamdesk.service.alarms;
 
+import io.streamdesk.model.SmtpSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -36,7 +37,7 @@ class EmailDeliveryTest {
         mail.setUser("alarms@example.org", "alarms", "pw-123");
         var secrets = new InMemorySecretStore();
         String pw = secrets.put("smtp", "pw-123");
-        var email = new EmailDelivery(new EmailDelivery.SmtpSettings("127.0.0.1", mail.getSmtp().getPort(), false,
+        var email = new EmailDelivery(new SmtpSettings("127.0.0.1", mail.getSmtp().getPort(), false,
                 "alarms@example.org", "alarms", pw), secrets);
         var rule = new AlarmRule(3, "Checkpoints failing", AlarmRule.Kind.EVENT, true, AlarmRule.Scope.workspace(), null,
                 "{\"kind\": [\"CHECKPOINT_FAILED\"]}", new AlarmRule.Channels(true, false, null, null, "oncall@example.org"),

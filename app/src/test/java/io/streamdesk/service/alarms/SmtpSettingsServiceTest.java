@@ -1,9 +1,10 @@
 package io.streamdesk.service.alarms;
 
+import io.streamdesk.model.SmtpSettings;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.streamdesk.service.InputRejectedException;
-import io.streamdesk.service.alarms.EmailDelivery.Security;
+import io.streamdesk.model.SmtpSettings.Security;
 import io.streamdesk.store.SmtpSettingsFile;
 import io.streamdesk.testing.InMemorySecretStore;
 import jakarta.mail.internet.MimeMessage;

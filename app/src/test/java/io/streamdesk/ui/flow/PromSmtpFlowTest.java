@@ -1,5 +1,6 @@
 package io.streamdesk.ui.flow;
 
+import io.streamdesk.model.SmtpSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamdesk.model.Job;
@@ -106,10 +107,10 @@ class PromSmtpFlowTest {
         type(robot, "#smtpPort", "587");
         robot.clickOn("#smtpSaveButton");
         waitFor(() -> services.smtpStore.read() != null);
-        EmailDelivery.SmtpSettings saved = services.smtpStore.read();
+        SmtpSettings saved = services.smtpStore.read();
         assertThat(saved.host()).isEqualTo("smtp.example.org");
         assertThat(saved.port()).isEqualTo(587);
-        assertThat(saved.security()).isEqualTo(EmailDelivery.Security.STARTTLS);
+        assertThat(saved.security()).isEqualTo(SmtpSettings.Security.STARTTLS);
         assertThat(saved.toString()).doesNotContain("pw-123");
         assertThat(services.secretStore.get(saved.passwordSecretId())).contains("pw-123");
         waitFor(() -> robot.lookup("#smtpHost").tryQuery().isEmpty());
