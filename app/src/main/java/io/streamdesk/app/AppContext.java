@@ -11,6 +11,7 @@ import io.streamdesk.service.ClusterService;
 import io.streamdesk.service.CopyService;
 import io.streamdesk.service.JobChangeListeners;
 import io.streamdesk.service.JobService;
+import io.streamdesk.service.PeriodicWork;
 import io.streamdesk.service.RunService;
 import io.streamdesk.service.jobconfig.JobConfigService;
 import io.streamdesk.service.jobconfig.VersionRunService;
@@ -36,8 +37,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The composition root: opens the database of a data directory and wires stores, the local cluster, the SQL
@@ -59,7 +58,7 @@ public final class AppContext implements Services {
     private final VersionRunService versionRuns;
     private final FlinkSqlChecker checker;
     private final FlinkSqlSubmitter submitter;
-    private final ScheduledExecutorService background;
+    private final PeriodicWork periodic;
     private final MonitoringService monitoring;
     private final CheckpointService checkpoints;
     private volatile boolean closed;
@@ -134,11 +133,7 @@ public final class AppContext implements Services {
         this.copies = new CopyService(jobStore, runStore, clusters, listeners, clock);
         this.batchActions = new BatchActions(jobs, runs, copies, clusters);
         this.versionRuns = new VersionRunService(jobs, runs, jobConfig, graphs, new FlinkSavepointInspector());
-        this.background = Executors.newScheduledThreadPool(1, r -> {
-            Thread t = new Thread(r, "streamdesk-background");
-            t.setDaemon(true);
-            return t;
-        });
+        this.periodic = new PeriodicWork(clock);
     }
 
     /** Opens (and migrates) the data directory at {@code root}. */
@@ -151,11 +146,7 @@ public final class AppContext implements Services {
         if (context.detached()) {
             context.attachToRunningCluster();
         }
-        context.scheduleReconcile();
-        if (!context.detached()) {
-            context.scheduleDetection();
-            context.scheduleMonitoring();
-        }
+        context.schedulePeriodicWork();
         return context;
     }
 
@@ -179,46 +170,39 @@ public final class AppContext implements Services {
 
     /** Loads the SQL planner on a background thread so the first check and run do not pay for it. */
     public void warmUpInBackground() {
-        background.execute(() -> {
-            try {
-                checker.warmUp();
-                submitter.warmUp();
-            } catch (RuntimeException e) {
-                LOG.warn("Planner warm-up failed; the first check will be slower", e);
-            }
+        periodic.runOnce("Planner warm-up (the first check will be slower)", () -> {
+            checker.warmUp();
+            submitter.warmUp();
         });
     }
 
-    private void scheduleReconcile() {
-        long every = options.reconcileInterval().toMillis();
-        background.scheduleWithFixedDelay(() -> {
-            try {
-                runs.reconcile();
-                jobs.announceChanges();
-            } catch (RuntimeException e) {
-                LOG.debug("Status reconciliation skipped: {}", e.toString());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    /** EV2 on a schedule: states every reconcile interval, metric rules every 5 minutes, alarms every 30 s. */
-    private void scheduleDetection() {
-        long every = options.reconcileInterval().toMillis();
-        background.scheduleWithFixedDelay(() -> guarded("Event detection", detector::pollStates), every, every, TimeUnit.MILLISECONDS);
-        long metricEvery = io.streamdesk.service.events.EventDetector.METRIC_WINDOW.toMillis();
-        background.scheduleWithFixedDelay(() -> guarded("Metric rules", detector::checkMetrics), metricEvery, metricEvery,
-                TimeUnit.MILLISECONDS);
-        long alarmEvery = Math.min(30_000, every * 5);
-        background.scheduleWithFixedDelay(() -> guarded("Alarm evaluation", alarmEvaluator::evaluate), alarmEvery, alarmEvery,
-                TimeUnit.MILLISECONDS);
-    }
-
-    private static void guarded(String what, Runnable work) {
-        try {
-            work.run();
-        } catch (RuntimeException e) {
-            LOG.debug("{} skipped: {}", what, e.toString());
+    /**
+     * Status reconciliation in every process; the app (not the CLI) also detects events (EV2: states every reconcile
+     * interval, metric rules every 5 minutes, alarms every 30 s), samples metrics (MO1) and enforces their retention.
+     */
+    private void schedulePeriodicWork() {
+        Duration every = options.reconcileInterval();
+        periodic.every("Status reconciliation", () -> every, () -> {
+            runs.reconcile();
+            jobs.announceChanges();
+        });
+        if (!detached()) {
+            periodic.every("Event detection", () -> every, detector::pollStates);
+            periodic.every("Metric rules", () -> io.streamdesk.service.events.EventDetector.METRIC_WINDOW,
+                    detector::checkMetrics);
+            Duration alarmEvery = Duration.ofMillis(Math.min(30_000, every.toMillis() * 5));
+            periodic.every("Alarm evaluation", () -> alarmEvery, alarmEvaluator::evaluate);
+            periodic.every("Metric sampling", monitoring::sampleInterval, monitoring::sampleNow);
+            monitoring.onSampleIntervalChange(changed -> periodic.reschedule("Metric sampling"));
+            periodic.every("Metric retention", Duration.ofMinutes(1), () -> Duration.ofHours(1),
+                    monitoring::enforceRetention);
         }
+        periodic.start();
+    }
+
+    /** The process's scheduled work and what of it fails right now. */
+    public PeriodicWork periodicWork() {
+        return periodic;
     }
 
     /** The event detector, for tests that drive it directly. */
@@ -244,50 +228,6 @@ public final class AppContext implements Services {
     @Override
     public io.streamdesk.service.overview.OverviewService overview() {
         return overview;
-    }
-
-    /** Samples metrics of running jobs (MO1) and enforces their retention hourly; the CLI does not sample. */
-    private void scheduleMonitoring() {
-        scheduleNextSample();
-        monitoring.onSampleIntervalChange(changed -> {
-            synchronized (this) {
-                if (nextSample != null && nextSample.cancel(false)) {
-                    scheduleNextSample();
-                }
-            }
-        });
-        background.scheduleWithFixedDelay(() -> {
-            try {
-                monitoring.enforceRetention();
-            } catch (RuntimeException e) {
-                LOG.warn("Metric retention failed: {}", e.toString());
-            }
-        }, 1, 60, TimeUnit.MINUTES);
-    }
-
-    private java.util.concurrent.ScheduledFuture<?> nextSample;
-
-    /** One tick after the current interval, then the next: a changed interval applies from the next tick on. */
-    private synchronized void scheduleNextSample() {
-        if (background.isShutdown()) {
-            return;
-        }
-        try {
-            nextSample = background.schedule(this::sampleThenScheduleNext, monitoring.sampleInterval().toMillis(),
-                    TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // closing
-        }
-    }
-
-    private void sampleThenScheduleNext() {
-        try {
-            monitoring.sampleNow();
-        } catch (RuntimeException e) {
-            LOG.debug("Metric sampling skipped: {}", e.toString());
-        } finally {
-            scheduleNextSample();
-        }
     }
 
     @Override
@@ -351,13 +291,8 @@ public final class AppContext implements Services {
         }
         closed = true;
         clusters.stopRecording(); // cluster callbacks arrive on other threads, possibly after the store closed
-        background.shutdownNow();
+        periodic.close(); // waits (bounded) for a sampling tick that may still be writing
         deliveries.shutdown();
-        try {
-            background.awaitTermination(5, TimeUnit.SECONDS); // a sampling tick may still be writing
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         try {
             if (options.stopJobsOnClose() && !detached()) {
                 List<?> failed = runs.stopAllWithSavepoint();
