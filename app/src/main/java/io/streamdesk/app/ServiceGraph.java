@@ -1,0 +1,341 @@
+package io.streamdesk.app;
+
+import io.streamdesk.service.BatchActions;
+import io.streamdesk.service.ClusterService;
+import io.streamdesk.service.CopyService;
+import io.streamdesk.service.JobChangeListeners;
+import io.streamdesk.service.JobService;
+import io.streamdesk.service.PeriodicWork;
+import io.streamdesk.service.RunService;
+import io.streamdesk.service.alarms.AlarmDryRun;
+import io.streamdesk.service.alarms.AlarmEvaluator;
+import io.streamdesk.service.alarms.AlarmNotifier;
+import io.streamdesk.service.alarms.AlarmService;
+import io.streamdesk.service.alarms.DeliveryChannel;
+import io.streamdesk.service.alarms.SmtpSettingsService;
+import io.streamdesk.service.checkpoints.CheckpointService;
+import io.streamdesk.service.checkpoints.CheckpointTracker;
+import io.streamdesk.service.checkpoints.RestorePoints;
+import io.streamdesk.service.events.EventDetector;
+import io.streamdesk.service.events.EventRecorder;
+import io.streamdesk.service.events.EventService;
+import io.streamdesk.service.jobconfig.JobConfigService;
+import io.streamdesk.service.jobconfig.VersionRunService;
+import io.streamdesk.service.logs.LogService;
+import io.streamdesk.service.metrics.MetricSampler;
+import io.streamdesk.service.metrics.MetricSeriesReader;
+import io.streamdesk.service.metrics.MonitoringService;
+import io.streamdesk.service.overview.OverviewService;
+import io.streamdesk.service.port.AlarmStore;
+import io.streamdesk.service.port.CheckpointStore;
+import io.streamdesk.service.port.ConfigOptionCatalog;
+import io.streamdesk.service.port.EventStore;
+import io.streamdesk.service.port.JobGraphCompiler;
+import io.streamdesk.service.port.JobStore;
+import io.streamdesk.service.port.LocalCluster;
+import io.streamdesk.service.port.MetricStore;
+import io.streamdesk.service.port.RunStore;
+import io.streamdesk.service.port.SavepointInspector;
+import io.streamdesk.service.port.SecretStore;
+import io.streamdesk.service.port.SeriesReader;
+import io.streamdesk.service.port.SettingsStore;
+import io.streamdesk.service.port.SmtpSettingsStore;
+import io.streamdesk.service.port.SqlChecker;
+import io.streamdesk.service.port.SqlSubmitter;
+import io.streamdesk.service.port.VersionStore;
+import io.streamdesk.service.secrets.SecretRefs;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * The one service graph: every service, wired from the adapters once. The app ({@link AppContext}, real stores, the
+ * local cluster, Flink's planner), the CLI (through AppContext) and the tests ({@code testing/FakeServices}, fakes)
+ * all build it here, so a new service or a changed constructor is wired in one place. What the services do on a
+ * schedule is registered here too ({@link #registerPeriodicWork}).
+ */
+public final class ServiceGraph {
+
+    /** What the services are built over: ports (stores, cluster, SQL), the clock and the settings of a process. */
+    public static final class Adapters {
+        JobStore jobStore;
+        VersionStore versionStore;
+        RunStore runStore;
+        EventStore eventStore;
+        MetricStore metricStore;
+        CheckpointStore checkpointStore;
+        AlarmStore alarmStore;
+        SettingsStore settingsStore;
+        SecretStore secrets;
+        SmtpSettingsStore smtpSettings;
+        LocalCluster cluster;
+        String clusterFlinkVersion;
+        SqlChecker checker;
+        SqlSubmitter submitter;
+        JobGraphCompiler compiler;
+        SavepointInspector savepointInspector;
+        ConfigOptionCatalog configOptions;
+        Clock clock = Clock.systemUTC();
+        String author;
+        Path savepoints;
+        Path runLogs;
+        Path localClusterLog;
+        RunService.RunTimeouts timeouts = RunService.RunTimeouts.defaults();
+        Duration defaultSampleInterval = MonitoringService.DEFAULT_INTERVAL;
+        List<DeliveryChannel> alarmDeliveries = List.of();
+        Executor alarmDeliveryExecutor = Runnable::run;
+        SeriesReader series;
+
+        public Adapters stores(JobStore jobs, VersionStore versions, RunStore runs, EventStore events) {
+            this.jobStore = jobs;
+            this.versionStore = versions;
+            this.runStore = runs;
+            this.eventStore = events;
+            return this;
+        }
+
+        public Adapters monitoringStores(MetricStore metrics, CheckpointStore checkpoints, AlarmStore alarms) {
+            this.metricStore = metrics;
+            this.checkpointStore = checkpoints;
+            this.alarmStore = alarms;
+            return this;
+        }
+
+        public Adapters settings(SettingsStore settings, SmtpSettingsStore smtp, SecretStore secrets) {
+            this.settingsStore = settings;
+            this.smtpSettings = smtp;
+            this.secrets = secrets;
+            return this;
+        }
+
+        /** The local cluster and the Flink version it runs (the bundled one for the real child). */
+        public Adapters cluster(LocalCluster cluster, String flinkVersion) {
+            this.cluster = cluster;
+            this.clusterFlinkVersion = flinkVersion;
+            return this;
+        }
+
+        public Adapters sql(SqlChecker checker, SqlSubmitter submitter, JobGraphCompiler compiler,
+                            SavepointInspector savepointInspector, ConfigOptionCatalog configOptions) {
+            this.checker = checker;
+            this.submitter = submitter;
+            this.compiler = compiler;
+            this.savepointInspector = savepointInspector;
+            this.configOptions = configOptions;
+            return this;
+        }
+
+        public Adapters clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Who publishes (V1) and how long runs, stops and savepoints may take. */
+        public Adapters user(String author, RunService.RunTimeouts timeouts) {
+            this.author = author;
+            this.timeouts = timeouts;
+            return this;
+        }
+
+        /** Where savepoints and fetched run logs go; {@code localClusterLog} null when there is none to read. */
+        public Adapters paths(Path savepoints, Path runLogs, Path localClusterLog) {
+            this.savepoints = savepoints;
+            this.runLogs = runLogs;
+            this.localClusterLog = localClusterLog;
+            return this;
+        }
+
+        public Adapters sampleInterval(Duration defaultInterval) {
+            this.defaultSampleInterval = defaultInterval;
+            return this;
+        }
+
+        /** How alarm notifications leave the process (webhooks, email) and on which threads. */
+        public Adapters alarmDeliveries(List<DeliveryChannel> channels, Executor executor) {
+            this.alarmDeliveries = List.copyOf(channels);
+            this.alarmDeliveryExecutor = executor;
+            return this;
+        }
+
+        /** Metric series for the rules; null (the default) reads them from the metric store. */
+        public Adapters series(SeriesReader series) {
+            this.series = series;
+            return this;
+        }
+
+        private void requireAll() {
+            Objects.requireNonNull(jobStore, "job store");
+            Objects.requireNonNull(versionStore, "version store");
+            Objects.requireNonNull(runStore, "run store");
+            Objects.requireNonNull(eventStore, "event store");
+            Objects.requireNonNull(metricStore, "metric store");
+            Objects.requireNonNull(checkpointStore, "checkpoint store");
+            Objects.requireNonNull(alarmStore, "alarm store");
+            Objects.requireNonNull(settingsStore, "settings store");
+            Objects.requireNonNull(smtpSettings, "SMTP settings store");
+            Objects.requireNonNull(secrets, "secret store");
+            Objects.requireNonNull(cluster, "cluster");
+            Objects.requireNonNull(clusterFlinkVersion, "cluster Flink version");
+            Objects.requireNonNull(checker, "SQL checker");
+            Objects.requireNonNull(submitter, "SQL submitter");
+            Objects.requireNonNull(compiler, "job graph compiler");
+            Objects.requireNonNull(savepointInspector, "savepoint inspector");
+            Objects.requireNonNull(configOptions, "config option catalog");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(author, "author");
+            Objects.requireNonNull(savepoints, "savepoint directory");
+            Objects.requireNonNull(runLogs, "run log directory");
+            Objects.requireNonNull(timeouts, "timeouts");
+            Objects.requireNonNull(defaultSampleInterval, "sample interval");
+            Objects.requireNonNull(alarmDeliveryExecutor, "alarm delivery executor");
+        }
+    }
+
+    private final ClusterService clusters;
+    private final JobConfigService jobConfig;
+    private final JobService jobs;
+    private final RunService runs;
+    private final MonitoringService monitoring;
+    private final CheckpointService checkpoints;
+    private final EventDetector detector;
+    private final EventService events;
+    private final AlarmEvaluator alarmEvaluator;
+    private final AlarmService alarms;
+    private final LogService logs;
+    private final OverviewService overview;
+    private final CopyService copies;
+    private final BatchActions batchActions;
+    private final VersionRunService versionRuns;
+
+    private ServiceGraph(Adapters a) {
+        a.requireAll();
+        Clock clock = a.clock;
+        JobChangeListeners listeners = new JobChangeListeners();
+        this.clusters = new ClusterService(a.cluster, a.eventStore, clock);
+        clusters.declareLocalFlinkVersion(a.clusterFlinkVersion);
+        this.jobConfig = new JobConfigService(a.jobStore, a.versionStore, a.runStore, clusters, a.compiler,
+                a.configOptions);
+        this.jobs = new JobService(a.jobStore, a.versionStore, a.checker, listeners, clock, a.author,
+                jobConfig::checkPublishable);
+        this.runs = new RunService(a.jobStore, a.versionStore, a.runStore, a.eventStore, clusters, a.submitter,
+                listeners, clock, a.savepoints, a.timeouts, new RestorePoints(a.checkpointStore, a.runStore),
+                new SecretRefs(a.secrets));
+        CheckpointTracker tracker = new CheckpointTracker(a.checkpointStore);
+        MetricSampler sampler = new MetricSampler(a.jobStore, clusters, a.metricStore, tracker, clock);
+        this.monitoring = new MonitoringService(a.metricStore, sampler, a.jobStore, a.runStore, clusters, clock,
+                a.defaultSampleInterval, a.settingsStore);
+        this.checkpoints = new CheckpointService(a.jobStore, a.runStore, a.checkpointStore, tracker, clusters, clock,
+                a.savepoints, a.timeouts.savepoint());
+        SeriesReader series = a.series != null ? a.series : new MetricSeriesReader(a.metricStore, a.jobStore);
+        this.detector = new EventDetector(a.jobStore, clusters, series, new EventRecorder(a.eventStore), a.eventStore,
+                clock);
+        this.events = new EventService(a.eventStore, clock);
+        AlarmNotifier notifier = new AlarmNotifier(a.alarmStore, a.eventStore, a.alarmDeliveries,
+                a.alarmDeliveryExecutor, clock);
+        this.alarmEvaluator = new AlarmEvaluator(a.alarmStore, a.jobStore, a.eventStore, series, notifier, clock);
+        this.alarms = new AlarmService(a.alarmStore, a.jobStore, alarmEvaluator, notifier,
+                new AlarmDryRun(a.eventStore, series), clock).withSecrets(a.secrets)
+                .withSmtp(new SmtpSettingsService(a.smtpSettings, a.secrets));
+        this.logs = new LogService(a.runLogs, clusters::currentGateway, a.localClusterLog);
+        this.overview = new OverviewService(jobs, events, alarms, clusters);
+        this.copies = new CopyService(a.jobStore, a.runStore, clusters, listeners, clock);
+        this.batchActions = new BatchActions(jobs, runs, copies, clusters);
+        this.versionRuns = new VersionRunService(jobs, runs, jobConfig, a.compiler, a.savepointInspector);
+    }
+
+    public static ServiceGraph build(Adapters adapters) {
+        return new ServiceGraph(adapters);
+    }
+
+    public static Adapters adapters() {
+        return new Adapters();
+    }
+
+    /**
+     * Registers what the services do on a schedule: status reconciliation always; when {@code watchJobs} (the app,
+     * not a CLI run) also event detection (states every {@code reconcileEvery}, metric rules every 5 minutes),
+     * alarms (every 30 s at most), metric sampling (its own, changeable interval) and metric retention (hourly).
+     */
+    public PeriodicWork registerPeriodicWork(PeriodicWork periodic, Duration reconcileEvery, boolean watchJobs) {
+        periodic.every("Status reconciliation", () -> reconcileEvery, () -> {
+            runs.reconcile();
+            jobs.announceChanges();
+        });
+        if (watchJobs) {
+            periodic.every("Event detection", () -> reconcileEvery, detector::pollStates);
+            periodic.every("Metric rules", () -> EventDetector.METRIC_WINDOW, detector::checkMetrics);
+            Duration alarmEvery = Duration.ofMillis(Math.min(30_000, reconcileEvery.toMillis() * 5));
+            periodic.every("Alarm evaluation", () -> alarmEvery, alarmEvaluator::evaluate);
+            periodic.every("Metric sampling", monitoring::sampleInterval, monitoring::sampleNow);
+            monitoring.onSampleIntervalChange(changed -> periodic.reschedule("Metric sampling"));
+            periodic.every("Metric retention", Duration.ofMinutes(1), () -> Duration.ofHours(1),
+                    monitoring::enforceRetention);
+        }
+        return periodic;
+    }
+
+    public ClusterService clusters() {
+        return clusters;
+    }
+
+    public JobConfigService jobConfig() {
+        return jobConfig;
+    }
+
+    public JobService jobs() {
+        return jobs;
+    }
+
+    public RunService runs() {
+        return runs;
+    }
+
+    public MonitoringService monitoring() {
+        return monitoring;
+    }
+
+    public CheckpointService checkpoints() {
+        return checkpoints;
+    }
+
+    /** The event detector (EV2); tests drive it directly. */
+    public EventDetector detector() {
+        return detector;
+    }
+
+    public EventService events() {
+        return events;
+    }
+
+    public AlarmEvaluator alarmEvaluator() {
+        return alarmEvaluator;
+    }
+
+    public AlarmService alarms() {
+        return alarms;
+    }
+
+    public LogService logs() {
+        return logs;
+    }
+
+    public OverviewService overview() {
+        return overview;
+    }
+
+    public CopyService copies() {
+        return copies;
+    }
+
+    public BatchActions batchActions() {
+        return batchActions;
+    }
+
+    public VersionRunService versionRuns() {
+        return versionRuns;
+    }
+}
