@@ -139,11 +139,6 @@ public final class AppContext implements Services {
         graph.registerPeriodicWork(periodic, options.reconcileInterval(), !detached()).start();
     }
 
-    @Override
-    public List<PeriodicWork.Failure> backgroundFailures() {
-        return periodic.failures();
-    }
-
     /** The process's scheduled work and what of it fails right now. */
     public PeriodicWork periodicWork() {
         return periodic;

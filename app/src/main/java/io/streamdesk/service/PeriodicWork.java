@@ -34,10 +34,6 @@ public final class PeriodicWork implements AutoCloseable {
 
     /** A task that fails at the moment: since when, how many runs in a row, the newest message. */
     public record Failure(String task, Instant since, int runs, String message) {
-        /** Failed three runs in a row: not one slow answer, something the user should see. */
-        public boolean persistent() {
-            return runs >= 3;
-        }
     }
 
     /** Where failures are reported; SLF4J in the app, a list in tests. */

@@ -42,9 +42,6 @@ public interface Services extends AutoCloseable {
     /** Checkpoint history and manual savepoints (C1, C2). */
     CheckpointService checkpoints();
 
-    /** The scheduled work that fails right now (reconcile, detection, sampling...), for the status bar. */
-    java.util.List<PeriodicWork.Failure> backgroundFailures();
-
     /** The data directory (D3). */
     Path dataDirectory();
 

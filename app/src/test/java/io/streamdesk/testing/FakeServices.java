@@ -41,9 +41,6 @@ public final class FakeServices implements Services {
     /** The metric series the event and alarm rules read (all samples of any metric and subject). */
     public final java.util.List<io.streamdesk.service.port.SeriesReader.Point> samples =
             new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** What {@link #backgroundFailures()} answers: the fakes schedule nothing, tests add failures here. */
-    public final java.util.List<io.streamdesk.service.PeriodicWork.Failure> backgroundFailures =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Path dataDirectory;
     private final ServiceGraph graph;
     private int closed;
@@ -144,11 +141,6 @@ public final class FakeServices implements Services {
     @Override
     public VersionRunService versionRuns() {
         return graph.versionRuns();
-    }
-
-    @Override
-    public java.util.List<io.streamdesk.service.PeriodicWork.Failure> backgroundFailures() {
-        return java.util.List.copyOf(backgroundFailures);
     }
 
     @Override

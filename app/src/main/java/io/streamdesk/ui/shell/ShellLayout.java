@@ -41,7 +41,6 @@ final class ShellLayout {
     final Region clusterDot = new Region();
     final Label clusterStatus = new Label();
     final Button clusterActionButton = new Button();
-    final Label backgroundProblem = new Label();
     final Label backgroundLabel = new Label();
     final ProgressBar backgroundProgress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
 
@@ -118,16 +117,14 @@ final class ShellLayout {
         clusterStatus.setId("clusterStatus");
         clusterActionButton.setId("clusterActionButton");
         clusterActionButton.getStyleClass().add("small");
-        backgroundProblem.setId("backgroundProblem");
-        backgroundProblem.getStyleClass().add("inline-error");
         backgroundLabel.setId("backgroundLabel");
         backgroundLabel.getStyleClass().add("muted");
         backgroundProgress.setId("backgroundProgress");
         backgroundProgress.setPrefWidth(120);
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, clusterDot, clusterStatus, clusterActionButton, backgroundProblem, spacer,
-                backgroundLabel, backgroundProgress);
+        HBox bar = new HBox(10, clusterDot, clusterStatus, clusterActionButton, spacer, backgroundLabel,
+                backgroundProgress);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

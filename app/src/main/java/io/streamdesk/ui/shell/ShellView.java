@@ -117,15 +117,6 @@ public final class ShellView {
                 .and(vm.servicesProperty().isNotNull()));
         clusterActionButton.managedProperty().bind(clusterActionButton.visibleProperty());
 
-        Label problem = layout.backgroundProblem;
-        problem.textProperty().bind(vm.backgroundProblemProperty());
-        problem.visibleProperty().bind(vm.backgroundProblemProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
-        Tooltip problemTip = new Tooltip();
-        problemTip.textProperty().bind(Bindings.concat(vm.backgroundProblemProperty(),
-                "\nThe log (logs/streamdesk.log in the data directory) has the details."));
-        problem.setTooltip(problemTip);
-
         var running = ctx.backgroundWork().runningProperty();
         // the data opening shows as background work too, next to the "Opening data…" text
         var opening = vm.servicesProperty().isNull().and(vm.startupFailedProperty().not());

@@ -28,7 +28,6 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper clusterText = new ReadOnlyStringWrapper("Local cluster: waiting for data…");
     private final ReadOnlyStringWrapper clusterDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper clusterAction = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper backgroundProblem = new ReadOnlyStringWrapper("");
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
 
     public ShellViewModel(UiContext ctx) {
@@ -69,14 +68,6 @@ public final class ShellViewModel {
         return clusterAction.getReadOnlyProperty();
     }
 
-    /**
-     * Scheduled work that keeps failing ("Status reconciliation fails since 15:17: …"), empty when none: the log has
-     * the details, the user must at least know that what the window shows may be stale.
-     */
-    public ReadOnlyStringProperty backgroundProblemProperty() {
-        return backgroundProblem.getReadOnlyProperty();
-    }
-
     public BackgroundWork backgroundWork() {
         return ctx.backgroundWork();
     }
@@ -95,22 +86,6 @@ public final class ShellViewModel {
         BackgroundTask.wrap(() -> ready.clusters().localState())
                 .onSuccess(this::showCluster)
                 .executeWith(ctx);
-        ctx.scheduler().every(BACKGROUND_CHECK, () -> BackgroundTask.wrap(ready::backgroundFailures)
-                .onSuccess(failures -> backgroundProblem.set(describe(failures)))
-                .executeWith(ctx));
-    }
-
-    /** How often the status bar asks whether scheduled work fails (a list in memory: cheap). */
-    static final java.time.Duration BACKGROUND_CHECK = java.time.Duration.ofSeconds(5);
-
-    static String describe(java.util.List<io.streamdesk.service.PeriodicWork.Failure> failures) {
-        var persistent = failures.stream().filter(io.streamdesk.service.PeriodicWork.Failure::persistent).toList();
-        if (persistent.isEmpty()) {
-            return "";
-        }
-        var first = persistent.get(0);
-        return first.task() + " fails since " + io.streamdesk.ui.Formats.preciseTime(first.since()) + ": "
-                + first.message() + (persistent.size() > 1 ? " (+" + (persistent.size() - 1) + " more)" : "");
     }
 
     /** Opening the database or starting the services failed: say so instead of an eternal spinner. */

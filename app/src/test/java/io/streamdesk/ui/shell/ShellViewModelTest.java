@@ -3,7 +3,6 @@ package io.streamdesk.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamdesk.model.ClusterHealth;
-import io.streamdesk.service.PeriodicWork;
 import io.streamdesk.testing.FakeServices;
 import io.streamdesk.ui.fake.ManualScheduler;
 import io.streamdesk.ui.fake.TestContexts;
@@ -37,30 +36,5 @@ class ShellViewModelTest {
         vm.servicesFailed(new IllegalStateException("database is locked"));
         assertThat(vm.startupFailedProperty().get()).isTrue();
         assertThat(vm.startupMessageProperty().get()).contains("database is locked");
-    }
-
-    @Test
-    void scheduledWorkThatKeepsFailingShowsInTheStatusBarAndGoesWhenItWorksAgain() {
-        ManualScheduler scheduler = new ManualScheduler();
-        ShellViewModel vm = new ShellViewModel(TestContexts.synchronous(scheduler));
-        FakeServices services = new FakeServices();
-        vm.servicesReady(services);
-        java.time.Instant since = java.time.Instant.parse("2026-12-03T10:15:00Z");
-
-        services.backgroundFailures.add(new PeriodicWork.Failure("Metric sampling", since, 1, "slow answer"));
-        scheduler.advance(ShellViewModel.BACKGROUND_CHECK);
-        assertThat(vm.backgroundProblemProperty().get()).as("one failed run is no problem yet").isEmpty();
-
-        services.backgroundFailures.clear();
-        services.backgroundFailures.add(new PeriodicWork.Failure("Status reconciliation", since, 3,
-                "the cluster does not answer"));
-        services.backgroundFailures.add(new PeriodicWork.Failure("Event detection", since, 4, "the cluster does not answer"));
-        scheduler.advance(ShellViewModel.BACKGROUND_CHECK);
-        assertThat(vm.backgroundProblemProperty().get()).startsWith("Status reconciliation fails since ")
-                .contains("the cluster does not answer").endsWith("(+1 more)");
-
-        services.backgroundFailures.clear();
-        scheduler.advance(ShellViewModel.BACKGROUND_CHECK);
-        assertThat(vm.backgroundProblemProperty().get()).isEmpty();
     }
 }
