@@ -44,6 +44,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AppContext implements Services {
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+    /** Failures of periodic work: WARN, at most once a minute per kind (a dead cluster must not flood the log). */
+    private static final io.streamdesk.service.RateLimitedLog PERIODIC_WARNINGS =
+            new io.streamdesk.service.RateLimitedLog(AppContext.class, Duration.ofMinutes(1));
 
     private final DataDirectory dirs;
     private final AppOptions options;
@@ -81,11 +84,12 @@ public final class AppContext implements Services {
         HibernateRunStore runStore = new HibernateRunStore(database);
         HibernateEventStore eventStore = new HibernateEventStore(database);
         this.localCluster = new LocalClusterProcess(dirs.cluster(), dirs.logs().resolve("local-cluster.log"),
-                options.clusterHeap(), options.clusterLifetime());
+                options.clusterHeap(), options.clusterLifetime()).withSavepointsUnder(dirs.savepoints());
+        PropertiesSettingsStore settings = new PropertiesSettingsStore(dirs.root().resolve("settings.properties"));
         this.checker = new FlinkSqlChecker();
         this.submitter = new FlinkSqlSubmitter();
         JobChangeListeners listeners = new JobChangeListeners();
-        this.clusters = new ClusterService(localCluster, eventStore, clock);
+        this.clusters = new ClusterService(List.of(localCluster), eventStore, clock, settings, options.reconcileInterval());
         io.streamdesk.service.jobconfig.CachingJobGraphCompiler graphs =
                 new io.streamdesk.service.jobconfig.CachingJobGraphCompiler(submitter);
         io.streamdesk.flink.config.FlinkConfigOptionCatalog configOptions =
@@ -103,7 +107,7 @@ public final class AppContext implements Services {
         CheckpointTracker checkpointTracker = new CheckpointTracker(checkpointStore);
         MetricSampler sampler = new MetricSampler(jobStore, clusters, metricStore, checkpointTracker, clock);
         this.monitoring = new MonitoringService(metricStore, sampler, jobStore, runStore, clusters, clock,
-                MonitoringService.intervalSetting(), new PropertiesSettingsStore(dirs.root().resolve("settings.properties")));
+                MonitoringService.intervalSetting(), settings);
         this.checkpoints = new CheckpointService(jobStore, runStore, checkpointStore,
                 checkpointTracker, clusters, clock, dirs.savepoints(), options.timeouts().savepoint());
         io.streamdesk.service.port.SeriesReader series = new io.streamdesk.service.metrics.MetricSeriesReader(metricStore, jobStore);
@@ -129,7 +133,6 @@ public final class AppContext implements Services {
         this.logs = new io.streamdesk.service.logs.LogService(dirs.logs().resolve("runs"), clusters::currentGateway,
                 dirs.logs().resolve("local-cluster.log"));
         this.overview = new io.streamdesk.service.overview.OverviewService(jobs, eventService, alarms, clusters);
-        clusters.declareLocalFlinkVersion(io.streamdesk.flink.local.FlinkVersions.bundled());
         this.copies = new CopyService(jobStore, runStore, clusters, listeners, clock);
         this.batchActions = new BatchActions(jobs, runs, copies, clusters);
         this.versionRuns = new VersionRunService(jobs, runs, jobConfig, graphs, new FlinkSavepointInspector());
@@ -195,7 +198,7 @@ public final class AppContext implements Services {
                 runs.reconcile();
                 jobs.announceChanges();
             } catch (RuntimeException e) {
-                LOG.debug("Status reconciliation skipped: {}", e.toString());
+                PERIODIC_WARNINGS.warn("reconcile", "Status reconciliation failed: " + e);
             }
         }, every, every, TimeUnit.MILLISECONDS);
     }
@@ -216,7 +219,7 @@ public final class AppContext implements Services {
         try {
             work.run();
         } catch (RuntimeException e) {
-            LOG.debug("{} skipped: {}", what, e.toString());
+            PERIODIC_WARNINGS.warn(what, what + " failed: " + e);
         }
     }
 

@@ -47,7 +47,7 @@ class JobLifecycleTest {
     @BeforeAll
     static void open() {
         app = AppContext.open(dataDir, AppOptions.forTests());
-        app.clusters().startLocal();
+        app.clusters().startAll();
     }
 
     @AfterAll
@@ -96,7 +96,7 @@ class JobLifecycleTest {
     @Test
     @Order(2)
     void runStopWithSavepointAndRunAgainFromIt() throws Exception {
-        assertThat(app.clusters().localState().health()).isIn(ClusterHealth.STARTING, ClusterHealth.RUNNING);
+        assertThat(app.clusters().state("local").health()).isIn(ClusterHealth.STARTING, ClusterHealth.RUNNING);
 
         Job running = app.runs().run(job.id(), 1, RestoreChoice.fresh());
         assertThat(running.status()).isEqualTo(JobStatus.RUNNING);
@@ -131,12 +131,12 @@ class JobLifecycleTest {
         long pid = Long.parseLong(Files.readString(dataDir.resolve("cluster").resolve("pid")).strip());
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
 
-        awaitTrue(() -> app.clusters().localState().health() == ClusterHealth.FAILED, Duration.ofSeconds(10));
+        awaitTrue(() -> app.clusters().state("local").health() == ClusterHealth.FAILED, Duration.ofSeconds(10));
         awaitTrue(() -> app.clusters().events(10).stream().anyMatch(e -> e.kind() == EventKind.CLUSTER_EXITED),
                 Duration.ofSeconds(10));
 
-        app.clusters().startLocal();
-        awaitTrue(() -> app.clusters().localState().health() == ClusterHealth.RUNNING, Duration.ofSeconds(90));
+        app.clusters().startAll();
+        awaitTrue(() -> app.clusters().state("local").health() == ClusterHealth.RUNNING, Duration.ofSeconds(90));
         // the job died with its cluster: reconciliation says so instead of showing a stale Running
         awaitTrue(() -> app.jobs().job(job.id()).status() == JobStatus.ERROR, Duration.ofSeconds(20));
         assertThat(app.jobs().job(job.id()).warning().message()).contains(running.flinkJobId());

@@ -15,7 +15,7 @@ class ClusterStatusCommandTest {
     @Test
     void runningCluster() {
         FakeServices services = new FakeServices(dir);
-        services.clusters().startLocal();
+        services.clusters().startAll();
 
         CliRunner.Result result = new CliRunner(() -> services).run("cluster", "status");
 
@@ -32,7 +32,7 @@ class ClusterStatusCommandTest {
     void failedClusterShowsTheDetail() {
         FakeServices services = new FakeServices(dir);
         services.cluster.failStarts("java.net.BindException: Address already in use");
-        services.clusters().startLocal();
+        services.clusters().startAll();
 
         CliRunner.Result result = new CliRunner(() -> services).run("cluster", "status");
 

@@ -77,7 +77,6 @@ public final class FakeServices implements Services {
                 dataDirectory.resolve("savepoints"), new RunService.RunTimeouts(shortWait, shortWait, shortWait),
                 new io.streamdesk.service.checkpoints.RestorePoints(checkpointStore, runStore),
                 new io.streamdesk.service.secrets.SecretRefs(secretStore));
-        this.clusters.declareLocalFlinkVersion(FakeGateway.FLINK_VERSION);
         this.copies = new CopyService(jobStore, runStore, clusters, listeners, clock);
         this.batchActions = new BatchActions(jobs, runs, copies, clusters);
         this.versionRuns = new VersionRunService(jobs, runs, jobConfig, compiler, savepointInspector);
