@@ -110,7 +110,8 @@ public final class LocalClusterProcess implements ClusterConnection {
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(daemon("local-cluster-supervisor"));
 
     private final Object lock = new Object();
-    private ClusterState state;
+    /** Written under lock; read without it so that a per-second UI refresh never waits for a spawn. */
+    private volatile ClusterState state;
     private Child child; // guarded by lock; the current child or null
     private boolean closed; // guarded by lock; after close() or detach()
 
@@ -193,7 +194,8 @@ public final class LocalClusterProcess implements ClusterConnection {
 
     @Override
     public boolean restartsAutomatically() {
-        return true;
+        // the app supervises its cluster; a CLI command only visits one and must not bring it back behind the app
+        return lifetime == Lifetime.TIED_TO_THIS_PROCESS;
     }
 
     @Override
@@ -401,6 +403,7 @@ public final class LocalClusterProcess implements ClusterConnection {
             }
             FlinkRestClient client = new FlinkRestClient(url, PROBE_TIMEOUT, PROBE_TIMEOUT, null, null);
             String version = null;
+            int failures = 0;
             while (version == null) {
                 if (!isCurrent(started) || started.discarded || !started.handle.isAlive()) {
                     return;
@@ -408,6 +411,17 @@ public final class LocalClusterProcess implements ClusterConnection {
                 try {
                     version = client.flinkVersion();
                 } catch (RuntimeException e) {
+                    if (!started.spawned && ++failures == FAILED_PROBES_FOR_UNREACHABLE) {
+                        // a cluster another process started lives but does not answer: that is no start-up
+                        synchronized (lock) {
+                            if (isCurrent(started) && !started.discarded) {
+                                started.gateway = new FlinkRestClient(url);
+                                setState(ClusterHealth.UNREACHABLE, url, null, "The running local cluster (pid "
+                                        + started.handle.pid() + ") lives but its REST API did not answer "
+                                        + failures + " probes in a row");
+                            }
+                        }
+                    }
                     checkDeadline(deadline);
                     Thread.sleep(200);
                 }
@@ -482,8 +496,8 @@ public final class LocalClusterProcess implements ClusterConnection {
                 onChildExit(current);
                 return;
             }
-            if (health != ClusterHealth.RUNNING && health != ClusterHealth.UNREACHABLE) {
-                return;
+            if ((health != ClusterHealth.RUNNING && health != ClusterHealth.UNREACHABLE) || current.probe == null) {
+                return; // not up yet: the start-up check probes it
             }
             boolean answers;
             try {
@@ -535,9 +549,7 @@ public final class LocalClusterProcess implements ClusterConnection {
 
     @Override
     public ClusterState state() {
-        synchronized (lock) {
-            return state.withLastSeen(lastSeen);
-        }
+        return state.withLastSeen(lastSeen);
     }
 
     @Override

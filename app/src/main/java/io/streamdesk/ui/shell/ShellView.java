@@ -134,7 +134,7 @@ public final class ShellView {
         vm.servicesProperty().addListener((o, a, services) -> {
             if (services != null) {
                 showJobList();
-                jobList.attach(services.jobs());
+                jobList.attach(services.jobs(), services.clusters().jobStates()::observe);
                 EventsNavigation.attachDesktopNotifications(services);
                 windowState.lastOpenJob().ifPresent(this::reopenLastJob);
             }
@@ -186,6 +186,7 @@ public final class ShellView {
         }
         JobPageViewModel pageVm = new JobPageViewModel(id, services.jobs(), services.runs(), services.jobConfig(),
                 services.versionRuns(), ctx);
+        pageVm.observeWith(services.clusters().jobStates()::observe);
         JobPageView page = new JobPageView(pageVm, ctx);
         page.addMonitoring(new io.streamdesk.ui.monitoring.MonitoringViewModel(id, services.monitoring(), ctx),
                 new io.streamdesk.ui.monitoring.CheckpointsViewModel(id, services.checkpoints(), ctx));
