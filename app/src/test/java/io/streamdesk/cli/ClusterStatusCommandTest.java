@@ -23,6 +23,8 @@ class ClusterStatusCommandTest {
         assertThat(result.outLines()).containsExactly(
                 "Cluster:       local",
                 "Health:        Running",
+                "Last seen:     " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                        .format(services.clusters().state("local").lastSeen().atZone(java.time.ZoneId.systemDefault())),
                 "REST URL:      http://127.0.0.1:18081",
                 "Flink version: 2.3.0",
                 "Detail:        -");

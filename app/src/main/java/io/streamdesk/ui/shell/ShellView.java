@@ -125,6 +125,7 @@ public final class ShellView {
                 + "…", running, ctx.backgroundWork().lastTitleProperty()));
 
         layout.darkThemeMenuItem.selectedProperty().bindBidirectional(vm.darkThemeProperty());
+        layout.resumeJobsMenuItem.selectedProperty().bindBidirectional(vm.resumeJobsAfterRestartProperty());
         vm.darkThemeProperty().addListener((o, a, dark) -> {
             applyTheme(dark);
             windowState.saveDarkTheme(dark);

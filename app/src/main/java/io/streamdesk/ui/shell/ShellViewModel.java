@@ -34,9 +34,26 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper clusterDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper clusterAction = new ReadOnlyStringWrapper("");
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
+    private final BooleanProperty resumeJobsAfterRestart = new SimpleBooleanProperty(true);
+    /** Set while the stored value is shown, so that showing it does not write it back. */
+    private boolean loadingResumeSetting;
 
     public ShellViewModel(UiContext ctx) {
         this.ctx = ctx;
+        resumeJobsAfterRestart.addListener((o, a, on) -> {
+            Services s = services.get();
+            if (s != null && !loadingResumeSetting) {
+                BackgroundTask.wrap(() -> s.clusters().setResumeJobsAfterRestart(on))
+                        .titled("Saving the setting")
+                        .onFailure(e -> clusterDetail.set("Could not save the setting: " + e.getMessage()))
+                        .executeWith(ctx);
+            }
+        });
+    }
+
+    /** Setting: resume the jobs a failed cluster took with it from their newest checkpoint once it is back. */
+    public BooleanProperty resumeJobsAfterRestartProperty() {
+        return resumeJobsAfterRestart;
     }
 
     // ---- properties ----
@@ -91,6 +108,13 @@ public final class ShellViewModel {
         services.set(ready);
         BackgroundTask.wrap(() -> ready.clusters().states())
                 .onSuccess(states -> states.forEach(this::showCluster))
+                .executeWith(ctx);
+        BackgroundTask.wrap(() -> ready.clusters().resumeJobsAfterRestart())
+                .onSuccess(on -> {
+                    loadingResumeSetting = true;
+                    resumeJobsAfterRestart.set(on);
+                    loadingResumeSetting = false;
+                })
                 .executeWith(ctx);
     }
 
