@@ -169,4 +169,66 @@ class ClusterFaultsOnLocalClusterTest {
         assertThat(app.jobs().job(job.id()).warning()).isNull();
         assertThat(seen).noneMatch(s -> !s.startsWith("RUNNING") && s.endsWith("| Running"));
     }
+
+    @Test
+    @Order(3)
+    void restartByHandWorksOnALiveButUnresponsiveChildAndTheJobResumes() throws Exception {
+        await(() -> label().equals("Running"), Duration.ofSeconds(30), "the job confirmed Running");
+        await(() -> {
+            app.monitoring().sampleNow();
+            return app.runs().restorePoints(job.id()).stream()
+                    .anyMatch(c -> c.flinkJobId().equals(app.jobs().job(job.id()).flinkJobId()));
+        }, Duration.ofSeconds(60), "a checkpoint of the current run recorded");
+        int instance = app.jobs().job(job.id()).runInstance();
+        long stopped = childPid();
+        signal("STOP", stopped);
+        try {
+            await(() -> app.clusters().state("local").health() == ClusterHealth.UNREACHABLE, Duration.ofSeconds(60),
+                    "the cluster unreachable");
+            app.clusters().restart("local"); // what the status bar's Restart does
+        } finally {
+            if (ProcessHandle.of(stopped).isPresent()) {
+                signal("CONT", stopped);
+            }
+        }
+        assertThat(ProcessHandle.of(stopped).map(ProcessHandle::isAlive).orElse(false)).as("the stuck child was killed")
+                .isFalse();
+        await(() -> app.jobs().job(job.id()).runInstance() == instance + 1
+                        && app.jobs().job(job.id()).status() == JobStatus.RUNNING,
+                Duration.ofSeconds(120), "the job resumed on the new child");
+        assertThat(childPid()).isNotEqualTo(stopped);
+        assertThat(app.runs().runs(job.id()).get(1).endState()).isEqualTo("ENDED_WITH_CLUSTER");
+        assertThat(app.runs().runs(job.id()).get(0).restoredFrom()).isNotNull();
+        await(() -> label().equals("Running"), Duration.ofSeconds(30), "the resumed job confirmed Running");
+    }
+
+    @Test
+    @Order(4)
+    void aJobFlinkKeepsRestartingShowsRestartingWithTheCountNotRunning() throws Exception {
+        app.runs().stop(job.id(), false);
+        Job failing = app.jobs().createSqlJob("Divides by zero", "/faults");
+        app.jobs().saveDraft(failing.id(), """
+                SET 'restart-strategy.type' = 'fixed-delay';
+                SET 'restart-strategy.fixed-delay.attempts' = '1000';
+                SET 'restart-strategy.fixed-delay.delay' = '2 s';
+                CREATE TABLE numbers (id INT) WITH ('connector' = 'datagen', 'rows-per-second' = '5',
+                    'fields.id.min' = '1', 'fields.id.max' = '9');
+                CREATE TABLE sink (q INT) WITH ('connector' = 'blackhole');
+                INSERT INTO sink SELECT id / (id - id) FROM numbers;
+                """);
+        app.jobs().publish(failing.id(), "fails on every row");
+        try {
+            app.runs().run(failing.id(), 1, RestoreChoice.fresh());
+        } catch (RuntimeException e) {
+            // a run may already see it failing while it starts; the reconcile tracks the Flink job either way
+        }
+        await(() -> {
+            Job now = app.jobs().job(failing.id());
+            ObservedJobState shown = app.clusters().jobStates().observe(now);
+            seen.add("restart loop | " + shown.label());
+            return shown.status() == JobStatus.RESTARTING && shown.restarts() != null && shown.restarts() > 0;
+        }, Duration.ofSeconds(90), "Restarting with a count");
+        String shown = app.clusters().jobStates().observe(app.jobs().job(failing.id())).label();
+        assertThat(shown).matches("Restarting \\(\\d+ restarts?\\)");
+    }
 }
