@@ -42,6 +42,9 @@ import java.util.concurrent.Executors;
  */
 public final class AppContext implements Services {
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+    /** Failures of periodic work: WARN, at most once a minute per kind (a dead cluster must not flood the log). */
+    private static final io.streamdesk.service.RateLimitedLog PERIODIC_WARNINGS =
+            new io.streamdesk.service.RateLimitedLog(AppContext.class, Duration.ofMinutes(1));
 
     private final DataDirectory dirs;
     private final AppOptions options;
@@ -60,7 +63,8 @@ public final class AppContext implements Services {
         this.database = Database.open(dirs);
         Clock clock = Clock.systemUTC();
         this.localCluster = new LocalClusterProcess(dirs.cluster(), dirs.logs().resolve("local-cluster.log"),
-                options.clusterHeap(), options.clusterLifetime());
+                options.clusterHeap(), options.clusterLifetime()).withSavepointsUnder(dirs.savepoints());
+        PropertiesSettingsStore settings = new PropertiesSettingsStore(dirs.root().resolve("settings.properties"));
         this.checker = new FlinkSqlChecker();
         this.submitter = new FlinkSqlSubmitter();
         io.streamdesk.flink.config.FlinkConfigOptionCatalog configOptions =
@@ -78,9 +82,10 @@ public final class AppContext implements Services {
                         new HibernateRunStore(database), new HibernateEventStore(database))
                 .monitoringStores(new JdbcMetricStore(database.dataSource(), clock),
                         new JdbcCheckpointStore(database.dataSource()), new io.streamdesk.store.JdbcAlarmStore(database))
-                .settings(new PropertiesSettingsStore(dirs.root().resolve("settings.properties")),
+                .settings(settings,
                         new io.streamdesk.store.SmtpSettingsFile(smtpFile), secrets)
                 .cluster(localCluster, io.streamdesk.flink.local.FlinkVersions.bundled())
+                .jobPoll(options.reconcileInterval())
                 .sql(checker, submitter, new io.streamdesk.service.jobconfig.CachingJobGraphCompiler(submitter),
                         new FlinkSavepointInspector(), configOptions)
                 .clock(clock)

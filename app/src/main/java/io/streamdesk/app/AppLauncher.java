@@ -46,7 +46,7 @@ public final class AppLauncher {
         }
         try {
             AppContext context = AppContext.open(dirs, AppOptions.defaults());
-            context.clusters().startLocal();
+            context.clusters().startAll();
             context.warmUpInBackground();
             services.complete(context);
         } catch (Throwable e) {

@@ -32,7 +32,7 @@ import io.streamdesk.service.port.ConfigOptionCatalog;
 import io.streamdesk.service.port.EventStore;
 import io.streamdesk.service.port.JobGraphCompiler;
 import io.streamdesk.service.port.JobStore;
-import io.streamdesk.service.port.LocalCluster;
+import io.streamdesk.service.port.ClusterConnection;
 import io.streamdesk.service.port.MetricStore;
 import io.streamdesk.service.port.RunStore;
 import io.streamdesk.service.port.SavepointInspector;
@@ -72,8 +72,9 @@ public final class ServiceGraph {
         SettingsStore settingsStore;
         SecretStore secrets;
         SmtpSettingsStore smtpSettings;
-        LocalCluster cluster;
+        ClusterConnection cluster;
         String clusterFlinkVersion;
+        Duration jobPollInterval = Duration.ofSeconds(2);
         SqlChecker checker;
         SqlSubmitter submitter;
         JobGraphCompiler compiler;
@@ -112,10 +113,16 @@ public final class ServiceGraph {
             return this;
         }
 
-        /** The local cluster and the Flink version it runs (the bundled one for the real child). */
-        public Adapters cluster(LocalCluster cluster, String flinkVersion) {
+        /** The cluster connection jobs run on and the Flink version it runs (the bundled one for the real child). */
+        public Adapters cluster(ClusterConnection cluster, String flinkVersion) {
             this.cluster = cluster;
             this.clusterFlinkVersion = flinkVersion;
+            return this;
+        }
+
+        /** How often the reconcile asks the clusters about their jobs: with a probe timeout, how old a shown state may be. */
+        public Adapters jobPoll(Duration interval) {
+            this.jobPollInterval = interval;
             return this;
         }
 
@@ -215,8 +222,7 @@ public final class ServiceGraph {
         a.requireAll();
         Clock clock = a.clock;
         JobChangeListeners listeners = new JobChangeListeners();
-        this.clusters = new ClusterService(a.cluster, a.eventStore, clock);
-        clusters.declareLocalFlinkVersion(a.clusterFlinkVersion);
+        this.clusters = new ClusterService(List.of(a.cluster), a.eventStore, clock, a.settingsStore, a.jobPollInterval);
         this.jobConfig = new JobConfigService(a.jobStore, a.versionStore, a.runStore, clusters, a.compiler,
                 a.configOptions);
         this.jobs = new JobService(a.jobStore, a.versionStore, a.checker, listeners, clock, a.author,

@@ -6,8 +6,10 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-@Command(name = "status", description = "Shows the local cluster's health, REST URL, Flink version and detail.")
+@Command(name = "status", description = "Shows each cluster's health, when it last answered, REST URL, Flink version and detail.")
 final class ClusterStatusCommand implements Callable<Integer> {
+    private static final java.time.format.DateTimeFormatter SEEN =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private final CliContext context;
 
     ClusterStatusCommand(CliContext context) {
@@ -16,13 +18,20 @@ final class ClusterStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ClusterState state = context.services().clusters().localState();
         PrintWriter out = context.out();
-        out.println("Cluster:       " + state.clusterId());
-        out.println("Health:        " + state.health().label());
-        out.println("REST URL:      " + orDash(state.restUrl()));
-        out.println("Flink version: " + orDash(state.flinkVersion()));
-        out.println("Detail:        " + orDash(state.detail()));
+        boolean first = true;
+        for (ClusterState state : context.services().clusters().states()) {
+            if (!first) {
+                out.println();
+            }
+            first = false;
+            out.println("Cluster:       " + state.clusterId());
+            out.println("Health:        " + state.health().label());
+            out.println("Last seen:     " + (state.lastSeen() == null ? "-" : SEEN.format(state.lastSeen().atZone(java.time.ZoneId.systemDefault()))));
+            out.println("REST URL:      " + orDash(state.restUrl()));
+            out.println("Flink version: " + orDash(state.flinkVersion()));
+            out.println("Detail:        " + orDash(state.detail()));
+        }
         return 0;
     }
 

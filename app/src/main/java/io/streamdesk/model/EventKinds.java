@@ -10,10 +10,10 @@ public final class EventKinds {
 
     public static Severity severity(EventKind kind) {
         return switch (kind) {
-            case JOB_FAILED, CLUSTER_EXITED, CLUSTER_UNREACHABLE, BACKPRESSURE_TOO_HIGH, TM_POD_ABNORMAL_EXIT,
+            case JOB_FAILED, CLUSTER_EXITED, CLUSTER_UNREACHABLE, CLUSTER_RESTARTS_EXHAUSTED, JOB_ENDED_WITH_CLUSTER, BACKPRESSURE_TOO_HIGH, TM_POD_ABNORMAL_EXIT,
                  JM_POD_ABNORMAL_EXIT, JM_FULL_GC_TOO_LONG, ALARM_TRIGGERED -> Severity.CRITICAL;
             case CHECKPOINT_FAILED, TM_FULL_GC_TOO_LONG, TM_CPU_TOO_HIGH, BACKPRESSURE_HIGH, JM_CPU_TOO_HIGH,
-                 OPERATION_FAILED -> Severity.WARNING;
+                 OPERATION_FAILED, CLUSTER_RESTARTING -> Severity.WARNING;
             default -> Severity.INFO;
         };
     }

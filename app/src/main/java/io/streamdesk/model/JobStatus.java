@@ -9,6 +9,11 @@ public enum JobStatus {
     /** An operation (run, stop) is in flight. */
     OPERATING("Operating"),
     RUNNING("Running"),
+    /**
+     * Flink is restarting the job after a failure (its restart strategy). Shown, not stored: the stored status
+     * stays RUNNING and the cluster's answer turns it into Restarting (with the restart count).
+     */
+    RESTARTING("Restarting"),
     STOPPED("Stopped"),
     ERROR("Error");
 

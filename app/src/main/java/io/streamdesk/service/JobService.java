@@ -12,7 +12,7 @@ import io.streamdesk.model.JobVersion;
 import io.streamdesk.model.LogLevel;
 import io.streamdesk.model.SqlProblem;
 import io.streamdesk.service.port.JobStore;
-import io.streamdesk.service.port.LocalCluster;
+import io.streamdesk.service.port.ClusterConnection;
 import io.streamdesk.service.port.SqlChecker;
 import io.streamdesk.service.port.VersionStore;
 
@@ -58,7 +58,7 @@ public final class JobService {
     public Job createSqlJob(String name, String folder) {
         String validName = InputLimits.requireName(name);
         String validFolder = InputLimits.requireFolder(folder);
-        Job job = new Job(JobId.generate(), validName, validFolder, JobType.SQL, LocalCluster.CLUSTER_ID,
+        Job job = new Job(JobId.generate(), validName, validFolder, JobType.SQL, ClusterConnection.DEFAULT_CLUSTER_ID,
                 JobStatus.UNINITIALIZED, null, clock.instant(), Duration.ZERO, null, 0, null, null);
         Job created = jobs.create(job);
         listeners.fire(created);

@@ -62,6 +62,10 @@ public final class RunService {
     /** Jobs a reconcile holds (or is about to hold) the lock of; one reconcile runs at a time. */
     private final java.util.Set<JobId> reconciling = ConcurrentHashMap.newKeySet();
     private final Object reconcileTurn = new Object();
+    /** Reconcile failures other than an unreachable cluster: WARN, at most once a minute per kind. */
+    private final RateLimitedLog reconcileWarnings = new RateLimitedLog(RunService.class, Duration.ofMinutes(1));
+    /** Ends runs whose cluster lost its jobs and resumes them once it is back. */
+    private final ResumeAfterClusterLoss resumes;
 
     public RunService(JobStore jobs, VersionStore versions, RunStore runs, EventStore events, ClusterService clusters,
                       SqlSubmitter submitter, JobChangeListeners listeners, Clock clock, Path savepointRoot,
@@ -104,6 +108,22 @@ public final class RunService {
         this.savepointRoot = savepointRoot;
         this.timeouts = timeouts;
         this.restorePoints = restorePoints;
+        this.resumes = new ResumeAfterClusterLoss(new ResumeAfterClusterLoss.Runs() {
+            @Override
+            public Optional<CheckpointRecord> latestRestorePoint(JobId id) {
+                return RunService.this.latestRestorePoint(id);
+            }
+
+            @Override
+            public Job save(Job job) {
+                return RunService.this.save(job);
+            }
+
+            @Override
+            public Job run(JobId id, int version, RestoreChoice restore) {
+                return RunService.this.run(id, version, restore);
+            }
+        }, jobs, runs, events, clusters, clock);
     }
 
     /** How long operations wait for the cluster. */
@@ -169,10 +189,15 @@ public final class RunService {
     /**
      * Brings stored statuses in line with the cluster: a job the store thinks runs but whose Flink job ended
      * becomes STOPPED or ERROR; a job left OPERATING by a crash gets its actual status. Jobs under an operation
-     * are skipped. An unreachable cluster changes nothing (the last known state stays, R6). A reconcile is a
-     * background read: a user's operation that arrives while it looks at the job waits for it instead of failing.
+     * are skipped. An unreachable cluster changes nothing (the last known state stays, R6); what each cluster
+     * confirmed, and when, goes to {@link ClusterService#jobStates()} so that the shown state never claims more.
+     * Runs on a cluster that lost its jobs (a local child that died) end "with the cluster"; the cluster is
+     * restarted and those jobs resume from their newest checkpoint or savepoint (see {@link ClusterService}). A
+     * reconcile is a background read: a user's operation that arrives while it looks at the job waits for it
+     * instead of failing.
      */
     public void reconcile() {
+        clusters.restartFailedClusters();
         synchronized (reconcileTurn) {
             for (Job job : jobs.list()) {
                 if (job.status() != JobStatus.RUNNING && job.status() != JobStatus.OPERATING) {
@@ -186,13 +211,16 @@ public final class RunService {
                 }
                 try {
                     reconcileOne(jobs.find(job.id()).orElse(job));
-                } catch (ClusterUnreachableException | OperationFailedException e) {
-                    // keep the last known state; the cluster status shows it is unreachable
+                } catch (ClusterUnreachableException e) {
+                    // keep the last known state; the shown state says it is not confirmed, the cluster status why
+                } catch (RuntimeException e) {
+                    reconcileWarnings.warn("reconcile", "Reconciling job " + job.id() + " failed: " + e);
                 } finally {
                     reconciling.remove(job.id());
                     lock.unlock();
                 }
             }
+            resumes.resumeWhereClusterIsBack();
         }
     }
 
@@ -414,17 +442,34 @@ public final class RunService {
     private Job reconcileOne(Job job) {
         Optional<JobRun> live = runs.liveRun(job.id());
         if (live.isEmpty()) {
+            clusters.jobStates().forget(job.id());
             return job.status() == JobStatus.OPERATING ? save(job.stopped(JobStatus.STOPPED, clock.instant())) : job;
         }
-        ClusterGateway gateway = clusters.currentGateway(job.clusterId());
-        Optional<FlinkJobSummary> summary = gateway.job(live.get().flinkJobId());
         JobRun run = live.get();
+        Optional<Instant> lostAt = clusters.jobsLostAt(job.clusterId());
+        if (lostAt.isPresent() && run.startedAt() != null && run.startedAt().isBefore(lostAt.get())) {
+            return resumes.endWithCluster(job, run); // the cluster that ran it is gone, whatever it says now
+        }
+        ClusterGateway gateway = clusters.currentGateway(job.clusterId());
+        Optional<FlinkJobSummary> summary = gateway.job(run.flinkJobId());
         if (summary.isPresent() && !summary.get().isTerminal()) {
+            // Restarting (n restarts), not Running, while Flink restarts it or its tasks are not all back after one
+            JobStatus observed = JobStatus.RUNNING;
+            Integer restarts = null;
+            if (ResumeAfterClusterLoss.restarting(summary.get()) || ResumeAfterClusterLoss.maybeRecovering(summary.get())) {
+                restarts = ResumeAfterClusterLoss.restarts(gateway, run.flinkJobId());
+                boolean restarted = restarts != null && restarts > 0;
+                if (ResumeAfterClusterLoss.restarting(summary.get()) || restarted) {
+                    observed = JobStatus.RESTARTING;
+                }
+            }
+            clusters.jobStates().confirm(job.id(), run.flinkJobId(), observed, restarts, clock.instant());
             if (job.status() != JobStatus.RUNNING) {
                 return save(job.running(run.version(), run.instance(), run.flinkJobId(), run.startedAt()));
             }
             return job;
         }
+        clusters.jobStates().forget(job.id());
         String state = summary.map(FlinkJobSummary::state).orElse("LOST");
         Instant ended = clock.instant();
         runs.endRun(job.id(), run.instance(), state, ended);

@@ -17,7 +17,7 @@ class AppContextDetachedTest {
     void aCliContextWithoutARunningClusterNeitherSpawnsNorStopsOne(@TempDir Path dataDir) {
         long childrenBefore = ProcessHandle.current().children().count();
         try (AppContext cli = AppContext.open(dataDir, AppOptions.forTests().withClusterLifetime(Lifetime.DETACHED))) {
-            assertThat(cli.clusters().localState().health()).isEqualTo(ClusterHealth.STOPPED);
+            assertThat(cli.clusters().state("local").health()).isEqualTo(ClusterHealth.STOPPED);
         }
         assertThat(ProcessHandle.current().children().count()).isEqualTo(childrenBefore);
         assertThat(dataDir.resolve("cluster").resolve(LocalClusterMain.PID_FILE)).doesNotExist();

@@ -43,7 +43,7 @@ class BatchOnLocalClusterTest {
     @BeforeAll
     static void open() {
         app = AppContext.open(dataDir, AppOptions.forTests());
-        app.clusters().startLocal();
+        app.clusters().startAll();
         first = published("batch one");
         unpublished = app.jobs().createSqlJob("never published", "/batch");
         app.jobs().saveDraft(unpublished.id(), SQL);

@@ -71,7 +71,7 @@ class EventsOnLocalClusterTest {
         // -Devents.keepDataDir=<dir> keeps the data (for screenshots of the timeline and alarms after the test)
         String keep = System.getProperty("events.keepDataDir");
         app = AppContext.open(keep == null ? dataDir : Path.of(keep), AppOptions.forTests());
-        app.clusters().startLocal();
+        app.clusters().startAll();
     }
 
     @AfterAll

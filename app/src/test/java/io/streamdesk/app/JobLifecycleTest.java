@@ -47,7 +47,7 @@ class JobLifecycleTest {
     @BeforeAll
     static void open() {
         app = AppContext.open(dataDir, AppOptions.forTests());
-        app.clusters().startLocal();
+        app.clusters().startAll();
     }
 
     @AfterAll
@@ -96,7 +96,7 @@ class JobLifecycleTest {
     @Test
     @Order(2)
     void runStopWithSavepointAndRunAgainFromIt() throws Exception {
-        assertThat(app.clusters().localState().health()).isIn(ClusterHealth.STARTING, ClusterHealth.RUNNING);
+        assertThat(app.clusters().state("local").health()).isIn(ClusterHealth.STARTING, ClusterHealth.RUNNING);
 
         Job running = app.runs().run(job.id(), 1, RestoreChoice.fresh());
         assertThat(running.status()).isEqualTo(JobStatus.RUNNING);
@@ -126,21 +126,26 @@ class JobLifecycleTest {
 
     @Test
     @Order(3)
-    void aDeadClusterIsNoticedRecordedAndRestarted() throws Exception {
+    void aDeadClusterIsNoticedRecordedAndRestartedAndItsRunEndsWithIt() throws Exception {
+        // with resuming off the job must say it ended with the cluster, as Error with the fix (resume: ClusterFaultsTest)
+        app.clusters().setResumeJobsAfterRestart(false);
         Job running = app.runs().run(job.id(), 1, RestoreChoice.latest());
         long pid = Long.parseLong(Files.readString(dataDir.resolve("cluster").resolve("pid")).strip());
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
 
-        awaitTrue(() -> app.clusters().localState().health() == ClusterHealth.FAILED, Duration.ofSeconds(10));
         awaitTrue(() -> app.clusters().events(10).stream().anyMatch(e -> e.kind() == EventKind.CLUSTER_EXITED),
                 Duration.ofSeconds(10));
-
-        app.clusters().startLocal();
-        awaitTrue(() -> app.clusters().localState().health() == ClusterHealth.RUNNING, Duration.ofSeconds(90));
-        // the job died with its cluster: reconciliation says so instead of showing a stale Running
+        // the app restarts its cluster by itself
+        awaitTrue(() -> app.clusters().events(20).stream().anyMatch(e -> e.kind() == EventKind.CLUSTER_RESTARTING),
+                Duration.ofSeconds(20));
+        awaitTrue(() -> app.clusters().state("local").health() == ClusterHealth.RUNNING, Duration.ofSeconds(90));
         awaitTrue(() -> app.jobs().job(job.id()).status() == JobStatus.ERROR, Duration.ofSeconds(20));
-        assertThat(app.jobs().job(job.id()).warning().message()).contains(running.flinkJobId());
-        assertThat(app.runs().events(job.id())).extracting(e -> e.kind()).contains(EventKind.JOB_FAILED);
+        assertThat(app.jobs().job(job.id()).warning().message()).contains(running.flinkJobId())
+                .contains("ended with the cluster");
+        assertThat(app.jobs().job(job.id()).warning().suggestedFix()).contains("Resume jobs after a cluster restart");
+        assertThat(app.runs().events(job.id())).extracting(e -> e.kind()).contains(EventKind.JOB_ENDED_WITH_CLUSTER);
+        assertThat(app.runs().runs(job.id()).get(0).endState()).isEqualTo("ENDED_WITH_CLUSTER");
+        app.clusters().setResumeJobsAfterRestart(true);
     }
 
     @Test

@@ -50,7 +50,7 @@ class MonitoringIntegrationTest {
     static void open() {
         // closing need not stop the job with a savepoint: JobLifecycleTest covers that, here it only costs time
         app = AppContext.open(dataDir, AppOptions.forTests().withStopJobsOnClose(false));
-        app.clusters().startLocal();
+        app.clusters().startAll();
         job = app.jobs().createSqlJob("Totals", "/monitoring");
         app.jobs().saveDraft(job.id(), SQL);
         app.jobs().publish(job.id(), "stateful aggregate, checkpoint every 2 s");

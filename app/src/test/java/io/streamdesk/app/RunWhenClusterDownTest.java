@@ -29,7 +29,7 @@ class RunWhenClusterDownTest {
 
             assertThatThrownBy(() -> app.runs().run(job.id(), 1, RestoreChoice.fresh()))
                     .isInstanceOf(OperationFailedException.class)
-                    .hasMessageContaining("local Flink cluster is not running")
+                    .hasMessageContaining("Local cluster is not running")
                     .satisfies(e -> assertThat(((OperationFailedException) e).suggestedFix()).contains("Restart"));
 
             Job after = app.jobs().job(job.id());

@@ -47,7 +47,7 @@ public class StateCompatibilityIntegrationTest {
     @BeforeAll
     static void open() {
         app = AppContext.open(dataDir, AppOptions.forTests());
-        app.clusters().startLocal();
+        app.clusters().startAll();
     }
 
     @AfterAll

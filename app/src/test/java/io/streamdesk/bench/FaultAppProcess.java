@@ -23,7 +23,7 @@ public final class FaultAppProcess {
     public static void main(String[] args) throws Exception {
         AppContext app = AppContext.open(Path.of(args[0]), AppOptions.defaults());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("CLOSING " + System.currentTimeMillis())));
-        app.clusters().startLocal();
+        app.clusters().startAll();
         System.out.println("READY " + ShownStates.resumable(app));
         System.out.flush();
         Thread printer = new Thread(() -> {

@@ -40,7 +40,7 @@ public final class RunBenchmark {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path data = Files.createTempDirectory("streamdesk-bench");
         try (AppContext app = AppContext.open(data, AppOptions.defaults().withStopJobsOnClose(false))) {
-            app.clusters().startLocal();
+            app.clusters().startAll();
             ClusterGateway gateway = app.clusters().readyGateway("local", Duration.ofSeconds(120));
             Job job = app.jobs().createSqlJob("bench", "/");
             app.jobs().saveDraft(job.id(), SCRIPT);

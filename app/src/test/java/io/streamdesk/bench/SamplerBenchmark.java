@@ -14,7 +14,7 @@ import io.streamdesk.service.ClusterService;
 import io.streamdesk.service.checkpoints.CheckpointTracker;
 import io.streamdesk.service.metrics.MetricSampler;
 import io.streamdesk.service.port.ClusterGateway;
-import io.streamdesk.service.port.LocalCluster;
+import io.streamdesk.service.port.ClusterConnection;
 import io.streamdesk.store.Database;
 import io.streamdesk.store.JdbcMetricStore;
 import io.streamdesk.testing.InMemoryEventStore;
@@ -68,7 +68,7 @@ public final class SamplerBenchmark {
                         + "INSERT INTO snk SELECT id, amount FROM src WHERE amount > 0;\n";
                 String flinkJobId = submitter.submit(rest, "bench-" + i, sql, null);
                 JobId id = new JobId(String.format("cql-bch%05d", i));
-                jobStore.create(new Job(id, "bench-" + i, "/", JobType.SQL, LocalCluster.CLUSTER_ID, JobStatus.RUNNING, 1,
+                jobStore.create(new Job(id, "bench-" + i, "/", JobType.SQL, ClusterConnection.DEFAULT_CLUSTER_ID, JobStatus.RUNNING, 1,
                         Instant.now(), Duration.ZERO, Instant.now(), 1, flinkJobId, null));
                 System.out.println("submitted " + (i + 1) + "/" + jobs);
             }
@@ -147,7 +147,41 @@ public final class SamplerBenchmark {
     }
 
     /** The benchmark's cluster as the app's local cluster: always running. */
-    private record FixedCluster(ClusterGateway gateway) implements LocalCluster {
+    private record FixedCluster(ClusterGateway gateway) implements ClusterConnection {
+        @Override
+        public String id() {
+            return DEFAULT_CLUSTER_ID;
+        }
+
+        @Override
+        public io.streamdesk.model.ClusterProfile profile() {
+            return new io.streamdesk.model.ClusterProfile(id(), "Benchmark cluster", java.util.List.of("2.3.0"), "2.3.0", true, true);
+        }
+
+        @Override
+        public String savepointTarget(String jobDirectory) {
+            return "file:///tmp/savepoints/" + jobDirectory;
+        }
+
+        @Override
+        public void restart() {
+        }
+
+        @Override
+        public boolean keepsJobsWhenItFails() {
+            return false;
+        }
+
+        @Override
+        public boolean restartsAutomatically() {
+            return false;
+        }
+
+        @Override
+        public Duration probeTimeout() {
+            return Duration.ofSeconds(2);
+        }
+
         @Override
         public void start() {
         }
@@ -159,7 +193,7 @@ public final class SamplerBenchmark {
 
         @Override
         public ClusterState state() {
-            return new ClusterState(CLUSTER_ID, ClusterHealth.RUNNING, gateway.restUrl(), "2.3.0", Instant.now(), null);
+            return new ClusterState(DEFAULT_CLUSTER_ID, ClusterHealth.RUNNING, gateway.restUrl(), "2.3.0", Instant.now(), null);
         }
 
         @Override

@@ -12,8 +12,9 @@ final class ShownStates {
     private ShownStates() {
     }
 
+    /** The observed state the job list shows (stored status + cluster health + last confirmation). */
     static String label(AppContext app, Job job) {
-        return job.status().label();
+        return app.clusters().jobStates().observe(job).label();
     }
 
     static String flinkJobId(AppContext app, Job job) {

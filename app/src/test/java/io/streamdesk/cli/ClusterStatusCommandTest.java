@@ -15,7 +15,7 @@ class ClusterStatusCommandTest {
     @Test
     void runningCluster() {
         FakeServices services = new FakeServices(dir);
-        services.clusters().startLocal();
+        services.clusters().startAll();
 
         CliRunner.Result result = new CliRunner(() -> services).run("cluster", "status");
 
@@ -23,6 +23,8 @@ class ClusterStatusCommandTest {
         assertThat(result.outLines()).containsExactly(
                 "Cluster:       local",
                 "Health:        Running",
+                "Last seen:     " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                        .format(services.clusters().state("local").lastSeen().atZone(java.time.ZoneId.systemDefault())),
                 "REST URL:      http://127.0.0.1:18081",
                 "Flink version: 2.3.0",
                 "Detail:        -");
@@ -32,7 +34,7 @@ class ClusterStatusCommandTest {
     void failedClusterShowsTheDetail() {
         FakeServices services = new FakeServices(dir);
         services.cluster.failStarts("java.net.BindException: Address already in use");
-        services.clusters().startLocal();
+        services.clusters().startAll();
 
         CliRunner.Result result = new CliRunner(() -> services).run("cluster", "status");
 

@@ -151,8 +151,8 @@ class JobLifecycleCommandTest {
         CliRunner.Result result = cli.run("job", "run", id);
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).startsWith("The local Flink cluster is not running: port 8081 in use")
-                .contains("Fix: Restart the local cluster");
+        assertThat(result.err()).startsWith("Local cluster is not running: port 8081 in use")
+                .contains("Fix: Restart the cluster");
     }
 
     @Test
@@ -223,6 +223,7 @@ class JobLifecycleCommandTest {
         assertThat(status.outLines()).containsExactly(
                 "Job:            " + id + " (Orders)",
                 "Status:         Running",
+                "Cluster:        local (Running)",
                 "Online version: 1",
                 "Run instance:   1",
                 "Flink job ID:   " + job.flinkJobId());

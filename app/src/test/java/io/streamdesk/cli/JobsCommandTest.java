@@ -93,6 +93,45 @@ class JobsCommandTest {
     }
 
     @Test
+    void whenTheClusterIsDownTheStateIsTheLastKnownOneWithItsTimeAndTheClusterSaysWhy() throws IOException {
+        Path sql = Files.writeString(dir.resolve("a.sql"), "SELECT 1;");
+        String id = cli.run("job", "create", "--name", "Orders", "--sql", sql.toString()).out().strip();
+        cli.run("job", "publish", id, "-m", "first");
+        cli.run("job", "run", id);
+        services.cluster.stop(java.time.Duration.ofSeconds(1)); // no cluster answers any more
+        String recordedAt = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                .format(services.jobs().job(new JobId(id)).runStartedAt().atZone(java.time.ZoneId.systemDefault()));
+
+        CliRunner.Result result = cli.run("jobs");
+
+        assertThat(result.exitCode()).isZero();
+        String[] lines = result.outLines();
+        int statusColumn = lines[0].indexOf("STATUS");
+        assertThat(lines[1].substring(statusColumn))
+                .startsWith("Cluster stopped — last known Running (recorded at " + recordedAt + ")");
+        assertThat(result.out()).contains("Note: a state that is not confirmed by its cluster is the last one known")
+                .contains("Cluster local: Stopped");
+
+        CliRunner.Result status = cli.run("job", "status", id);
+        assertThat(status.outLines()).contains(
+                "Status:         Cluster stopped — last known Running (recorded at " + recordedAt + ")",
+                "Stored status:  Running (the last known one; the cluster did not confirm it)",
+                "Cluster:        local (Stopped)");
+    }
+
+    @Test
+    void aRunningJobIsConfirmedByTheClusterBeforeItIsPrinted() throws IOException {
+        Path sql = Files.writeString(dir.resolve("a.sql"), "SELECT 1;");
+        String id = cli.run("job", "create", "--name", "Orders", "--sql", sql.toString()).out().strip();
+        cli.run("job", "publish", id, "-m", "first");
+        cli.run("job", "run", id);
+        services.gateway.setState(services.jobs().job(new JobId(id)).flinkJobId(), "RESTARTING");
+
+        assertThat(cli.run("jobs").outLines()[1]).contains("Restarting");
+        assertThat(services.clusters().jobStates().observe(services.jobs().job(new JobId(id))).lastSeen()).isNotNull();
+    }
+
+    @Test
     void emptyListSaysHowToCreateAJob() {
         CliRunner.Result result = cli.run("jobs");
 

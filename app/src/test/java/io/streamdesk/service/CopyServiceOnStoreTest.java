@@ -63,7 +63,6 @@ class CopyServiceOnStoreTest {
         Clock clock = Clock.systemUTC();
         JobChangeListeners listeners = new JobChangeListeners();
         clusters = new ClusterService(new FakeLocalCluster(), new HibernateEventStore(db), clock);
-        clusters.declareLocalFlinkVersion(FakeGateway.FLINK_VERSION);
         jobs = new JobService(jobStore, new HibernateVersionStore(db), new FakeSqlChecker(), listeners, clock, "tester");
         copies = new CopyService(jobStore, runStore, clusters, listeners, clock);
     }

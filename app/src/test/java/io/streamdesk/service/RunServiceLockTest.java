@@ -36,7 +36,7 @@ class RunServiceLockTest {
 
     @BeforeEach
     void runAJob() {
-        services.clusters().startLocal();
+        services.clusters().startAll();
         job = services.jobs().createSqlJob("orders", "/prod");
         services.jobs().saveDraft(job.id(), "INSERT INTO s SELECT * FROM t;");
         services.jobs().publish(job.id(), "v1");

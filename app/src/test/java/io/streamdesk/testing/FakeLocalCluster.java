@@ -1,10 +1,11 @@
 package io.streamdesk.testing;
 
 import io.streamdesk.model.ClusterHealth;
+import io.streamdesk.model.ClusterProfile;
 import io.streamdesk.model.ClusterState;
+import io.streamdesk.service.port.ClusterConnection;
 import io.streamdesk.service.port.ClusterGateway;
 import io.streamdesk.service.port.ClusterUnreachableException;
-import io.streamdesk.service.port.LocalCluster;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,11 +17,56 @@ import java.util.function.Consumer;
  * A local cluster that starts at once: listeners see STARTING then RUNNING, or FAILED after {@link #failStarts}.
  * {@link #crash} simulates the child JVM dying. Its gateway is a {@link FakeGateway}.
  */
-public final class FakeLocalCluster implements LocalCluster {
+public final class FakeLocalCluster implements ClusterConnection {
+    static final String CLUSTER_ID = DEFAULT_CLUSTER_ID;
     private final FakeGateway gateway = new FakeGateway();
     private final List<Consumer<ClusterState>> listeners = new CopyOnWriteArrayList<>();
     private volatile ClusterState state = ClusterState.stopped(CLUSTER_ID, Instant.now());
     private volatile String startFailure;
+    private volatile boolean restartsAutomatically;
+    public final java.util.concurrent.atomic.AtomicInteger restarts = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Lets the registry restart this cluster by itself after a crash, as the app does with its child. */
+    public void restartAutomatically(boolean on) {
+        this.restartsAutomatically = on;
+    }
+
+    @Override
+    public String id() {
+        return CLUSTER_ID;
+    }
+
+    @Override
+    public ClusterProfile profile() {
+        return new ClusterProfile(CLUSTER_ID, "Local cluster", List.of(FakeGateway.FLINK_VERSION),
+                FakeGateway.FLINK_VERSION, true, true);
+    }
+
+    @Override
+    public String savepointTarget(String jobDirectory) {
+        return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "savepoints", jobDirectory).toUri().toString();
+    }
+
+    @Override
+    public void restart() {
+        restarts.incrementAndGet();
+        start();
+    }
+
+    @Override
+    public boolean keepsJobsWhenItFails() {
+        return false;
+    }
+
+    @Override
+    public boolean restartsAutomatically() {
+        return restartsAutomatically;
+    }
+
+    @Override
+    public Duration probeTimeout() {
+        return Duration.ofSeconds(2);
+    }
 
     public FakeGateway fakeGateway() {
         return gateway;
@@ -43,7 +89,7 @@ public final class FakeLocalCluster implements LocalCluster {
             set(new ClusterState(CLUSTER_ID, ClusterHealth.FAILED, null, null, Instant.now(), startFailure));
         } else {
             set(new ClusterState(CLUSTER_ID, ClusterHealth.RUNNING, FakeGateway.REST_URL, FakeGateway.FLINK_VERSION,
-                    Instant.now(), null));
+                    Instant.now(), null, Instant.now()));
         }
     }
 

@@ -3,9 +3,10 @@ package io.streamdesk.flink.local;
 import io.streamdesk.flink.rest.FlinkRestClient;
 import io.streamdesk.model.ClusterHealth;
 import io.streamdesk.model.ClusterState;
+import io.streamdesk.model.ClusterProfile;
+import io.streamdesk.service.port.ClusterConnection;
 import io.streamdesk.service.port.ClusterGateway;
 import io.streamdesk.service.port.ClusterUnreachableException;
-import io.streamdesk.service.port.LocalCluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,11 +50,21 @@ import java.util.function.Consumer;
  * while the app runs it owns the local cluster. {@link #detach()} instead leaves the cluster running and only ends
  * this instance's supervision; the CLI calls it on exit.
  *
- * <p>States: STOPPED -> STARTING -> RUNNING; RUNNING <-> UNREACHABLE while the child lives but REST does not answer;
- * FAILED when the child exits on its own, does not come up, or runs another Flink minor version. {@link #start()}
- * after FAILED or STOPPED attaches or launches again.
+ * <p>States: STOPPED -> STARTING -> RUNNING; RUNNING -> UNREACHABLE after {@link #FAILED_PROBES_FOR_UNREACHABLE}
+ * failed probes in a row while the child lives (one slow answer is no outage), and back to RUNNING on the first good
+ * probe; FAILED when the child exits on its own, does not come up, or runs another Flink minor version.
+ * {@link #start()} after FAILED or STOPPED attaches or launches again; {@link #restart()} works from every state.
+ *
+ * <p>The local cluster has no high availability: when the child dies its jobs are gone
+ * ({@link #keepsJobsWhenItFails()} is false), and the app restarts it by itself.
  */
-public final class LocalClusterProcess implements LocalCluster {
+public final class LocalClusterProcess implements ClusterConnection {
+
+    /** The id jobs on the embedded cluster carry. */
+    public static final String CLUSTER_ID = DEFAULT_CLUSTER_ID;
+
+    /** Probes that must fail in a row before the cluster counts as unreachable. */
+    public static final int FAILED_PROBES_FOR_UNREACHABLE = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalClusterProcess.class);
 
@@ -88,13 +99,19 @@ public final class LocalClusterProcess implements LocalCluster {
     private final Duration pollInterval;
     private final String expectedVersion;
     private final Lifetime lifetime;
+    private volatile Path savepointDirectory;
+    /** When REST last answered (a probe or the start-up check); null before it ever did. */
+    private volatile Instant lastSeen;
+    /** Failed probes in a row of the current child; guarded by lock. */
+    private int failedProbes;
     private final List<Consumer<ClusterState>> listeners = new CopyOnWriteArrayList<>();
     /** One thread keeps listener calls in order and off the caller's thread. */
     private final ExecutorService notifier = Executors.newSingleThreadExecutor(daemon("local-cluster-events"));
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(daemon("local-cluster-supervisor"));
 
     private final Object lock = new Object();
-    private ClusterState state;
+    /** Written under lock; read without it so that a per-second UI refresh never waits for a spawn. */
+    private volatile ClusterState state;
     private Child child; // guarded by lock; the current child or null
     private boolean closed; // guarded by lock; after close() or detach()
 
@@ -135,6 +152,7 @@ public final class LocalClusterProcess implements LocalCluster {
         this.heap = Objects.requireNonNull(heap, "heap");
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
         this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
+        this.savepointDirectory = this.workDir.resolve("savepoints");
         this.state = ClusterState.stopped(CLUSTER_ID, Instant.now());
         long millis = pollInterval.toMillis();
         supervisor.scheduleWithFixedDelay(this::supervise, millis, millis, TimeUnit.MILLISECONDS);
@@ -142,6 +160,47 @@ public final class LocalClusterProcess implements LocalCluster {
 
     public Lifetime lifetime() {
         return lifetime;
+    }
+
+    /** Savepoints go under {@code directory} (the data directory's savepoints folder) instead of the work dir. */
+    public LocalClusterProcess withSavepointsUnder(Path directory) {
+        this.savepointDirectory = directory.toAbsolutePath();
+        return this;
+    }
+
+    @Override
+    public String id() {
+        return CLUSTER_ID;
+    }
+
+    /**
+     * The cluster declares its CUs from its slots and memory, so per-job JM/TM specs apply (P5); all its jobs share
+     * one JVM, so a per-job log level cannot (P6). It runs the bundled Flink version.
+     */
+    @Override
+    public ClusterProfile profile() {
+        return new ClusterProfile(CLUSTER_ID, "Local cluster", List.of(expectedVersion), expectedVersion, true, true);
+    }
+
+    @Override
+    public String savepointTarget(String jobDirectory) {
+        return savepointDirectory.resolve(jobDirectory).toUri().toString();
+    }
+
+    @Override
+    public boolean keepsJobsWhenItFails() {
+        return false; // a MiniCluster in one child JVM: no HA, its jobs die with it
+    }
+
+    @Override
+    public boolean restartsAutomatically() {
+        // the app supervises its cluster; a CLI command only visits one and must not bring it back behind the app
+        return lifetime == Lifetime.TIED_TO_THIS_PROCESS;
+    }
+
+    @Override
+    public Duration probeTimeout() {
+        return PROBE_TIMEOUT;
     }
 
     /** Attaches to the live cluster of the work directory, or spawns one; returns at once. */
@@ -191,6 +250,7 @@ public final class LocalClusterProcess implements LocalCluster {
                 return false; // nothing to attach to and not asked to spawn
             }
             child = next;
+            failedProbes = 0;
             setState(ClusterHealth.STARTING, null, null, next.spawned
                     ? "Starting (pid " + next.handle.pid() + ")"
                     : ATTACHING_DETAIL + " to the running local cluster (pid " + next.handle.pid() + ")");
@@ -285,6 +345,8 @@ public final class LocalClusterProcess implements LocalCluster {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
         command.add("-XX:+UseSerialGC"); // small footprint; the child is one process on a desktop
+        // a child out of memory is half dead (threads gone, REST maybe answering): let it exit so it is restarted
+        command.add("-XX:+ExitOnOutOfMemoryError");
         for (String open : FLINK_JVM_OPENS) {
             command.add("--add-opens=" + open + "=ALL-UNNAMED");
         }
@@ -341,6 +403,7 @@ public final class LocalClusterProcess implements LocalCluster {
             }
             FlinkRestClient client = new FlinkRestClient(url, PROBE_TIMEOUT, PROBE_TIMEOUT, null, null);
             String version = null;
+            int failures = 0;
             while (version == null) {
                 if (!isCurrent(started) || started.discarded || !started.handle.isAlive()) {
                     return;
@@ -348,6 +411,17 @@ public final class LocalClusterProcess implements LocalCluster {
                 try {
                     version = client.flinkVersion();
                 } catch (RuntimeException e) {
+                    if (!started.spawned && ++failures == FAILED_PROBES_FOR_UNREACHABLE) {
+                        // a cluster another process started lives but does not answer: that is no start-up
+                        synchronized (lock) {
+                            if (isCurrent(started) && !started.discarded) {
+                                started.gateway = new FlinkRestClient(url);
+                                setState(ClusterHealth.UNREACHABLE, url, null, "The running local cluster (pid "
+                                        + started.handle.pid() + ") lives but its REST API did not answer "
+                                        + failures + " probes in a row");
+                            }
+                        }
+                    }
                     checkDeadline(deadline);
                     Thread.sleep(200);
                 }
@@ -368,6 +442,8 @@ public final class LocalClusterProcess implements LocalCluster {
                     started.giveUp();
                     return;
                 }
+                lastSeen = Instant.now();
+                failedProbes = 0;
                 long ms = (System.nanoTime() - started.launchedNanos) / 1_000_000;
                 LOG.info("Local cluster RUNNING at {} (Flink {}, pid {}) {} ms after {}", url, version,
                         started.handle.pid(), ms, started.spawned ? "launch" : "attaching");
@@ -420,8 +496,8 @@ public final class LocalClusterProcess implements LocalCluster {
                 onChildExit(current);
                 return;
             }
-            if (health != ClusterHealth.RUNNING && health != ClusterHealth.UNREACHABLE) {
-                return;
+            if ((health != ClusterHealth.RUNNING && health != ClusterHealth.UNREACHABLE) || current.probe == null) {
+                return; // not up yet: the start-up check probes it
             }
             boolean answers;
             try {
@@ -434,11 +510,16 @@ public final class LocalClusterProcess implements LocalCluster {
                 if (!isCurrent(current) || current.discarded) {
                     return;
                 }
-                if (answers && state.health() == ClusterHealth.UNREACHABLE) {
-                    setState(ClusterHealth.RUNNING, state.restUrl(), state.flinkVersion(), null);
-                } else if (!answers && state.health() == ClusterHealth.RUNNING) {
+                if (answers) {
+                    lastSeen = Instant.now();
+                    failedProbes = 0;
+                    if (state.health() == ClusterHealth.UNREACHABLE) {
+                        setState(ClusterHealth.RUNNING, state.restUrl(), state.flinkVersion(), null);
+                    }
+                } else if (++failedProbes >= FAILED_PROBES_FOR_UNREACHABLE && state.health() == ClusterHealth.RUNNING) {
                     setState(ClusterHealth.UNREACHABLE, state.restUrl(), state.flinkVersion(),
-                            "The local cluster process lives but its REST API does not answer");
+                            "The local cluster process lives but its REST API did not answer " + failedProbes
+                                    + " probes in a row (" + PROBE_TIMEOUT.toSeconds() + " s each)");
                 }
             }
         } catch (RuntimeException e) {
@@ -462,15 +543,13 @@ public final class LocalClusterProcess implements LocalCluster {
                     break;
                 }
             }
-            return state;
+            return state.withLastSeen(lastSeen);
         }
     }
 
     @Override
     public ClusterState state() {
-        synchronized (lock) {
-            return state;
-        }
+        return state.withLastSeen(lastSeen);
     }
 
     @Override
@@ -535,6 +614,53 @@ public final class LocalClusterProcess implements LocalCluster {
         }
     }
 
+    /**
+     * Ends the current child whatever its state and starts a new one. A healthy child is asked to exit first; one
+     * that does not answer (hung, stopped by a signal, out of memory) would ignore that and is killed at once.
+     */
+    @Override
+    public void restart() {
+        Child old;
+        boolean healthy;
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("This LocalClusterProcess was closed or detached");
+            }
+            old = child;
+            healthy = state.health() == ClusterHealth.RUNNING;
+            if (old != null) {
+                old.discarded = true; // its exit is expected now
+                child = null;
+            }
+        }
+        if (old != null && old.handle.isAlive()) {
+            ProcessHandle handle = old.handle;
+            LOG.info("Restarting the local cluster: ending pid {} ({})", handle.pid(), healthy ? "asked to exit" : "killed");
+            try {
+                if (healthy) {
+                    old.askToExit();
+                    try {
+                        handle.onExit().get(10, TimeUnit.SECONDS);
+                    } catch (TimeoutException e) {
+                        handle.destroyForcibly();
+                    }
+                } else {
+                    handle.destroyForcibly();
+                }
+                handle.onExit().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                handle.destroyForcibly();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("Local cluster pid {} did not exit after being killed", handle.pid(), e);
+            }
+        }
+        if (old != null && !old.handle.isAlive()) {
+            removeFilesOf(old.handle.pid());
+        }
+        start();
+    }
+
     /** Deletes rest.url and pid when the pid file still names {@code pid}: never the files of a newer child. */
     private void removeFilesOf(long pid) {
         synchronized (SPAWN_MONITOR) {
@@ -590,7 +716,7 @@ public final class LocalClusterProcess implements LocalCluster {
 
     /** Caller holds the lock. */
     private void setState(ClusterHealth health, String restUrl, String version, String detail) {
-        ClusterState next = new ClusterState(CLUSTER_ID, health, restUrl, version, Instant.now(), detail);
+        ClusterState next = new ClusterState(CLUSTER_ID, health, restUrl, version, Instant.now(), detail, lastSeen);
         state = next;
         lock.notifyAll();
         if (!notifier.isShutdown()) {

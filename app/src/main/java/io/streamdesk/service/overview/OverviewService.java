@@ -5,6 +5,7 @@ import io.streamdesk.model.Job;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobStatus;
 import io.streamdesk.model.JobType;
+import io.streamdesk.model.ObservedJobState;
 import io.streamdesk.service.ClusterService;
 import io.streamdesk.service.JobService;
 import io.streamdesk.service.alarms.AlarmService;
@@ -26,8 +27,13 @@ public final class OverviewService {
     public record ClusterFigure(String clusterId, ClusterHealth health, int idleUnits, int totalUnits) {
     }
 
+    /**
+     * {@code running} counts only jobs whose cluster confirmed them running lately; {@code unconfirmed} the jobs last
+     * known running (or restarting) whose cluster did not confirm it: unreachable, failed, or not asked yet (R6).
+     */
     public record Figures(Map<JobType, List<JobId>> byType, List<JobId> running, List<JobId> stopped,
-                          List<JobId> unclearedAlarmsLastDay, List<JobId> eventsLast6h, List<ClusterFigure> clusters) {
+                          List<JobId> unclearedAlarmsLastDay, List<JobId> eventsLast6h, List<ClusterFigure> clusters,
+                          List<JobId> restarting, List<JobId> unconfirmed) {
     }
 
     private final JobService jobs;
@@ -42,24 +48,30 @@ public final class OverviewService {
         this.clusters = clusters;
     }
 
-    /** Reads the store and asks the local cluster for its slots (an unreachable cluster counts 0/0). */
+    /** Reads the store and asks each cluster for its slots (an unreachable cluster counts 0/0). */
     public Figures figures() {
         List<Job> all = jobs.list();
         Map<JobType, List<JobId>> byType = new EnumMap<>(JobType.class);
         for (JobType t : JobType.values()) {
             byType.put(t, all.stream().filter(j -> j.type() == t).map(Job::id).toList());
         }
-        List<JobId> running = all.stream().filter(j -> j.status() == JobStatus.RUNNING).map(Job::id).toList();
+        List<ObservedJobState> observed = all.stream().map(clusters.jobStates()::observe).toList();
+        List<JobId> running = observed.stream().filter(o -> o.confirmed() && o.status() == JobStatus.RUNNING)
+                .map(ObservedJobState::jobId).toList();
+        List<JobId> restarting = observed.stream().filter(o -> o.confirmed() && o.status() == JobStatus.RESTARTING)
+                .map(ObservedJobState::jobId).toList();
+        List<JobId> unconfirmed = observed.stream().filter(o -> !o.confirmed()).map(ObservedJobState::jobId).toList();
         List<JobId> stopped = all.stream().filter(j -> j.status() == JobStatus.STOPPED || j.status() == JobStatus.ERROR)
                 .map(Job::id).toList();
         Set<JobId> known = Set.copyOf(all.stream().map(Job::id).toList());
         List<JobId> alarmed = alarms.jobsWithUnclearedAlarms(ALARM_WINDOW).stream().filter(known::contains).toList();
         List<JobId> withEvents = events.jobsWithEvents(EVENT_WINDOW).stream().filter(known::contains).toList();
-        return new Figures(byType, running, stopped, alarmed, withEvents, List.of(local()));
+        return new Figures(byType, running, stopped, alarmed, withEvents,
+                clusters.clusterIds().stream().map(this::cluster).toList(), restarting, unconfirmed);
     }
 
-    private ClusterFigure local() {
-        var state = clusters.localState();
+    private ClusterFigure cluster(String clusterId) {
+        var state = clusters.state(clusterId);
         if (state.health() != ClusterHealth.RUNNING) {
             return new ClusterFigure(state.clusterId(), state.health(), 0, 0);
         }

@@ -111,10 +111,10 @@ public final class JobPageView {
         jobName.textProperty().bind(vm.nameProperty());
         jobId.textProperty().bind(Bindings.createStringBinding(() -> vm.jobId().value()));
         jobStatus.textProperty().bind(vm.statusLabelProperty());
-        vm.statusProperty().addListener((o, a, s) -> {
+        vm.statusStyleProperty().addListener((o, a, style) -> {
             jobStatus.getStyleClass().removeIf(c -> c.startsWith("status-"));
-            if (s != null) {
-                jobStatus.getStyleClass().add("status-" + s.name().toLowerCase());
+            if (style != null && !style.isEmpty()) {
+                jobStatus.getStyleClass().add(style);
             }
         });
         onlineVersion.textProperty().bind(vm.onlineVersionProperty());

@@ -44,6 +44,11 @@ public final class JobPageViewModel {
     private final ReadOnlyObjectWrapper<Job> job = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusLabel = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper statusStyle = new ReadOnlyStringWrapper("");
+    /** Turns the stored job into the state shown (cluster health, last confirmation); the stored status by default. */
+    private java.util.function.Function<Job, io.streamdesk.model.ObservedJobState> observer = j ->
+            new io.streamdesk.model.ObservedJobState(j.id(), j.status(), j.status().label(), true, null, null, null, null);
+    private io.streamdesk.ui.task.Scheduler.Cancellable ticker;
     private final ReadOnlyObjectWrapper<JobStatus> status = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper onlineVersion = new ReadOnlyStringWrapper(Formats.NONE);
     private final ReadOnlyStringWrapper warningText = new ReadOnlyStringWrapper("");
@@ -113,8 +118,25 @@ public final class JobPageViewModel {
         return status.getReadOnlyProperty();
     }
 
+    /**
+     * The header's status (J4, R6): the observed state, e.g. "Restarting (2 restarts)" or "Cluster unreachable — last
+     * seen Running at 15:17:20"; {@link #statusProperty()} stays the stored status the operations go by.
+     */
     public ReadOnlyStringProperty statusLabelProperty() {
         return statusLabel.getReadOnlyProperty();
+    }
+
+    /** The header status's style class: "status-running", or "status-unconfirmed" for a state not confirmed lately. */
+    public ReadOnlyStringProperty statusStyleProperty() {
+        return statusStyle.getReadOnlyProperty();
+    }
+
+    /**
+     * Shows the observed state from {@code observer} (the cluster registry's, in memory) and refreshes it every
+     * second, so a confirmation that goes stale shows as such. Call before {@link #open()}.
+     */
+    public void observeWith(java.util.function.Function<Job, io.streamdesk.model.ObservedJobState> observer) {
+        this.observer = observer;
     }
 
     public ReadOnlyStringProperty onlineVersionProperty() {
@@ -151,6 +173,7 @@ public final class JobPageViewModel {
 
     public void open() {
         jobs.listeners().add(listener);
+        ticker = ctx.scheduler().every(java.time.Duration.ofSeconds(1), this::showObserved);
         BackgroundTask.wrap(() -> jobs.job(jobId))
                 .titled("Opening job")
                 .onSuccess(this::show)
@@ -163,6 +186,9 @@ public final class JobPageViewModel {
 
     public void close() {
         jobs.listeners().remove(listener);
+        if (ticker != null) {
+            ticker.cancel();
+        }
         editor.dispose();
         config.dispose();
     }
@@ -194,6 +220,7 @@ public final class JobPageViewModel {
                     operationInFlight.set(true);
                     operationError.set("");
                     statusLabel.set(JobStatus.OPERATING.label());
+                    statusStyle.set("status-operating");
                     status.set(JobStatus.OPERATING);
                 })
                 .onSuccess(j -> {
@@ -221,12 +248,23 @@ public final class JobPageViewModel {
         job.set(j);
         name.set(j.name());
         status.set(j.status());
-        statusLabel.set(j.status().label());
+        showObserved();
         onlineVersion.set(j.onlineVersion() == null ? Formats.NONE : "v" + j.onlineVersion());
         JobWarning w = j.warning();
         warningText.set(w == null ? "" : w.operation() + " failed: " + w.message());
         warningFix.set(w == null || w.suggestedFix() == null ? "" : w.suggestedFix());
         versions.setOnlineVersion(j.onlineVersion());
+    }
+
+    /** On the UI thread: the observed state of the job shown now (no I/O: cluster states and confirmations in memory). */
+    void showObserved() {
+        Job j = job.get();
+        if (j == null || (operationInFlight.get() && j.status() != JobStatus.OPERATING)) {
+            return; // the page shows Operating while its own operation runs
+        }
+        io.streamdesk.model.ObservedJobState o = observer.apply(j);
+        statusLabel.set(o.label());
+        statusStyle.set(o.confirmed() ? "status-" + o.status().name().toLowerCase() : "status-unconfirmed");
     }
 
     private void onJobChangedAnyThread(Job j) {

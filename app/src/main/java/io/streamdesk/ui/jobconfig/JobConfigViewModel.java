@@ -186,7 +186,7 @@ public final class JobConfigViewModel {
 
     /** Reads the cluster's capacity again (it changes when jobs start and stop). */
     public void refreshCapacity() {
-        BackgroundTask.wrap(() -> configs.capacity(io.streamdesk.service.port.LocalCluster.CLUSTER_ID, jobId))
+        BackgroundTask.wrap(() -> configs.capacity(jobs.job(jobId).clusterId(), jobId))
                 .onSuccess((Optional<ClusterCapacity> c) -> {
                     capacity = c.orElse(null);
                     updateCus();

@@ -41,7 +41,7 @@ public final class JobListView {
     @FXML private TableColumn<JobRow, String> idColumn;
     @FXML private TableColumn<JobRow, String> typeColumn;
     @FXML private TableColumn<JobRow, String> clusterColumn;
-    @FXML private TableColumn<JobRow, Job> statusColumn;
+    @FXML private TableColumn<JobRow, JobRow.StatusCellValue> statusColumn;
     @FXML private TableColumn<JobRow, String> versionColumn;
     @FXML private TableColumn<JobRow, Instant> createdColumn;
     @FXML private TableColumn<JobRow, java.time.Duration> totalRunColumn;
@@ -84,9 +84,10 @@ public final class JobListView {
         currentRunColumn.setCellValueFactory(c -> c.getValue().currentRunDurationProperty());
         currentRunColumn.setCellFactory(c -> durationCell());
         currentRunColumn.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
-        statusColumn.setCellValueFactory(c -> c.getValue().jobProperty());
+        // the observed state (R6): it changes with the cluster and with time, not only with the stored job
+        statusColumn.setCellValueFactory(c -> c.getValue().statusValueProperty());
         statusColumn.setCellFactory(c -> new StatusCell());
-        statusColumn.setComparator(Comparator.comparing(j -> j.status().label()));
+        statusColumn.setComparator(Comparator.comparing(v -> v.observed().label()));
 
         jobsTable.setItems(vm.rows());
         vm.comparatorProperty().bind(jobsTable.comparatorProperty());
@@ -180,9 +181,9 @@ public final class JobListView {
     }
 
     /** Status label with a warning icon whose tooltip carries the warning and its suggested fix (J4). */
-    private static final class StatusCell extends TableCell<JobRow, Job> {
+    private static final class StatusCell extends TableCell<JobRow, JobRow.StatusCellValue> {
         @Override
-        protected void updateItem(Job row, boolean empty) {
+        protected void updateItem(JobRow.StatusCellValue row, boolean empty) {
             super.updateItem(row, empty);
             getStyleClass().removeIf(s -> s.startsWith("status-"));
             if (empty || row == null) {
@@ -191,9 +192,9 @@ public final class JobListView {
                 setTooltip(null);
                 return;
             }
-            JobStatus status = row.status();
-            setText(status.label());
-            getStyleClass().add("status-" + status.name().toLowerCase());
+            JobStatus status = row.observed().status();
+            setText(row.observed().label());
+            getStyleClass().add(row.observed().confirmed() ? "status-" + status.name().toLowerCase() : "status-unconfirmed");
             JobWarning w = row.warning();
             if (w == null) {
                 setGraphic(null);

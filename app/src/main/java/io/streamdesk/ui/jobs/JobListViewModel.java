@@ -48,6 +48,7 @@ public final class JobListViewModel {
     private final Consumer<Job> jobListener = this::onJobChangedAnyThread;
 
     private JobService jobs;
+    private java.util.function.Function<Job, io.streamdesk.model.ObservedJobState> observer = JobRow::asStored;
     private Scheduler.Cancellable ticker;
     private Consumer<JobId> openHandler = id -> { };
 
@@ -100,8 +101,17 @@ public final class JobListViewModel {
 
     // ---- commands ----
 
-    /** Called once the services are ready: load, listen, tick. */
+    /** Called once the services are ready: load, listen, tick. Rows show the stored status as it is. */
     public void attach(JobService service) {
+        attach(service, JobRow::asStored);
+    }
+
+    /**
+     * Rows show the observed state: {@code observer} (the cluster registry's, in memory and cheap) turns a job into
+     * what its cluster last confirmed; the per-second tick refreshes it, so a state that goes stale shows so.
+     */
+    public void attach(JobService service, java.util.function.Function<Job, io.streamdesk.model.ObservedJobState> observer) {
+        this.observer = observer;
         this.jobs = service;
         service.listeners().add(jobListener);
         ticker = ctx.scheduler().every(Duration.ofSeconds(1), this::tick);
@@ -153,7 +163,7 @@ public final class JobListViewModel {
                 return;
             }
         }
-        JobRow row = new JobRow(job, ctx.scheduler().now());
+        JobRow row = new JobRow(job, ctx.scheduler().now(), observer);
         rows.add(row);
         loadCus(row);
     }
@@ -201,6 +211,7 @@ public final class JobListViewModel {
         if (q.isEmpty()) {
             return r -> true;
         }
-        return r -> r.name().toLowerCase(Locale.ROOT).contains(q) || r.id().contains(q);
+        return r -> r.name().toLowerCase(Locale.ROOT).contains(q) || r.id().contains(q)
+                || r.statusLabel().toLowerCase(Locale.ROOT).contains(q);
     }
 }

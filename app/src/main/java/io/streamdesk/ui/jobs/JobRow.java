@@ -3,6 +3,7 @@ package io.streamdesk.ui.jobs;
 import io.streamdesk.model.Job;
 import io.streamdesk.model.JobStatus;
 import io.streamdesk.model.JobWarning;
+import io.streamdesk.model.ObservedJobState;
 import io.streamdesk.ui.Formats;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,13 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * per-second run time refresh.
  */
 public final class JobRow {
+    /** What the status column shows: the observed state (stored status, cluster health, last confirmation) and the warning. */
+    public record StatusCellValue(ObservedJobState observed, JobWarning warning) {
+    }
+
     private final ReadOnlyObjectWrapper<Job> job = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<StatusCellValue> statusValue = new ReadOnlyObjectWrapper<>();
+    private final java.util.function.Function<Job, ObservedJobState> observer;
     private final ReadOnlyStringWrapper totalRunTime = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper currentRunTime = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<Duration> totalRunDuration = new ReadOnlyObjectWrapper<>(Duration.ZERO);
@@ -24,7 +31,18 @@ public final class JobRow {
     private final ReadOnlyStringWrapper cus = new ReadOnlyStringWrapper(Formats.NONE);
 
     JobRow(Job job, Instant now) {
+        this(job, now, JobRow::asStored);
+    }
+
+    /** {@code observer} derives the shown state from the job, its cluster and the last confirmation (in memory). */
+    JobRow(Job job, Instant now, java.util.function.Function<Job, ObservedJobState> observer) {
+        this.observer = observer;
         update(job, now);
+    }
+
+    /** Without a cluster registry (tests of the list alone): the stored status as it is. */
+    static ObservedJobState asStored(Job j) {
+        return new ObservedJobState(j.id(), j.status(), j.status().label(), true, null, null, null, null);
     }
 
     void update(Job newJob, Instant now) {
@@ -34,6 +52,11 @@ public final class JobRow {
 
     void tick(Instant now) {
         Job j = job.get();
+        ObservedJobState observed = observer.apply(j);
+        StatusCellValue value = new StatusCellValue(observed, j.warning());
+        if (!value.equals(statusValue.get())) {
+            statusValue.set(value);
+        }
         totalRunDuration.set(j.totalRunTime(now));
         currentRunDuration.set(j.runStartedAt() == null ? null : j.currentRunTime(now));
         totalRunTime.set(Formats.duration(j.totalRunTime(now)));
@@ -64,8 +87,22 @@ public final class JobRow {
         return job.get().clusterId();
     }
 
+    /** The stored status; what to show is {@link #observed()}. */
     public JobStatus status() {
         return job.get().status();
+    }
+
+    /** The state shown (J4, R6): e.g. "Cluster unreachable — last seen Running at 15:17:20". */
+    public ObservedJobState observed() {
+        return statusValue.get().observed();
+    }
+
+    public String statusLabel() {
+        return observed().label();
+    }
+
+    public ReadOnlyObjectProperty<StatusCellValue> statusValueProperty() {
+        return statusValue.getReadOnlyProperty();
     }
 
     public JobWarning warning() {

@@ -72,6 +72,15 @@ public final class OverviewView {
         }
         cards.getChildren().add(types);
         cards.getChildren().add(card("Running", link(String.valueOf(f.running().size()), "Running jobs", f.running())));
+        if (!f.restarting().isEmpty()) {
+            cards.getChildren().add(card("Restarting", link(String.valueOf(f.restarting().size()),
+                    "Jobs Flink is restarting", f.restarting())));
+        }
+        if (!f.unconfirmed().isEmpty()) {
+            // R6: a job last known running whose cluster did not confirm it is not counted as running
+            cards.getChildren().add(card("Not confirmed (cluster unreachable or down)", link(String.valueOf(
+                    f.unconfirmed().size()), "Jobs whose state the cluster did not confirm", f.unconfirmed())));
+        }
         cards.getChildren().add(card("Stopped", link(String.valueOf(f.stopped().size()), "Stopped jobs", f.stopped())));
         cards.getChildren().add(card("Uncleared alarms (last day)", link(String.valueOf(f.unclearedAlarmsLastDay().size()),
                 "Jobs with uncleared alarms in the last day", f.unclearedAlarmsLastDay())));

@@ -33,6 +33,7 @@ final class ShellLayout {
     final MenuItem quitMenuItem = new MenuItem("Quit");
     final CheckMenuItem darkThemeMenuItem = new CheckMenuItem("Dark theme");
     final MenuItem shortcutsMenuItem = new MenuItem("Keyboard shortcuts");
+    final CheckMenuItem resumeJobsMenuItem = new CheckMenuItem("Resume jobs after a cluster restart");
     final VBox navigation = new VBox();
     final ToggleGroup navigationGroup = new ToggleGroup();
     final TabPane mainTabs = new TabPane();
@@ -71,7 +72,9 @@ final class ShellLayout {
         shortcutsMenuItem.setId("shortcutsMenuItem");
         shortcutsMenuItem.setAccelerator(KeyCombination.keyCombination("F1"));
         Menu help = new Menu("_Help", null, shortcutsMenuItem);
-        MenuBar bar = new MenuBar(file, view, job, help);
+        resumeJobsMenuItem.setId("resumeJobsMenuItem");
+        Menu clusters = new Menu("_Clusters", null, resumeJobsMenuItem);
+        MenuBar bar = new MenuBar(file, view, job, clusters, help);
         bar.setId("menuBar");
         return bar;
     }

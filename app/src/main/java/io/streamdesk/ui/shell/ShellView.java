@@ -125,6 +125,7 @@ public final class ShellView {
                 + "…", running, ctx.backgroundWork().lastTitleProperty()));
 
         layout.darkThemeMenuItem.selectedProperty().bindBidirectional(vm.darkThemeProperty());
+        layout.resumeJobsMenuItem.selectedProperty().bindBidirectional(vm.resumeJobsAfterRestartProperty());
         vm.darkThemeProperty().addListener((o, a, dark) -> {
             applyTheme(dark);
             windowState.saveDarkTheme(dark);
@@ -134,7 +135,7 @@ public final class ShellView {
         vm.servicesProperty().addListener((o, a, services) -> {
             if (services != null) {
                 fillPinnedPages();
-                jobList.attach(services.jobs());
+                jobList.attach(services.jobs(), services.clusters().jobStates()::observe);
                 AlarmDesktopNotifications.attach(services);
                 windowState.lastOpenJob().ifPresent(this::reopenLastJob);
             }
@@ -233,6 +234,7 @@ public final class ShellView {
         }
         JobPageViewModel pageVm = new JobPageViewModel(id, services.jobs(), services.runs(), services.jobConfig(),
                 services.versionRuns(), ctx);
+        pageVm.observeWith(services.clusters().jobStates()::observe);
         JobPageView page = new JobPageView(pageVm, ctx, Pages.jobTabs(), () -> vm.servicesProperty().get());
         Tab tab = new Tab();
         tab.setId("jobTab-" + id.value());

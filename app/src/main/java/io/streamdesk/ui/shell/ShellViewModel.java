@@ -16,7 +16,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 
 /**
- * The main window's state: whether the services are ready (the window shows before they are), the local cluster
+ * The main window's state: whether the services are ready (the window shows before they are), the clusters' states
  * in the status bar, background work, and the theme.
  */
 public final class ShellViewModel {
@@ -25,13 +25,35 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper startupMessage = new ReadOnlyStringWrapper("Opening data…");
     private final ReadOnlyBooleanWrapper startupFailed = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<ClusterHealth> clusterHealth = new ReadOnlyObjectWrapper<>(ClusterHealth.STOPPED);
-    private final ReadOnlyStringWrapper clusterText = new ReadOnlyStringWrapper("Local cluster: waiting for data…");
+    private final ReadOnlyStringWrapper clusterText = new ReadOnlyStringWrapper("Cluster: waiting for data…");
+    /** The newest state of each cluster, in the registry's order; touched on the UI thread only. */
+    private final java.util.Map<String, ClusterState> clusterStates = new java.util.LinkedHashMap<>();
+    private final java.util.Map<String, String> clusterNames = new java.util.HashMap<>();
+    /** The cluster the status bar's button acts on, null when none needs an action. */
+    private String actionClusterId;
     private final ReadOnlyStringWrapper clusterDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper clusterAction = new ReadOnlyStringWrapper("");
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
+    private final BooleanProperty resumeJobsAfterRestart = new SimpleBooleanProperty(true);
+    /** Set while the stored value is shown, so that showing it does not write it back. */
+    private boolean loadingResumeSetting;
 
     public ShellViewModel(UiContext ctx) {
         this.ctx = ctx;
+        resumeJobsAfterRestart.addListener((o, a, on) -> {
+            Services s = services.get();
+            if (s != null && !loadingResumeSetting) {
+                BackgroundTask.wrap(() -> s.clusters().setResumeJobsAfterRestart(on))
+                        .titled("Saving the setting")
+                        .onFailure(e -> clusterDetail.set("Could not save the setting: " + e.getMessage()))
+                        .executeWith(ctx);
+            }
+        });
+    }
+
+    /** Setting: resume the jobs a failed cluster took with it from their newest checkpoint once it is back. */
+    public BooleanProperty resumeJobsAfterRestartProperty() {
+        return resumeJobsAfterRestart;
     }
 
     // ---- properties ----
@@ -81,10 +103,18 @@ public final class ShellViewModel {
     /** The services are ready (called on the UI thread). */
     public void servicesReady(Services ready) {
         startupMessage.set("");
+        ready.clusters().profiles().forEach(p -> clusterNames.put(p.id(), p.name()));
         ready.clusters().addListener(state -> ctx.ui().run(() -> showCluster(state)));
         services.set(ready);
-        BackgroundTask.wrap(() -> ready.clusters().localState())
-                .onSuccess(this::showCluster)
+        BackgroundTask.wrap(() -> ready.clusters().states())
+                .onSuccess(states -> states.forEach(this::showCluster))
+                .executeWith(ctx);
+        BackgroundTask.wrap(() -> ready.clusters().resumeJobsAfterRestart())
+                .onSuccess(on -> {
+                    loadingResumeSetting = true;
+                    resumeJobsAfterRestart.set(on);
+                    loadingResumeSetting = false;
+                })
                 .executeWith(ctx);
     }
 
@@ -94,13 +124,24 @@ public final class ShellViewModel {
         startupMessage.set("StreamDesk could not open its data: " + (error.getMessage() == null ? error : error.getMessage()));
     }
 
+    /** The status bar's button: starts a stopped cluster, restarts a failed or unreachable one (kills it first). */
     public void startCluster() {
         Services s = services.get();
-        if (s == null) {
+        String id = actionClusterId;
+        if (s == null || id == null) {
             return;
         }
-        BackgroundTask.wrap(() -> s.clusters().startLocal())
-                .titled("Starting local cluster")
+        ClusterState state = clusterStates.get(id);
+        boolean restart = state != null && state.health() != ClusterHealth.STOPPED;
+        String name = clusterNames.getOrDefault(id, id);
+        BackgroundTask.wrap(() -> {
+                    if (restart) {
+                        s.clusters().restart(id);
+                    } else {
+                        s.clusters().start(id);
+                    }
+                })
+                .titled((restart ? "Restarting " : "Starting ") + name)
                 .onFailure(e -> clusterDetail.set(e.getMessage()))
                 .executeWith(ctx);
     }
@@ -110,22 +151,60 @@ public final class ShellViewModel {
     }
 
     void showCluster(ClusterState state) {
+        clusterStates.put(state.clusterId(), state);
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        java.util.List<String> details = new java.util.ArrayList<>();
+        ClusterHealth worst = null;
+        actionClusterId = null;
+        String action = "";
+        for (ClusterState c : clusterStates.values()) {
+            texts.add(text(c, clusterNames.getOrDefault(c.clusterId(), c.clusterId())));
+            if (c.detail() != null) {
+                details.add(c.detail());
+            }
+            if (worst == null || severity(c.health()) > severity(worst)) {
+                worst = c.health();
+            }
+            String a = switch (c.health()) {
+                case STOPPED -> "Start";
+                case FAILED, UNREACHABLE -> "Restart";
+                // no restart of a healthy cluster from the status bar: it would kill running jobs by accident
+                case STARTING, RUNNING -> "";
+            };
+            if (actionClusterId == null && !a.isEmpty()) {
+                actionClusterId = c.clusterId();
+                action = a;
+            }
+        }
+        clusterHealth.set(worst == null ? ClusterHealth.STOPPED : worst);
+        clusterText.set(String.join("   ·   ", texts));
+        clusterDetail.set(String.join("\n", details));
+        clusterAction.set(action);
+    }
+
+    /** "Local cluster: Running at http://…", "Local cluster: Unreachable — last seen 15:17:20 — …". */
+    private static String text(ClusterState state, String name) {
         ClusterHealth h = state.health();
-        clusterHealth.set(h);
-        String text = "Local cluster: " + h.label();
+        String text = name + ": " + h.label();
         if (h == ClusterHealth.RUNNING && state.restUrl() != null) {
             text += " at " + state.restUrl();
+        }
+        if ((h == ClusterHealth.UNREACHABLE || h == ClusterHealth.FAILED) && state.lastSeen() != null) {
+            text += " — last seen " + io.streamdesk.ui.Formats.preciseTime(state.lastSeen());
         }
         if ((h == ClusterHealth.FAILED || h == ClusterHealth.UNREACHABLE) && state.detail() != null) {
             text += " — " + state.detail();
         }
-        clusterText.set(text);
-        clusterDetail.set(state.detail() == null ? "" : state.detail());
-        clusterAction.set(switch (h) {
-            case STOPPED -> "Start";
-            case FAILED, UNREACHABLE -> "Restart";
-            // no restart of a healthy cluster from the status bar: it would kill running jobs by accident
-            case STARTING, RUNNING -> "";
-        });
+        return text;
+    }
+
+    private static int severity(ClusterHealth h) {
+        return switch (h) {
+            case RUNNING -> 0;
+            case STARTING -> 1;
+            case STOPPED -> 2;
+            case UNREACHABLE -> 3;
+            case FAILED -> 4;
+        };
     }
 }

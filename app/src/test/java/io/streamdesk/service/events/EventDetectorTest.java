@@ -31,7 +31,7 @@ class EventDetectorTest {
 
     @BeforeEach
     void setUp() {
-        services.clusters().startLocal();
+        services.clusters().startAll();
         job = services.jobs().createSqlJob("orders", "/prod");
         services.jobs().saveDraft(job.id(), "INSERT INTO s SELECT * FROM t;");
         services.jobs().publish(job.id(), "v1");

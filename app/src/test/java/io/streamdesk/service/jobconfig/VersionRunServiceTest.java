@@ -30,7 +30,7 @@ class VersionRunServiceTest {
 
     @BeforeEach
     void setUp() {
-        services.clusters().startLocal();
+        services.clusters().startAll();
         job = services.jobs().createSqlJob("orders", "/");
     }
 

@@ -75,7 +75,7 @@ class SecretRefsTest {
     @Test
     void aRunResolvesForTheSubmitOnlyAndAMissingSecretRefusesBeforeSubmitting() {
         FakeServices services = new FakeServices();
-        services.clusters().startLocal();
+        services.clusters().startAll();
         var job = services.jobs().createSqlJob("orders", "/");
         String id = services.secretStore.put("pg", "s3cret-value");
         String params = JobConfig.DEFAULT_PARAMETERS + "metrics.reporter.promgateway.username: flink\n"
@@ -108,7 +108,7 @@ class SecretRefsTest {
     @Test
     void aSubmitErrorQuotingTheSecretIsMasked() {
         FakeServices services = new FakeServices();
-        services.clusters().startLocal();
+        services.clusters().startAll();
         var job = services.jobs().createSqlJob("orders", "/");
         String id = services.secretStore.put("pg", "s3cret-value");
         services.jobs().saveDraft(job.id(), "INSERT INTO a SELECT * FROM src", JobConfig.defaults()

@@ -92,7 +92,7 @@ class ComparisonViewModelTest {
     void deletingNeverTouchesTheRunningVersion() {
         publish("SELECT 1;\n");
         publish("SELECT 2;\n");
-        services.clusters().startLocal();
+        services.clusters().startAll();
         services.runs().run(job.id(), 1, io.streamdesk.service.RestoreChoice.fresh());
         assertThat(services.jobs().job(job.id()).status()).isEqualTo(JobStatus.RUNNING);
         versions.setOnlineVersion(1);

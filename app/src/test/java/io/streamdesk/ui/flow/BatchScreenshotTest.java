@@ -40,7 +40,7 @@ class BatchScreenshotTest {
 
     @Start
     void start(Stage stage) {
-        services.clusters().startLocal();
+        services.clusters().startAll();
         Job orders = published("orders-enrichment", "/");
         services.runs().run(orders.id(), 1, RestoreChoice.fresh());
         published("clicks-sessionizer", "/web");

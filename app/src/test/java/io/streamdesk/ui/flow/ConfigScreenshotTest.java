@@ -45,7 +45,7 @@ class ConfigScreenshotTest {
         Assumptions.assumeTrue(TARGET != null && !TARGET.isBlank(), "screenshots not requested");
         dataDir = Files.createTempDirectory("config-shots");
         app = AppContext.open(dataDir, AppOptions.forTests());
-        app.clusters().startLocal();
+        app.clusters().startAll();
         Job job = app.jobs().createSqlJob("order-totals", "/shop");
         JobConfig config = JobConfig.defaults().withResources(new JobResources(0.5, 0.5, 2));
         app.jobs().saveDraft(job.id(), io.streamdesk.app.StateCompatibilityIntegrationTest.WITH_AGGREGATE, config);

@@ -48,8 +48,15 @@ class JobListLiveStatusTest {
         // a change the UI did not make: written straight to the store, then announced as the app's poll does
         services.jobStore.update(job.running(1, 1, "f1", Instant.now()));
         services.jobs().announceChanges();
+        // no cluster confirmed it: the list says what it knows and from when, never a plain Running (R6)
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cellTexts(robot).stream()
+                .anyMatch(t -> t.startsWith("Cluster stopped — last known Running (recorded at ")));
+        assertThat(cellTexts(robot)).contains("v1").doesNotContain("Uninitialized", "Running");
+
+        // the cluster runs and confirms the job, as the reconcile does: the per-second refresh shows it
+        services.clusters().startAll();
+        services.clusters().jobStates().confirm(job.id(), "f1", io.streamdesk.model.JobStatus.RUNNING, null, Instant.now());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cellTexts(robot).contains("Running"));
-        assertThat(cellTexts(robot)).contains("v1").doesNotContain("Uninitialized");
     }
 
     private static java.util.List<String> cellTexts(FxRobot robot) {

@@ -50,7 +50,7 @@ class ScreenshotTest {
     }
 
     private void seed() {
-        services.clusters().startLocal();
+        services.clusters().startAll();
         Job orders = services.jobs().createSqlJob("orders-enrichment", "/");
         services.jobs().saveDraft(orders.id(), "INSERT INTO enriched SELECT * FROM orders;");
         services.jobs().publish(orders.id(), "Join orders with customers");

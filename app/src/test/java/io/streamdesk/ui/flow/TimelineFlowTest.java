@@ -41,7 +41,7 @@ class TimelineFlowTest {
 
     /** A job that failed, recovered, failed again; plus a checkpoint failure: as the detector records them. */
     static Job seedFailingJob(FakeServices services) {
-        services.clusters().startLocal();
+        services.clusters().startAll();
         Job j = services.jobs().createSqlJob("orders-enrichment", "/prod");
         services.jobs().saveDraft(j.id(), "INSERT INTO s SELECT 100 / (id - 60) FROM src;");
         services.jobs().publish(j.id(), "v1");

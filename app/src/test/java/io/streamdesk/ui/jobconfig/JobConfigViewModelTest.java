@@ -66,7 +66,7 @@ class JobConfigViewModelTest {
 
     @Test
     void theCapacityShowsWhenTheClusterRunsAndAConfigurationThatExceedsItIsFlagged() {
-        services.clusters().startLocal();
+        services.clusters().startAll();
         vm.refreshCapacity();
         assertThat(vm.capacityTextProperty().get()).contains("5 of 5 CUs are idle");
         vm.parallelismProperty().set(5);

@@ -31,7 +31,7 @@ class VersionRunViewModelTest {
         services.jobs().publish(job.id(), "v1");
         services.jobs().saveDraft(job.id(), INSERT_B, JobConfig.defaults());
         services.jobs().publish(job.id(), "v2");
-        services.clusters().startLocal();
+        services.clusters().startAll();
         page = new JobPageViewModel(job.id(), services.jobs(), services.runs(), services.jobConfig(),
                 services.versionRuns(), TestContexts.synchronous(new ManualScheduler()));
         page.open();

@@ -28,6 +28,21 @@ class ShellViewModelTest {
         services.cluster.crash("exit code 137");
         assertThat(vm.clusterTextProperty().get()).contains("Failed").contains("exit code 137");
         assertThat(vm.clusterActionProperty().get()).isEqualTo("Restart");
+
+        vm.startCluster(); // Restart: kills whatever is left and starts again
+        assertThat(services.cluster.restarts.get()).isEqualTo(1);
+        assertThat(vm.clusterTextProperty().get()).isEqualTo("Local cluster: Running at http://127.0.0.1:18081");
+    }
+
+    @Test
+    void theResumeSettingIsShownAndStored() {
+        ShellViewModel vm = new ShellViewModel(TestContexts.synchronous(new ManualScheduler()));
+        FakeServices services = new FakeServices();
+        services.clusters().setResumeJobsAfterRestart(false);
+        vm.servicesReady(services);
+        assertThat(vm.resumeJobsAfterRestartProperty().get()).isFalse();
+        vm.resumeJobsAfterRestartProperty().set(true);
+        assertThat(services.clusters().resumeJobsAfterRestart()).isTrue();
     }
 
     @Test
