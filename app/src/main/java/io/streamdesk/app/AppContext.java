@@ -131,8 +131,8 @@ public final class AppContext implements Services {
         this.overview = new io.streamdesk.service.overview.OverviewService(jobs, eventService, alarms, clusters);
         clusters.declareLocalFlinkVersion(io.streamdesk.flink.local.FlinkVersions.bundled());
         this.copies = new CopyService(jobStore, runStore, clusters, listeners, clock);
-        this.batchActions = new BatchActions(jobs, runs, copies, clusters);
         this.versionRuns = new VersionRunService(jobs, runs, jobConfig, graphs, new FlinkSavepointInspector());
+        this.batchActions = new BatchActions(jobs, runs, versionRuns, copies, clusters);
         this.background = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "streamdesk-background");
             t.setDaemon(true);

@@ -9,6 +9,8 @@ public enum JobStatus {
     /** An operation (run, stop) is in flight. */
     OPERATING("Operating"),
     RUNNING("Running"),
+    /** A bounded or batch job ran to its end (J4); its run carries the end time and record counts. */
+    FINISHED("Finished"),
     STOPPED("Stopped"),
     ERROR("Error");
 

@@ -79,8 +79,8 @@ public final class FakeServices implements Services {
                 new io.streamdesk.service.secrets.SecretRefs(secretStore));
         this.clusters.declareLocalFlinkVersion(FakeGateway.FLINK_VERSION);
         this.copies = new CopyService(jobStore, runStore, clusters, listeners, clock);
-        this.batchActions = new BatchActions(jobs, runs, copies, clusters);
         this.versionRuns = new VersionRunService(jobs, runs, jobConfig, compiler, savepointInspector);
+        this.batchActions = new BatchActions(jobs, runs, versionRuns, copies, clusters);
         CheckpointTracker tracker = new CheckpointTracker(checkpointStore);
         MetricSampler sampler = new MetricSampler(jobStore, clusters, metricStore, tracker, clock);
         this.monitoring = new MonitoringService(metricStore, sampler, jobStore, runStore, clusters, clock,

@@ -44,17 +44,60 @@ public interface ClusterGateway {
     CheckpointSummary checkpoints(String flinkJobId);
 
     /**
-     * {@code GET /taskmanagers}: slots, cores and physical memory of the TaskManagers, from which a cluster without
-     * fine-grained resources declares its CU capacity (P5). The default knows only the slots (memory unknown, -1).
+     * {@code GET /taskmanagers}: slots, cores and the TaskManagers' own memory (never the host's RAM), from which a
+     * cluster without fine-grained resources declares its capacity (P5). The default knows only the slots (memory
+     * unknown, -1).
      */
     default TaskManagerResources taskManagerResources() {
         ClusterOverview o = overview();
         return new TaskManagerResources(o.taskManagers(), o.slotsTotal(), o.slotsAvailable(), -1, -1L);
     }
 
-    /** Sums over the TaskManagers; {@code cpuCores} and {@code physicalMemoryBytes} are -1 when unknown. */
+    /**
+     * Sums over the TaskManagers; {@code cpuCores} and {@code memoryBytes} are -1 when unknown. {@code memoryBytes}
+     * is the memory Flink gives the TaskManager processes (their configured process size, or for a MiniCluster,
+     * whose configuration is unbounded, its JVM heap plus managed memory), not the machine's.
+     */
     record TaskManagerResources(int taskManagers, int slotsTotal, int slotsAvailable, int cpuCores,
-                                long physicalMemoryBytes) {
+                                long memoryBytes) {
+    }
+
+    /**
+     * {@code GET /jobs/:jobid}: the job's state and times with the records its source tasks emitted and its sink tasks
+     * received (the vertices' {@code write-records} / {@code read-records}); counts are null when Flink counted none
+     * (a job chained into one task exchanges no records between tasks).
+     */
+    default JobOutcome jobOutcome(String flinkJobId) {
+        FlinkJobDetails d = jobDetails(flinkJobId);
+        return new JobOutcome(d.state(), d.startTime(), d.endTime(), null, null);
+    }
+
+    /**
+     * {@code GET /jobs/:jobid/exceptions}: the newest failure, named by its last "Caused by" with the operator it
+     * came from; null when the job has none.
+     */
+    default JobFailure newestFailure(String flinkJobId) {
+        String cause = jobDetails(flinkJobId).failureCause();
+        return cause == null ? null : new JobFailure(cause, null, null, cause);
+    }
+
+    /** Times are epoch ms (end 0 or negative while the job runs). */
+    record JobOutcome(String state, long startTime, long endTime, Long recordsRead, Long recordsWritten) {
+    }
+
+    /**
+     * A job's failure for the user.
+     *
+     * @param rootCause the innermost cause ("java.io.IOException: Found local file path ..."): what the user can act on
+     * @param operator  the task it came from ("Source: src[1] -> Calc[2] (1/2)"), or null when Flink names none
+     * @param location  the TaskManager endpoint, or null
+     * @param chain     the whole chain of causes, outermost first, one "Caused by" per line (without stack frames)
+     */
+    record JobFailure(String rootCause, String operator, String location, String chain) {
+        /** "Root cause (in operator X)". */
+        public String describe() {
+            return rootCause + (operator == null ? "" : " (in " + operator + ")");
+        }
     }
 
     /** {@code GET /jobs/:jobid}: the job's vertices (operators) from the sources to the sinks. */
