@@ -237,9 +237,12 @@ class RunSemanticsOnLocalClusterTest {
         assertThat(checkpoint).contains("chk-");
 
         // a crash: the child dies without a chance to clean up; its retained checkpoint stays on disk
-        ProcessHandle child = ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().orElse("").contains("LocalClusterMain"))
-                .findFirst().orElseThrow();
+        Path pidFile;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dataDir)) {
+            pidFile = files.filter(f -> f.getFileName().toString().equals(io.streamdesk.flink.local.LocalClusterMain.PID_FILE))
+                    .findFirst().orElseThrow();
+        }
+        ProcessHandle child = ProcessHandle.of(Long.parseLong(java.nio.file.Files.readString(pidFile).strip())).orElseThrow();
         child.destroyForcibly();
         child.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
         long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
