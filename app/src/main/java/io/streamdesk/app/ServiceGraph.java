@@ -249,8 +249,8 @@ public final class ServiceGraph {
         this.logs = new LogService(a.runLogs, clusters::currentGateway, a.localClusterLog);
         this.overview = new OverviewService(jobs, events, alarms, clusters);
         this.copies = new CopyService(a.jobStore, a.runStore, clusters, listeners, clock);
-        this.batchActions = new BatchActions(jobs, runs, copies, clusters);
         this.versionRuns = new VersionRunService(jobs, runs, jobConfig, a.compiler, a.savepointInspector);
+        this.batchActions = new BatchActions(jobs, runs, versionRuns, copies, clusters);
     }
 
     public static ServiceGraph build(Adapters adapters) {

@@ -35,7 +35,16 @@ final class JobRunCommand implements Callable<Integer> {
     public Integer call() {
         Services services = context.services();
         int number = version != null ? version : newestVersion(services);
-        Job job = services.runs().run(id, number, restoreChoice());
+        // the Run dialog's service: the same slot, restore-state and running-version checks
+        Job job = services.versionRuns().run(id, new io.streamdesk.service.jobconfig.VersionRunService.RunRequest(
+                number, restoreChoice(), io.streamdesk.service.jobconfig.VersionRunService.StopFirst.DO_NOT_STOP, false));
+        if (job.status() == io.streamdesk.model.JobStatus.FINISHED) {
+            String summary = services.runs().runs(id).stream().findFirst().map(io.streamdesk.model.JobRun::finishSummary)
+                    .orElse(null);
+            context.out().println("Version " + number + " of " + id + " ran to its end as Flink job " + job.flinkJobId()
+                    + " (run instance " + job.runInstance() + "): Finished" + (summary == null ? "" : " in " + summary));
+            return 0;
+        }
         context.out().println("Running version " + number + " of " + id + " as Flink job " + job.flinkJobId()
                 + " (run instance " + job.runInstance() + ")");
         return 0;

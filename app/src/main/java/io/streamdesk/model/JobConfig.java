@@ -17,6 +17,8 @@ public record JobConfig(String parameters, JobResources resources, RuntimeMode r
             restart-strategy.type: fixed-delay
             restart-strategy.fixed-delay.attempts: 5
             restart-strategy.fixed-delay.delay: 5 s
+            # periodic checkpoints: what "run from the latest checkpoint" restores after a stop or a crash
+            execution.checkpointing.interval: 60 s
             execution.checkpointing.mode: EXACTLY_ONCE
             execution.checkpointing.timeout: 1200 s
             # RETAIN_ON_CANCELLATION keeps checkpoints after a cancel; NO_EXTERNALIZED_CHECKPOINTS keeps none

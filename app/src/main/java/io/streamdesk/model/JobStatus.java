@@ -14,6 +14,8 @@ public enum JobStatus {
      * stays RUNNING and the cluster's answer turns it into Restarting (with the restart count).
      */
     RESTARTING("Restarting"),
+    /** A bounded or batch job ran to its end (J4); its run carries the end time and record counts. */
+    FINISHED("Finished"),
     STOPPED("Stopped"),
     ERROR("Error");
 

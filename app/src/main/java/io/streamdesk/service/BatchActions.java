@@ -16,12 +16,16 @@ import java.util.Optional;
 public final class BatchActions {
     private final JobService jobs;
     private final RunService runs;
+    private final io.streamdesk.service.jobconfig.VersionRunService versionRuns;
     private final CopyService copies;
     private final ClusterService clusters;
 
-    public BatchActions(JobService jobs, RunService runs, CopyService copies, ClusterService clusters) {
+    /** Runs go through {@code versionRuns}: the same slot and state checks as the Run dialog and the CLI. */
+    public BatchActions(JobService jobs, RunService runs, io.streamdesk.service.jobconfig.VersionRunService versionRuns,
+                        CopyService copies, ClusterService clusters) {
         this.jobs = jobs;
         this.runs = runs;
+        this.versionRuns = versionRuns;
         this.copies = copies;
         this.clusters = clusters;
     }
@@ -39,7 +43,11 @@ public final class BatchActions {
                 throw new InputRejectedException("No published version to run; publish the draft first.");
             }
             int newest = versions.get(0).number();
-            Job running = runs.run(job.id(), newest, restore);
+            Job running = versionRuns.run(job.id(), new io.streamdesk.service.jobconfig.VersionRunService.RunRequest(
+                    newest, restore, io.streamdesk.service.jobconfig.VersionRunService.StopFirst.DO_NOT_STOP, false));
+            if (running.status() == JobStatus.FINISHED) {
+                return "Ran v" + newest + " to its end, run " + running.runInstance() + " (Finished).";
+            }
             return "Running v" + newest + (restore.kind() == RestoreChoice.Kind.FRESH ? " (fresh)" : " (from its latest checkpoint or savepoint)")
                     + ", run " + running.runInstance() + ".";
         };

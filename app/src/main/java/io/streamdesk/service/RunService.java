@@ -309,7 +309,9 @@ public final class RunService {
         JobVersion version = versions.find(job.id(), versionNumber)
                 .orElseThrow(() -> new InputRejectedException("Job " + job.id() + " has no version " + versionNumber + "."));
         if (job.onlineVersion() != null || runs.liveRun(job.id()).isPresent()) {
-            throw new OperationFailedException("Version " + job.onlineVersion() + " of this job is still running.",
+            // a live run also covers a submit whose wait failed but whose Flink job could not be cancelled: never a second copy
+            throw new OperationFailedException("Version " + (job.onlineVersion() != null ? job.onlineVersion()
+                    : runs.liveRun(job.id()).get().version()) + " of this job is still running (or still starting).",
                     "Stop the running version first (with a savepoint to keep its state), then run this one.");
         }
         String restorePath = resolveRestore(job.id(), restore);
@@ -326,13 +328,41 @@ public final class RunService {
             throw new OperationFailedException("Submitting version " + versionNumber + " failed: " + message,
                     submitFix(message, restorePath), configuration.leaks(e) ? null : e);
         }
-        awaitAllTasksRunning(gateway, flinkJobId);
-        Instant started = clock.instant();
-        JobRun run = runs.startRun(job.id(), versionNumber, flinkJobId, restorePath, started);
-        events.add(job.id(), run.instance(), EventKind.JOB_STARTED, started,
+        // Recorded as soon as Flink accepted the job: whatever happens to the wait, the app knows the job it submitted
+        // (the job stays Operating until the wait decides, and a reconcile picks it up if this process dies now).
+        JobRun run = runs.startRun(job.id(), versionNumber, flinkJobId, restorePath, clock.instant());
+        FlinkJobSummary started = awaitStarted(gateway, job, run, version.config().runtimeMode() == io.streamdesk.model.RuntimeMode.BATCH);
+        Instant startedAt = run.startedAt();
+        events.add(job.id(), run.instance(), EventKind.JOB_STARTED, startedAt,
                 "Version " + versionNumber + " started" + (restorePath == null ? " fresh" : " from " + restorePath)
                         + " as Flink job " + flinkJobId);
-        return job.running(versionNumber, run.instance(), flinkJobId, started);
+        Job running = job.running(versionNumber, run.instance(), flinkJobId, startedAt);
+        if ("FINISHED".equals(started.state())) {
+            return finish(running, run, gateway); // a small bounded job may end before the first poll sees it RUNNING
+        }
+        return running;
+    }
+
+    /**
+     * A run that Flink ran to its end (J4 "Finished"): the run keeps Flink's end time and the record counts, and the
+     * job shows Finished, never "Run failed".
+     */
+    private Job finish(Job job, JobRun run, ClusterGateway gateway) {
+        ClusterGateway.JobOutcome outcome;
+        try {
+            outcome = gateway.jobOutcome(run.flinkJobId());
+        } catch (RuntimeException e) {
+            outcome = new ClusterGateway.JobOutcome("FINISHED", 0, 0, null, null); // ended all the same; counts unknown
+        }
+        Instant ended = outcome.endTime() > 0 ? Instant.ofEpochMilli(outcome.endTime()) : clock.instant();
+        if (ended.isBefore(run.startedAt())) {
+            ended = run.startedAt(); // Flink's clock and ours may differ by milliseconds
+        }
+        runs.finishRun(job.id(), run.instance(), ended, outcome.recordsRead(), outcome.recordsWritten());
+        events.add(job.id(), run.instance(), EventKind.JOB_STOPPED, ended, "Flink job " + run.flinkJobId()
+                + " finished: " + JobRun.finishSummary(java.time.Duration.between(run.startedAt(), ended),
+                outcome.recordsRead(), outcome.recordsWritten()));
+        return job.stopped(JobStatus.FINISHED, ended).withWarning(null);
     }
 
     private Job doStop(Job job, boolean withSavepoint) {
@@ -406,27 +436,85 @@ public final class RunService {
                 "Try again; if it keeps running, restart the cluster.");
     }
 
-    private void awaitAllTasksRunning(ClusterGateway gateway, String flinkJobId) {
+    /**
+     * Waits until the submitted job has started: a streaming job when every task is RUNNING (a job RUNNING while its
+     * tasks deploy is not started for the user); a BATCH job when Flink runs it (its stages run one after another, so
+     * never all tasks at once); either when it already FINISHED (a bounded job). When the wait fails the Flink job
+     * is cancelled so that no copy the app does not know stays behind; if even the cancel fails, the run stays
+     * recorded and the job Operating so that the reconcile finds out what became of it.
+     */
+    private FlinkJobSummary awaitStarted(ClusterGateway gateway, Job job, JobRun run, boolean batch) {
+        String flinkJobId = run.flinkJobId();
         Instant deadline = clock.instant().plus(timeouts.tasksRunning());
         while (true) {
-            Optional<FlinkJobSummary> summary = gateway.job(flinkJobId);
+            Optional<FlinkJobSummary> summary = optionalJob(gateway, flinkJobId);
             if (summary.isPresent()) {
                 FlinkJobSummary s = summary.get();
-                if (s.allTasksRunning()) {
-                    return;
+                boolean started = "FINISHED".equals(s.state()) || (batch ? "RUNNING".equals(s.state()) : s.allTasksRunning());
+                if (started) {
+                    return s;
                 }
                 if (s.isTerminal() || "FAILING".equals(s.state())) {
-                    String cause = gateway.jobDetails(flinkJobId).failureCause();
-                    throw new OperationFailedException("The job " + s.state().toLowerCase() + " while starting"
-                            + (cause == null ? "." : ": " + firstLine(cause)),
-                            "Read the failure cause in the job's log; fix the SQL or its connectors' options and publish a new version.");
+                    failedWhileStarting(gateway, job, run, s.state());
                 }
             }
             if (clock.instant().isAfter(deadline)) {
-                throw new OperationFailedException("Not every task was running within " + timeouts.tasksRunning().toSeconds() + " s.",
-                        "The cluster may lack free slots; stop other jobs or lower the parallelism.");
+                String waited = "Not every task was running within " + timeouts.tasksRunning().toSeconds() + " s";
+                String fix = "The cluster may lack free slots; stop other jobs or lower the parallelism, then run again.";
+                if (cancelQuietly(gateway, flinkJobId)) {
+                    runs.endRun(job.id(), run.instance(), "CANCELED", clock.instant());
+                    events.add(job.id(), run.instance(), EventKind.JOB_STOPPED, clock.instant(), waited
+                            + ": Flink job " + flinkJobId + " was cancelled so that no copy of it stays behind");
+                    throw new OperationFailedException(waited + "; the Flink job was cancelled.", fix);
+                }
+                throw new OperationFailedException(waited + ", and cancelling Flink job " + flinkJobId
+                        + " failed: the app keeps tracking it and shows what becomes of it.", fix);
             }
             sleep();
+        }
+    }
+
+    /** The job from the cluster, or empty while the cluster does not answer (the deadline decides). */
+    private static Optional<FlinkJobSummary> optionalJob(ClusterGateway gateway, String flinkJobId) {
+        try {
+            return gateway.job(flinkJobId);
+        } catch (ClusterUnreachableException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Ends the run as FAILED with the root cause Flink reported and throws it; a FAILING job is cancelled. */
+    private void failedWhileStarting(ClusterGateway gateway, Job job, JobRun run, String state) {
+        ClusterGateway.JobFailure failure = failureOf(gateway, run.flinkJobId());
+        if (!"FAILED".equals(state) && !"CANCELED".equals(state)) {
+            cancelQuietly(gateway, run.flinkJobId());
+        }
+        Instant ended = clock.instant();
+        runs.endRun(job.id(), run.instance(), "FAILED", ended);
+        String message = "The job " + ("FAILING".equals(state) ? "failed" : state.toLowerCase()) + " while starting"
+                + (failure == null ? "." : ": " + failure.describe());
+        events.add(new JobEvent(0, job.id(), run.instance(), EventKind.JOB_FAILED, ended, message, null,
+                failure == null ? null : failure.chain(), null, null));
+        throw new OperationFailedException(message,
+                "Fix the SQL or its connectors' options and publish a new version; the warning's Details show Flink's whole chain of causes.");
+    }
+
+    /** The newest failure, or null when Flink gives none or cannot be asked. */
+    private static ClusterGateway.JobFailure failureOf(ClusterGateway gateway, String flinkJobId) {
+        try {
+            return gateway.newestFailure(flinkJobId);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** True when the job is gone or cancelled (or was already over). */
+    private boolean cancelQuietly(ClusterGateway gateway, String flinkJobId) {
+        try {
+            cancelAndWait(gateway, flinkJobId);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
@@ -471,14 +559,18 @@ public final class RunService {
         }
         clusters.jobStates().forget(job.id());
         String state = summary.map(FlinkJobSummary::state).orElse("LOST");
+        if ("FINISHED".equals(state)) {
+            return save(finish(job, run, gateway));
+        }
         Instant ended = clock.instant();
         runs.endRun(job.id(), run.instance(), state, ended);
         boolean failed = "FAILED".equals(state) || "LOST".equals(state);
-        String cause = failed && summary.isPresent() ? gateway.jobDetails(run.flinkJobId()).failureCause() : null;
+        ClusterGateway.JobFailure cause = failed && summary.isPresent() ? failureOf(gateway, run.flinkJobId()) : null;
         String message = "LOST".equals(state)
                 ? "The cluster no longer knows Flink job " + run.flinkJobId() + " (the cluster restarted?)"
-                : "Flink job " + run.flinkJobId() + " ended " + state + (cause == null ? "" : ": " + firstLine(cause));
-        events.add(job.id(), run.instance(), failed ? EventKind.JOB_FAILED : EventKind.JOB_STOPPED, ended, message);
+                : "Flink job " + run.flinkJobId() + " ended " + state + (cause == null ? "" : ": " + cause.describe());
+        events.add(new JobEvent(0, job.id(), run.instance(), failed ? EventKind.JOB_FAILED : EventKind.JOB_STOPPED,
+                ended, message, null, cause == null ? null : cause.chain(), null, null));
         Job ended1 = job.stopped(failed ? JobStatus.ERROR : JobStatus.STOPPED, ended);
         if (failed) {
             ended1 = ended1.withWarning(new JobWarning("Run", message,
@@ -495,7 +587,8 @@ public final class RunService {
             Job reconciled = reconcileOne(job);
             return reconciled.status() == JobStatus.OPERATING ? fallback : reconciled.status();
         } catch (RuntimeException e) {
-            return fallback;
+            // a run is recorded but its Flink job's state is unknown: stay Operating so the reconcile keeps tracking it
+            return JobStatus.OPERATING;
         }
     }
 
@@ -514,11 +607,6 @@ public final class RunService {
             return "The savepoint may not match this version; run fresh or choose another savepoint.";
         }
         return "Check the SQL and its connector options, publish a fixed version, and run it.";
-    }
-
-    private static String firstLine(String text) {
-        int nl = text.indexOf('\n');
-        return nl < 0 ? text : text.substring(0, nl);
     }
 
     private static void sleep() {

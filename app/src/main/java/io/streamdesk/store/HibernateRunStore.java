@@ -49,6 +49,15 @@ public final class HibernateRunStore implements RunStore {
 
     @Override
     public void endRun(JobId id, int instance, String endState, Instant endedAt) {
+        end(id, instance, endState, endedAt, null, null);
+    }
+
+    @Override
+    public void finishRun(JobId id, int instance, Instant endedAt, Long recordsRead, Long recordsWritten) {
+        end(id, instance, JobRun.FINISHED, endedAt, recordsRead, recordsWritten);
+    }
+
+    private void end(JobId id, int instance, String endState, Instant endedAt, Long recordsRead, Long recordsWritten) {
         Limits.required(endState, "End state", Limits.STATE);
         Objects.requireNonNull(endedAt, "endedAt");
         db.inTransaction("Ending run " + instance + " of " + id, session -> {
@@ -60,6 +69,8 @@ public final class HibernateRunStore implements RunStore {
                     .orElseThrow(() -> new StoreException("Job " + id + " has no run " + instance));
             run.setEndState(endState);
             run.setEndedAt(endedAt);
+            run.setRecordsRead(recordsRead);
+            run.setRecordsWritten(recordsWritten);
             return null;
         });
     }

@@ -89,7 +89,8 @@ final class StoreMapping {
 
     static JobRun toRun(JobRunEntity e) {
         return new JobRun(new JobId(e.getJobId()), e.getInstance(), e.getVersion(), e.getFlinkJobId(),
-                e.getRestoredFrom(), e.getStartedAt(), e.getEndedAt(), e.getEndState());
+                e.getRestoredFrom(), e.getStartedAt(), e.getEndedAt(), e.getEndState(), e.getRecordsRead(),
+                e.getRecordsWritten());
     }
 
     static SavepointRecord toSavepoint(SavepointEntity e) {

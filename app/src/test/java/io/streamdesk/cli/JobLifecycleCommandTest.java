@@ -113,6 +113,19 @@ class JobLifecycleCommandTest {
     }
 
     @Test
+    void runRefusesAParallelismBeyondTheFreeSlotsLikeTheRunDialog() throws IOException {
+        String id = create("-- parallelism 8\nINSERT INTO snk SELECT 1;");
+        cli.run("job", "publish", id, "-m", "v1");
+
+        CliRunner.Result result = cli.run("job", "run", id);
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("needs 8 slots", "largest parallelism that fits is 4");
+        assertThat(services.submitter.restorePaths()).as("nothing was submitted").isEmpty();
+        assertThat(services.runs().runs(new JobId(id))).isEmpty();
+    }
+
+    @Test
     void runWithoutPublishedVersionSaysHowToPublish() throws IOException {
         String id = create("SELECT 1;");
 

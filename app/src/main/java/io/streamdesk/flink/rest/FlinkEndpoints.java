@@ -56,6 +56,14 @@ public final class FlinkEndpoints {
     public static final RestEndpoint<String> JOB_EXCEPTIONS =
             new RestEndpoint<>("GET", "/jobs/:jobid/exceptions?maxExceptions=1", FlinkEndpoints::newestFailure);
 
+    /** The newest failures (a global one lists the task failures with it; an older entry may name the task). */
+    public static final RestEndpoint<io.streamdesk.service.port.ClusterGateway.JobFailure> JOB_FAILURE =
+            new RestEndpoint<>("GET", "/jobs/:jobid/exceptions?maxExceptions=3", FailureChain::newest);
+
+    /** State, times and record counts of a job (J4 "Finished"). */
+    public static final RestEndpoint<io.streamdesk.service.port.ClusterGateway.JobOutcome> JOB_OUTCOME =
+            new RestEndpoint<>("GET", "/jobs/:jobid", FlinkEndpoints::jobOutcome);
+
     /** Body: {@code {"targetDirectory": ..., "drain": false}}; answers the asynchronous operation's id. */
     public static final RestEndpoint<String> STOP_WITH_SAVEPOINT =
             new RestEndpoint<>("POST", "/jobs/:jobid/stop", json -> text(json, "request-id"));
@@ -169,6 +177,41 @@ public final class FlinkEndpoints {
         return new JobPlan(vertices);
     }
 
+    /**
+     * Records read = what the source tasks emitted ({@code write-records} of the vertices nothing feeds), records
+     * written = what the sink tasks received ({@code read-records} of the vertices that feed nothing). Flink counts
+     * only records sent between tasks: a job chained into one task has no count (null), not zero.
+     */
+    static io.streamdesk.service.port.ClusterGateway.JobOutcome jobOutcome(JsonNode json) {
+        JobPlan plan = jobPlan(json);
+        java.util.Set<String> sources = new java.util.HashSet<>();
+        plan.sources().forEach(v -> sources.add(v.id()));
+        java.util.Set<String> sinks = new java.util.HashSet<>();
+        plan.sinks().forEach(v -> sinks.add(v.id()));
+        long read = 0;
+        long written = 0;
+        boolean counted = false;
+        for (JsonNode v : json.path("vertices")) {
+            String id = text(v, "id");
+            boolean source = sources.contains(id);
+            boolean sink = sinks.contains(id);
+            if (source && sink) {
+                continue; // one task from source to sink: nothing crossed a network boundary
+            }
+            if (source) {
+                read += v.path("metrics").path("write-records").asLong();
+                counted = true;
+            }
+            if (sink) {
+                written += v.path("metrics").path("read-records").asLong();
+                counted = true;
+            }
+        }
+        return new io.streamdesk.service.port.ClusterGateway.JobOutcome(text(json, "state"),
+                json.path("start-time").asLong(), json.path("end-time").asLong(),
+                counted ? read : null, counted ? written : null);
+    }
+
     private static List<CheckpointEntry> checkpointHistory(JsonNode json) {
         List<CheckpointEntry> entries = new ArrayList<>();
         for (JsonNode c : json.path("history")) {
@@ -204,9 +247,26 @@ public final class FlinkEndpoints {
             slots += tm.path("slotsNumber").asInt();
             free += tm.path("freeSlots").asInt();
             cores += tm.path("hardware").path("cpuCores").asInt();
-            memory += tm.path("hardware").path("physicalMemory").asLong();
+            memory += Math.max(0, taskManagerMemory(tm));
         }
-        return new TaskManagerResources(count, slots, free, count == 0 ? -1 : cores, count == 0 ? -1L : memory);
+        return new TaskManagerResources(count, slots, free, count == 0 ? -1 : cores, count == 0 || memory <= 0 ? -1L : memory);
+    }
+
+    /**
+     * The memory of one TaskManager as Flink configured it: {@code memoryConfiguration.totalProcessMemory}. A
+     * MiniCluster reports an unbounded task heap there (more than the machine has); then its JVM heap
+     * ({@code hardware.freeMemory} is the JVM's maximum heap) plus managed memory is what the tasks really get.
+     * The host's {@code physicalMemory} is never the answer: it says nothing about what Flink may use.
+     */
+    static long taskManagerMemory(JsonNode tm) {
+        long process = tm.path("memoryConfiguration").path("totalProcessMemory").asLong();
+        long physical = tm.path("hardware").path("physicalMemory").asLong();
+        if (process > 0 && (physical <= 0 || process <= physical)) {
+            return process;
+        }
+        long heap = tm.path("hardware").path("freeMemory").asLong();
+        long managed = tm.path("hardware").path("managedMemory").asLong();
+        return heap > 0 ? heap + Math.max(0, managed) : -1;
     }
 
     private static List<FlinkJobSummary> jobSummaries(JsonNode json) {

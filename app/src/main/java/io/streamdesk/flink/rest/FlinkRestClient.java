@@ -114,6 +114,16 @@ public final class FlinkRestClient implements ClusterGateway {
     }
 
     @Override
+    public JobOutcome jobOutcome(String flinkJobId) {
+        return call(FlinkEndpoints.JOB_OUTCOME, null, flinkJobId);
+    }
+
+    @Override
+    public JobFailure newestFailure(String flinkJobId) {
+        return call(FlinkEndpoints.JOB_FAILURE, null, flinkJobId);
+    }
+
+    @Override
     public String stopWithSavepoint(String flinkJobId, String targetDirectory) {
         ObjectNode body = JSON.createObjectNode();
         body.put("targetDirectory", targetDirectory);

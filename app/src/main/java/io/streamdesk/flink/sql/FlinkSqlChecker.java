@@ -42,6 +42,13 @@ public final class FlinkSqlChecker implements SqlChecker {
         for (SqlStatement statement : splitter.split(script)) {
             try {
                 for (Operation operation : FlinkOperations.parse(tEnv, statement.text())) {
+                    String refusal = FlinkOperations.refusal(operation);
+                    if (refusal != null) {
+                        int[] key = FlinkOperations.runtimeModeKeyPosition(statement.text());
+                        int[] at = statement.toScriptPosition(key[0], key[1]);
+                        problems.add(new SqlProblem(at[0], at[1], refusal));
+                        continue;
+                    }
                     if (FlinkOperations.isCatalogChange(operation)) {
                         FlinkOperations.apply(tEnv, operation);
                     }

@@ -107,6 +107,11 @@ public final class FlinkSqlSubmitter implements SqlSubmitter, JobGraphCompiler {
                 throw failure("Statement at line " + statement.line() + " is not valid: ", e);
             }
             for (Operation operation : operations) {
+                String refusal = FlinkOperations.refusal(operation);
+                if (refusal != null) {
+                    // a version published before the check refused it: the same words as the check, never Flink's mismatch
+                    throw new SqlSubmitException("Statement at line " + statement.line() + ": " + refusal, null);
+                }
                 List<ModifyOperation> modifications = FlinkOperations.inserts(operation);
                 if (!modifications.isEmpty()) {
                     inserts.addAll(modifications);

@@ -117,8 +117,7 @@ public final class JobConfigService {
                 used += cusInUse(job).orElse(0);
             }
         }
-        return Optional.of(new ClusterCapacity(clusterId, ClusterCapacity.declaredCu(tm), used, tm.slotsTotal(),
-                tm.slotsAvailable(), ClusterCapacity.basis(tm)));
+        return Optional.of(ClusterCapacity.of(clusterId, tm, used));
     }
 
     /**
@@ -143,10 +142,26 @@ public final class JobConfigService {
                 .orElse(java.util.OptionalDouble.empty());
     }
 
-    /** Whether {@code config} with this largest operator parallelism fits the cluster's idle CUs (this job excluded). */
+    /**
+     * Whether {@code config} with this largest operator parallelism fits the cluster's free slots, as Flink counts
+     * them (so jobs the app did not start count too); the slots of this job's own running version count as free,
+     * since running another version stops it first.
+     */
     public Optional<CuFit> fit(Job job, JobConfig config, int largestOperatorParallelism) {
-        return capacity(job.clusterId(), job.id()).map(c -> CuFit.of(config.resources(), largestOperatorParallelism,
-                c.idleCu(), c.totalCu()));
+        int ownSlots = slotsOfRunningVersion(job);
+        return capacity(job.clusterId(), job.id()).map(c -> CuFit.bySlots(config.resources(), largestOperatorParallelism,
+                c.slotsAvailable() + ownSlots, c.idleCu(), c.totalCu()));
+    }
+
+    /** The slots the job's running version takes (its default parallelism), 0 when it runs none. */
+    public int slotsOfRunningVersion(Job job) {
+        return job.onlineVersion() == null ? 0 : versions.find(job.id(), job.onlineVersion())
+                .map(v -> v.config().resources().parallelism()).orElse(0);
+    }
+
+    /** {@link #slotsOfRunningVersion(Job)} by id; 0 for an unknown job. */
+    public int slotsOfRunningVersion(JobId id) {
+        return jobs.find(id).map(this::slotsOfRunningVersion).orElse(0);
     }
 
     /** What the fast checks need to know about the job (its newest version, whether it has state); reads the store. */

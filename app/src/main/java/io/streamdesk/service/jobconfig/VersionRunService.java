@@ -87,11 +87,17 @@ public final class VersionRunService {
     public Job run(JobId id, RunRequest request) {
         Job job = jobs.job(id);
         JobVersion version = jobs.version(id, request.version());
-        CompiledJob graph = compile(version);
+        CompiledJob graph;
+        try {
+            graph = compile(version);
+        } catch (SqlSubmitException e) {
+            // the submit fails with the same cause and records it on the job as the run's warning (J4)
+            return runs.run(id, request.version(), RestoreChoice.fresh(), request.allowNonRestoredState());
+        }
         config.startClusterForCapacity(job.clusterId());
         config.fit(job, version.config(), graph.largestParallelism()).filter(f -> !f.fits()).ifPresent(f -> {
             throw new InputRejectedException("Resources: " + f.describe()
-                    + " Lower the parallelism or the specs in Configuration and publish, or stop another job.");
+                    + " Lower the parallelism in Configuration and publish, or stop another job.");
         });
         if (job.onlineVersion() != null) {
             switch (request.stopRunning()) {

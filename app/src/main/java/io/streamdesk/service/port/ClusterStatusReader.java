@@ -17,8 +17,8 @@ public interface ClusterStatusReader {
     ClusterOverview overview();
 
     /**
-     * {@code GET /taskmanagers}: slots, cores and physical memory of the TaskManagers, from which a cluster without
-     * fine-grained resources declares its CU capacity (P5).
+     * {@code GET /taskmanagers}: slots, cores and the TaskManagers' own memory (never the host's RAM), from which a
+     * cluster without fine-grained resources declares its capacity (P5).
      */
     TaskManagerResources taskManagerResources();
 
@@ -26,8 +26,12 @@ public interface ClusterStatusReader {
                            int jobsRunning, int jobsFinished, int jobsCancelled, int jobsFailed) {
     }
 
-    /** Sums over the TaskManagers; {@code cpuCores} and {@code physicalMemoryBytes} are -1 when unknown. */
+    /**
+     * Sums over the TaskManagers; {@code cpuCores} and {@code memoryBytes} are -1 when unknown. {@code memoryBytes}
+     * is the memory Flink gives the TaskManager processes (their configured process size, or for a MiniCluster,
+     * whose configuration is unbounded, its JVM heap plus managed memory), not the machine's.
+     */
     record TaskManagerResources(int taskManagers, int slotsTotal, int slotsAvailable, int cpuCores,
-                                long physicalMemoryBytes) {
+                                long memoryBytes) {
     }
 }

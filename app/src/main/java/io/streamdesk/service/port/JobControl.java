@@ -48,4 +48,42 @@ public interface JobControl {
             return completed() && location != null && failureCause == null;
         }
     }
+
+    /**
+     * {@code GET /jobs/:jobid}: the job's state and times with the records its source tasks emitted and its sink tasks
+     * received (the vertices' {@code write-records} / {@code read-records}); counts are null when Flink counted none
+     * (a job chained into one task exchanges no records between tasks). The default derives it from the details.
+     */
+    default JobOutcome jobOutcome(String flinkJobId) {
+        FlinkJobDetails d = jobDetails(flinkJobId);
+        return new JobOutcome(d.state(), d.startTime(), d.endTime(), null, null);
+    }
+
+    /**
+     * {@code GET /jobs/:jobid/exceptions}: the newest failure, named by its last "Caused by" with the operator it
+     * came from; null when the job has none. The default derives it from the details' failure cause.
+     */
+    default JobFailure newestFailure(String flinkJobId) {
+        String cause = jobDetails(flinkJobId).failureCause();
+        return cause == null ? null : new JobFailure(cause, null, null, cause);
+    }
+
+    /** Times are epoch ms (end 0 or negative while the job runs). */
+    record JobOutcome(String state, long startTime, long endTime, Long recordsRead, Long recordsWritten) {
+    }
+
+    /**
+     * A job's failure for the user.
+     *
+     * @param rootCause the innermost cause ("java.io.IOException: Found local file path ..."): what the user can act on
+     * @param operator  the task it came from ("Source: src[1] -> Calc[2] (1/2)"), or null when Flink names none
+     * @param location  the TaskManager endpoint, or null
+     * @param chain     the whole chain of causes, outermost first, one "Caused by" per line (without stack frames)
+     */
+    record JobFailure(String rootCause, String operator, String location, String chain) {
+        /** "Root cause (in operator X)". */
+        public String describe() {
+            return rootCause + (operator == null ? "" : " (in " + operator + ")");
+        }
+    }
 }

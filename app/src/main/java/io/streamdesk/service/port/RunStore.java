@@ -18,6 +18,12 @@ public interface RunStore {
 
     void endRun(JobId id, int instance, String endState, Instant endedAt);
 
+    /**
+     * Ends a run that Flink ran to its end ({@link io.streamdesk.model.JobRun#FINISHED}) with the record counts Flink
+     * reported; a count is null when unknown.
+     */
+    void finishRun(JobId id, int instance, Instant endedAt, Long recordsRead, Long recordsWritten);
+
     /** Runs of a job, newest first. */
     List<JobRun> listRuns(JobId id);
 

@@ -42,6 +42,12 @@ public class JobRunEntity {
     @Column(name = "end_state", length = 32)
     private String endState;
 
+    @Column(name = "records_read")
+    private Long recordsRead;
+
+    @Column(name = "records_written")
+    private Long recordsWritten;
+
     public JobRunEntity() {
         // for Hibernate
     }
@@ -112,5 +118,21 @@ public class JobRunEntity {
 
     public void setEndState(String endState) {
         this.endState = endState;
+    }
+
+    public Long getRecordsRead() {
+        return recordsRead;
+    }
+
+    public void setRecordsRead(Long recordsRead) {
+        this.recordsRead = recordsRead;
+    }
+
+    public Long getRecordsWritten() {
+        return recordsWritten;
+    }
+
+    public void setRecordsWritten(Long recordsWritten) {
+        this.recordsWritten = recordsWritten;
     }
 }

@@ -58,6 +58,8 @@ public final class JobPageView {
     @FXML private HBox warningBanner;
     @FXML private Label warningText;
     @FXML private Label warningFix;
+    @FXML private javafx.scene.control.Hyperlink warningDetailsLink;
+    @FXML private Label finishText;
     @FXML private Label operationError;
     @FXML private Button saveButton;
     @FXML private Button checkButton;
@@ -121,6 +123,10 @@ public final class JobPageView {
         warningText.textProperty().bind(vm.warningTextProperty());
         warningFix.textProperty().bind(Bindings.when(vm.warningFixProperty().isEmpty()).then("")
                 .otherwise(Bindings.concat("Suggested fix: ", vm.warningFixProperty())));
+        warningDetailsLink.visibleProperty().bind(vm.warningDetailsProperty().isNotEmpty());
+        warningDetailsLink.managedProperty().bind(warningDetailsLink.visibleProperty());
+        finishText.textProperty().bind(vm.finishTextProperty());
+        finishText.setId("finishText");
         warningBanner.visibleProperty().bind(vm.warningTextProperty().isNotEmpty());
         warningBanner.managedProperty().bind(warningBanner.visibleProperty());
         operationError.textProperty().bind(vm.operationErrorProperty());
@@ -205,6 +211,24 @@ public final class JobPageView {
                 return;
             }
         }
+    }
+
+    /** The warning's whole chain of causes in a dialog with selectable text. */
+    @FXML
+    void onWarningDetails() {
+        javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(vm.warningDetailsProperty().get());
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setPrefSize(760, 360);
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+        alert.setTitle("Why the run failed");
+        alert.setHeaderText(vm.warningTextProperty().get());
+        alert.getDialogPane().setContent(text);
+        alert.setResizable(true);
+        if (root().getScene() != null) {
+            alert.initOwner(root().getScene().getWindow());
+        }
+        alert.show();
     }
 
     @FXML

@@ -53,6 +53,10 @@ public final class JobPageViewModel {
     private final ReadOnlyStringWrapper onlineVersion = new ReadOnlyStringWrapper(Formats.NONE);
     private final ReadOnlyStringWrapper warningText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper warningFix = new ReadOnlyStringWrapper("");
+    /** Flink's whole chain of causes behind the warning (one click away in the banner); empty when there is none. */
+    private final ReadOnlyStringWrapper warningDetails = new ReadOnlyStringWrapper("");
+    /** "Finished at 15:17:20 after 3.2 s, 1,000 records read, 10 written" while the job is Finished (J4). */
+    private final ReadOnlyStringWrapper finishText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper operationInFlight = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper operationError = new ReadOnlyStringWrapper("");
     private final BooleanBinding canRun;
@@ -150,6 +154,16 @@ public final class JobPageViewModel {
 
     public ReadOnlyStringProperty warningFixProperty() {
         return warningFix.getReadOnlyProperty();
+    }
+
+    /** The chain of causes Flink reported for the warning; empty when the warning has none. */
+    public ReadOnlyStringProperty warningDetailsProperty() {
+        return warningDetails.getReadOnlyProperty();
+    }
+
+    /** End time, duration and record counts of the finished run; empty unless the job is Finished. */
+    public ReadOnlyStringProperty finishTextProperty() {
+        return finishText.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty operationInFlightProperty() {
@@ -254,6 +268,22 @@ public final class JobPageViewModel {
         warningText.set(w == null ? "" : w.operation() + " failed: " + w.message());
         warningFix.set(w == null || w.suggestedFix() == null ? "" : w.suggestedFix());
         versions.setOnlineVersion(j.onlineVersion());
+        loadRunDetails(j);
+    }
+
+    /** The finished run's figures and the failure chain behind a warning come from the run and event stores. */
+    private void loadRunDetails(Job j) {
+        if (j.status() != JobStatus.FINISHED && j.warning() == null) {
+            finishText.set("");
+            warningDetails.set("");
+            return;
+        }
+        BackgroundTask.wrap(() -> RunDetails.of(runs, j))
+                .onSuccess(d -> {
+                    finishText.set(d.finishText());
+                    warningDetails.set(d.warningDetails());
+                })
+                .executeWith(ctx);
     }
 
     /** On the UI thread: the observed state of the job shown now (no I/O: cluster states and confirmations in memory). */

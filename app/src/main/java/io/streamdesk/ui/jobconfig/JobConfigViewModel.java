@@ -70,6 +70,9 @@ public final class JobConfigViewModel {
     private boolean saving;
     private boolean saveAgain;
     private ClusterCapacity capacity;
+    /** Slots of this job's running version (free for the draft, which would replace it); read with the capacity. */
+    private int ownSlots;
+    private volatile int ownSlotsRead;
     private final ParameterValidator validator;
     private ParameterValidator.Context context = ParameterValidator.Context.none();
 
@@ -186,8 +189,12 @@ public final class JobConfigViewModel {
 
     /** Reads the cluster's capacity again (it changes when jobs start and stop). */
     public void refreshCapacity() {
-        BackgroundTask.wrap(() -> configs.capacity(jobs.job(jobId).clusterId(), jobId))
+        BackgroundTask.wrap(() -> {
+                    ownSlotsRead = configs.slotsOfRunningVersion(jobId);
+                    return configs.capacity(jobs.job(jobId).clusterId(), jobId);
+                })
                 .onSuccess((Optional<ClusterCapacity> c) -> {
+                    ownSlots = ownSlotsRead;
                     capacity = c.orElse(null);
                     updateCus();
                 })
@@ -300,7 +307,8 @@ public final class JobConfigViewModel {
             exceedsCapacity.set(false);
             return;
         }
-        CuFit fit = CuFit.of(r, r.parallelism(), capacity.idleCu(), capacity.totalCu());
+        // the draft's own running version (if any) is stopped before another one runs: its slots count as free
+        CuFit fit = CuFit.bySlots(r, r.parallelism(), capacity.slotsAvailable() + ownSlots, capacity.idleCu(), capacity.totalCu());
         exceedsCapacity.set(!fit.fits());
         capacityText.set(fit.describe() + " (" + capacity.basis() + ")");
     }

@@ -35,6 +35,36 @@ class FlinkSqlCheckerTest {
     }
 
     @Test
+    void settingTheRuntimeModeIsRefusedAtItsKeyWithTheFix() {
+        String script = CREATE_SRC + CREATE_SNK          // lines 1-2
+                + "\n"                                    // line 3
+                + "  SET 'execution.runtime-mode' = 'batch';\n" // line 4: the key starts at column 8
+                + "INSERT INTO snk SELECT * FROM src;\n";
+        List<SqlProblem> problems = check(script);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(4);
+            assertThat(p.column()).isEqualTo(8);
+            assertThat(p.message()).contains("execution.runtime-mode", "Configuration > Runtime mode");
+        });
+        assertThat(check(CREATE_SRC + CREATE_SNK + "SET 'execution.runtime-mode' = 'streaming';\nINSERT INTO snk SELECT * FROM src;"))
+                .as("even the mode the job has: the script never sets it").hasSize(1);
+        assertThat(check(CREATE_SRC + CREATE_SNK + "SET 'pipeline.name' = 'x';\nINSERT INTO snk SELECT * FROM src;")).isEmpty();
+    }
+
+    @Test
+    void compileAndSubmitRefuseTheRuntimeModeInTheSameWords() {
+        String script = CREATE_SRC + CREATE_SNK + "SET 'execution.runtime-mode' = 'batch';\nINSERT INTO snk SELECT * FROM src;";
+        FlinkSqlSubmitter submitter = new FlinkSqlSubmitter();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> submitter.compile(script, java.util.Map.of()))
+                .isInstanceOf(io.streamdesk.service.port.SqlSubmitException.class)
+                .hasMessageContaining("line 3").hasMessageContaining("Configuration > Runtime mode");
+        // the submit prepares the same way before it contacts the cluster: nothing listens on port 1
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> submitter.submit("http://127.0.0.1:1", "x", script, null))
+                .isInstanceOf(io.streamdesk.service.port.SqlSubmitException.class)
+                .hasMessageContaining("Configuration > Runtime mode");
+    }
+
+    @Test
     void createTableThenInsertIntoItValidates() {
         assertThat(check(CREATE_SRC + CREATE_SNK + "INSERT INTO snk SELECT * FROM src;")).isEmpty();
     }

@@ -38,13 +38,25 @@ class CuArithmeticTest {
     }
 
     @Test
-    void aClusterDeclaresSlotsPlusOneCappedByMemory() {
+    void aClusterDeclaresSlotsPlusOneWhateverTheMemory() {
         assertThat(ClusterCapacity.declaredCu(new TaskManagerResources(1, 4, 4, 2, 23 * GIB))).isEqualTo(5.0);
-        assertThat(ClusterCapacity.declaredCu(new TaskManagerResources(1, 4, 4, 2, 9 * GIB))).isEqualTo(2.25);
+        assertThat(ClusterCapacity.declaredCu(new TaskManagerResources(1, 4, 4, 2, 1 * GIB))).isEqualTo(5.0);
         assertThat(ClusterCapacity.declaredCu(new TaskManagerResources(1, 4, 4, -1, -1))).isEqualTo(5.0);
+        assertThat(ClusterCapacity.basis(new TaskManagerResources(1, 4, 3, 2, GIB)))
+                .contains("4 slots (3 free) on 1 TaskManager with 1.0 GiB", "as Flink reports them");
         ClusterCapacity c = new ClusterCapacity("local", 5, 3.5, 4, 2, "test");
         assertThat(c.idleCu()).isEqualTo(1.5);
         assertThat(new ClusterCapacity("local", 2, 3, 4, 0, "over-committed").idleCu()).isZero();
+    }
+
+    @Test
+    void theFreeSlotsDecideAndTheRefusalNamesTheLargestParallelismThatFits() {
+        CuFit tooWide = CuFit.bySlots(new JobResources(0.25, 0.25, 8), 8, 4, 10, 10);
+        assertThat(tooWide.fits()).as("CUs would fit, the slots do not").isFalse();
+        assertThat(tooWide.largestFittingParallelism()).isEqualTo(4);
+        assertThat(tooWide.describe()).contains("needs 8 slots", "only 4 free", "largest parallelism that fits is 4");
+        assertThat(CuFit.bySlots(new JobResources(2, 2, 4), 4, 4, 1, 5).fits()).as("CUs are not applied per job").isTrue();
+        assertThat(CuFit.bySlots(new JobResources(1, 1, 1), 1, 0, 5, 5).describe()).contains("no slot is free");
     }
 
     @Test

@@ -71,11 +71,11 @@ class VersionRunServiceTest {
 
     @Test
     void aJobThatDoesNotFitTheIdleCusIsRefusedWithTheLargestParallelismThatFits() {
-        // the fake cluster declares 4 slots + 1 = 5 CUs
+        // the fake cluster has 4 free slots: the slots decide, whatever the CUs
         int v = publish(INSERT_A, JobConfig.defaults().withResources(new JobResources(1, 1, 6)));
         assertThatThrownBy(() -> services.versionRuns().run(job.id(), fresh(v)))
                 .isInstanceOf(InputRejectedException.class)
-                .hasMessageContaining("needs 7 CUs").hasMessageContaining("largest parallelism that fits is 4");
+                .hasMessageContaining("needs 6 slots").hasMessageContaining("largest parallelism that fits is 4");
         assertThat(services.submitter.configurations()).isEmpty();
         assertThat(services.jobs().job(job.id()).status()).isEqualTo(JobStatus.STOPPED);
     }

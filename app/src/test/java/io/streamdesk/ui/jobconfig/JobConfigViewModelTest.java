@@ -68,7 +68,7 @@ class JobConfigViewModelTest {
     void theCapacityShowsWhenTheClusterRunsAndAConfigurationThatExceedsItIsFlagged() {
         services.clusters().startAll();
         vm.refreshCapacity();
-        assertThat(vm.capacityTextProperty().get()).contains("5 of 5 CUs are idle");
+        assertThat(vm.capacityTextProperty().get()).contains("needs 1 slot", "4 are free", "as Flink reports them");
         vm.parallelismProperty().set(5);
         assertThat(vm.exceedsCapacityProperty().get()).isTrue();
         assertThat(vm.capacityTextProperty().get()).contains("largest parallelism that fits is 4");
