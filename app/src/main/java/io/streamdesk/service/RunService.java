@@ -62,6 +62,9 @@ public final class RunService {
     /** Jobs a reconcile holds (or is about to hold) the lock of; one reconcile runs at a time. */
     private final java.util.Set<JobId> reconciling = ConcurrentHashMap.newKeySet();
     private final Object reconcileTurn = new Object();
+    /** Operations in flight as every process on the data directory sees them (the in-JVM lock above is per process). */
+    private volatile OperationLeases leases;
+    private volatile BackgroundProblems problems;
 
     public RunService(JobStore jobs, VersionStore versions, RunStore runs, EventStore events, ClusterService clusters,
                       SqlSubmitter submitter, JobChangeListeners listeners, Clock clock, Path savepointRoot,
@@ -104,6 +107,23 @@ public final class RunService {
         this.savepointRoot = savepointRoot;
         this.timeouts = timeouts;
         this.restorePoints = restorePoints;
+        this.leases = OperationLeases.inProcess(clock);
+        this.problems = new BackgroundProblems(clock);
+    }
+
+    /**
+     * Shares operation leases with the other processes on the data directory (the app and the CLI); without this
+     * call leases are seen by this process only.
+     */
+    public RunService withLeases(OperationLeases shared) {
+        this.leases = java.util.Objects.requireNonNull(shared, "shared");
+        return this;
+    }
+
+    /** Where failures of background work (the status reconcile) are reported. */
+    public RunService withProblems(BackgroundProblems reported) {
+        this.problems = java.util.Objects.requireNonNull(reported, "reported");
+        return this;
     }
 
     /** How long operations wait for the cluster. */
@@ -184,11 +204,21 @@ public final class RunService {
                     reconciling.remove(job.id());
                     continue;
                 }
+                // another process (the CLI, the app) with an operation on the job: its Operating is not ours to end
+                OperationLeases.Held lease = null;
                 try {
-                    reconcileOne(jobs.find(job.id()).orElse(job));
+                    lease = leaseForReconcile(job.id());
+                    if (lease != null) {
+                        reconcileOne(jobs.find(job.id()).orElse(job));
+                    }
                 } catch (ClusterUnreachableException | OperationFailedException e) {
                     // keep the last known state; the cluster status shows it is unreachable
+                } catch (io.streamdesk.service.port.StaleRunStateException e) {
+                    // another writer came first; the next round reads the fresh state
                 } finally {
+                    if (lease != null) {
+                        lease.close();
+                    }
                     reconciling.remove(job.id());
                     lock.unlock();
                 }
@@ -224,8 +254,10 @@ public final class RunService {
             throw new OperationFailedException(name + ": another operation on this job is still in flight.",
                     "Wait until the job leaves Operating.");
         }
+        OperationLeases.Held lease = null;
         try {
             Job before = jobs.find(id).orElseThrow(() -> new InputRejectedException("No job with ID " + id + "."));
+            lease = leaseForOperation(id, name);
             if (before.status() == JobStatus.OPERATING) {
                 before = reconcileOne(before);
             }
@@ -237,7 +269,7 @@ public final class RunService {
                 fail(operating, before, name, e.getMessage(), e.suggestedFix());
                 throw e;
             } catch (InputRejectedException e) {
-                save(before);
+                save(before.withRunStateVersion(operating.runStateVersion()));
                 throw e;
             } catch (RuntimeException e) {
                 String message = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -245,7 +277,37 @@ public final class RunService {
                 throw new OperationFailedException(message, "See the app log for details.", e);
             }
         } finally {
+            if (lease != null) {
+                lease.close();
+            }
             lock.unlock();
+        }
+    }
+
+    /**
+     * The job's lease for a user's operation; fails at once when another process has an operation on the job (the
+     * app and the CLI never run or stop one job at the same time).
+     */
+    private OperationLeases.Held leaseForOperation(JobId id, String name) {
+        OperationLeases.Attempt attempt = leases.tryAcquire(id, name);
+        if (attempt instanceof OperationLeases.Busy busy) {
+            throw new OperationFailedException(name + ": another operation on this job is still in flight ("
+                    + busy.describe() + ").",
+                    "Wait until the job leaves Operating; if that process hangs, end it, or wait until its lease "
+                            + "lapses at " + busy.holder().expiresAt() + ".");
+        }
+        return (OperationLeases.Held) attempt;
+    }
+
+    /** The job's lease for a status check, or null when another process holds it (the check skips the job). */
+    private OperationLeases.Held leaseForReconcile(JobId id) {
+        try {
+            OperationLeases.Attempt attempt = leases.tryAcquire(id, "Status check");
+            problems.succeeded("Status check");
+            return attempt instanceof OperationLeases.Held held ? held : null;
+        } catch (io.streamdesk.service.port.StoreException e) {
+            problems.report("Status check", e);
+            return null;
         }
     }
 
@@ -455,7 +517,7 @@ public final class RunService {
     }
 
     private Job save(Job job) {
-        Job saved = jobs.update(job);
+        Job saved = jobs.updateRunState(job);
         listeners.fire(saved);
         return saved;
     }
