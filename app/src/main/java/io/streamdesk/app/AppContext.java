@@ -70,6 +70,9 @@ public final class AppContext implements Services {
     private final io.streamdesk.service.logs.LogService logs;
     private final io.streamdesk.service.overview.OverviewService overview;
     private final java.util.concurrent.ExecutorService deliveries;
+    /** Failures of background work, for the log (WARN, rate-limited) and the status bar. */
+    private final io.streamdesk.service.BackgroundProblems problems;
+    private final io.streamdesk.service.OperationLeases leases;
 
     private AppContext(DataDirectory dirs, AppOptions options) {
         this.dirs = dirs;
@@ -96,9 +99,15 @@ public final class AppContext implements Services {
                 jobConfig::checkPublishable);
         io.streamdesk.store.FileSecretStore secrets = new io.streamdesk.store.FileSecretStore(dirs.root().resolve("secrets"));
         JdbcCheckpointStore checkpointStore = new JdbcCheckpointStore(database.dataSource());
+        this.problems = new io.streamdesk.service.BackgroundProblems(clock);
+        this.leases = new io.streamdesk.service.OperationLeases(
+                new io.streamdesk.store.JdbcOperationLeaseStore(database.dataSource()),
+                io.streamdesk.model.LeaseOwner.currentProcess(), clock, io.streamdesk.service.OperationLeases.DEFAULT_TTL,
+                problems);
         this.runs = new RunService(jobStore, versionStore, runStore, eventStore, clusters, submitter, listeners, clock,
                 dirs.savepoints(), options.timeouts(), new RestorePoints(checkpointStore, runStore),
-                new io.streamdesk.service.secrets.SecretRefs(secrets));
+                new io.streamdesk.service.secrets.SecretRefs(secrets))
+                .withLeases(leases).withProblems(problems);
         JdbcMetricStore metricStore = new JdbcMetricStore(database.dataSource(), clock);
         CheckpointTracker checkpointTracker = new CheckpointTracker(checkpointStore);
         MetricSampler sampler = new MetricSampler(jobStore, clusters, metricStore, checkpointTracker, clock);
@@ -178,26 +187,18 @@ public final class AppContext implements Services {
 
     /** Loads the SQL planner on a background thread so the first check and run do not pay for it. */
     public void warmUpInBackground() {
-        background.execute(() -> {
-            try {
-                checker.warmUp();
-                submitter.warmUp();
-            } catch (RuntimeException e) {
-                LOG.warn("Planner warm-up failed; the first check will be slower", e);
-            }
-        });
+        background.execute(() -> guarded("Planner warm-up", () -> {
+            checker.warmUp();
+            submitter.warmUp();
+        }));
     }
 
     private void scheduleReconcile() {
         long every = options.reconcileInterval().toMillis();
-        background.scheduleWithFixedDelay(() -> {
-            try {
-                runs.reconcile();
-                jobs.announceChanges();
-            } catch (RuntimeException e) {
-                LOG.debug("Status reconciliation skipped: {}", e.toString());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
+        background.scheduleWithFixedDelay(() -> problems.guard("Status check", () -> {
+            runs.reconcile();
+            jobs.announceChanges();
+        }), every, every, TimeUnit.MILLISECONDS);
     }
 
     /** EV2 on a schedule: states every reconcile interval, metric rules every 5 minutes, alarms every 30 s. */
@@ -212,12 +213,14 @@ public final class AppContext implements Services {
                 TimeUnit.MILLISECONDS);
     }
 
-    private static void guarded(String what, Runnable work) {
-        try {
-            work.run();
-        } catch (RuntimeException e) {
-            LOG.debug("{} skipped: {}", what, e.toString());
-        }
+    /** Background work never fails silently: WARN (rate-limited) and, when it repeats, the status bar. */
+    private void guarded(String what, Runnable work) {
+        problems.guard(what, work);
+    }
+
+    @Override
+    public io.streamdesk.service.BackgroundProblems problems() {
+        return problems;
     }
 
     /** The event detector, for tests that drive it directly. */
@@ -255,13 +258,8 @@ public final class AppContext implements Services {
                 }
             }
         });
-        background.scheduleWithFixedDelay(() -> {
-            try {
-                monitoring.enforceRetention();
-            } catch (RuntimeException e) {
-                LOG.warn("Metric retention failed: {}", e.toString());
-            }
-        }, 1, 60, TimeUnit.MINUTES);
+        background.scheduleWithFixedDelay(() -> guarded("Metric retention", monitoring::enforceRetention),
+                1, 60, TimeUnit.MINUTES);
     }
 
     private java.util.concurrent.ScheduledFuture<?> nextSample;
@@ -281,9 +279,7 @@ public final class AppContext implements Services {
 
     private void sampleThenScheduleNext() {
         try {
-            monitoring.sampleNow();
-        } catch (RuntimeException e) {
-            LOG.debug("Metric sampling skipped: {}", e.toString());
+            guarded("Metric sampling", monitoring::sampleNow);
         } finally {
             scheduleNextSample();
         }
