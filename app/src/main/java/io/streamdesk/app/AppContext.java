@@ -353,11 +353,20 @@ public final class AppContext implements Services {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        boolean stopJobs = options.stopJobsOnClose() && !detached();
+        io.streamdesk.service.StopAtQuit quit = runs.atQuit();
         try {
-            if (options.stopJobsOnClose() && !detached()) {
-                List<?> failed = runs.stopAllWithSavepoint();
-                if (!failed.isEmpty()) {
-                    LOG.warn("Could not stop these jobs with a savepoint on exit: {}", failed);
+            if (stopJobs) {
+                // all at once; joins the stops the quit dialog started; returns early when the user skipped them
+                quit.start();
+                boolean all = quit.await(QUIT_SAVEPOINTS_WITHIN);
+                List<?> notStopped = quit.rows().stream()
+                        .filter(r -> r.step() != io.streamdesk.service.StopAtQuit.Step.SAVEPOINT_TAKEN).toList();
+                if (!notStopped.isEmpty()) {
+                    LOG.warn("Quitting: {} job(s) not stopped with a savepoint ({}): {}", notStopped.size(),
+                            quit.skipped() ? "the user quit without savepoints"
+                                    : all ? "their stops failed" : "not within " + QUIT_SAVEPOINTS_WITHIN.toSeconds() + " s",
+                            notStopped);
                 }
             }
         } catch (RuntimeException e) {
@@ -366,8 +375,30 @@ public final class AppContext implements Services {
         if (detached()) {
             localCluster.detach();
         } else {
-            localCluster.close(Duration.ofSeconds(20));
+            localCluster.close(QUIT_CLUSTER_WITHIN);
         }
+        if (stopJobs) {
+            try {
+                // the cluster took the jobs whose savepoints were skipped or failed: say so instead of a stale Running
+                quit.awaitStragglers(QUIT_STRAGGLERS_WITHIN);
+                List<?> ended = runs.endRunsLeftAtQuit(io.streamdesk.service.port.LocalCluster.CLUSTER_ID);
+                if (!ended.isEmpty()) {
+                    LOG.warn("Quitting: these jobs ended with the local cluster, without a savepoint: {}", ended);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Recording the runs that ended at quit failed", e);
+            }
+        }
+        leases.close();
         database.close();
     }
+
+    /**
+     * Bounds of a quit (S5), about a minute in all, so that SIGTERM from a logout completes before the session
+     * manager kills the process: the savepoints, all taken at once; the cluster's own stop; the stops still in
+     * flight after a skip, which fail fast once the cluster is gone.
+     */
+    static final Duration QUIT_SAVEPOINTS_WITHIN = Duration.ofSeconds(40);
+    static final Duration QUIT_CLUSTER_WITHIN = Duration.ofSeconds(15);
+    static final Duration QUIT_STRAGGLERS_WITHIN = Duration.ofSeconds(5);
 }

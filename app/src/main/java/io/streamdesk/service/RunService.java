@@ -152,7 +152,69 @@ public final class RunService {
 
     /** Stops the running job, first taking a savepoint when {@code withSavepoint}. */
     public Job stop(JobId id, boolean withSavepoint) {
-        return underOperation(id, "Stop", job -> doStop(job, withSavepoint));
+        return underOperation(id, "Stop", job -> doStop(job, withSavepoint, null));
+    }
+
+    /**
+     * Stops the running job with a savepoint because the app quits: the run ends with the reason
+     * {@link JobRun#STOPPED_AT_QUIT}, and the next start offers to resume from that savepoint.
+     */
+    public Job stopAtQuit(JobId id) {
+        return underOperation(id, "Stop at quit", job -> doStop(job, true, JobRun.STOPPED_AT_QUIT));
+    }
+
+    /**
+     * After the app quit without savepoints and stopped its local cluster: the runs that were still live on it end
+     * with the reason {@link JobRun#ENDED_AT_QUIT} and their jobs show Stopped (the cluster took the jobs with it).
+     * A job another process or a stuck operation holds is left to the next status check. Returns the jobs ended.
+     */
+    public List<JobId> endRunsLeftAtQuit(String clusterId) {
+        List<JobId> ended = new java.util.ArrayList<>();
+        for (Job job : jobs.list()) {
+            if (!clusterId.equals(job.clusterId()) || runs.liveRun(job.id()).isEmpty()) {
+                continue;
+            }
+            try {
+                underOperation(job.id(), "Quit", j -> {
+                    JobRun run = runs.liveRun(j.id()).orElseThrow(() -> new OperationFailedException(
+                            "The job is not running.", "Nothing to do."));
+                    Instant at = clock.instant();
+                    runs.endRun(j.id(), run.instance(), "CANCELED", at, JobRun.ENDED_AT_QUIT);
+                    events.add(j.id(), run.instance(), EventKind.JOB_STOPPED, at,
+                            "Ended at quit without a savepoint: the local cluster stopped with the app");
+                    return j.stopped(JobStatus.STOPPED, at);
+                });
+                ended.add(job.id());
+            } catch (RuntimeException e) {
+                problems.report("Ending runs at quit", e);
+            }
+        }
+        return ended;
+    }
+
+    /**
+     * What the app offers to resume on start: jobs whose last run was {@link JobRun#STOPPED_AT_QUIT} with a
+     * completed savepoint of that run, still Stopped, the savepoint's files still there. Newest first.
+     */
+    public List<QuitResumeOffer> quitResumeOffers() {
+        List<QuitResumeOffer> offers = new java.util.ArrayList<>();
+        for (Job job : jobs.list()) {
+            if (job.status() != JobStatus.STOPPED) {
+                continue;
+            }
+            List<JobRun> history = runs.listRuns(job.id());
+            if (history.isEmpty() || !JobRun.STOPPED_AT_QUIT.equals(history.get(0).endReason())) {
+                continue;
+            }
+            JobRun last = history.get(0);
+            runs.listSavepoints(job.id()).stream()
+                    .filter(s -> s.runInstance() == last.instance() && s.status() == SavepointStatus.COMPLETED)
+                    .filter(s -> QuitResumeOffer.stillExists(s.location()))
+                    .findFirst()
+                    .ifPresent(s -> offers.add(new QuitResumeOffer(job, last, s)));
+        }
+        offers.sort(java.util.Comparator.comparing((QuitResumeOffer o) -> o.savepoint().createdAt()).reversed());
+        return offers;
     }
 
     public List<JobRun> runs(JobId id) {
@@ -226,20 +288,37 @@ public final class RunService {
         }
     }
 
-    /** Stops every running job with a savepoint, e.g. when the app quits (R1). Returns the jobs that failed. */
-    public List<JobId> stopAllWithSavepoint() {
-        return jobs.list().stream()
-                .filter(j -> j.status() == JobStatus.RUNNING)
-                .filter(j -> {
-                    try {
-                        stop(j.id(), true);
-                        return false;
-                    } catch (RuntimeException e) {
-                        return true;
-                    }
-                })
-                .map(Job::id)
-                .toList();
+    /**
+     * Stops every running job with a savepoint, all at once, as the app does when it quits (R1, S5), and waits at
+     * most {@code within}. Returns the jobs not stopped with a savepoint in that time.
+     */
+    public List<JobId> stopAllWithSavepoint(java.time.Duration within) {
+        StopAtQuit quit = atQuit();
+        quit.start();
+        quit.await(within);
+        return quit.rows().stream().filter(r -> r.step() != StopAtQuit.Step.SAVEPOINT_TAKEN)
+                .map(StopAtQuit.Row::jobId).toList();
+    }
+
+    private volatile StopAtQuit atQuit;
+
+    /** The stops of this process's quit: one per process, shared by the quit dialog and the shutdown path. */
+    public StopAtQuit atQuit() {
+        StopAtQuit q = atQuit;
+        if (q == null) {
+            synchronized (this) {
+                if (atQuit == null) {
+                    atQuit = new StopAtQuit(this);
+                }
+                q = atQuit;
+            }
+        }
+        return q;
+    }
+
+    /** Jobs whose status is Running: what a quit stops. */
+    public List<Job> runningJobs() {
+        return jobs.list().stream().filter(j -> j.status() == JobStatus.RUNNING).toList();
     }
 
     // ---- operations ----
@@ -369,7 +448,7 @@ public final class RunService {
         return job.running(versionNumber, run.instance(), flinkJobId, started);
     }
 
-    private Job doStop(Job job, boolean withSavepoint) {
+    private Job doStop(Job job, boolean withSavepoint, String reason) {
         JobRun run = runs.liveRun(job.id()).orElseThrow(() -> new OperationFailedException(
                 "The job is not running.", "Refresh the job list; run a version to start it."));
         ClusterGateway gateway = clusters.currentGateway(job.clusterId());
@@ -378,16 +457,17 @@ public final class RunService {
         if (withSavepoint) {
             String location = stopWithSavepoint(gateway, job, run);
             runs.addSavepoint(job.id(), run.instance(), run.version(), location, SavepointSource.ON_STOP,
-                    SavepointStatus.COMPLETED, "Taken when stopping", clock.instant());
+                    SavepointStatus.COMPLETED, reason == null ? "Taken when stopping" : "Taken when the app quit",
+                    clock.instant());
             endState = "STOPPED";
-            detail = "Stopped with savepoint " + location;
+            detail = (reason == null ? "Stopped" : "Stopped at quit") + " with savepoint " + location;
         } else {
             cancelAndWait(gateway, run.flinkJobId());
             endState = "CANCELED";
             detail = "Stopped without savepoint";
         }
         Instant ended = clock.instant();
-        runs.endRun(job.id(), run.instance(), endState, ended);
+        runs.endRun(job.id(), run.instance(), endState, ended, reason);
         events.add(job.id(), run.instance(), EventKind.JOB_STOPPED, ended, detail);
         return job.stopped(JobStatus.STOPPED, ended);
     }

@@ -48,7 +48,7 @@ public final class HibernateRunStore implements RunStore {
     }
 
     @Override
-    public void endRun(JobId id, int instance, String endState, Instant endedAt) {
+    public void endRun(JobId id, int instance, String endState, Instant endedAt, String reason) {
         Limits.required(endState, "End state", Limits.STATE);
         Objects.requireNonNull(endedAt, "endedAt");
         db.inTransaction("Ending run " + instance + " of " + id, session -> {
@@ -60,6 +60,7 @@ public final class HibernateRunStore implements RunStore {
                     .orElseThrow(() -> new StoreException("Job " + id + " has no run " + instance));
             run.setEndState(endState);
             run.setEndedAt(endedAt);
+            run.setEndReason(Limits.truncated(reason, Limits.NAME));
             return null;
         });
     }

@@ -93,7 +93,8 @@ final class StoreMapping {
 
     static JobRun toRun(JobRunEntity e) {
         return new JobRun(new JobId(e.getJobId()), e.getInstance(), e.getVersion(), e.getFlinkJobId(),
-                e.getRestoredFrom(), e.getStartedAt(), e.getEndedAt(), e.getEndState());
+                e.getRestoredFrom(), e.getStartedAt(), e.getEndedAt(), e.getEndState(),
+                e.getEndReason());
     }
 
     static SavepointRecord toSavepoint(SavepointEntity e) {

@@ -27,12 +27,12 @@ public final class InMemoryRunStore implements RunStore {
     }
 
     @Override
-    public synchronized void endRun(JobId id, int instance, String endState, Instant endedAt) {
+    public synchronized void endRun(JobId id, int instance, String endState, Instant endedAt, String reason) {
         for (int i = 0; i < runs.size(); i++) {
             JobRun r = runs.get(i);
             if (r.jobId().equals(id) && r.instance() == instance) {
                 runs.set(i, new JobRun(id, instance, r.version(), r.flinkJobId(), r.restoredFrom(), r.startedAt(),
-                        endedAt, endState));
+                        endedAt, endState, reason));
             }
         }
     }

@@ -42,6 +42,18 @@ public class JobRunEntity {
     @Column(name = "end_state", length = 32)
     private String endState;
 
+    /** Why the run ended, in words (V11). */
+    @Column(name = "end_reason", length = 200)
+    private String endReason;
+
+    public String getEndReason() {
+        return endReason;
+    }
+
+    public void setEndReason(String endReason) {
+        this.endReason = endReason;
+    }
+
     public JobRunEntity() {
         // for Hibernate
     }
