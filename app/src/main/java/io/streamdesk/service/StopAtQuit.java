@@ -77,21 +77,19 @@ public final class StopAtQuit {
     }
 
     private void stopOne(Job job) {
+        Row row;
         try {
             Job stopped = runs.stopAtQuit(job.id());
             String location = runs.latestSavepoint(job.id()).map(s -> s.location()).orElse("");
-            update(new Row(job.id(), stopped.name(), Step.SAVEPOINT_TAKEN, location));
+            row = new Row(job.id(), stopped.name(), Step.SAVEPOINT_TAKEN, location);
         } catch (RuntimeException e) {
-            update(new Row(job.id(), job.name(), Step.FAILED, e.getMessage() == null ? e.toString() : e.getMessage()));
-        } finally {
-            done.countDown();
+            row = new Row(job.id(), job.name(), Step.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
         }
-    }
-
-    private void update(Row row) {
+        // the row and the count first: a listener that asks finished() on the last row must see true
         synchronized (this) {
             rows.put(row.jobId(), row);
         }
+        done.countDown();
         for (Consumer<Row> l : listeners) {
             l.accept(row);
         }

@@ -152,6 +152,7 @@ public final class QuitViewModel {
             return;
         }
         finished.set(true);
+        quit.rows().forEach(this::apply); // rows whose events are still queued behind this one
         long failed = rows.stream().filter(r -> r.stepProperty().get() == StopAtQuit.Step.FAILED).count();
         if (failed == 0) {
             headline.set("Every job stopped with a savepoint.");
