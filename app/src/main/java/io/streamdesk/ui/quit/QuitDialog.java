@@ -45,6 +45,9 @@ public final class QuitDialog {
                 + "to resume it from its savepoint.");
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
+        // wrapped labels in a VBox keep their full height instead of ending in "…"
+        headline.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         rowsBox.setId("quitRows");
         ScrollPane scroll = new ScrollPane(rowsBox);

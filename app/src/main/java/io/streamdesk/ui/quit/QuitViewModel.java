@@ -134,7 +134,9 @@ public final class QuitViewModel {
             }
         }
         int n = rows.size();
-        headline.set("Stopping " + n + " running job" + (n == 1 ? "" : "s") + " with a savepoint, all at once\u2026");
+        if (!finished.get()) { // the stops may have ended before their rows arrived here
+            headline.set("Stopping " + n + " running job" + (n == 1 ? "" : "s") + " with a savepoint, all at once\u2026");
+        }
         checkFinished();
     }
 

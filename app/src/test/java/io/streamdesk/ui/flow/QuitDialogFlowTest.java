@@ -111,6 +111,8 @@ class QuitDialogFlowTest {
             throw new AssertionError("rows " + services.runs().atQuit().rows() + " exits " + exits.get(), e);
         }
         assertThat(exits.get()).isZero();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> inDialog(robot).lookup("#quitRow-" + lost.id().value()).tryQuery().isPresent());
         assertThat(inDialog(robot).lookup("#quitRow-" + lost.id().value()).queryAs(Label.class).getText())
                 .startsWith("Failed: ").contains("not running");
         assertThat(inDialog(robot).lookup("#quitHeadline").queryAs(Label.class).getText())
