@@ -56,6 +56,9 @@ public final class AppContext implements Services {
     private final ServiceGraph graph;
     private final PeriodicWork periodic;
     private volatile boolean closed;
+    /** Failures of background work, for the log (WARN, rate-limited) and the status bar. */
+    private final io.streamdesk.service.BackgroundProblems problems;
+    private final io.streamdesk.service.OperationLeases leases;
 
     private AppContext(DataDirectory dirs, AppOptions options) {
         this.dirs = dirs;
@@ -96,7 +99,20 @@ public final class AppContext implements Services {
                                 io.streamdesk.service.alarms.WebhookDelivery.DEFAULT_BACKOFF),
                         new io.streamdesk.service.alarms.EmailDelivery(
                                 () -> io.streamdesk.store.SmtpSettingsFile.read(smtpFile), secrets)), deliveries));
-        this.periodic = new PeriodicWork(clock);
+        this.problems = new io.streamdesk.service.BackgroundProblems(clock);
+        this.leases = new io.streamdesk.service.OperationLeases(
+                new io.streamdesk.store.JdbcOperationLeaseStore(database.dataSource()),
+                io.streamdesk.model.LeaseOwner.currentProcess(), clock, io.streamdesk.service.OperationLeases.DEFAULT_TTL,
+                problems);
+        // the app and the CLI see each other's operations in flight; background failures reach the status bar
+        graph.runs().withLeases(leases).withProblems(problems);
+        this.periodic = new PeriodicWork(clock).onOutcome((task, error) -> {
+            if (error == null) {
+                problems.succeeded(task);
+            } else {
+                problems.report(task, error);
+            }
+        });
     }
 
     /** Opens (and migrates) the data directory at {@code root}. */
@@ -147,6 +163,11 @@ public final class AppContext implements Services {
     /** The process's scheduled work and what of it fails right now. */
     public PeriodicWork periodicWork() {
         return periodic;
+    }
+
+    @Override
+    public io.streamdesk.service.BackgroundProblems problems() {
+        return problems;
     }
 
     /** The event detector, for tests that drive it directly. */
@@ -237,11 +258,20 @@ public final class AppContext implements Services {
         graph.clusters().stopRecording(); // cluster callbacks arrive on other threads, possibly after the store closed
         periodic.close(); // waits (bounded) for a sampling tick that may still be writing
         deliveries.shutdown();
+        boolean stopJobs = options.stopJobsOnClose() && !detached();
+        io.streamdesk.service.StopAtQuit quit = graph.runs().atQuit();
         try {
-            if (options.stopJobsOnClose() && !detached()) {
-                List<?> failed = graph.runs().stopAllWithSavepoint();
-                if (!failed.isEmpty()) {
-                    LOG.warn("Could not stop these jobs with a savepoint on exit: {}", failed);
+            if (stopJobs) {
+                // all at once; joins the stops the quit dialog started; returns early when the user skipped them
+                quit.start();
+                boolean all = quit.await(QUIT_SAVEPOINTS_WITHIN);
+                List<?> notStopped = quit.rows().stream()
+                        .filter(r -> r.step() != io.streamdesk.service.StopAtQuit.Step.SAVEPOINT_TAKEN).toList();
+                if (!notStopped.isEmpty()) {
+                    LOG.warn("Quitting: {} job(s) not stopped with a savepoint ({}): {}", notStopped.size(),
+                            quit.skipped() ? "the user quit without savepoints"
+                                    : all ? "their stops failed" : "not within " + QUIT_SAVEPOINTS_WITHIN.toSeconds() + " s",
+                            notStopped);
                 }
             }
         } catch (RuntimeException e) {
@@ -250,8 +280,30 @@ public final class AppContext implements Services {
         if (detached()) {
             localCluster.detach();
         } else {
-            localCluster.close(Duration.ofSeconds(20));
+            localCluster.close(QUIT_CLUSTER_WITHIN);
         }
+        if (stopJobs) {
+            try {
+                // the cluster took the jobs whose savepoints were skipped or failed: say so instead of a stale Running
+                quit.awaitStragglers(QUIT_STRAGGLERS_WITHIN);
+                List<?> ended = graph.runs().endRunsLeftAtQuit(io.streamdesk.service.port.ClusterConnection.DEFAULT_CLUSTER_ID);
+                if (!ended.isEmpty()) {
+                    LOG.warn("Quitting: these jobs ended with the local cluster, without a savepoint: {}", ended);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Recording the runs that ended at quit failed", e);
+            }
+        }
+        leases.close();
         database.close();
     }
+
+    /**
+     * Bounds of a quit (S5), about a minute in all, so that SIGTERM from a logout completes before the session
+     * manager kills the process: the savepoints, all taken at once; the cluster's own stop; the stops still in
+     * flight after a skip, which fail fast once the cluster is gone.
+     */
+    static final Duration QUIT_SAVEPOINTS_WITHIN = Duration.ofSeconds(40);
+    static final Duration QUIT_CLUSTER_WITHIN = Duration.ofSeconds(15);
+    static final Duration QUIT_STRAGGLERS_WITHIN = Duration.ofSeconds(5);
 }

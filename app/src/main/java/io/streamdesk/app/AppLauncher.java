@@ -27,6 +27,8 @@ public final class AppLauncher {
         }
         try (InstanceLock held = ((InstanceLock.Acquired) lock).lock()) {
             CompletableFuture<Services> services = new CompletableFuture<>();
+            // SIGTERM (logout, kill) closes the services as the window's quit does: savepoints first (S5)
+            QuitOnShutdown.install(services);
             Thread opener = new Thread(() -> open(dirs, services), "streamdesk-open");
             opener.setDaemon(true);
             opener.start();

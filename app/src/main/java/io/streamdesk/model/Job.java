@@ -12,6 +12,9 @@ import java.time.Instant;
  * @param runStartedAt    start of the current run, or null when not running
  * @param cumulativeRunTime run time of all finished runs (the current run adds to it while running)
  * @param warning         the last failed operation's warning, or null
+ * @param runStateVersion how many times the run-state fields (status, online version, run fields, warning) were
+ *                        written; a run-state write names the version it read and fails when another writer came
+ *                        first (an optimistic check, so a stale status write never reverts a newer one)
  */
 public record Job(
         JobId id,
@@ -26,27 +29,42 @@ public record Job(
         Instant runStartedAt,
         int runInstance,
         String flinkJobId,
-        JobWarning warning) {
+        JobWarning warning,
+        long runStateVersion) {
+
+    /** A job not read from a store yet (version 0). */
+    public Job(JobId id, String name, String folder, JobType type, String clusterId, JobStatus status,
+               Integer onlineVersion, Instant createdAt, Duration cumulativeRunTime, Instant runStartedAt,
+               int runInstance, String flinkJobId, JobWarning warning) {
+        this(id, name, folder, type, clusterId, status, onlineVersion, createdAt, cumulativeRunTime, runStartedAt,
+                runInstance, flinkJobId, warning, 0L);
+    }
 
     public Job withStatus(JobStatus newStatus) {
         return new Job(id, name, folder, type, clusterId, newStatus, onlineVersion, createdAt, cumulativeRunTime,
-                runStartedAt, runInstance, flinkJobId, warning);
+                runStartedAt, runInstance, flinkJobId, warning, runStateVersion);
     }
 
     public Job withWarning(JobWarning newWarning) {
         return new Job(id, name, folder, type, clusterId, status, onlineVersion, createdAt, cumulativeRunTime,
-                runStartedAt, runInstance, flinkJobId, newWarning);
+                runStartedAt, runInstance, flinkJobId, newWarning, runStateVersion);
     }
 
     public Job withName(String newName) {
         return new Job(id, newName, folder, type, clusterId, status, onlineVersion, createdAt, cumulativeRunTime,
-                runStartedAt, runInstance, flinkJobId, warning);
+                runStartedAt, runInstance, flinkJobId, warning, runStateVersion);
+    }
+
+    /** The same run state, as a write based on a read at {@code version} (see {@link #runStateVersion()}). */
+    public Job withRunStateVersion(long version) {
+        return new Job(id, name, folder, type, clusterId, status, onlineVersion, createdAt, cumulativeRunTime,
+                runStartedAt, runInstance, flinkJobId, warning, version);
     }
 
     /** The job is running version {@code version} as Flink job {@code flinkId}, run instance {@code instance}. */
     public Job running(int version, int instance, String flinkId, Instant startedAt) {
         return new Job(id, name, folder, type, clusterId, JobStatus.RUNNING, version, createdAt, cumulativeRunTime,
-                startedAt, instance, flinkId, null);
+                startedAt, instance, flinkId, null, runStateVersion);
     }
 
     /** The current run ended at {@code endedAt}; its time is added to the cumulative run time. */
@@ -56,7 +74,7 @@ public record Job(
             total = total.plus(Duration.between(runStartedAt, endedAt));
         }
         return new Job(id, name, folder, type, clusterId, endStatus, null, createdAt, total, null, runInstance,
-                flinkJobId, warning);
+                flinkJobId, warning, runStateVersion);
     }
 
     /** Run time of the current run at {@code now}, zero when not running. */

@@ -11,9 +11,15 @@ import java.time.Instant;
  * @param endState       how it ended (STOPPED, CANCELED, FAILED, LOST, or {@link #FINISHED}), null while live
  * @param recordsRead    records the job's sources emitted, as Flink counted them; null when unknown (J4 "Finished")
  * @param recordsWritten records the job's sinks received; null when unknown
+ * @param endReason      why, in words ({@link #STOPPED_AT_QUIT}), or null
  */
 public record JobRun(JobId jobId, int instance, int version, String flinkJobId, String restoredFrom,
-                     Instant startedAt, Instant endedAt, String endState, Long recordsRead, Long recordsWritten) {
+                     Instant startedAt, Instant endedAt, String endState, Long recordsRead, Long recordsWritten,
+                     String endReason) {
+    /** The reason of a run the app stopped with a savepoint because it quit (window closed, SIGTERM, logout). */
+    public static final String STOPPED_AT_QUIT = "stopped at quit";
+    /** The reason of a run that ended with the local cluster when the app quit without savepoints. */
+    public static final String ENDED_AT_QUIT = "ended at quit without a savepoint";
 
     /** The end state of a bounded or batch run that Flink ran to its end. */
     public static final String FINISHED = "FINISHED";
@@ -21,7 +27,20 @@ public record JobRun(JobId jobId, int instance, int version, String flinkJobId, 
     /** A run without record counts (every end but FINISHED). */
     public JobRun(JobId jobId, int instance, int version, String flinkJobId, String restoredFrom,
                   Instant startedAt, Instant endedAt, String endState) {
-        this(jobId, instance, version, flinkJobId, restoredFrom, startedAt, endedAt, endState, null, null);
+        this(jobId, instance, version, flinkJobId, restoredFrom, startedAt, endedAt, endState, null, null, null);
+    }
+
+    /** A run with record counts and no end reason. */
+    public JobRun(JobId jobId, int instance, int version, String flinkJobId, String restoredFrom,
+                  Instant startedAt, Instant endedAt, String endState, Long recordsRead, Long recordsWritten) {
+        this(jobId, instance, version, flinkJobId, restoredFrom, startedAt, endedAt, endState, recordsRead,
+                recordsWritten, null);
+    }
+
+    /** A run with an end reason and no record counts. */
+    public JobRun(JobId jobId, int instance, int version, String flinkJobId, String restoredFrom, Instant startedAt,
+                  Instant endedAt, String endState, String endReason) {
+        this(jobId, instance, version, flinkJobId, restoredFrom, startedAt, endedAt, endState, null, null, endReason);
     }
 
     public boolean finished() {

@@ -74,7 +74,9 @@ public final class JobService {
     }
 
     public Job rename(JobId id, String newName) {
-        Job renamed = jobs.update(job(id).withName(InputLimits.requireName(newName)));
+        String validName = InputLimits.requireName(newName);
+        // name only: a run writing the job's status meanwhile neither undoes the rename nor is undone by it
+        Job renamed = jobs.updateIdentity(id, validName, job(id).folder());
         listeners.fire(renamed);
         return renamed;
     }
@@ -139,13 +141,28 @@ public final class JobService {
         }
         publishCheck.check(id, draft);
         JobVersion version = versions.publish(id, draft.sql(), draft.config(), validDescription, author);
-        Job job = job(id);
-        if (job.status() == JobStatus.UNINITIALIZED || job.status() == JobStatus.UNPUBLISHED) {
-            // a published job that never ran is simply not running
-            job = jobs.update(job.withStatus(JobStatus.STOPPED));
-        }
-        listeners.fire(job);
+        listeners.fire(markPublished(id));
         return version;
+    }
+
+    /**
+     * A published job that never ran is simply not running: UNINITIALIZED or UNPUBLISHED becomes STOPPED. When another
+     * writer changed the status meanwhile (the CLI ran it), the fresh status is kept.
+     */
+    private Job markPublished(JobId id) {
+        for (int attempt = 0; ; attempt++) {
+            Job job = job(id);
+            if (job.status() != JobStatus.UNINITIALIZED && job.status() != JobStatus.UNPUBLISHED) {
+                return job;
+            }
+            try {
+                return jobs.updateRunState(job.withStatus(JobStatus.STOPPED));
+            } catch (io.streamdesk.service.port.StaleRunStateException e) {
+                if (attempt >= 2) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public List<JobVersion> versions(JobId id) {

@@ -152,12 +152,23 @@ public final class PeriodicWork implements AutoCloseable {
         }
     }
 
+    /** Also told of every run's outcome (the status bar's problems, S1): a task's name and its failure, or null. */
+    private volatile java.util.function.BiConsumer<String, Throwable> outcomes = (name, error) -> { };
+
+    /** Sends every run's outcome to {@code listener} as well: the task's name and its failure, null when it worked. */
+    public PeriodicWork onOutcome(java.util.function.BiConsumer<String, Throwable> listener) {
+        this.outcomes = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
     private void runReported(String name, Runnable work) {
         try {
             work.run();
             succeeded(name);
+            outcomes.accept(name, null);
         } catch (RuntimeException | LinkageError e) {
             failed(name, e);
+            outcomes.accept(name, e);
         }
     }
 

@@ -66,6 +66,9 @@ public final class RunService {
     private final RateLimitedLog reconcileWarnings = new RateLimitedLog(RunService.class, Duration.ofMinutes(1));
     /** Ends runs whose cluster lost its jobs and resumes them once it is back. */
     private final ResumeAfterClusterLoss resumes;
+    /** Operations in flight as every process on the data directory sees them (the in-JVM lock above is per process). */
+    private volatile OperationLeases leases;
+    private volatile BackgroundProblems problems;
 
     public RunService(JobStore jobs, VersionStore versions, RunStore runs, EventStore events, ClusterService clusters,
                       SqlSubmitter submitter, JobChangeListeners listeners, Clock clock, Path savepointRoot,
@@ -124,6 +127,23 @@ public final class RunService {
                 return RunService.this.run(id, version, restore);
             }
         }, jobs, runs, events, clusters, clock);
+        this.leases = OperationLeases.inProcess(clock);
+        this.problems = new BackgroundProblems(clock);
+    }
+
+    /**
+     * Shares operation leases with the other processes on the data directory (the app and the CLI); without this
+     * call leases are seen by this process only.
+     */
+    public RunService withLeases(OperationLeases shared) {
+        this.leases = java.util.Objects.requireNonNull(shared, "shared");
+        return this;
+    }
+
+    /** Where failures of background work (the status reconcile) are reported. */
+    public RunService withProblems(BackgroundProblems reported) {
+        this.problems = java.util.Objects.requireNonNull(reported, "reported");
+        return this;
     }
 
     /** How long operations wait for the cluster. */
@@ -152,7 +172,69 @@ public final class RunService {
 
     /** Stops the running job, first taking a savepoint when {@code withSavepoint}. */
     public Job stop(JobId id, boolean withSavepoint) {
-        return underOperation(id, "Stop", job -> doStop(job, withSavepoint));
+        return underOperation(id, "Stop", job -> doStop(job, withSavepoint, null));
+    }
+
+    /**
+     * Stops the running job with a savepoint because the app quits: the run ends with the reason
+     * {@link JobRun#STOPPED_AT_QUIT}, and the next start offers to resume from that savepoint.
+     */
+    public Job stopAtQuit(JobId id) {
+        return underOperation(id, "Stop at quit", job -> doStop(job, true, JobRun.STOPPED_AT_QUIT));
+    }
+
+    /**
+     * After the app quit without savepoints and stopped its local cluster: the runs that were still live on it end
+     * with the reason {@link JobRun#ENDED_AT_QUIT} and their jobs show Stopped (the cluster took the jobs with it).
+     * A job another process or a stuck operation holds is left to the next status check. Returns the jobs ended.
+     */
+    public List<JobId> endRunsLeftAtQuit(String clusterId) {
+        List<JobId> ended = new java.util.ArrayList<>();
+        for (Job job : jobs.list()) {
+            if (!clusterId.equals(job.clusterId()) || runs.liveRun(job.id()).isEmpty()) {
+                continue;
+            }
+            try {
+                underOperation(job.id(), "Quit", j -> {
+                    JobRun run = runs.liveRun(j.id()).orElseThrow(() -> new OperationFailedException(
+                            "The job is not running.", "Nothing to do."));
+                    Instant at = clock.instant();
+                    runs.endRun(j.id(), run.instance(), "CANCELED", at, JobRun.ENDED_AT_QUIT);
+                    events.add(j.id(), run.instance(), EventKind.JOB_STOPPED, at,
+                            "Ended at quit without a savepoint: the local cluster stopped with the app");
+                    return j.stopped(JobStatus.STOPPED, at);
+                });
+                ended.add(job.id());
+            } catch (RuntimeException e) {
+                problems.report("Ending runs at quit", e);
+            }
+        }
+        return ended;
+    }
+
+    /**
+     * What the app offers to resume on start: jobs whose last run was {@link JobRun#STOPPED_AT_QUIT} with a
+     * completed savepoint of that run, still Stopped, the savepoint's files still there. Newest first.
+     */
+    public List<QuitResumeOffer> quitResumeOffers() {
+        List<QuitResumeOffer> offers = new java.util.ArrayList<>();
+        for (Job job : jobs.list()) {
+            if (job.status() != JobStatus.STOPPED) {
+                continue;
+            }
+            List<JobRun> history = runs.listRuns(job.id());
+            if (history.isEmpty() || !JobRun.STOPPED_AT_QUIT.equals(history.get(0).endReason())) {
+                continue;
+            }
+            JobRun last = history.get(0);
+            runs.listSavepoints(job.id()).stream()
+                    .filter(s -> s.runInstance() == last.instance() && s.status() == SavepointStatus.COMPLETED)
+                    .filter(s -> QuitResumeOffer.stillExists(s.location()))
+                    .findFirst()
+                    .ifPresent(s -> offers.add(new QuitResumeOffer(job, last, s)));
+        }
+        offers.sort(java.util.Comparator.comparing((QuitResumeOffer o) -> o.savepoint().createdAt()).reversed());
+        return offers;
     }
 
     public List<JobRun> runs(JobId id) {
@@ -209,13 +291,23 @@ public final class RunService {
                     reconciling.remove(job.id());
                     continue;
                 }
+                // another process (the CLI, the app) with an operation on the job: its Operating is not ours to end
+                OperationLeases.Held lease = null;
                 try {
-                    reconcileOne(jobs.find(job.id()).orElse(job));
+                    lease = leaseForReconcile(job.id());
+                    if (lease != null) {
+                        reconcileOne(jobs.find(job.id()).orElse(job));
+                    }
                 } catch (ClusterUnreachableException e) {
                     // keep the last known state; the shown state says it is not confirmed, the cluster status why
+                } catch (io.streamdesk.service.port.StaleRunStateException e) {
+                    // another writer came first; the next round reads the fresh state
                 } catch (RuntimeException e) {
                     reconcileWarnings.warn("reconcile", "Reconciling job " + job.id() + " failed: " + e);
                 } finally {
+                    if (lease != null) {
+                        lease.close();
+                    }
                     reconciling.remove(job.id());
                     lock.unlock();
                 }
@@ -224,20 +316,37 @@ public final class RunService {
         }
     }
 
-    /** Stops every running job with a savepoint, e.g. when the app quits (R1). Returns the jobs that failed. */
-    public List<JobId> stopAllWithSavepoint() {
-        return jobs.list().stream()
-                .filter(j -> j.status() == JobStatus.RUNNING)
-                .filter(j -> {
-                    try {
-                        stop(j.id(), true);
-                        return false;
-                    } catch (RuntimeException e) {
-                        return true;
-                    }
-                })
-                .map(Job::id)
-                .toList();
+    /**
+     * Stops every running job with a savepoint, all at once, as the app does when it quits (R1, S5), and waits at
+     * most {@code within}. Returns the jobs not stopped with a savepoint in that time.
+     */
+    public List<JobId> stopAllWithSavepoint(java.time.Duration within) {
+        StopAtQuit quit = atQuit();
+        quit.start();
+        quit.await(within);
+        return quit.rows().stream().filter(r -> r.step() != StopAtQuit.Step.SAVEPOINT_TAKEN)
+                .map(StopAtQuit.Row::jobId).toList();
+    }
+
+    private volatile StopAtQuit atQuit;
+
+    /** The stops of this process's quit: one per process, shared by the quit dialog and the shutdown path. */
+    public StopAtQuit atQuit() {
+        StopAtQuit q = atQuit;
+        if (q == null) {
+            synchronized (this) {
+                if (atQuit == null) {
+                    atQuit = new StopAtQuit(this);
+                }
+                q = atQuit;
+            }
+        }
+        return q;
+    }
+
+    /** Jobs whose status is Running: what a quit stops. */
+    public List<Job> runningJobs() {
+        return jobs.list().stream().filter(j -> j.status() == JobStatus.RUNNING).toList();
     }
 
     // ---- operations ----
@@ -252,8 +361,10 @@ public final class RunService {
             throw new OperationFailedException(name + ": another operation on this job is still in flight.",
                     "Wait until the job leaves Operating.");
         }
+        OperationLeases.Held lease = null;
         try {
             Job before = jobs.find(id).orElseThrow(() -> new InputRejectedException("No job with ID " + id + "."));
+            lease = leaseForOperation(id, name);
             if (before.status() == JobStatus.OPERATING) {
                 before = reconcileOne(before);
             }
@@ -265,7 +376,7 @@ public final class RunService {
                 fail(operating, before, name, e.getMessage(), e.suggestedFix());
                 throw e;
             } catch (InputRejectedException e) {
-                save(before);
+                save(before.withRunStateVersion(operating.runStateVersion()));
                 throw e;
             } catch (RuntimeException e) {
                 String message = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -273,7 +384,37 @@ public final class RunService {
                 throw new OperationFailedException(message, "See the app log for details.", e);
             }
         } finally {
+            if (lease != null) {
+                lease.close();
+            }
             lock.unlock();
+        }
+    }
+
+    /**
+     * The job's lease for a user's operation; fails at once when another process has an operation on the job (the
+     * app and the CLI never run or stop one job at the same time).
+     */
+    private OperationLeases.Held leaseForOperation(JobId id, String name) {
+        OperationLeases.Attempt attempt = leases.tryAcquire(id, name);
+        if (attempt instanceof OperationLeases.Busy busy) {
+            throw new OperationFailedException(name + ": another operation on this job is still in flight ("
+                    + busy.describe() + ").",
+                    "Wait until the job leaves Operating; if that process hangs, end it, or wait until its lease "
+                            + "lapses at " + busy.holder().expiresAt() + ".");
+        }
+        return (OperationLeases.Held) attempt;
+    }
+
+    /** The job's lease for a status check, or null when another process holds it (the check skips the job). */
+    private OperationLeases.Held leaseForReconcile(JobId id) {
+        try {
+            OperationLeases.Attempt attempt = leases.tryAcquire(id, "Status check");
+            problems.succeeded("Status check");
+            return attempt instanceof OperationLeases.Held held ? held : null;
+        } catch (io.streamdesk.service.port.StoreException e) {
+            problems.report("Status check", e);
+            return null;
         }
     }
 
@@ -365,7 +506,7 @@ public final class RunService {
         return job.stopped(JobStatus.FINISHED, ended).withWarning(null);
     }
 
-    private Job doStop(Job job, boolean withSavepoint) {
+    private Job doStop(Job job, boolean withSavepoint, String reason) {
         JobRun run = runs.liveRun(job.id()).orElseThrow(() -> new OperationFailedException(
                 "The job is not running.", "Refresh the job list; run a version to start it."));
         ClusterGateway gateway = clusters.currentGateway(job.clusterId());
@@ -374,16 +515,17 @@ public final class RunService {
         if (withSavepoint) {
             String location = stopWithSavepoint(gateway, job, run);
             runs.addSavepoint(job.id(), run.instance(), run.version(), location, SavepointSource.ON_STOP,
-                    SavepointStatus.COMPLETED, "Taken when stopping", clock.instant());
+                    SavepointStatus.COMPLETED, reason == null ? "Taken when stopping" : "Taken when the app quit",
+                    clock.instant());
             endState = "STOPPED";
-            detail = "Stopped with savepoint " + location;
+            detail = (reason == null ? "Stopped" : "Stopped at quit") + " with savepoint " + location;
         } else {
             cancelAndWait(gateway, run.flinkJobId());
             endState = "CANCELED";
             detail = "Stopped without savepoint";
         }
         Instant ended = clock.instant();
-        runs.endRun(job.id(), run.instance(), endState, ended);
+        runs.endRun(job.id(), run.instance(), endState, ended, reason);
         events.add(job.id(), run.instance(), EventKind.JOB_STOPPED, ended, detail);
         return job.stopped(JobStatus.STOPPED, ended);
     }
@@ -593,7 +735,7 @@ public final class RunService {
     }
 
     private Job save(Job job) {
-        Job saved = jobs.update(job);
+        Job saved = jobs.updateRunState(job);
         listeners.fire(saved);
         return saved;
     }

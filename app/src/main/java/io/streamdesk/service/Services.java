@@ -42,6 +42,9 @@ public interface Services extends AutoCloseable {
     /** Checkpoint history and manual savepoints (C1, C2). */
     CheckpointService checkpoints();
 
+    /** Failures of background work (status checks, sampling, store writes): the status bar shows a persistent one. */
+    io.streamdesk.service.BackgroundProblems problems();
+
     /** The data directory (D3). */
     Path dataDirectory();
 

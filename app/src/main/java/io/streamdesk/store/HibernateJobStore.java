@@ -6,6 +6,7 @@ import io.streamdesk.model.JobConfig;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobStatus;
 import io.streamdesk.service.port.JobStore;
+import io.streamdesk.service.port.StaleRunStateException;
 import io.streamdesk.service.port.StoreException;
 import io.streamdesk.store.entity.ClusterEntity;
 import io.streamdesk.store.entity.ConfigColumns;
@@ -58,7 +59,8 @@ public final class HibernateJobStore implements JobStore {
         e.setType(Objects.requireNonNull(job.type(), "type").name());
         e.setClusterId(job.clusterId());
         e.setCreatedAt(job.createdAt() == null ? Instant.now() : job.createdAt());
-        StoreMapping.copyMutableFields(job, e);
+        StoreMapping.copyIdentityFields(job.name(), job.folder(), e);
+        StoreMapping.copyRunStateFields(job, e);
         ensureFolder(session, e.getFolder());
         session.persist(e);
         return StoreMapping.toJob(e);
@@ -79,14 +81,35 @@ public final class HibernateJobStore implements JobStore {
     }
 
     @Override
-    public Job update(Job job) {
-        Objects.requireNonNull(job, "job");
-        return db.inTransaction("Updating job " + job.id(), session -> {
-            JobEntity e = lockJob(session, job.id());
-            StoreMapping.copyMutableFields(job, e);
+    public Job updateIdentity(JobId id, String name, String folder) {
+        Objects.requireNonNull(id, "id");
+        return db.inTransaction("Renaming job " + id, session -> {
+            JobEntity e = lockJob(session, id);
+            StoreMapping.copyIdentityFields(name, folder, e);
             ensureFolder(session, e.getFolder());
             return StoreMapping.toJob(e);
         });
+    }
+
+    @Override
+    public Job updateRunState(Job job) {
+        Objects.requireNonNull(job, "job");
+        return db.inTransaction("Writing the status of job " + job.id(), session -> {
+            // the row lock makes compare-and-write one step, also against the other process on the data directory
+            JobEntity e = lockJob(session, job.id());
+            if (e.getRunStateVersion() != job.runStateVersion()) {
+                throw stale(job, e.getStatus());
+            }
+            StoreMapping.copyRunStateFields(job, e);
+            e.setRunStateVersion(e.getRunStateVersion() + 1);
+            return StoreMapping.toJob(e);
+        });
+    }
+
+    static StaleRunStateException stale(Job job, String storedStatus) {
+        return new StaleRunStateException("The status of job " + job.id() + " changed while it was being written ("
+                + "now " + storedStatus + "; another process on this data directory or a background check wrote it). "
+                + "Nothing was written: refresh and try again.");
     }
 
     @Override
@@ -126,6 +149,7 @@ public final class HibernateJobStore implements JobStore {
             }
             if (JobStatus.UNINITIALIZED.name().equals(job.getStatus())) {
                 job.setStatus(JobStatus.UNPUBLISHED.name());
+                job.setRunStateVersion(job.getRunStateVersion() + 1);
             }
             return StoreMapping.toDraft(draft);
         });

@@ -48,16 +48,17 @@ public final class HibernateRunStore implements RunStore {
     }
 
     @Override
-    public void endRun(JobId id, int instance, String endState, Instant endedAt) {
-        end(id, instance, endState, endedAt, null, null);
+    public void endRun(JobId id, int instance, String endState, Instant endedAt, String reason) {
+        end(id, instance, endState, endedAt, null, null, reason);
     }
 
     @Override
     public void finishRun(JobId id, int instance, Instant endedAt, Long recordsRead, Long recordsWritten) {
-        end(id, instance, JobRun.FINISHED, endedAt, recordsRead, recordsWritten);
+        end(id, instance, JobRun.FINISHED, endedAt, recordsRead, recordsWritten, null);
     }
 
-    private void end(JobId id, int instance, String endState, Instant endedAt, Long recordsRead, Long recordsWritten) {
+    private void end(JobId id, int instance, String endState, Instant endedAt, Long recordsRead, Long recordsWritten,
+                     String reason) {
         Limits.required(endState, "End state", Limits.STATE);
         Objects.requireNonNull(endedAt, "endedAt");
         db.inTransaction("Ending run " + instance + " of " + id, session -> {
@@ -71,6 +72,7 @@ public final class HibernateRunStore implements RunStore {
             run.setEndedAt(endedAt);
             run.setRecordsRead(recordsRead);
             run.setRecordsWritten(recordsWritten);
+            run.setEndReason(Limits.truncated(reason, Limits.NAME));
             return null;
         });
     }

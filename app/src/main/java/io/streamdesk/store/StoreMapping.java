@@ -38,13 +38,17 @@ final class StoreMapping {
         return new Job(new JobId(e.getId()), e.getName(), e.getFolder(), JobType.valueOf(e.getType()), e.getClusterId(),
                 JobStatus.valueOf(e.getStatus()), e.getOnlineVersion(), e.getCreatedAt(),
                 Duration.ofMillis(e.getCumulativeRunMs()), e.getRunStartedAt(), e.getRunInstance(), e.getFlinkJobId(),
-                warning);
+                warning, e.getRunStateVersion());
     }
 
-    /** Copies the fields {@link io.streamdesk.service.port.JobStore#update} may change, checking their sizes. */
-    static void copyMutableFields(Job job, JobEntity e) {
-        e.setName(Limits.required(job.name(), "Job name", Limits.NAME));
-        e.setFolder(Limits.required(job.folder(), "Folder", Limits.PATH));
+    /** Copies the identity fields (name, folder), checking their sizes. */
+    static void copyIdentityFields(String name, String folder, JobEntity e) {
+        e.setName(Limits.required(name, "Job name", Limits.NAME));
+        e.setFolder(Limits.required(folder, "Folder", Limits.PATH));
+    }
+
+    /** Copies the run-state fields {@link io.streamdesk.service.port.JobStore#updateRunState} writes. */
+    static void copyRunStateFields(Job job, JobEntity e) {
         e.setStatus(job.status() == null ? JobStatus.UNINITIALIZED.name() : job.status().name());
         e.setOnlineVersion(job.onlineVersion());
         e.setCumulativeRunMs(job.cumulativeRunTime() == null ? 0L : job.cumulativeRunTime().toMillis());
@@ -90,7 +94,7 @@ final class StoreMapping {
     static JobRun toRun(JobRunEntity e) {
         return new JobRun(new JobId(e.getJobId()), e.getInstance(), e.getVersion(), e.getFlinkJobId(),
                 e.getRestoredFrom(), e.getStartedAt(), e.getEndedAt(), e.getEndState(), e.getRecordsRead(),
-                e.getRecordsWritten());
+                e.getRecordsWritten(), e.getEndReason());
     }
 
     static SavepointRecord toSavepoint(SavepointEntity e) {

@@ -108,7 +108,11 @@ public final class StreamDeskApp extends Application {
                 primaryStage.getHeight() > 0 ? primaryStage.getHeight() : 800);
         primaryStage.setScene(scene);
         primaryStage.setTitle("StreamDesk");
-        primaryStage.setOnCloseRequest(e -> WindowBounds.save(primaryStage, windowState));
+        primaryStage.setOnCloseRequest(e -> {
+            WindowBounds.save(primaryStage, windowState);
+            e.consume(); // running jobs are stopped with savepoints first (the quit dialog)
+            shell.requestQuit();
+        });
         boolean benchmark = Boolean.getBoolean("streamdesk.exitWhenShown");
         primaryStage.setOnShown(e -> Platform.runLater(() -> {
             if (benchmark) {
@@ -130,6 +134,10 @@ public final class StreamDeskApp extends Application {
                         ? error.getCause() : error);
             } else {
                 vm.servicesReady(services);
+                if (!benchmark) {
+                    // jobs the last quit stopped with a savepoint: offer to resume them from it
+                    io.streamdesk.ui.quit.ResumeAfterQuitDialog.offerIfAny(primaryStage, ctx, services);
+                }
             }
             if (benchmark) {
                 System.out.println("READY " + System.currentTimeMillis());

@@ -63,7 +63,7 @@ class RunServiceStartSemanticsTest {
     void aRetryWhileTheSubmittedJobIsStillTrackedSubmitsNoSecondCopy() {
         Job ran = services.runs().run(job.id(), 1, RestoreChoice.fresh());
         // the store says stopped, but the run the app recorded is live: its Flink job may still run
-        services.jobStore.update(services.jobs().job(job.id()).stopped(JobStatus.STOPPED, java.time.Instant.now()));
+        services.jobStore.updateRunState(services.jobs().job(job.id()).stopped(JobStatus.STOPPED, java.time.Instant.now()));
         assertThatThrownBy(() -> services.runs().run(job.id(), 1, RestoreChoice.fresh()))
                 .isInstanceOf(OperationFailedException.class).hasMessageContaining("still running");
         assertThat(services.submitter.restorePaths()).hasSize(1);

@@ -112,7 +112,7 @@ class AlarmStateRestartTest {
 
     private Job runningJob() {
         Job created = app.jobs.create(TestJobs.newJob("orders"));
-        return app.jobs.update(created.withStatus(JobStatus.RUNNING));
+        return app.jobs.updateRunState(created.withStatus(JobStatus.RUNNING));
     }
 
     private AlarmRule cpuRule(String name, double threshold) {

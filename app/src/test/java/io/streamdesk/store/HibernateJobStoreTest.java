@@ -110,34 +110,64 @@ class HibernateJobStoreTest {
     }
 
     @Test
-    void updateReplacesMutableFieldsButNotIdentity() {
+    void aRunStateWriteChangesOnlyTheRunFieldsAndRaisesTheVersion() {
         Job job = store.create(TestJobs.newJob("before"));
         Instant started = Instant.now().truncatedTo(ChronoUnit.MICROS);
         JobWarning warning = new JobWarning("Run", "Cluster unreachable", "Start the local cluster", started);
         Job changed = new Job(job.id(), "after", "/other", JobType.JAR, "elsewhere", JobStatus.RUNNING, 3,
-                job.createdAt().minusSeconds(999), Duration.ofMinutes(5), started, 2, "f00d", warning);
+                job.createdAt().minusSeconds(999), Duration.ofMinutes(5), started, 2, "f00d", warning, 0L);
 
-        Job updated = store.update(changed);
+        Job updated = store.updateRunState(changed);
 
-        Job expected = new Job(job.id(), "after", "/other", JobType.SQL, "local", JobStatus.RUNNING, 3, job.createdAt(),
-                Duration.ofMinutes(5), started, 2, "f00d", warning);
+        Job expected = new Job(job.id(), "before", job.folder(), JobType.SQL, "local", JobStatus.RUNNING, 3,
+                job.createdAt(), Duration.ofMinutes(5), started, 2, "f00d", warning, 1L);
         assertThat(updated).isEqualTo(expected);
         assertThat(store.find(job.id())).contains(expected);
     }
 
     @Test
+    void anIdentityWriteChangesOnlyNameAndFolder() {
+        Job job = store.create(TestJobs.newJob("before"));
+        Job running = store.updateRunState(job.running(1, 1, "f1", Instant.now().truncatedTo(ChronoUnit.MICROS)));
+
+        Job renamed = store.updateIdentity(job.id(), "after", "/team/a");
+
+        assertThat(renamed).isEqualTo(new Job(job.id(), "after", "/team/a", job.type(), job.clusterId(),
+                JobStatus.RUNNING, 1, job.createdAt(), job.cumulativeRunTime(), running.runStartedAt(), 1, "f1", null,
+                running.runStateVersion()));
+        assertThat(store.find(job.id())).contains(renamed);
+        assertThat(DatabaseTest.queryString(db, "select count(*) from folder where path = '/team/a'")).isEqualTo("1");
+    }
+
+    @Test
+    void aStaleRunStateWriteIsRefusedAndWritesNothing() {
+        Job job = store.create(TestJobs.newJob("raced"));
+        Job readByA = store.find(job.id()).orElseThrow();
+        Job readByB = store.find(job.id()).orElseThrow();
+        store.updateRunState(readByA.running(1, 1, "f1", Instant.now()));
+
+        assertThatThrownBy(() -> store.updateRunState(readByB.withStatus(JobStatus.STOPPED)))
+                .isInstanceOf(io.streamdesk.service.port.StaleRunStateException.class)
+                .hasMessageContaining("changed while it was being written").hasMessageContaining("RUNNING");
+        assertThat(store.find(job.id())).get().extracting(Job::status).isEqualTo(JobStatus.RUNNING);
+    }
+
+    @Test
     void clearingTheWarningRemovesIt() {
         Job job = store.create(TestJobs.newJob("w"));
-        store.update(job.withWarning(new JobWarning("Stop", "boom", "retry", Instant.now())));
+        Job warned = store.updateRunState(job.withWarning(new JobWarning("Stop", "boom", "retry", Instant.now())));
 
-        store.update(job.withWarning(null));
+        store.updateRunState(warned.withWarning(null));
 
         assertThat(store.find(job.id())).get().extracting(Job::warning).isNull();
     }
 
     @Test
     void updatingAMissingJobFails() {
-        assertThatThrownBy(() -> store.update(TestJobs.newJob("ghost")))
+        assertThatThrownBy(() -> store.updateRunState(TestJobs.newJob("ghost")))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("No job with ID");
+        assertThatThrownBy(() -> store.updateIdentity(JobId.generate(), "ghost", "/"))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("No job with ID");
     }
@@ -163,7 +193,7 @@ class HibernateJobStoreTest {
     @Test
     void savingADraftKeepsAStatusOtherThanUninitialized() {
         Job job = store.create(TestJobs.newJob("running"));
-        store.update(job.withStatus(JobStatus.RUNNING));
+        store.updateRunState(job.withStatus(JobStatus.RUNNING));
 
         store.saveDraft(job.id(), "SELECT 1");
 

@@ -82,7 +82,7 @@ class HibernateVersionStoreTest {
 
     @Test
     void publishKeepsARunningJobRunning() {
-        jobs.update(job.withStatus(JobStatus.RUNNING));
+        jobs.updateRunState(jobs.find(job.id()).orElseThrow().withStatus(JobStatus.RUNNING));
 
         versions.publish(job.id(), "SELECT 1", "hotfix", "ana");
 

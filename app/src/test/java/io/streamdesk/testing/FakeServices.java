@@ -143,6 +143,15 @@ public final class FakeServices implements Services {
         return graph.versionRuns();
     }
 
+    /** Background failures; tests report into it to see the status bar. */
+    public final io.streamdesk.service.BackgroundProblems problems =
+            new io.streamdesk.service.BackgroundProblems(Clock.systemUTC());
+
+    @Override
+    public io.streamdesk.service.BackgroundProblems problems() {
+        return problems;
+    }
+
     @Override
     public Path dataDirectory() {
         return dataDirectory;

@@ -6,6 +6,7 @@ import io.streamdesk.model.JobConfig;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobStatus;
 import io.streamdesk.service.port.JobStore;
+import io.streamdesk.service.port.StaleRunStateException;
 import io.streamdesk.service.port.StoreException;
 
 import java.time.Instant;
@@ -52,10 +53,37 @@ public final class InMemoryJobStore implements JobStore {
     }
 
     @Override
-    public synchronized Job update(Job job) {
-        if (!jobs.containsKey(job.id())) {
+    public synchronized Job updateIdentity(JobId id, String name, String folder) {
+        Job stored = jobs.get(id);
+        if (stored == null) {
+            throw new StoreException("No job " + id);
+        }
+        Job renamed = new Job(id, name, folder, stored.type(), stored.clusterId(), stored.status(),
+                stored.onlineVersion(), stored.createdAt(), stored.cumulativeRunTime(), stored.runStartedAt(),
+                stored.runInstance(), stored.flinkJobId(), stored.warning(), stored.runStateVersion());
+        jobs.put(id, renamed);
+        return renamed;
+    }
+
+    /** Same optimistic check as the database store: the stored version must be the one {@code job} was read at. */
+    @Override
+    public synchronized Job updateRunState(Job job) {
+        Job stored = jobs.get(job.id());
+        if (stored == null) {
             throw new StoreException("No job " + job.id());
         }
+        if (stored.runStateVersion() != job.runStateVersion()) {
+            throw new StaleRunStateException("The status of job " + job.id() + " changed while it was being written");
+        }
+        Job written = new Job(job.id(), stored.name(), stored.folder(), stored.type(), stored.clusterId(),
+                job.status(), job.onlineVersion(), stored.createdAt(), job.cumulativeRunTime(), job.runStartedAt(),
+                job.runInstance(), job.flinkJobId(), job.warning(), stored.runStateVersion() + 1);
+        jobs.put(job.id(), written);
+        return written;
+    }
+
+    /** Test setup: puts {@code job} as it is (its status, its version), like a row another process wrote. */
+    public synchronized Job put(Job job) {
         jobs.put(job.id(), job);
         return job;
     }
@@ -79,7 +107,9 @@ public final class InMemoryJobStore implements JobStore {
         Draft draft = new Draft(id, keptSql, revision, Instant.now(), kept);
         drafts.put(id, draft);
         if (job.status() == JobStatus.UNINITIALIZED) {
-            jobs.put(id, job.withStatus(JobStatus.UNPUBLISHED));
+            jobs.put(id, new Job(id, job.name(), job.folder(), job.type(), job.clusterId(), JobStatus.UNPUBLISHED,
+                    job.onlineVersion(), job.createdAt(), job.cumulativeRunTime(), job.runStartedAt(),
+                    job.runInstance(), job.flinkJobId(), job.warning(), job.runStateVersion() + 1));
         }
         saves++;
         return draft;

@@ -27,21 +27,21 @@ public final class InMemoryRunStore implements RunStore {
     }
 
     @Override
-    public synchronized void endRun(JobId id, int instance, String endState, Instant endedAt) {
-        end(id, instance, endState, endedAt, null, null);
+    public synchronized void endRun(JobId id, int instance, String endState, Instant endedAt, String reason) {
+        end(id, instance, endState, endedAt, null, null, reason);
     }
 
     @Override
     public synchronized void finishRun(JobId id, int instance, Instant endedAt, Long recordsRead, Long recordsWritten) {
-        end(id, instance, JobRun.FINISHED, endedAt, recordsRead, recordsWritten);
+        end(id, instance, JobRun.FINISHED, endedAt, recordsRead, recordsWritten, null);
     }
 
-    private void end(JobId id, int instance, String endState, Instant endedAt, Long read, Long written) {
+    private void end(JobId id, int instance, String endState, Instant endedAt, Long read, Long written, String reason) {
         for (int i = 0; i < runs.size(); i++) {
             JobRun r = runs.get(i);
             if (r.jobId().equals(id) && r.instance() == instance) {
                 runs.set(i, new JobRun(id, instance, r.version(), r.flinkJobId(), r.restoredFrom(), r.startedAt(),
-                        endedAt, endState, read, written));
+                        endedAt, endState, read, written, reason));
             }
         }
     }

@@ -22,8 +22,21 @@ public interface JobStore {
     /** All jobs of the current workspace, ordered by creation time. */
     List<Job> list();
 
-    /** Replaces the job's mutable fields (name, folder, status, run fields, warning). */
-    Job update(Job job);
+    /**
+     * Writes the job's name and folder only (J2). The run-state fields are left as they are, so a rename made while
+     * a run writes its status is never undone by that write, nor does it undo one.
+     */
+    Job updateIdentity(JobId id, String name, String folder);
+
+    /**
+     * Writes the run-state fields of {@code job} only: status, online version, run start, run instance, Flink job
+     * id, cumulative run time and warning. Its name and folder are ignored (the returned job carries the stored
+     * ones). The write happens only when the stored {@link Job#runStateVersion()} still equals the one of
+     * {@code job}, and raises it by one.
+     *
+     * @throws StaleRunStateException when another writer wrote the run state since {@code job} was read
+     */
+    Job updateRunState(Job job);
 
     /**
      * Saves the draft SQL: revision = previous revision + 1. A job still UNINITIALIZED becomes UNPUBLISHED in the

@@ -16,7 +16,12 @@ public interface RunStore {
     /** Records a new run with the next instance number of the job (1 for the first). */
     JobRun startRun(JobId id, int version, String flinkJobId, String restoredFrom, Instant startedAt);
 
-    void endRun(JobId id, int instance, String endState, Instant endedAt);
+    default void endRun(JobId id, int instance, String endState, Instant endedAt) {
+        endRun(id, instance, endState, endedAt, null);
+    }
+
+    /** Ends the run with its end state and, when not null, why in words ({@link JobRun#endReason()}). */
+    void endRun(JobId id, int instance, String endState, Instant endedAt, String reason);
 
     /**
      * Ends a run that Flink ran to its end ({@link io.streamdesk.model.JobRun#FINISHED}) with the record counts Flink

@@ -63,6 +63,10 @@ public class JobEntity {
     @Column(name = "warning_at")
     private Instant warningAt;
 
+    /** Raised by every run-state write; the optimistic check of {@code JobStore.updateRunState} (V11). */
+    @Column(name = "run_state_version", nullable = false)
+    private long runStateVersion;
+
     public JobEntity() {
         // for Hibernate
     }
@@ -201,5 +205,13 @@ public class JobEntity {
 
     public void setWarningAt(Instant warningAt) {
         this.warningAt = warningAt;
+    }
+
+    public long getRunStateVersion() {
+        return runStateVersion;
+    }
+
+    public void setRunStateVersion(long runStateVersion) {
+        this.runStateVersion = runStateVersion;
     }
 }

@@ -48,6 +48,18 @@ public class JobRunEntity {
     @Column(name = "records_written")
     private Long recordsWritten;
 
+    /** Why the run ended, in words (V11). */
+    @Column(name = "end_reason", length = 200)
+    private String endReason;
+
+    public String getEndReason() {
+        return endReason;
+    }
+
+    public void setEndReason(String endReason) {
+        this.endReason = endReason;
+    }
+
     public JobRunEntity() {
         // for Hibernate
     }

@@ -43,6 +43,8 @@ final class ShellLayout {
     final Label clusterStatus = new Label();
     final Button clusterActionButton = new Button();
     final Label backgroundLabel = new Label();
+    /** The latest persistent failure of background work; hidden when there is none. */
+    final Label problemsLabel = new Label();
     final ProgressBar backgroundProgress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
 
     ShellLayout() {
@@ -124,9 +126,12 @@ final class ShellLayout {
         backgroundLabel.getStyleClass().add("muted");
         backgroundProgress.setId("backgroundProgress");
         backgroundProgress.setPrefWidth(120);
+        problemsLabel.setId("backgroundProblems");
+        problemsLabel.getStyleClass().add("danger");
+        problemsLabel.setMaxWidth(480);
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, clusterDot, clusterStatus, clusterActionButton, spacer, backgroundLabel,
+        HBox bar = new HBox(10, clusterDot, clusterStatus, clusterActionButton, spacer, problemsLabel, backgroundLabel,
                 backgroundProgress);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);

@@ -101,6 +101,13 @@ public final class ShellView {
         layout.openingData.visibleProperty().bind(vm.servicesProperty().isNull());
         mainTabs.disableProperty().bind(vm.servicesProperty().isNull());
 
+        Label problems = layout.problemsLabel;
+        problems.textProperty().bind(vm.backgroundProblemProperty());
+        problems.visibleProperty().bind(vm.backgroundProblemProperty().isNotEmpty());
+        problems.managedProperty().bind(problems.visibleProperty());
+        Tooltip problemTip = new Tooltip();
+        problemTip.textProperty().bind(vm.backgroundProblemDetailProperty());
+        problems.setTooltip(problemTip);
         Label clusterStatus = layout.clusterStatus;
         Button clusterActionButton = layout.clusterActionButton;
 
@@ -331,8 +338,34 @@ public final class ShellView {
     }
 
     private void onQuit() {
-        root.getScene().getWindow().hide();
-        Platform.exit();
+        requestQuit();
+    }
+
+    /**
+     * Quits (menu, Ctrl+Q, the window's close button): with jobs running, the quit dialog first stops them all with
+     * savepoints at once (it can be skipped); without, the app ends at once.
+     */
+    public void requestQuit() {
+        javafx.stage.Window window = root.getScene().getWindow();
+        Runnable exit = () -> {
+            window.hide();
+            Platform.exit();
+        };
+        io.streamdesk.service.Services services = vm.servicesProperty().get();
+        if (services == null) {
+            exit.run();
+            return;
+        }
+        io.streamdesk.ui.task.BackgroundTask.wrap(() -> services.runs().runningJobs().isEmpty())
+                .onSuccess(none -> {
+                    if (none) {
+                        exit.run();
+                    } else {
+                        io.streamdesk.ui.quit.QuitDialog.show(window, ctx, services.runs().atQuit(), exit);
+                    }
+                })
+                .onFailure(e -> exit.run()) // the shutdown path still stops what runs
+                .executeWith(ctx);
     }
 
     private void onClusterAction() {

@@ -37,6 +37,8 @@ public final class ShellViewModel {
     private final BooleanProperty resumeJobsAfterRestart = new SimpleBooleanProperty(true);
     /** Set while the stored value is shown, so that showing it does not write it back. */
     private boolean loadingResumeSetting;
+    private final ReadOnlyStringWrapper backgroundProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper backgroundProblemDetail = new ReadOnlyStringWrapper("");
 
     public ShellViewModel(UiContext ctx) {
         this.ctx = ctx;
@@ -94,6 +96,16 @@ public final class ShellViewModel {
         return ctx.backgroundWork();
     }
 
+    /** "⚠ Status check: …" for the newest persistent background failure; empty when there is none. */
+    public ReadOnlyStringProperty backgroundProblemProperty() {
+        return backgroundProblem.getReadOnlyProperty();
+    }
+
+    /** Every current background problem, one a line, for the tooltip. */
+    public ReadOnlyStringProperty backgroundProblemDetailProperty() {
+        return backgroundProblemDetail.getReadOnlyProperty();
+    }
+
     public BooleanProperty darkThemeProperty() {
         return darkTheme;
     }
@@ -105,6 +117,8 @@ public final class ShellViewModel {
         startupMessage.set("");
         ready.clusters().profiles().forEach(p -> clusterNames.put(p.id(), p.name()));
         ready.clusters().addListener(state -> ctx.ui().run(() -> showCluster(state)));
+        ready.problems().addListener(all -> ctx.ui().run(() -> showProblems(all)));
+        showProblems(ready.problems().current());
         services.set(ready);
         BackgroundTask.wrap(() -> ready.clusters().states())
                 .onSuccess(states -> states.forEach(this::showCluster))
@@ -148,6 +162,17 @@ public final class ShellViewModel {
 
     public void toggleTheme() {
         darkTheme.set(!darkTheme.get());
+    }
+
+    void showProblems(java.util.List<io.streamdesk.service.BackgroundProblems.Problem> all) {
+        java.util.Optional<io.streamdesk.service.BackgroundProblems.Problem> shown =
+                all.stream().filter(io.streamdesk.service.BackgroundProblems.Problem::persistent).findFirst();
+        long more = all.stream().filter(io.streamdesk.service.BackgroundProblems.Problem::persistent).count() - 1;
+        backgroundProblem.set(shown.map(p -> "\u26a0 " + p.summary() + (more > 0 ? " (+" + more + " more)" : ""))
+                .orElse(""));
+        backgroundProblemDetail.set(String.join("\n", all.stream().filter(io.streamdesk.service.BackgroundProblems.Problem::persistent)
+                .map(p -> p.summary() + " \u2014 " + p.failuresInARow() + " times in a row since "
+                        + io.streamdesk.ui.Formats.preciseTime(p.since())).toList()));
     }
 
     void showCluster(ClusterState state) {

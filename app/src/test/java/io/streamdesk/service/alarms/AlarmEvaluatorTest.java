@@ -149,7 +149,7 @@ class AlarmEvaluatorTest {
         service.evaluateNow();
         assertThat(states()).containsExactly(AlarmNotification.State.TRIGGERED);
 
-        jobs.update(job.withStatus(JobStatus.STOPPED));
+        jobs.updateRunState(jobs.find(job.id()).orElseThrow().withStatus(JobStatus.STOPPED));
         clock.advance(Duration.ofMinutes(1));
         service.evaluateNow();
 

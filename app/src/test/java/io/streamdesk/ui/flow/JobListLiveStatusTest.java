@@ -46,7 +46,7 @@ class JobListLiveStatusTest {
         assertThat(cellTexts(robot)).contains("Uninitialized");
 
         // a change the UI did not make: written straight to the store, then announced as the app's poll does
-        services.jobStore.update(job.running(1, 1, "f1", Instant.now()));
+        services.jobStore.updateRunState(services.jobStore.find(job.id()).orElseThrow().running(1, 1, "f1", Instant.now()));
         services.jobs().announceChanges();
         // no cluster confirmed it: the list says what it knows and from when, never a plain Running (R6)
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cellTexts(robot).stream()
