@@ -86,15 +86,16 @@ public final class AppContext implements Services {
         this.submitter = new FlinkSqlSubmitter();
         JobChangeListeners listeners = new JobChangeListeners();
         this.clusters = new ClusterService(localCluster, eventStore, clock);
-        io.streamdesk.service.jobconfig.CachingJobGraphCompiler graphs =
-                new io.streamdesk.service.jobconfig.CachingJobGraphCompiler(submitter);
+        // compiles see placeholders for ${secret:id} in the SQL, never values (S2)
+        io.streamdesk.service.jobconfig.CachingJobGraphCompiler graphs = new io.streamdesk.service.jobconfig.CachingJobGraphCompiler(
+                io.streamdesk.service.secrets.SqlSecretService.withPlaceholders(submitter));
         io.streamdesk.flink.config.FlinkConfigOptionCatalog configOptions =
                 new io.streamdesk.flink.config.FlinkConfigOptionCatalog();
         configOptions.prepare(); // builds Flink's option list on a daemon thread, before anyone types parameters
         this.jobConfig = new JobConfigService(jobStore, versionStore, runStore, clusters, graphs, configOptions);
-        this.jobs = new JobService(jobStore, versionStore, checker, listeners, clock, options.author(),
-                jobConfig::checkPublishable);
         io.streamdesk.store.FileSecretStore secrets = new io.streamdesk.store.FileSecretStore(dirs.root().resolve("secrets"));
+        this.jobs = new JobService(jobStore, versionStore, checker, listeners, clock, options.author(),
+                jobConfig::checkPublishable).withSqlSecrets(new io.streamdesk.service.secrets.SqlSecretService(secrets));
         JdbcCheckpointStore checkpointStore = new JdbcCheckpointStore(database.dataSource());
         this.runs = new RunService(jobStore, versionStore, runStore, eventStore, clusters, submitter, listeners, clock,
                 dirs.savepoints(), options.timeouts(), new RestorePoints(checkpointStore, runStore),

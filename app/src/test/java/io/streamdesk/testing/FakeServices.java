@@ -71,7 +71,8 @@ public final class FakeServices implements Services {
         // the real catalog: it only reads Flink's option classes (built once per JVM, off the calling thread)
         this.jobConfig = new JobConfigService(jobStore, versionStore, runStore, clusters, compiler,
                 new io.streamdesk.flink.config.FlinkConfigOptionCatalog());
-        this.jobs = new JobService(jobStore, versionStore, checker, listeners, clock, "tester", jobConfig::checkPublishable);
+        this.jobs = new JobService(jobStore, versionStore, checker, listeners, clock, "tester", jobConfig::checkPublishable)
+                .withSqlSecrets(new io.streamdesk.service.secrets.SqlSecretService(secretStore));
         Duration shortWait = Duration.ofSeconds(5);
         this.runs = new RunService(jobStore, versionStore, runStore, eventStore, clusters, submitter, listeners, clock,
                 dataDirectory.resolve("savepoints"), new RunService.RunTimeouts(shortWait, shortWait, shortWait),
