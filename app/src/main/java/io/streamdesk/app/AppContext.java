@@ -89,7 +89,9 @@ public final class AppContext implements Services {
                         new io.streamdesk.store.SmtpSettingsFile(smtpFile), secrets)
                 .cluster(localCluster, io.streamdesk.flink.local.FlinkVersions.bundled())
                 .jobPoll(options.reconcileInterval())
-                .sql(checker, submitter, new io.streamdesk.service.jobconfig.CachingJobGraphCompiler(submitter),
+                .sql(checker, submitter, new io.streamdesk.service.jobconfig.CachingJobGraphCompiler(
+                                // ${secret:id} in the SQL compiles with placeholders; only the submit gets values (S2)
+                                io.streamdesk.service.secrets.SqlSecretService.withPlaceholders(submitter)),
                         new FlinkSavepointInspector(), configOptions)
                 .clock(clock)
                 .user(options.author(), options.timeouts())

@@ -2,7 +2,9 @@ package io.streamdesk.app;
 
 import io.streamdesk.cli.CliMain;
 import io.streamdesk.flink.sql.FlinkSqlChecker;
+import io.streamdesk.service.secrets.SecretCheckingSqlChecker;
 import io.streamdesk.store.DataDirectory;
+import io.streamdesk.store.FileSecretStore;
 
 /**
  * Runs {@code streamdesk cli ...}: the same services as the app over the same data directory. Running jobs are not
@@ -17,6 +19,7 @@ public final class CliLauncher {
         System.setProperty("streamdesk.logDir", dirs.logs().toString());
         return CliMain.run(args,
                 dataDir -> AppContext.open(DataDirectory.resolve(dataDir, System.getenv()), AppOptions.forCli()),
-                FlinkSqlChecker::new);
+                // check-sql opens no database; the secret store only when the script has a ${secret:id}
+                () -> new SecretCheckingSqlChecker(new FlinkSqlChecker(), () -> new FileSecretStore(dirs.root().resolve("secrets"))));
     }
 }

@@ -27,7 +27,11 @@ import java.util.Optional;
 public final class JobService {
     private final JobStore jobs;
     private final VersionStore versions;
-    private final SqlChecker checker;
+    private final SqlChecker flinkChecker;
+    /** The checker with ${secret:id} references understood (S2); {@link #withSqlSecrets} sets the store. */
+    private volatile SqlChecker checker;
+    private volatile io.streamdesk.service.secrets.SqlSecretService sqlSecrets =
+            io.streamdesk.service.secrets.SqlSecretService.none();
     private final JobChangeListeners listeners;
     private final Clock clock;
     private final String author;
@@ -49,10 +53,23 @@ public final class JobService {
         this.publishCheck = publishCheck;
         this.jobs = jobs;
         this.versions = versions;
-        this.checker = checker;
+        this.flinkChecker = checker;
+        this.checker = sqlSecrets.checking(checker);
         this.listeners = listeners;
         this.clock = clock;
         this.author = author;
+    }
+
+    /** Secrets in SQL (S2): the check resolves references against this store, and the editor stores values in it. */
+    public JobService withSqlSecrets(io.streamdesk.service.secrets.SqlSecretService secrets) {
+        this.sqlSecrets = java.util.Objects.requireNonNull(secrets, "secrets");
+        this.checker = secrets.checking(flinkChecker);
+        return this;
+    }
+
+    /** "Store as secret" in the SQL editor (S2). */
+    public io.streamdesk.service.secrets.SqlSecretService sqlSecrets() {
+        return sqlSecrets;
     }
 
     public Job createSqlJob(String name, String folder) {

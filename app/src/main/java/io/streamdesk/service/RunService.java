@@ -456,14 +456,15 @@ public final class RunService {
                     "Stop the running version first (with a savepoint to keep its state), then run this one.");
         }
         String restorePath = resolveRestore(job.id(), restore);
-        // S2: secrets are put in only here, for the submitter; a missing one refuses before the cluster is touched
-        io.streamdesk.service.secrets.SecretRefs.Resolved configuration = secretRefs.resolve(version.config().parameters(),
-                FlinkJobConfiguration.of(version.config(), allowNonRestoredState));
+        // S2: secrets (in the SQL and the parameters) are put in only here, for the submitter; a missing one refuses
+        // before the cluster is touched
+        io.streamdesk.service.secrets.SecretRefs.Resolved configuration = secretRefs.resolve(version.sql(),
+                version.config().parameters(), FlinkJobConfiguration.of(version.config(), allowNonRestoredState));
         ClusterGateway gateway = clusters.readyGateway(job.clusterId(), timeouts.clusterStart());
         String flinkJobId;
         try {
             flinkJobId = submitter.submit(gateway.restUrl(), job.name() + " (" + job.id() + " v" + versionNumber + ")",
-                    version.sql(), restorePath, configuration.configuration());
+                    configuration.sql(), restorePath, configuration.configuration());
         } catch (SqlSubmitException e) {
             String message = configuration.scrub(e.getMessage());
             throw new OperationFailedException("Submitting version " + versionNumber + " failed: " + message,

@@ -44,6 +44,21 @@ public final class Database implements AutoCloseable {
      */
     static final String URL_SETTINGS = ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE";
 
+    /**
+     * H2's system property for the address its servers bind to. AUTO_SERVER has no URL setting for it and listens on
+     * every interface without it (S4); with it, the server binds 127.0.0.1 and also advertises 127.0.0.1 (not the
+     * host's name) in the lock file the second process reads.
+     */
+    static final String H2_BIND_ADDRESS = "h2.bindAddress";
+    static final String LOOPBACK = "127.0.0.1";
+
+    static {
+        // H2 reads it once, when its SysProperties class loads: before any H2 class is used, which this class does first
+        if (System.getProperty(H2_BIND_ADDRESS) == null) {
+            System.setProperty(H2_BIND_ADDRESS, LOOPBACK);
+        }
+    }
+
     private static final int MAX_CONNECTIONS = 8;
 
     private final String url;
@@ -65,6 +80,7 @@ public final class Database implements AutoCloseable {
     public static Database open(Path dbDirectory) {
         String url = "jdbc:h2:file:" + dbDirectory.toAbsolutePath().resolve(FILE_NAME) + URL_SETTINGS;
         long start = System.nanoTime();
+        warnUnlessLoopback();
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
@@ -78,6 +94,17 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             pool.dispose();
             throw new StoreException("Cannot open the database in " + dbDirectory + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** The setting H2 actually took: another class may have loaded H2 before this one set the property. */
+    private static void warnUnlessLoopback() {
+        String bound = org.h2.engine.SysProperties.BIND_ADDRESS;
+        if (bound == null || bound.isEmpty()) {
+            LOG.warn("H2 was loaded before {} was set: the database's AUTO_SERVER port listens on every interface. "
+                    + "Start the JVM with -D{}={}.", H2_BIND_ADDRESS, H2_BIND_ADDRESS, LOOPBACK);
+        } else if (!bound.equals(LOOPBACK)) {
+            LOG.info("The database's AUTO_SERVER port listens on {} (-D{})", bound, H2_BIND_ADDRESS);
         }
     }
 

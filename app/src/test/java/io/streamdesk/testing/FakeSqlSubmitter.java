@@ -15,6 +15,7 @@ public final class FakeSqlSubmitter implements SqlSubmitter {
 
     private final FakeGateway gateway;
     private final List<String> restorePaths = new ArrayList<>();
+    private final List<String> scripts = new ArrayList<>();
     private String nextFailure;
 
     public FakeSqlSubmitter(FakeGateway gateway) {
@@ -37,6 +38,7 @@ public final class FakeSqlSubmitter implements SqlSubmitter {
             throw new SqlSubmitException("Could not find any factory for identifier 'nope'", null);
         }
         restorePaths.add(restoreFrom);
+        scripts.add(script);
         return gateway.submit();
     }
 
@@ -53,6 +55,11 @@ public final class FakeSqlSubmitter implements SqlSubmitter {
     /** Flink configurations of the accepted submissions that passed one. */
     public synchronized List<java.util.Map<String, String>> configurations() {
         return new ArrayList<>(configurations);
+    }
+
+    /** Scripts of the accepted submissions, as the submitter got them. */
+    public synchronized List<String> scripts() {
+        return new ArrayList<>(scripts);
     }
 
     /** Restore paths of the accepted submissions so far, null for fresh starts. */

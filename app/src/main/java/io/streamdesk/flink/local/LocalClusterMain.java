@@ -3,6 +3,7 @@ package io.streamdesk.flink.local;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.configuration.RestOptions;
@@ -51,6 +52,7 @@ public final class LocalClusterMain {
     static final String LOG_CONFIG_RESOURCE = "streamdesk-local-cluster-log4j2.properties";
 
     private static final int TASK_SLOTS = 4;
+    private static final String LOOPBACK = "127.0.0.1";
 
     private LocalClusterMain() {
     }
@@ -172,8 +174,7 @@ public final class LocalClusterMain {
         Path checkpoints = Files.createDirectories(workDir.resolve("checkpoints"));
         Path savepoints = Files.createDirectories(workDir.resolve("savepoints"));
         Configuration config = new Configuration();
-        config.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-        config.set(RestOptions.ADDRESS, "127.0.0.1");
+        bindToLoopback(config);
         config.set(RestOptions.BIND_PORT, "0");
         config.set(TaskManagerOptions.NUM_TASK_SLOTS, TASK_SLOTS);
         config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("128m"));
@@ -187,6 +188,22 @@ public final class LocalClusterMain {
         // The default of 10 s makes fresh metrics look stuck in the app.
         config.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofMillis(2000));
         return config;
+    }
+
+    /**
+     * S4: every port of the cluster listens on 127.0.0.1 only. Flink binds to all interfaces unless told: the BLOB
+     * server takes {@code jobmanager.bind-host}, the TaskManager's netty shuffle server {@code taskmanager.bind-host}
+     * (it exists only with more than one TaskManager), and pekko RPC the job- and taskmanager addresses when the
+     * MiniCluster runs dedicated (remote) RPC services instead of its default shared local one.
+     * LoopbackOnlyTest lists the child's sockets from /proc to check it.
+     */
+    static void bindToLoopback(Configuration config) {
+        config.set(RestOptions.BIND_ADDRESS, LOOPBACK);
+        config.set(RestOptions.ADDRESS, LOOPBACK);
+        config.set(JobManagerOptions.BIND_HOST, LOOPBACK);
+        config.set(JobManagerOptions.ADDRESS, LOOPBACK);
+        config.set(TaskManagerOptions.BIND_HOST, LOOPBACK);
+        config.set(TaskManagerOptions.HOST, LOOPBACK);
     }
 
     /** Written to a temporary name first so a reader never sees half a file. */

@@ -4,7 +4,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Which configuration keys hold secrets (V3): their values are never shown, only whether they changed. */
+/**
+ * Which configuration keys hold secrets (V3): their values are never shown, only whether they changed. A value that is
+ * exactly one {@code ${secret:<id>}} reference is shown: it names the stored secret, not its value (S2), and a
+ * comparison then tells which secret a version uses.
+ */
 public final class SecretKeys {
     public static final String MASK = "••••••";
     private static final Pattern SEGMENTS = Pattern.compile("[.\\-_\\s:/]+");
@@ -29,7 +33,7 @@ public final class SecretKeys {
         StringBuilder out = null;
         int last = 0;
         while (m.find()) {
-            if (isSecret(m.group(1)) && !m.group(3).isEmpty()) {
+            if (isSecret(m.group(1)) && !m.group(3).isEmpty() && !isReference(m.group(3))) {
                 if (out == null) {
                     out = new StringBuilder(line.length());
                 }
@@ -63,6 +67,11 @@ public final class SecretKeys {
         if (value == null) {
             return "";
         }
-        return isSecret(key) ? MASK : value;
+        return isSecret(key) && !isReference(value) ? MASK : value;
+    }
+
+    /** True for a value that is one secret reference and nothing else. */
+    static boolean isReference(String value) {
+        return io.streamdesk.service.secrets.SecretRefs.idOf(value).isPresent();
     }
 }

@@ -15,13 +15,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code ${secret:<id>}} references in a job's parameters (S2): published versions hold only the reference; the value
- * is put in just before the configuration is handed to Flink and lives only in the map given to the submitter. A
- * reference to a secret the store does not have refuses the run, naming the parameter and its line.
+ * {@code ${secret:<id>}} references in a job's parameters and in its SQL (S2): drafts and published versions hold only
+ * the reference; the value is put in just before the script and the configuration are handed to Flink and lives only
+ * in what is given to the submitter. A reference to a secret the store does not have refuses the run, naming the
+ * parameter and its line, or the script's line and column.
  */
 public final class SecretRefs {
     public static final String OPEN = "${secret:";
-    private static final Pattern REF = Pattern.compile("\\$\\{secret:([A-Za-z0-9_.-]{1,64})}");
+    static final Pattern REF = Pattern.compile("\\$\\{secret:([A-Za-z0-9_.-]{1,64})}");
     private static final String MASK = "••••••";
 
     private final SecretStore store;
@@ -46,12 +47,19 @@ public final class SecretRefs {
 
     /** The configuration with every reference resolved, and the values put in (to scrub them from messages). */
     public static final class Resolved {
+        private final String sql;
         private final Map<String, String> configuration;
         private final List<String> values;
 
-        private Resolved(Map<String, String> configuration, List<String> values) {
+        private Resolved(String sql, Map<String, String> configuration, List<String> values) {
+            this.sql = sql;
             this.configuration = Collections.unmodifiableMap(configuration);
             this.values = List.copyOf(values);
+        }
+
+        /** For the submitter only: the script with its references resolved; null when none was given. */
+        public String sql() {
+            return sql;
         }
 
         /** For the submitter only: never store, log or show it. */
@@ -93,7 +101,7 @@ public final class SecretRefs {
 
         @Override
         public String toString() {
-            return "Resolved[" + configuration.size() + " keys, " + values.size() + " secret(s)]"; // never the values
+            return "Resolved[" + configuration.size() + " keys, " + values.size() + " secret value(s)]"; // never the values
         }
     }
 
@@ -104,9 +112,21 @@ public final class SecretRefs {
      * @throws InputRejectedException naming the key and line of a malformed reference or of a missing secret
      */
     public Resolved resolve(String parametersText, Map<String, String> configuration) {
+        return resolve(null, parametersText, configuration);
+    }
+
+    /**
+     * Resolves the references in the string literals of {@code sql} (see {@link SqlSecretReferences}) and in
+     * {@code configuration}.
+     *
+     * @throws InputRejectedException naming the line and column of a malformed reference or of a missing secret in the
+     *                                script, or the key and line of one in the parameters
+     */
+    public Resolved resolve(String sql, String parametersText, Map<String, String> configuration) {
+        List<String> values = new ArrayList<>();
+        String resolvedSql = sql == null ? null : resolveSql(sql, values);
         Map<String, Integer> lines = null;
         Map<String, String> out = new LinkedHashMap<>();
-        List<String> values = new ArrayList<>();
         for (Map.Entry<String, String> e : configuration.entrySet()) {
             String value = e.getValue();
             if (value == null || !value.contains(OPEN)) {
@@ -123,9 +143,8 @@ public final class SecretRefs {
                 String id = m.group(1);
                 Optional<String> secret = store.get(id);
                 if (secret.isEmpty()) {
-                    throw new InputRejectedException(where(e.getKey(), lines) + " refers to secret " + id
-                            + ", which is not in the secret store (deleted, or the data folder was copied without it). "
-                            + "Enter the password again where it was set (e.g. the job's Prometheus tab) and publish a new version.");
+                    throw new InputRejectedException(where(e.getKey(), lines) + missing(id,
+                            "Enter the password again where it was set (e.g. the job's Prometheus tab) and publish a new version."));
                 }
                 b.append(value, last, m.start()).append(secret.get());
                 values.add(secret.get());
@@ -133,16 +152,48 @@ public final class SecretRefs {
             }
             String rest = value.substring(last);
             if (rest.contains(OPEN)) {
-                throw new InputRejectedException(where(e.getKey(), lines)
-                        + " has a malformed secret reference: write ${secret:<id>} with an id of letters, digits, '.', '_', '-'.");
+                throw new InputRejectedException(where(e.getKey(), lines) + MALFORMED);
             }
             b.append(rest);
             out.put(e.getKey(), b.toString());
         }
         // longest first, so a value that contains another is masked whole
         values.sort((a, b) -> Integer.compare(b.length(), a.length()));
-        return new Resolved(out, values);
+        return new Resolved(resolvedSql, out, values);
     }
+
+    private String resolveSql(String sql, List<String> values) {
+        SqlSecretReferences.Scan scan = SqlSecretReferences.scan(sql);
+        if (!scan.malformed().isEmpty()) {
+            SqlSecretReferences.Malformed m = scan.malformed().get(0);
+            throw new InputRejectedException("SQL line " + m.line() + ", column " + m.column() + MALFORMED);
+        }
+        Map<String, String> found = new LinkedHashMap<>();
+        for (SqlSecretReferences.Reference r : scan.references()) {
+            if (found.containsKey(r.id())) {
+                continue;
+            }
+            String value = store.get(r.id()).orElseThrow(() -> new InputRejectedException("SQL line " + r.line()
+                    + ", column " + r.column() + missing(r.id(), "Store the value as a secret again in the SQL editor "
+                    + "(select the quoted value, then Store as secret) and publish a new version.")));
+            found.put(r.id(), value);
+            values.add(value);
+            String quoted = SqlSecretReferences.asLiteralText(value);
+            if (!quoted.equals(value)) {
+                values.add(quoted); // a message may quote the script, where quotes are doubled
+            }
+        }
+        return SqlSecretReferences.resolve(sql, found::get);
+    }
+
+    /** " refers to secret X, which is not in the secret store (...). " + fix */
+    static String missing(String id, String fix) {
+        return " refers to secret " + id + ", which is not in the secret store (deleted, or the data folder was "
+                + "copied without it). " + fix;
+    }
+
+    static final String MALFORMED = " has a malformed secret reference: write ${secret:<id>} with an id of letters, "
+            + "digits, '.', '_', '-'.";
 
     private static String where(String key, Map<String, Integer> lines) {
         Integer line = lines.get(key);

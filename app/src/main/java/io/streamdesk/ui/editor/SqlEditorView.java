@@ -35,6 +35,7 @@ public final class SqlEditorView {
     private final SqlEditorViewModel vm;
     private final SqlCodeArea area;
     private final FindReplaceBar findBar;
+    private final StoreAsSecretBar secretBar;
     private final ListView<SqlProblem> problemList = new ListView<>();
     private final SplitPane split;
     private final BorderPane root = new BorderPane();
@@ -45,6 +46,7 @@ public final class SqlEditorView {
         this.area = new SqlCodeArea();
         area.setId("sqlEditor");
         findBar = new FindReplaceBar(area);
+        secretBar = new StoreAsSecretBar(vm.secrets(), area);
 
         problemList.setId("problemList");
         problemList.setItems(vm.problems());
@@ -74,8 +76,9 @@ public final class SqlEditorView {
         VBox problemsPane = new VBox(problemsHeader, problemList);
         VBox.setVgrow(problemList, Priority.ALWAYS);
 
-        VBox editorPane = new VBox(findBar, new VirtualizedScrollPane<>(area));
-        VBox.setVgrow(editorPane.getChildren().get(1), Priority.ALWAYS);
+        VirtualizedScrollPane<SqlCodeArea> scroll = new VirtualizedScrollPane<>(area);
+        VBox editorPane = new VBox(findBar, secretBar.root(), scroll);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
         split = new SplitPane(editorPane, problemsPane);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.75);
@@ -91,6 +94,10 @@ public final class SqlEditorView {
 
     public SqlCodeArea area() {
         return area;
+    }
+
+    public StoreAsSecretBar secretBar() {
+        return secretBar;
     }
 
     public SplitPane split() {

@@ -32,6 +32,7 @@ public final class SqlEditorViewModel {
     private final JobService jobs;
     private final UiContext ctx;
     private final AutosaveDebouncer autosave;
+    private final StoreAsSecretViewModel secrets;
 
     private final ReadOnlyObjectWrapper<String> loadedText = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
@@ -53,6 +54,12 @@ public final class SqlEditorViewModel {
         this.jobs = jobs;
         this.ctx = ctx;
         this.autosave = new AutosaveDebouncer(ctx.scheduler(), AUTOSAVE_QUIET, AUTOSAVE_MAX_WAIT, this::save);
+        this.secrets = new StoreAsSecretViewModel(jobId, jobs, ctx);
+    }
+
+    /** "Store as secret" for plain passwords in the script (S2). */
+    public StoreAsSecretViewModel secrets() {
+        return secrets;
     }
 
     // ---- properties ----
@@ -202,6 +209,7 @@ public final class SqlEditorViewModel {
 
     public void dispose() {
         autosave.cancel();
+        secrets.dispose();
     }
 
     private void afterSave() {
