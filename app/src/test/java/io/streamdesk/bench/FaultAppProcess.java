@@ -22,7 +22,8 @@ import java.util.List;
 public final class FaultAppProcess {
     public static void main(String[] args) throws Exception {
         AppContext app = AppContext.open(Path.of(args[0]), AppOptions.defaults());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("CLOSING " + System.currentTimeMillis())));
+        // SIGTERM as in the desktop app: every running job stopped with a savepoint, then the cluster, then exit
+        io.streamdesk.app.QuitOnShutdown.install(java.util.concurrent.CompletableFuture.completedFuture(app));
         app.clusters().startAll();
         System.out.println("READY " + ShownStates.resumable(app));
         System.out.flush();

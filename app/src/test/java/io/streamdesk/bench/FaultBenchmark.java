@@ -235,8 +235,9 @@ public final class FaultBenchmark {
             // automatic resume) in flight is true as well
             case "CLUSTER_DOWN", "NO_ANSWER" -> !label.equals("Running")
                     && (label.toLowerCase().contains("cluster") || label.startsWith("Operating") || label.startsWith("Stopped")
-                    || label.startsWith("Error"));
-            case "STARTING" -> label.startsWith("Operating") || label.toLowerCase().contains("cluster");
+                    || label.startsWith("Error") || label.startsWith("Not confirmed"));
+            case "STARTING" -> label.startsWith("Operating") || label.toLowerCase().contains("cluster")
+                    || label.startsWith("Not confirmed") || label.startsWith("Restarting");
             default -> false;
         };
     }

@@ -27,11 +27,21 @@ final class ShownStates {
         return from == null ? "-" : from.replace(' ', '_');
     }
 
+    /** The jobs the start offers to resume (stopped at quit with a savepoint), as the resume dialog lists them. */
     static String resumable(AppContext app) {
-        return "";
+        return app.runs().quitResumeOffers().stream()
+                .map(o -> o.job().id().value() + "@" + o.savepoint().location()).toList().toString();
     }
 
+    /** "Resume" in the dialog: each offered job through the Run dialog's path, restoring its savepoint. */
     static List<JobId> resumeStoppedAtQuit(AppContext app) {
-        return List.of();
+        List<JobId> resumed = new java.util.ArrayList<>();
+        for (io.streamdesk.service.QuitResumeOffer offer : app.runs().quitResumeOffers()) {
+            app.versionRuns().run(offer.job().id(), new io.streamdesk.service.jobconfig.VersionRunService.RunRequest(
+                    offer.version(), io.streamdesk.service.RestoreChoice.path(offer.savepoint().location()),
+                    io.streamdesk.service.jobconfig.VersionRunService.StopFirst.DO_NOT_STOP, false));
+            resumed.add(offer.job().id());
+        }
+        return resumed;
     }
 }
