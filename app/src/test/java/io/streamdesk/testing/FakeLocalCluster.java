@@ -77,6 +77,12 @@ public final class FakeLocalCluster implements ClusterConnection {
         this.startFailure = detail;
     }
 
+    /** Simulates a cluster that stopped answering (a stuck JobManager): UNREACHABLE, last seen at {@code lastSeen}. */
+    public void unreachable(String detail, Instant lastSeen) {
+        set(new ClusterState(CLUSTER_ID, ClusterHealth.UNREACHABLE, FakeGateway.REST_URL, FakeGateway.FLINK_VERSION,
+                Instant.now(), detail, lastSeen));
+    }
+
     /** Simulates the child JVM dying: the cluster turns FAILED with this detail. */
     public void crash(String detail) {
         set(new ClusterState(CLUSTER_ID, ClusterHealth.FAILED, null, null, Instant.now(), detail));

@@ -38,7 +38,12 @@ public final class PlainSecretOptions {
         List<SqlLexer.Token> tokens = SqlLexer.tokenize(text);
         for (int i = 0; i + 1 < tokens.size() && found.size() < MAX_FOUND; i++) {
             SqlLexer.Token key = tokens.get(i);
-            SqlLexer.Token value = tokens.get(i + 1);
+            int v = i + 1;
+            // the shared lexer hands '=' over as a lexeme of its own: look past it
+            if (tokens.get(v).kind() == SqlLexer.Kind.OTHER && "=".equals(tokens.get(v).text(text)) && v + 1 < tokens.size()) {
+                v++;
+            }
+            SqlLexer.Token value = tokens.get(v);
             if (key.kind() != SqlLexer.Kind.STRING || value.kind() != SqlLexer.Kind.STRING
                     || !closed(text, key) || !closed(text, value) || !onlyEqualsBetween(text, key.end(), value.start())) {
                 continue;
@@ -49,7 +54,7 @@ public final class PlainSecretOptions {
                 continue;
             }
             found.add(new Option(keyText, value.start() + 1, value.end() - 1, written, lineOf(text, value.start())));
-            i++; // the value cannot also be the key of the next option
+            i = v; // the value cannot also be the key of the next option
         }
         return found;
     }
