@@ -482,6 +482,8 @@ public final class RunService {
         if ("FINISHED".equals(started.state())) {
             return finish(running, run, gateway); // a small bounded job may end before the first poll sees it RUNNING
         }
+        // the cluster has just said the job runs: that is a confirmation, as a reconcile's answer would be
+        clusters.jobStates().confirm(job.id(), flinkJobId, JobStatus.RUNNING, null, clock.instant());
         return running;
     }
 

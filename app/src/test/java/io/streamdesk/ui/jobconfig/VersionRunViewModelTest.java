@@ -43,7 +43,7 @@ class VersionRunViewModelTest {
         vm.load();
         assertThat(vm.versionProperty().get().number()).isEqualTo(2);
         assertThat(vm.runningVersionProperty().get()).isNull();
-        assertThat(vm.resourcesTextProperty().get()).contains("needs 2 CUs", "5 of 5 CUs are idle");
+        assertThat(vm.resourcesTextProperty().get()).contains("needs 1 slot", "4 are free");
         assertThat(vm.stateTextProperty().get()).contains("Fresh start");
         assertThat(vm.canRunProperty().get()).isTrue();
         vm.run();
