@@ -94,6 +94,7 @@ public final class FaultBenchmark {
             bench.awaitClusterUp(Duration.ofSeconds(120));
             String job = bench.create("faults-streaming", STREAMING);
             bench.awaitShown(job, "Running", Duration.ofSeconds(120));
+            results.add(bench.steady(job));
             results.add(bench.killChild(job));
             results.add(bench.stopChild(job));
             results.add(bench.failingJob());
@@ -107,6 +108,13 @@ public final class FaultBenchmark {
     }
 
     // ---- faults ----
+
+    /** No fault for 75 s, so that the default 60 s checkpoint interval has completed a checkpoint to resume from. */
+    private FaultResult steady(String job) throws Exception {
+        List<Sample> samples = new ArrayList<>();
+        sample(job, samples, 75_000);
+        return new FaultResult("no fault (75 s, until a periodic checkpoint exists)", samples, 0, "n/a");
+    }
 
     private FaultResult killChild(String job) throws Exception {
         List<Sample> samples = new ArrayList<>();
