@@ -212,9 +212,11 @@ class ClusterFaultsOnLocalClusterTest {
                 SET 'restart-strategy.fixed-delay.attempts' = '1000';
                 SET 'restart-strategy.fixed-delay.delay' = '2 s';
                 CREATE TABLE numbers (id INT) WITH ('connector' = 'datagen', 'rows-per-second' = '5',
-                    'fields.id.min' = '1', 'fields.id.max' = '9');
+                    'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '100000');
                 CREATE TABLE sink (q INT) WITH ('connector' = 'blackhole');
-                INSERT INTO sink SELECT id / (id - id) FROM numbers;
+                -- fails on its 25th row, about 5 s after it started (a run that fails while starting is cancelled),
+                -- then again after every restart
+                INSERT INTO sink SELECT 100 / (id - 25) FROM numbers;
                 """);
         app.jobs().publish(failing.id(), "fails on every row");
         try {
