@@ -95,7 +95,7 @@ public final class AppContext implements Services {
                         new FlinkSavepointInspector(), configOptions)
                 .clock(clock)
                 .user(options.author(), options.timeouts())
-                .paths(dirs.savepoints(), dirs.logs().resolve("runs"), dirs.logs().resolve("local-cluster.log"))
+                .paths(dirs.savepoints(), dirs.logs().resolve("runs"))
                 .sampleInterval(MonitoringService.intervalSetting())
                 .alarmDeliveries(List.of(new io.streamdesk.service.alarms.WebhookDelivery(secrets,
                                 io.streamdesk.service.alarms.WebhookDelivery.DEFAULT_BACKOFF),
@@ -126,6 +126,8 @@ public final class AppContext implements Services {
         AppContext context = new AppContext(dirs, options);
         if (context.detached()) {
             context.attachToRunningCluster();
+        } else {
+            context.planResumesLeftByEarlierProcess();
         }
         context.schedulePeriodicWork();
         return context;
@@ -146,6 +148,18 @@ public final class AppContext implements Services {
             }
         } catch (RuntimeException e) {
             LOG.warn("Could not attach to the running local cluster", e);
+        }
+    }
+
+    /** Jobs an earlier app process was to resume when their cluster came back, but it quit first (issue 10 §1). */
+    private void planResumesLeftByEarlierProcess() {
+        try {
+            List<?> planned = graph.runs().planResumesLeftByEarlierProcess();
+            if (!planned.isEmpty()) {
+                LOG.info("Resuming once their cluster runs (planned before the last quit): {}", planned);
+            }
+        } catch (RuntimeException e) {
+            problems.report("Planning resumes after a restart of the app", e);
         }
     }
 

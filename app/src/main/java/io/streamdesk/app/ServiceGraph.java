@@ -84,7 +84,6 @@ public final class ServiceGraph {
         String author;
         Path savepoints;
         Path runLogs;
-        Path localClusterLog;
         RunService.RunTimeouts timeouts = RunService.RunTimeouts.defaults();
         Duration defaultSampleInterval = MonitoringService.DEFAULT_INTERVAL;
         List<DeliveryChannel> alarmDeliveries = List.of();
@@ -148,11 +147,10 @@ public final class ServiceGraph {
             return this;
         }
 
-        /** Where savepoints and fetched run logs go; {@code localClusterLog} null when there is none to read. */
-        public Adapters paths(Path savepoints, Path runLogs, Path localClusterLog) {
+        /** Where savepoints and fetched run logs go. */
+        public Adapters paths(Path savepoints, Path runLogs) {
             this.savepoints = savepoints;
             this.runLogs = runLogs;
-            this.localClusterLog = localClusterLog;
             return this;
         }
 
@@ -246,7 +244,7 @@ public final class ServiceGraph {
         this.alarms = new AlarmService(a.alarmStore, a.jobStore, alarmEvaluator, notifier,
                 new AlarmDryRun(a.eventStore, series), clock).withSecrets(a.secrets)
                 .withSmtp(new SmtpSettingsService(a.smtpSettings, a.secrets));
-        this.logs = new LogService(a.runLogs, clusters::currentGateway, a.localClusterLog);
+        this.logs = new LogService(a.runLogs, clusters::currentGateway, clusters::processLog);
         this.overview = new OverviewService(jobs, events, alarms, clusters);
         this.copies = new CopyService(a.jobStore, a.runStore, clusters, listeners, clock);
         this.versionRuns = new VersionRunService(jobs, runs, jobConfig, a.compiler, a.savepointInspector);

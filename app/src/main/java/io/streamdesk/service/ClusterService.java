@@ -174,6 +174,11 @@ public final class ClusterService {
         return Optional.ofNullable(clusters.get(clusterId)).map(t -> t.connection.profile());
     }
 
+    /** The log file of the cluster's own process, when the app runs it; empty for an unknown cluster. */
+    public Optional<java.nio.file.Path> processLog(String clusterId) {
+        return Optional.ofNullable(clusters.get(clusterId)).flatMap(t -> t.connection.processLog());
+    }
+
     /** Whether the cluster's jobs outlive its failure (high availability). */
     public boolean keepsJobsWhenItFails(String clusterId) {
         return connection(clusterId).keepsJobsWhenItFails();

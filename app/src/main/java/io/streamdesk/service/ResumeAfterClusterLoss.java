@@ -103,6 +103,37 @@ final class ResumeAfterClusterLoss {
                 + point.get().location() + " once the cluster is back.", null, ended)));
     }
 
+    /**
+     * The resumes planned before this process started: the app quit (or died) while a cluster was down, so its plan
+     * was lost with it. A job whose newest run ended with its cluster, still Stopped and with a restore point, is
+     * planned again and resumes once its cluster runs, as its warning says. Returns the jobs planned.
+     */
+    List<JobId> planResumesLeftByEarlierProcess() {
+        if (!clusters.resumeJobsAfterRestart()) {
+            return List.of();
+        }
+        List<JobId> planned = new java.util.ArrayList<>();
+        for (Job job : jobs.list()) {
+            if (job.status() != JobStatus.STOPPED || job.onlineVersion() != null || pending.containsKey(job.id())) {
+                continue;
+            }
+            List<JobRun> history = runs.listRuns(job.id()); // newest first
+            if (history.isEmpty() || !ENDED_WITH_CLUSTER.equals(history.get(0).endState())) {
+                continue;
+            }
+            Optional<CheckpointRecord> point = service.latestRestorePoint(job.id());
+            if (point.isPresent()) {
+                pending.put(job.id(), new Pending(job.id(), job.clusterId(), history.get(0).version(),
+                        point.get().location()));
+                clusters.jobStates().markAwaitingResume(job.id(), true);
+                planned.add(job.id());
+                LOG.info("{} ended with its cluster before this start; it resumes from {} once the cluster runs",
+                        job.id(), point.get().location());
+            }
+        }
+        return planned;
+    }
+
     /** Starts the resumes of the jobs whose cluster runs again (on the resume thread). */
     void resumeWhereClusterIsBack() {
         for (Pending p : List.copyOf(pending.values())) {

@@ -3,6 +3,7 @@ package io.streamdesk.service;
 import io.streamdesk.model.EventKind;
 import io.streamdesk.model.FlinkJobSummary;
 import io.streamdesk.model.CheckpointRecord;
+import io.streamdesk.model.ClusterProfile;
 import io.streamdesk.model.Job;
 import io.streamdesk.model.JobEvent;
 import io.streamdesk.model.JobId;
@@ -15,6 +16,7 @@ import io.streamdesk.model.SavepointSource;
 import io.streamdesk.model.SavepointStatus;
 import io.streamdesk.service.jobconfig.FlinkJobConfiguration;
 import io.streamdesk.service.port.ClusterCallException;
+import io.streamdesk.service.port.ClusterConnection;
 import io.streamdesk.service.port.ClusterGateway;
 import io.streamdesk.service.port.ClusterUnreachableException;
 import io.streamdesk.service.port.EventStore;
@@ -93,6 +95,12 @@ public final class RunService {
         public void delete(String id) {
         }
     };
+
+    /** The name of the cluster the job runs on, as its profile gives it (for example "Local cluster"). */
+    public String clusterName(JobId id) {
+        String clusterId = jobs.find(id).map(Job::clusterId).orElse(ClusterConnection.DEFAULT_CLUSTER_ID);
+        return clusters.profile(clusterId).map(ClusterProfile::name).orElse(clusterId);
+    }
 
     /** Resolves the {@code ${secret:id}} references of a version's parameters from {@code secretRefs} at submit (S2). */
     public RunService(JobStore jobs, VersionStore versions, RunStore runs, EventStore events, ClusterService clusters,
@@ -201,7 +209,7 @@ public final class RunService {
                     Instant at = clock.instant();
                     runs.endRun(j.id(), run.instance(), "CANCELED", at, JobRun.ENDED_AT_QUIT);
                     events.add(j.id(), run.instance(), EventKind.JOB_STOPPED, at,
-                            "Ended at quit without a savepoint: the local cluster stopped with the app");
+                            "Ended at quit without a savepoint: its cluster stopped with the app");
                     return j.stopped(JobStatus.STOPPED, at);
                 });
                 ended.add(job.id());
@@ -314,6 +322,14 @@ public final class RunService {
             }
             resumes.resumeWhereClusterIsBack();
         }
+    }
+
+    /**
+     * For the process that supervises the clusters (the app, not the CLI), once at start: the automatic resumes an
+     * earlier process planned but did not live to start (it quit while the cluster was down) are planned again.
+     */
+    public List<JobId> planResumesLeftByEarlierProcess() {
+        return resumes.planResumesLeftByEarlierProcess();
     }
 
     /**
@@ -473,7 +489,8 @@ public final class RunService {
         // Recorded as soon as Flink accepted the job: whatever happens to the wait, the app knows the job it submitted
         // (the job stays Operating until the wait decides, and a reconcile picks it up if this process dies now).
         JobRun run = runs.startRun(job.id(), versionNumber, flinkJobId, restorePath, clock.instant());
-        FlinkJobSummary started = awaitStarted(gateway, job, run, version.config().runtimeMode() == io.streamdesk.model.RuntimeMode.BATCH);
+        FlinkJobSummary started = awaitStarted(gateway, job, run,
+                version.config().runtimeMode() == io.streamdesk.model.RuntimeMode.BATCH, configuration::scrub);
         Instant startedAt = run.startedAt();
         events.add(job.id(), run.instance(), EventKind.JOB_STARTED, startedAt,
                 "Version " + versionNumber + " started" + (restorePath == null ? " fresh" : " from " + restorePath)
@@ -588,7 +605,8 @@ public final class RunService {
      * is cancelled so that no copy the app does not know stays behind; if even the cancel fails, the run stays
      * recorded and the job Operating so that the reconcile finds out what became of it.
      */
-    private FlinkJobSummary awaitStarted(ClusterGateway gateway, Job job, JobRun run, boolean batch) {
+    private FlinkJobSummary awaitStarted(ClusterGateway gateway, Job job, JobRun run, boolean batch,
+                                         java.util.function.UnaryOperator<String> scrub) {
         String flinkJobId = run.flinkJobId();
         Instant deadline = clock.instant().plus(timeouts.tasksRunning());
         while (true) {
@@ -600,7 +618,7 @@ public final class RunService {
                     return s;
                 }
                 if (s.isTerminal() || "FAILING".equals(s.state())) {
-                    failedWhileStarting(gateway, job, run, s.state());
+                    failedWhileStarting(gateway, job, run, s.state(), scrub);
                 }
             }
             if (clock.instant().isAfter(deadline)) {
@@ -628,18 +646,22 @@ public final class RunService {
         }
     }
 
-    /** Ends the run as FAILED with the root cause Flink reported and throws it; a FAILING job is cancelled. */
-    private void failedWhileStarting(ClusterGateway gateway, Job job, JobRun run, String state) {
+    /**
+     * Ends the run as FAILED with the root cause Flink reported and throws it; a FAILING job is cancelled. Flink may
+     * quote a connector's options in its causes: {@code scrub} masks the secret values the submit put in (S2).
+     */
+    private void failedWhileStarting(ClusterGateway gateway, Job job, JobRun run, String state,
+                                     java.util.function.UnaryOperator<String> scrub) {
         ClusterGateway.JobFailure failure = failureOf(gateway, run.flinkJobId());
         if (!"FAILED".equals(state) && !"CANCELED".equals(state)) {
             cancelQuietly(gateway, run.flinkJobId());
         }
         Instant ended = clock.instant();
         runs.endRun(job.id(), run.instance(), "FAILED", ended);
-        String message = "The job " + ("FAILING".equals(state) ? "failed" : state.toLowerCase()) + " while starting"
-                + (failure == null ? "." : ": " + failure.describe());
+        String message = scrub.apply("The job " + ("FAILING".equals(state) ? "failed" : state.toLowerCase())
+                + " while starting" + (failure == null ? "." : ": " + failure.describe()));
         events.add(new JobEvent(0, job.id(), run.instance(), EventKind.JOB_FAILED, ended, message, null,
-                failure == null ? null : failure.chain(), null, null));
+                failure == null ? null : scrub.apply(failure.chain()), null, null));
         throw new OperationFailedException(message,
                 "Fix the SQL or its connectors' options and publish a new version; the warning's Details show Flink's whole chain of causes.");
     }

@@ -125,7 +125,7 @@ class EventsOnLocalClusterTest {
         assertThat(events.get(events.size() - 1).message()).contains("ended FAILED");
 
         var fetched = app.logs().fetch(job.id(), running.runInstance(), "local");
-        assertThat(fetched.files()).contains("local-cluster.log");
+        assertThat(fetched.files()).contains("cluster-process.log");
         String log = app.logs().readAll(job.id(), running.runInstance());
         var summary = FailureCause.best(log).orElseThrow();
         assertThat(summary.text()).contains("ArithmeticException");

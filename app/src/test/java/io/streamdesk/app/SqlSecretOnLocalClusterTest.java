@@ -53,6 +53,29 @@ class SqlSecretOnLocalClusterTest {
             assertThat(shown).contains(ref).doesNotContain(VALUE);
             assertThat(Files.readString(dataDir.resolve("logs").resolve("local-cluster.log"))).doesNotContain(VALUE);
             assertThat(app.runs().events(job)).allSatisfy(e -> assertThat(e.toString()).doesNotContain(VALUE));
+
+            // a run that fails while starting: Flink quotes the secret path in its cause; the app never shows it
+            JobId failing = app.jobs().createSqlJob("secret-path", "/").id();
+            String pathRef = app.jobs().sqlSecrets().storeAsSecret(failing, "path", "file://" + HOST + "/tmp/out");
+            String failingSql = """
+                    CREATE TABLE src (v INT) WITH ('connector' = 'datagen', 'rows-per-second' = '5');
+                    CREATE TABLE snk (v INT) WITH ('connector' = 'filesystem', 'path' = '%s', 'format' = 'csv');
+                    INSERT INTO snk SELECT v FROM src;
+                    """.formatted(pathRef);
+            app.jobs().saveDraft(failing, failingSql);
+            int f1 = app.jobs().publish(failing, "path from a secret").number();
+            Throwable refused = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> app.runs().run(failing, f1, RestoreChoice.fresh()));
+            assertThat(refused).as("the run fails (at submit or while starting)").isNotNull();
+            for (Throwable c = refused; c != null && c.getCause() != c; c = c.getCause()) {
+                assertThat(String.valueOf(c.getMessage())).doesNotContain(HOST);
+            }
+            assertThat(app.jobs().job(failing).warning()).satisfiesAnyOf(
+                    w -> assertThat(w).isNull(), w -> assertThat(w.toString()).doesNotContain(HOST));
+            assertThat(app.runs().events(failing)).allSatisfy(e -> assertThat(e.toString()).doesNotContain(HOST));
         }
     }
+
+    /** The authority of a secret file URI: Flink rejects a local path with one and quotes it in the cause. */
+    private static final String HOST = "secret-host-4711";
 }

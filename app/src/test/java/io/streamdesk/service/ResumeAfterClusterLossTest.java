@@ -125,4 +125,39 @@ class ResumeAfterClusterLossTest {
                 .contains("Savepoint path does not exist");
         assertThat(failed.warning().suggestedFix()).isNotBlank();
     }
+
+    @Test
+    void aResumeAnEarlierProcessPlannedButDidNotLiveToStartIsPlannedAgainAtTheNextStart() throws Exception {
+        String location = checkpoint();
+        // what the earlier app process wrote before it quit, its cluster still down: the run ended with the cluster,
+        // the job Stopped and told it resumes; the plan itself lived in that process's memory only
+        services.cluster.crash("exit code 137");
+        Instant ended = Instant.now();
+        services.runStore.endRun(job.id(), 1, "ENDED_WITH_CLUSTER", ended);
+        services.jobStore.updateRunState(services.jobs().job(job.id()).stopped(JobStatus.STOPPED, ended));
+
+        assertThat(services.runs().planResumesLeftByEarlierProcess()).containsExactly(job.id());
+        assertThat(services.clusters().jobStates().awaitingResume(job.id())).isTrue();
+        assertThat(services.runs().planResumesLeftByEarlierProcess()).as("planned once").isEmpty();
+
+        services.clusters().start("local");
+        services.runs().reconcile();
+        await(() -> services.jobs().job(job.id()).status() == JobStatus.RUNNING);
+        assertThat(services.runs().runs(job.id()).get(0).restoredFrom()).isEqualTo(location);
+    }
+
+    @Test
+    void aJobTheUserRanSinceOrThatCannotResumeIsNotPlanned() throws Exception {
+        // no restore point: nothing to resume from (the earlier process showed Error with the fix)
+        services.cluster.crash("exit code 137");
+        Instant ended = Instant.now();
+        services.runStore.endRun(job.id(), 1, "ENDED_WITH_CLUSTER", ended);
+        services.jobStore.updateRunState(services.jobs().job(job.id()).stopped(JobStatus.STOPPED, ended));
+        assertThat(services.runs().planResumesLeftByEarlierProcess()).isEmpty();
+
+        // a stop by the user is not an end with the cluster
+        checkpoint();
+        services.runStore.endRun(job.id(), 1, "CANCELED", ended);
+        assertThat(services.runs().planResumesLeftByEarlierProcess()).isEmpty();
+    }
 }

@@ -63,7 +63,7 @@ public final class FakeServices implements Services {
                         new io.streamdesk.flink.config.FlinkConfigOptionCatalog())
                 .clock(Clock.systemUTC())
                 .user("tester", new RunService.RunTimeouts(shortWait, shortWait, shortWait))
-                .paths(dataDirectory.resolve("savepoints"), dataDirectory.resolve("run-logs"), null)
+                .paths(dataDirectory.resolve("savepoints"), dataDirectory.resolve("run-logs"))
                 .series((job, metric, from, to) -> samples.stream()
                         .filter(p -> !p.at().isBefore(from) && p.at().isBefore(to)).toList()));
     }

@@ -163,6 +163,11 @@ public final class LocalClusterProcess implements ClusterConnection {
     }
 
     /** Savepoints go under {@code directory} (the data directory's savepoints folder) instead of the work dir. */
+    @Override
+    public java.util.Optional<Path> processLog() {
+        return java.util.Optional.of(logFile);
+    }
+
     public LocalClusterProcess withSavepointsUnder(Path directory) {
         this.savepointDirectory = directory.toAbsolutePath();
         return this;

@@ -13,12 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * EV6 log diagnosis: fetches the JobManager and TaskManager logs through the REST API (and, for the local cluster,
- * its log file) and keeps a copy per job run instance under {@code root/<job>/<run>/}, so the logs stay readable
+ * EV6 log diagnosis: fetches the JobManager and TaskManager logs through the REST API (and, for a cluster whose
+ * process the app runs, that process's log file) and keeps a copy per job run instance under {@code root/<job>/<run>/}, so the logs stay readable
  * after the cluster is gone. Each copy keeps at most the last {@link #MAX_BYTES} of its log.
  */
 public final class LogService {
@@ -27,16 +28,17 @@ public final class LogService {
 
     private final Path root;
     private final Function<String, ? extends LogReader> gateways;
-    private final Path localClusterLog;
+    private final Function<String, Optional<Path>> processLogs;
 
     /**
-     * @param gateways        cluster id -> its gateway
-     * @param localClusterLog the local child cluster's log file (for cluster id "local"), or null
+     * @param gateways    cluster id -> its gateway
+     * @param processLogs cluster id -> the log file of the cluster's own process, when the app runs it
      */
-    public LogService(Path root, Function<String, ? extends LogReader> gateways, Path localClusterLog) {
+    public LogService(Path root, Function<String, ? extends LogReader> gateways,
+                      Function<String, Optional<Path>> processLogs) {
         this.root = root;
         this.gateways = gateways;
-        this.localClusterLog = localClusterLog;
+        this.processLogs = processLogs;
     }
 
     /** What a fetch got, and what it could not get (a cluster without a log file answers 404 on /jobmanager/log). */
@@ -71,12 +73,14 @@ public final class LogService {
                 problems.add("/taskmanagers: " + e.getMessage());
             }
         }
-        if ("local".equals(clusterId) && localClusterLog != null && Files.exists(localClusterLog)) {
+        Optional<Path> processLog = processLogs.apply(clusterId).filter(Files::exists);
+        if (processLog.isPresent()) {
+            String name = "cluster-process.log";
             try {
-                write(dir.resolve("local-cluster.log"), tail(Files.readAllBytes(localClusterLog)));
-                files.add("local-cluster.log");
+                write(dir.resolve(name), tail(Files.readAllBytes(processLog.get())));
+                files.add(name);
             } catch (IOException e) {
-                problems.add(localClusterLog + ": " + e.getMessage());
+                problems.add(processLog.get() + ": " + e.getMessage());
             }
         }
         return new FetchResult(files, problems);

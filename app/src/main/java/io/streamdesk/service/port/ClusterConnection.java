@@ -3,7 +3,9 @@ package io.streamdesk.service.port;
 import io.streamdesk.model.ClusterProfile;
 import io.streamdesk.model.ClusterState;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -68,6 +70,14 @@ public interface ClusterConnection {
 
     /** How long one probe of the cluster may take: added to a poll interval, how stale a confirmed state may be. */
     Duration probeTimeout();
+
+    /**
+     * The log file of the cluster's own process when the app runs that process (the embedded child); empty for a
+     * cluster whose logs are only reachable through its REST API.
+     */
+    default Optional<Path> processLog() {
+        return Optional.empty();
+    }
 
     /** Called on every change of health, on a background thread. */
     void addListener(Consumer<ClusterState> listener);
