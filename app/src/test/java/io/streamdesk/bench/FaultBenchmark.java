@@ -35,8 +35,13 @@ import java.util.stream.Stream;
  * whether state was resumed.
  */
 public final class FaultBenchmark {
-    /** The app's reconcile interval plus one probe: how stale a shown state may be and still agree. */
+    /** The app's reconcile interval plus one probe timeout: how old a Running may be while the cluster is silent. */
     static final long TOLERANCE_MS = 2_000 + 2_000;
+    /**
+     * Agreement within one poll interval (2 s), plus the 500 ms the app's printer waits between two prints: the label
+     * shown agrees when it matches the ground truth as it was at some sample of that window.
+     */
+    static final long AGREEMENT_WINDOW_MS = 2_000 + 500;
     private static final long SAMPLE_MS = 500;
 
     private static final String STREAMING = """
@@ -63,6 +68,9 @@ public final class FaultBenchmark {
     private volatile String lastReady = "";
     private volatile String lastCreated;
     private int appDownSamples;
+    /** When the ground truth last turned to "cluster down or silent"; -1 while it answers. */
+    private long downSince = -1;
+    private final TruthHistory truths = new TruthHistory();
 
     record Shown(long at, String flinkJobId, String restoredFrom, String label) {
     }
@@ -104,6 +112,12 @@ public final class FaultBenchmark {
         }
         print(results);
         System.out.println("samples while the app process was not running (not counted): " + bench.appDownSamples);
+        System.out.println("the app's log: " + data.resolve("app-stderr.log"));
+        try (Stream<String> lines = Files.lines(data.resolve("app-stderr.log"))) {
+            lines.filter(l -> l.contains(" WARN ") || l.contains("SIG") || l.contains("Quit") || l.contains("esum"))
+                    .map(l -> l.length() > 300 ? l.substring(0, 300) + " ..." : l).distinct().limit(40)
+                    .forEach(l -> System.out.println("  app: " + l));
+        }
         bench.log.stream().distinct().limit(40).forEach(l -> System.out.println("  " + l));
     }
 
@@ -212,23 +226,49 @@ public final class FaultBenchmark {
     }
 
     /**
-     * Ground truth now, compared with what the app showed within the last {@link #TOLERANCE_MS}: the sample agrees
-     * when any shown label in that window matches the truth. A plain "Running" while the cluster is down or does not
-     * answer is a false Running.
+     * Ground truth now, compared with the label the app shows now: the sample agrees when that label matches the
+     * truth as it was at some sample of the last {@link #AGREEMENT_WINDOW_MS} (the app may lag Flink by one poll). A
+     * plain "Running" while the cluster has been down or silent for longer than {@link #TOLERANCE_MS} (one poll
+     * interval plus one probe timeout: the issue's bound for a confirmed Running) is a false Running.
      */
     private Sample sampleOnce(String job) {
         long now = System.currentTimeMillis();
         String truth = truth(job);
+        boolean down = truth.equals("CLUSTER_DOWN") || truth.equals("NO_ANSWER");
+        if (!down) {
+            downSince = -1;
+        } else if (downSince < 0) {
+            downSince = now;
+        }
+        truths.add(now, truth);
         Deque<Shown> history = shown.getOrDefault(job, new ConcurrentLinkedDeque<>());
         Shown latest = history.peekLast();
         if (latest == null || latest.at() < now - TOLERANCE_MS) {
             return null; // the app shows nothing: it is not running (or not yet open again)
         }
-        String latestLabel = latest == null ? "(nothing shown)" : latest.label();
-        boolean agrees = history.stream().filter(s -> s.at() >= now - TOLERANCE_MS)
-                .anyMatch(s -> matches(truth, s.label()));
-        boolean falseRunning = latestLabel.equals("Running") && (truth.equals("CLUSTER_DOWN") || truth.equals("NO_ANSWER"));
+        String latestLabel = latest.label();
+        boolean agrees = truths.since(now - AGREEMENT_WINDOW_MS).stream().anyMatch(t -> matches(t, latestLabel));
+        boolean falseRunning = latestLabel.equals("Running") && down && now - downSince > TOLERANCE_MS;
         return new Sample(now, truth, latestLabel, agrees, falseRunning);
+    }
+
+    /** The ground truths of the last seconds, oldest first (the probe's own samples). */
+    private static final class TruthHistory {
+        private record Truth(long at, String truth) {
+        }
+
+        private final Deque<Truth> entries = new java.util.ArrayDeque<>();
+
+        void add(long at, String truth) {
+            entries.addLast(new Truth(at, truth));
+            while (entries.size() > 64) {
+                entries.pollFirst();
+            }
+        }
+
+        List<String> since(long from) {
+            return entries.stream().filter(e -> e.at() >= from).map(Truth::truth).toList();
+        }
     }
 
     /** Whether a shown label tells the truth. */
@@ -238,12 +278,13 @@ public final class FaultBenchmark {
             case "RESTARTING" -> label.startsWith("Restarting");
             case "FAILED" -> label.startsWith("Error");
             case "FINISHED" -> label.startsWith("Finished");
-            case "CANCELED", "GONE" -> label.startsWith("Stopped") || label.startsWith("Error") || label.startsWith("Operating");
+            case "CANCELED", "GONE" -> label.startsWith("Stopped") || label.startsWith("Error") || label.startsWith("Operating")
+                    || label.startsWith("Ended with the cluster");
             // the cluster is down or stuck: the app must say so (never a plain Running); an operation (the
             // automatic resume) in flight is true as well
             case "CLUSTER_DOWN", "NO_ANSWER" -> !label.equals("Running")
                     && (label.toLowerCase().contains("cluster") || label.startsWith("Operating") || label.startsWith("Stopped")
-                    || label.startsWith("Error") || label.startsWith("Not confirmed"));
+                    || label.startsWith("Error") || label.startsWith("Not confirmed") || label.startsWith("Ended with the cluster"));
             case "STARTING" -> label.startsWith("Operating") || label.toLowerCase().contains("cluster")
                     || label.startsWith("Not confirmed") || label.startsWith("Restarting");
             default -> false;
@@ -344,9 +385,19 @@ public final class FaultBenchmark {
                 command.add(o);
             }
         }
+        // the app's own INFO lines (quit, resumes, restarts) into app-stderr.log, next to its warnings
+        Path logConfig = data.resolve("app-log4j2.xml");
+        Files.writeString(logConfig, """
+                <Configuration status="WARN">
+                  <Appenders><Console name="E" target="SYSTEM_ERR"><PatternLayout pattern="%d{HH:mm:ss.SSS} %-5level [%t] %c{1} - %msg%n"/></Console></Appenders>
+                  <Loggers><Logger name="io.streamdesk" level="INFO"/><Root level="WARN"><AppenderRef ref="E"/></Root></Loggers>
+                </Configuration>
+                """);
+        command.add("-Dlog4j2.configurationFile=" + logConfig);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), FaultAppProcess.class.getName(),
                 data.toString()));
-        app = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        app = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(data.resolve("app-stderr.log").toFile()))
+                .start();
         appIn = new PrintWriter(new OutputStreamWriter(app.getOutputStream(), StandardCharsets.UTF_8), true);
         java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
         Process current = app;

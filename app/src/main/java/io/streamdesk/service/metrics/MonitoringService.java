@@ -168,7 +168,7 @@ public final class MonitoringService {
     }
 
     public String clusterOf(JobId id) {
-        return jobs.find(id).map(Job::clusterId).orElse("local");
+        return jobs.find(id).map(Job::clusterId).orElse(io.streamdesk.service.port.ClusterConnection.DEFAULT_CLUSTER_ID);
     }
 
     /** What the pages need to explain an empty chart. */

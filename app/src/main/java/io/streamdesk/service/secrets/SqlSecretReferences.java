@@ -1,5 +1,7 @@
 package io.streamdesk.service.secrets;
 
+import io.streamdesk.model.sql.SqlLexer;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -11,7 +13,8 @@ import java.util.regex.Matcher;
  * (so a commented-out line cannot refuse a check, and a value can never be pasted outside quotes, where it would
  * become SQL).
  *
- * <p>The scan only tells literals from comments and quoted identifiers; the statement structure is Flink's business.
+ * <p>Literals, comments and quoted identifiers are told apart by the one SQL lexer ({@link SqlLexer}), as the editor
+ * and the statement splitter see them; the statement structure is Flink's business.
  */
 public final class SqlSecretReferences {
     /** Digits parse as a number, a duration, a size or a string, so a placeholder passes Flink's option checks. */
@@ -53,24 +56,15 @@ public final class SqlSecretReferences {
         }
         Lines lines = new Lines(sql);
         int n = sql.length();
-        int i = 0;
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                i = endOfLine(sql, i);
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int close = sql.indexOf("*/", i + 2);
-                i = close < 0 ? n : close + 2;
-            } else if (c == '`' || c == '"') {
-                int close = sql.indexOf(c, i + 1);
-                i = close < 0 ? n : close + 1;
-            } else if (c == '\'') {
-                int end = endOfLiteral(sql, i);
-                inLiteral(sql, i + 1, Math.min(end - 1, n), lines, refs, malformed);
-                i = end;
-            } else {
-                i++;
+        SqlLexer.Sink inStrings = (kind, start, end) -> {
+            if (kind == SqlLexer.Kind.STRING) {
+                // without its quotes; an unterminated literal runs to the end of the script
+                int to = end - start >= 2 && sql.charAt(end - 1) == '\'' ? end - 1 : end;
+                inLiteral(sql, start + 1, to, lines, refs, malformed);
             }
+        };
+        for (int i = 0; i < n; ) {
+            i = SqlLexer.scan(sql, i, inStrings);
         }
         return new Scan(refs, malformed);
     }
@@ -135,28 +129,6 @@ public final class SqlSecretReferences {
                 at = sql.indexOf(SecretRefs.OPEN, at + SecretRefs.OPEN.length());
             }
         }
-    }
-
-    /** The index after the closing quote of the literal opened at {@code open} ({@code ''} is an escaped quote). */
-    private static int endOfLiteral(String sql, int open) {
-        int i = open + 1;
-        int n = sql.length();
-        while (i < n) {
-            if (sql.charAt(i) == '\'') {
-                if (i + 1 < n && sql.charAt(i + 1) == '\'') {
-                    i += 2;
-                    continue;
-                }
-                return i + 1;
-            }
-            i++;
-        }
-        return n + 1; // unterminated: the literal runs to the end
-    }
-
-    private static int endOfLine(String sql, int from) {
-        int nl = sql.indexOf('\n', from);
-        return nl < 0 ? sql.length() : nl + 1;
     }
 
     /** Line and column of an offset, 1-based, with line starts found once. */

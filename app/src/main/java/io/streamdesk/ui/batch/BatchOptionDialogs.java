@@ -57,7 +57,7 @@ public final class BatchOptionDialogs {
         level.setValue(LogLevel.INFO);
         level.setId("batchLogLevel");
         Label hint = muted("The level is stored in each job's draft and frozen into its next version. On a shared cluster"
-                + " (the local one) all jobs share one JVM, so a per-job level does not apply there; the result says so.");
+                + " (a session cluster, such as the embedded one) all jobs share one JVM, so a per-job level does not apply there; the result says so.");
         Dialog<LogLevel> d = dialog(owner, "Change log level", "Log level for " + count(jobs), "Apply", "batchLogLevelOk",
                 new VBox(8, level, hint));
         d.setResultConverter(b -> b == ButtonType.OK ? level.getValue() : null);

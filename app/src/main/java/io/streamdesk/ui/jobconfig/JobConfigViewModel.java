@@ -39,8 +39,8 @@ import javafx.collections.ObservableList;
  * CUs the job will use are shown against the cluster's idle CUs.
  */
 public final class JobConfigViewModel {
-    /** The local cluster is one shared JVM: a per-job log level cannot apply there (P6). */
-    public static final String SHARED_CLUSTER_LOG_NOTE = "The local cluster is shared by all jobs and logs at its own"
+    /** A session cluster is shared by its jobs (one JVM per process): a per-job log level cannot apply there (P6). */
+    public static final String SHARED_CLUSTER_LOG_NOTE = "The job's cluster is shared by all its jobs and logs at its own"
             + " level: this job's log level is kept with its versions but cannot be applied to it.";
 
     private final JobId jobId;
@@ -303,7 +303,7 @@ public final class JobConfigViewModel {
         cuText.set("Uses " + JobResources.format(r.cus()) + " CUs: JobManager " + JobResources.format(r.jobManagerCu())
                 + " + TaskManager " + JobResources.format(r.taskManagerCu()) + " x parallelism " + r.parallelism());
         if (capacity == null) {
-            capacityText.set("Cluster capacity: unknown until the local cluster runs.");
+            capacityText.set("Cluster capacity: unknown until the job's cluster runs.");
             exceedsCapacity.set(false);
             return;
         }

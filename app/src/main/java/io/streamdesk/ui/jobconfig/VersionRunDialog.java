@@ -38,7 +38,7 @@ public final class VersionRunDialog {
         this.vm = vm;
         dialog.initOwner(owner);
         dialog.setTitle("Run job");
-        dialog.setHeaderText("Run a version on the local cluster");
+        dialog.headerTextProperty().bind(vm.headerProperty());
         dialog.setResizable(true);
         dialog.getDialogPane().getStylesheets().add(VersionRunDialog.class.getResource("/css/jobconfig.css").toExternalForm());
 

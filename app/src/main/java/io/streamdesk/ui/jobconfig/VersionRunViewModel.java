@@ -67,6 +67,8 @@ public final class VersionRunViewModel {
 
     private final ReadOnlyObjectWrapper<Integer> runningVersion = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper latestSavepoint = new ReadOnlyStringWrapper("");
+    /** The dialog's header: which cluster the version runs on. */
+    private final ReadOnlyStringWrapper header = new ReadOnlyStringWrapper("Run a version");
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper resourcesText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper resourcesFit = new ReadOnlyBooleanWrapper(true);
@@ -188,15 +190,21 @@ public final class VersionRunViewModel {
         return canRun;
     }
 
+    public ReadOnlyStringProperty headerProperty() {
+        return header.getReadOnlyProperty();
+    }
+
     // ---- commands ----
 
     /** Loads versions, savepoints and the job's state, then checks the preselected (or newest) version. */
     public void load() {
-        record Options(Job job, List<JobVersion> versions, List<CheckpointRecord> points) {
+        record Options(Job job, List<JobVersion> versions, List<CheckpointRecord> points, String cluster) {
         }
-        BackgroundTask.wrap(() -> new Options(jobs.job(jobId), jobs.versions(jobId), runs.restorePoints(jobId)))
+        BackgroundTask.wrap(() -> new Options(jobs.job(jobId), jobs.versions(jobId), runs.restorePoints(jobId),
+                        runs.clusterName(jobId)))
                 .titled("Loading run options")
                 .onSuccess((Options o) -> {
+                    header.set("Run a version on " + o.cluster());
                     runningVersion.set(o.job().onlineVersion());
                     restoreLabels.clear();
                     o.points().forEach(p -> restoreLabels.put(p.location(), RestorePointLabel.of(p)));

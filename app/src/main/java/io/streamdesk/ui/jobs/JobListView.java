@@ -180,7 +180,7 @@ public final class JobListView {
         };
     }
 
-    /** Status label with a warning icon whose tooltip carries the warning and its suggested fix (J4). */
+    /** Status label (whole in its tooltip) with a warning icon; the tooltip carries the warning and its suggested fix (J4). */
     private static final class StatusCell extends TableCell<JobRow, JobRow.StatusCellValue> {
         @Override
         protected void updateItem(JobRow.StatusCellValue row, boolean empty) {
@@ -196,20 +196,22 @@ public final class JobListView {
             setText(row.observed().label());
             getStyleClass().add(row.observed().confirmed() ? "status-" + status.name().toLowerCase() : "status-unconfirmed");
             JobWarning w = row.warning();
+            // the whole label (the column may cut "Cluster unreachable — last seen Running at …"), then the warning
+            String tipText = row.observed().label();
             if (w == null) {
                 setGraphic(null);
-                setTooltip(null);
             } else {
                 FontIcon icon = new FontIcon(Feather.ALERT_TRIANGLE);
                 icon.getStyleClass().add("warning-icon");
                 setGraphic(icon);
-                Tooltip tip = new Tooltip(w.operation() + " failed: " + w.message()
-                        + (w.suggestedFix() == null ? "" : "\nSuggested fix: " + w.suggestedFix()));
-                tip.setShowDelay(Duration.millis(200));
-                tip.setWrapText(true);
-                tip.setMaxWidth(480);
-                setTooltip(tip);
+                tipText += "\n\n" + w.operation() + " failed: " + w.message()
+                        + (w.suggestedFix() == null ? "" : "\nSuggested fix: " + w.suggestedFix());
             }
+            Tooltip tip = new Tooltip(tipText);
+            tip.setShowDelay(Duration.millis(200));
+            tip.setWrapText(true);
+            tip.setMaxWidth(480);
+            setTooltip(tip);
         }
     }
 }

@@ -173,7 +173,7 @@ public final class PushGatewayViewModel {
                     writeParameters(settings(auth ? id : null).flinkParameters(),
                             "Written into the job's parameters; publish a version to use it. Flink starts metric reporters "
                                     + "with a cluster, so they report on clusters started with the job's configuration "
-                                    + "(application mode, Kubernetes). The local cluster is a shared session cluster "
+                                    + "(application mode, Kubernetes). A session cluster (the embedded one, a remote one) is "
                                     + "started before the job: there these lines have no effect.");
                 })
                 .onFailure(e -> {

@@ -161,7 +161,7 @@ public final class QuitViewModel {
             exitOnce();
         } else {
             headline.set(failed + " job" + (failed == 1 ? "" : "s") + " could not be stopped with a savepoint; "
-                    + (failed == 1 ? "it ends" : "they end") + " with the local cluster. The next run starts from "
+                    + (failed == 1 ? "it ends" : "they end") + " with their cluster. The next run starts from "
                     + "the latest checkpoint or fresh.");
             quitLabel.set("Quit");
         }

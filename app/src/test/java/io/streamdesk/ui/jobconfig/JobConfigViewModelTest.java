@@ -37,7 +37,7 @@ class JobConfigViewModelTest {
         assertThat(vm.summaryProperty().get()).isEqualTo("No problems");
         assertThat(vm.dirtyProperty().get()).isFalse();
         assertThat(vm.cuTextProperty().get()).startsWith("Uses 2 CUs");
-        assertThat(vm.capacityTextProperty().get()).contains("unknown until the local cluster runs");
+        assertThat(vm.capacityTextProperty().get()).contains("unknown until the job's cluster runs");
         assertThat(vm.logLevelNote()).contains("cannot be applied");
     }
 
