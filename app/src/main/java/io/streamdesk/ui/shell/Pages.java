@@ -49,7 +49,13 @@ public final class Pages {
     public static final Page ALARMS = new Page("alarms", "Alarms", "fth-bell", true,
             c -> new AlarmsView(new AlarmsViewModel(() -> c.services().get().alarms(), c.ctx())).root());
 
-    private static final List<Page> NAVIGATION = List.of(JOBS, OVERVIEW, TIMELINE, ALARMS);
+    /** The clusters jobs run on (R4): list, a page per cluster, add/edit, connectivity test, remove, migrate. */
+    public static final Page CLUSTERS = new Page("clusters", "Clusters", "fth-server", true,
+            c -> new io.streamdesk.ui.clusters.ClustersView(new io.streamdesk.ui.clusters.ClustersViewModel(
+                    new io.streamdesk.ui.clusters.ServicesClusterDirectory(c.services()), c.ctx()),
+                    BrowserOpener.system()).root());
+
+    private static final List<Page> NAVIGATION = List.of(JOBS, OVERVIEW, CLUSTERS, TIMELINE, ALARMS);
 
     private Pages() {
     }

@@ -1,0 +1,160 @@
+package io.streamdesk.ui.clusters;
+
+import io.streamdesk.model.ClusterHealth;
+import io.streamdesk.model.ClusterState;
+import io.streamdesk.model.Job;
+import io.streamdesk.model.JobStatus;
+import io.streamdesk.model.cluster.ClusterDefinition;
+import io.streamdesk.model.cluster.ClusterKind;
+import io.streamdesk.model.cluster.RemoteEndpoint;
+import io.streamdesk.service.jobconfig.ClusterCapacity;
+import io.streamdesk.ui.Formats;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One cluster as the Clusters pane shows it (R4): its definition, its state, its capacity when it answered, and the
+ * jobs on it, with the texts of the list's cells and of its page.
+ *
+ * @param capacity null when the cluster did not report its slots (not running, unreachable)
+ */
+public record ClusterSummary(ClusterDefinition definition, ClusterState state, ClusterCapacity capacity,
+                             List<Job> jobs) {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter DAY_CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** Why scaling is not offered for a kind (R4: Kubernetes clusters scale in issue 13). */
+    public static final String SCALE_REMOTE = "A remote session cluster's TaskManagers are managed outside StreamDesk:"
+            + " scale it where it runs.";
+    public static final String SCALE_LOCAL = "The local cluster's task slots are fixed.";
+    public static final String SCALE_KUBERNETES = "Scaling Kubernetes clusters comes with issue 13.";
+    public static final String DNS_SETTINGS = "Filled for Kubernetes clusters (issue 13): host aliases and DNS forwarders"
+            + " that go into the pod template.";
+
+    public ClusterSummary {
+        jobs = List.copyOf(jobs);
+    }
+
+    public String id() {
+        return definition.id();
+    }
+
+    public String name() {
+        return definition.name();
+    }
+
+    public ClusterKind kind() {
+        return definition.kind();
+    }
+
+    public ClusterHealth health() {
+        return state.health();
+    }
+
+    /** "Running", or "Unreachable — last seen 15:17:20" (with the date when not today), "Stopped — never seen". */
+    public String stateText(ZoneId zone, Instant now) {
+        ClusterHealth h = state.health();
+        if (h == ClusterHealth.RUNNING || h == ClusterHealth.STARTING) {
+            return h.label();
+        }
+        Instant seen = state.lastSeen();
+        if (seen == null) {
+            return h == ClusterHealth.STOPPED ? h.label() : h.label() + " \u2014 never seen";
+        }
+        boolean today = LocalDate.ofInstant(seen, zone).equals(LocalDate.ofInstant(now, zone));
+        return h.label() + " \u2014 last seen " + (today ? CLOCK : DAY_CLOCK).withZone(zone).format(seen);
+    }
+
+    public String flinkVersionText() {
+        return state.flinkVersion() == null || state.flinkVersion().isBlank() ? Formats.NONE : state.flinkVersion();
+    }
+
+    /** Free / total slots: "3 / 4". */
+    public String slotsText() {
+        return capacity == null ? Formats.NONE : capacity.slotsAvailable() + " / " + capacity.slotsTotal();
+    }
+
+    /** Idle / total CUs: "2 / 5". */
+    public String cusText() {
+        return capacity == null ? Formats.NONE : cu(capacity.idleCu()) + " / " + cu(capacity.totalCu());
+    }
+
+    /** "3 (1 running)". */
+    public String jobsText() {
+        long active = activeJobs().size();
+        return jobs.size() + (active == 0 ? "" : " (" + active + " running)");
+    }
+
+    /** The jobs that run or have an operation in flight: removing the cluster is refused while there are any. */
+    public List<Job> activeJobs() {
+        return jobs.stream().filter(j -> j.status() == JobStatus.RUNNING || j.status() == JobStatus.RESTARTING
+                || j.status() == JobStatus.OPERATING).toList();
+    }
+
+    /** The REST URL jobs are submitted to; Flink serves its web dashboard at the same address. */
+    public String restUrl() {
+        RemoteEndpoint e = definition.endpoint();
+        if (e != null) {
+            return e.restUrl();
+        }
+        return state.restUrl();
+    }
+
+    /** The dashboard link, or null while the address is unknown (a local cluster that has not started). */
+    public String dashboardUrl() {
+        String url = restUrl();
+        return url == null || url.isBlank() ? null : url + "/";
+    }
+
+    public String authText() {
+        RemoteEndpoint e = definition.endpoint();
+        if (e == null) {
+            return "None (loopback only)";
+        }
+        return e.username() == null ? "None" : "Basic auth as \u201c" + e.username() + "\u201d (password in the secret store)";
+    }
+
+    public String tlsText() {
+        RemoteEndpoint e = definition.endpoint();
+        if (e == null || !e.tls()) {
+            return e == null ? "None (loopback only)" : "None (http)";
+        }
+        String trust = e.caFile() == null ? "the system trust store" : "the CA file " + e.caFile();
+        String mutual = e.clientCertFile() == null ? "" : "; client certificate " + e.clientCertFile() + " (mutual TLS)";
+        return "https, trusting " + trust + mutual;
+    }
+
+    public String savepointText() {
+        if (definition.savepointDirectory() != null) {
+            return definition.savepointDirectory();
+        }
+        return definition.kind() == ClusterKind.LOCAL ? "Under the data directory (savepoints/<job id>)"
+                : "Not set: the cluster's own state.savepoints.dir is used";
+    }
+
+    /** Null when the cluster can be scaled here; else why not. */
+    public String scaleRefusal() {
+        return switch (definition.kind()) {
+            case LOCAL -> SCALE_LOCAL;
+            case REMOTE_SESSION -> SCALE_REMOTE;
+            case KUBERNETES -> SCALE_KUBERNETES;
+        };
+    }
+
+    /** Null when the cluster can be removed; else why not. */
+    public String removeRefusal() {
+        return definition.kind() == ClusterKind.LOCAL ? "The local cluster cannot be removed." : null;
+    }
+
+    public boolean editable() {
+        return definition.kind() == ClusterKind.REMOTE_SESSION;
+    }
+
+    private static String cu(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+}

@@ -1,0 +1,218 @@
+package io.streamdesk.ui.clusters;
+
+import io.streamdesk.model.ClusterState;
+import io.streamdesk.model.Job;
+import io.streamdesk.model.cluster.ClusterDefinition;
+import io.streamdesk.service.InputRejectedException;
+import io.streamdesk.service.OperationFailedException;
+import io.streamdesk.service.jobconfig.ClusterCapacity;
+import io.streamdesk.ui.task.BackgroundTask;
+import io.streamdesk.ui.task.Scheduler;
+import io.streamdesk.ui.task.UiContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Clusters pane (R4, D2): the list of clusters with state, version, capacity and jobs, the selected cluster's
+ * page, and the pane's commands (remove; add, edit, test and migrate open their own view models). Refreshes every
+ * {@link #POLL} while the pane is shown, one refresh at a time.
+ */
+public final class ClustersViewModel {
+    public static final Duration POLL = Duration.ofSeconds(5);
+    public static final String EMPTY = "No clusters yet \u2014 add a remote session cluster with Add cluster.";
+
+    private final ClusterDirectory directory;
+    private final UiContext ctx;
+    private final ObservableList<ClusterSummary> rows = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<ClusterSummary> selected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private String selectedId;
+    private boolean errorFromLoad;
+    private Scheduler.Cancellable poll;
+
+    public ClustersViewModel(ClusterDirectory directory, UiContext ctx) {
+        this.directory = directory;
+        this.ctx = ctx;
+    }
+
+    // ---- properties ----
+
+    public ObservableList<ClusterSummary> rows() {
+        return rows;
+    }
+
+    /** The cluster whose page is shown, null when none is selected. */
+    public ReadOnlyObjectProperty<ClusterSummary> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    /** The last failure (a refused removal says which jobs still run). */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The last action's outcome ("Removed …"). */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** An action (remove) is in flight. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ClusterDirectory directory() {
+        return directory;
+    }
+
+    public UiContext context() {
+        return ctx;
+    }
+
+    // ---- commands ----
+
+    /** Starts polling (the pane is shown). */
+    public void activate() {
+        refresh();
+        if (poll == null) {
+            poll = ctx.scheduler().every(POLL, this::refresh);
+        }
+    }
+
+    public void deactivate() {
+        if (poll != null) {
+            poll.cancel();
+            poll = null;
+        }
+    }
+
+    /** Shows the cluster's page; null clears it. */
+    public void select(String clusterId) {
+        selectedId = clusterId;
+        selected.set(clusterId == null ? null : rows.stream().filter(r -> r.id().equals(clusterId)).findFirst()
+                .orElse(null));
+    }
+
+    /** Reads every cluster off the FX thread; a refresh still under way makes this one a no-op. */
+    public void refresh() {
+        if (!refreshing.compareAndSet(false, true)) {
+            return;
+        }
+        BackgroundTask.wrap(this::load)
+                .onSuccess(this::show)
+                .onFailure(this::loadFailed)
+                .onFinished(() -> refreshing.set(false))
+                .executeWith(ctx);
+    }
+
+    /** Refreshes and then selects {@code clusterId} (after an add or an edit). */
+    public void refreshAndSelect(String clusterId) {
+        selectedId = clusterId;
+        BackgroundTask.wrap(this::load).onSuccess(this::show).onFailure(this::loadFailed)
+                .executeWith(ctx);
+    }
+
+    /** The other clusters, the targets of a migration of {@code clusterId}'s jobs. */
+    public List<ClusterSummary> migrationTargets(String clusterId) {
+        return rows.stream().filter(r -> !r.id().equals(clusterId)).toList();
+    }
+
+    /**
+     * Removes the cluster in the background; a refusal (jobs still run on it, the local cluster) shows as the error
+     * and leaves it listed.
+     */
+    public void remove(String clusterId, Runnable onRemoved) {
+        if (busy.get()) {
+            return;
+        }
+        String name = rows.stream().filter(r -> r.id().equals(clusterId)).map(ClusterSummary::name).findFirst()
+                .orElse(clusterId);
+        BackgroundTask.wrap(() -> directory.remove(clusterId))
+                .titled("Removing cluster " + name)
+                .onRunning(() -> {
+                    busy.set(true);
+                    error.set("");
+                    errorFromLoad = false;
+                    message.set("");
+                })
+                .onSuccess(v -> {
+                    message.set("Removed cluster \u201c" + name + "\u201d.");
+                    if (clusterId.equals(selectedId)) {
+                        selectedId = null;
+                    }
+                    onRemoved.run();
+                    refresh();
+                })
+                .onFailure(e -> error.set(describe("Could not remove \u201c" + name + "\u201d", e)))
+                .onFinished(() -> busy.set(false))
+                .executeWith(ctx);
+    }
+
+    /** Sets the pane's error (e.g. from a dialog). */
+    public void showError(String text) {
+        error.set(text == null ? "" : text);
+        errorFromLoad = false;
+    }
+
+    public void showMessage(String text) {
+        message.set(text == null ? "" : text);
+    }
+
+    /** The refusal or failure in words, with the suggested fix when the service gives one. */
+    static String describe(String what, Throwable e) {
+        if (e instanceof InputRejectedException) {
+            return e.getMessage();
+        }
+        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof OperationFailedException o && o.suggestedFix() != null && !o.suggestedFix().isBlank()) {
+            text += " " + o.suggestedFix();
+        }
+        return what + ": " + text;
+    }
+
+    // ---- loading ----
+
+    private List<ClusterSummary> load() {
+        List<ClusterSummary> out = new ArrayList<>();
+        for (ClusterDefinition d : directory.definitions()) {
+            ClusterState state = directory.state(d.id());
+            ClusterCapacity capacity = null;
+            if (state.health() == io.streamdesk.model.ClusterHealth.RUNNING) {
+                Optional<ClusterCapacity> c = directory.capacity(d.id());
+                capacity = c.orElse(null);
+            }
+            List<Job> jobs = directory.jobsOn(d.id());
+            out.add(new ClusterSummary(d, state, capacity, jobs));
+        }
+        return out;
+    }
+
+    private void loadFailed(Throwable e) {
+        error.set("Could not read the clusters: " + e.getMessage());
+        errorFromLoad = true;
+    }
+
+    private void show(List<ClusterSummary> loaded) {
+        if (errorFromLoad) {
+            error.set("");
+            errorFromLoad = false;
+        }
+        rows.setAll(loaded);
+        select(selectedId);
+    }
+}
