@@ -1,0 +1,99 @@
+package io.streamdesk.ui.clusters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamdesk.model.ClusterHealth;
+import io.streamdesk.model.Job;
+import io.streamdesk.model.cluster.ClusterKind;
+import io.streamdesk.service.RestoreChoice;
+import io.streamdesk.testing.FakeServices;
+import io.streamdesk.ui.fake.ManualScheduler;
+import io.streamdesk.ui.fake.TestContexts;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** The Clusters pane's view model over the real services (in-memory ports, the fake local cluster). */
+class ClustersViewModelTest {
+    private final FakeServices services = new FakeServices();
+    private final ManualScheduler scheduler = new ManualScheduler();
+    private final ClustersViewModel vm = new ClustersViewModel(new ServicesClusterDirectory(() -> services),
+            TestContexts.synchronous(scheduler));
+
+    @Test
+    void listsTheLocalClusterWithItsStateVersionCapacityAndJobs() {
+        services.clusters().startAll();
+        Job orders = services.jobs().createSqlJob("orders", "/");
+        services.jobs().saveDraft(orders.id(), "INSERT INTO s SELECT * FROM t;");
+        services.jobs().publish(orders.id(), "first");
+        services.runs().run(orders.id(), 1, RestoreChoice.fresh());
+        services.jobs().createSqlJob("draft-only", "/");
+
+        vm.refresh();
+
+        assertThat(vm.rows()).hasSize(1);
+        ClusterSummary local = vm.rows().get(0);
+        assertThat(local.kind()).isEqualTo(ClusterKind.LOCAL);
+        assertThat(local.health()).isEqualTo(ClusterHealth.RUNNING);
+        assertThat(local.stateText(ZoneId.systemDefault(), Instant.now())).isEqualTo("Running");
+        assertThat(local.flinkVersionText()).isEqualTo("2.3.0");
+        // the fake TaskManager has 4 slots, one taken by the running job
+        assertThat(local.slotsText()).isEqualTo("3 / 4");
+        assertThat(local.cusText()).endsWith(" / 5");
+        assertThat(local.jobsText()).isEqualTo("2 (1 running)");
+        assertThat(local.activeJobs()).extracting(Job::name).containsExactly("orders");
+        assertThat(local.removeRefusal()).isEqualTo("The local cluster cannot be removed.");
+        assertThat(local.scaleRefusal()).isEqualTo(ClusterSummary.SCALE_LOCAL);
+        assertThat(local.dashboardUrl()).startsWith("http://");
+    }
+
+    @Test
+    void anUnreachableClusterShowsWhenItWasLastSeenAndNoCapacity() {
+        services.clusters().startAll();
+        Instant seen = Instant.parse("2026-12-03T15:17:20Z");
+        services.cluster.unreachable("no answer to 3 probes", seen);
+
+        vm.refresh();
+
+        ClusterSummary local = vm.rows().get(0);
+        assertThat(local.stateText(ZoneOffset.UTC, seen.plusSeconds(60)))
+                .isEqualTo("Unreachable \u2014 last seen 15:17:20");
+        assertThat(local.stateText(ZoneOffset.UTC, seen.plusSeconds(86_400)))
+                .isEqualTo("Unreachable \u2014 last seen 2026-12-03 15:17:20");
+        assertThat(local.slotsText()).isEqualTo("\u2014");
+        assertThat(local.cusText()).isEqualTo("\u2014");
+        assertThat(local.state().detail()).isEqualTo("no answer to 3 probes");
+    }
+
+    @Test
+    void selectionSurvivesARefreshAndPollingStopsWhenDeactivated() {
+        services.clusters().startAll();
+        vm.activate();
+        vm.select("local");
+        assertThat(vm.selectedProperty().get()).isNotNull();
+        services.jobs().createSqlJob("later", "/");
+
+        scheduler.advance(ClustersViewModel.POLL);
+
+        assertThat(vm.selectedProperty().get().jobs()).extracting(Job::name).containsExactly("later");
+        vm.deactivate();
+        services.jobs().createSqlJob("unseen", "/");
+        scheduler.advance(ClustersViewModel.POLL.multipliedBy(3));
+        assertThat(vm.selectedProperty().get().jobs()).hasSize(1);
+    }
+
+    @Test
+    void aRefusedRemovalShowsTheServicesMessageAndKeepsTheCluster() {
+        services.clusters().startAll();
+        vm.refresh();
+        boolean[] removed = {false};
+
+        vm.remove("local", () -> removed[0] = true);
+
+        assertThat(removed[0]).isFalse();
+        assertThat(vm.errorProperty().get()).startsWith("Could not remove \u201cLocal cluster\u201d: ");
+        assertThat(vm.rows()).hasSize(1);
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+}
