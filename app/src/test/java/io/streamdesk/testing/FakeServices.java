@@ -37,6 +37,7 @@ public final class FakeServices implements Services {
     // events issue
     public final InMemoryAlarmStore alarmStore = new InMemoryAlarmStore();
     public final InMemorySecretStore secretStore = new InMemorySecretStore();
+    public final InMemoryClusterDefinitionStore clusterDefinitionStore = new InMemoryClusterDefinitionStore();
     public final InMemorySmtpSettingsStore smtpStore = new InMemorySmtpSettingsStore();
     /** The metric series the event and alarm rules read (all samples of any metric and subject). */
     public final java.util.List<io.streamdesk.service.port.SeriesReader.Point> samples =
@@ -58,6 +59,7 @@ public final class FakeServices implements Services {
                 .monitoringStores(metricStore, checkpointStore, alarmStore)
                 .settings(settingsStore, smtpStore, secretStore)
                 .cluster(cluster, FakeGateway.FLINK_VERSION)
+                .clusterDefinitions(clusterDefinitionStore)
                 // the real catalog: it only reads Flink's option classes (built once per JVM, off the calling thread)
                 .sql(checker, submitter, compiler, savepointInspector,
                         new io.streamdesk.flink.config.FlinkConfigOptionCatalog())
