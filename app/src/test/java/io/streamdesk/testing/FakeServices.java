@@ -52,6 +52,11 @@ public final class FakeServices implements Services {
     }
 
     public FakeServices(Path dataDirectory) {
+        this(dataDirectory, java.util.List.of());
+    }
+
+    /** With cluster connectors (e.g. {@link FakeRemoteClusters}) for the clusters a test adds. */
+    public FakeServices(Path dataDirectory, java.util.List<io.streamdesk.service.port.ClusterConnector> connectors) {
         this.dataDirectory = dataDirectory;
         Duration shortWait = Duration.ofSeconds(5);
         this.graph = ServiceGraph.build(ServiceGraph.adapters()
@@ -60,6 +65,7 @@ public final class FakeServices implements Services {
                 .settings(settingsStore, smtpStore, secretStore)
                 .cluster(cluster, FakeGateway.FLINK_VERSION)
                 .clusterDefinitions(clusterDefinitionStore)
+                .connectors(connectors)
                 // the real catalog: it only reads Flink's option classes (built once per JVM, off the calling thread)
                 .sql(checker, submitter, compiler, savepointInspector,
                         new io.streamdesk.flink.config.FlinkConfigOptionCatalog())

@@ -16,7 +16,7 @@ import javafx.collections.ObservableList;
 
 /**
  * The connectivity test of one cluster (R4): with the target empty, the cluster's own REST URL (DNS, TCP, TLS,
- * HTTP and auth, Flink version); with a host or host:port, that address (DNS, TCP). Each step is a row with its
+ * HTTP and auth, Flink version); with a host or host:port, that address (DNS, TCP; TLS with tls://). Each step is a row with its
  * outcome and time; {@link #ranOnProperty()} says where the test ran ("from this desktop").
  */
 public final class ConnectivityTestViewModel {
@@ -91,9 +91,12 @@ public final class ConnectivityTestViewModel {
         if (t.length() > MAX_TARGET_LENGTH) {
             return "Host: at most " + MAX_TARGET_LENGTH + " characters.";
         }
+        if (t.regionMatches(true, 0, "tls://", 0, 6)) {
+            t = t.substring(6); // asks for the TLS handshake too
+        }
         if (t.contains("://")) {
-            return "Host: give host or host:port without a scheme (e.g. kafka:9092); leave it empty to test the"
-                    + " cluster's REST URL.";
+            return "Host: give host or host:port without a scheme (e.g. kafka:9092; tls://kafka:9093 checks TLS"
+                    + " too); leave it empty to test the cluster's REST URL.";
         }
         Matcher m = HOST_PORT.matcher(t);
         if (!m.matches()) {

@@ -50,6 +50,7 @@ public final class JobListView {
     @FXML private TableColumn<JobRow, String> cuColumn;
     @FXML private javafx.scene.control.MenuButton selectionMenu;
     private JobListActions actions;
+    private Supplier<io.streamdesk.service.Services> services = () -> null;
 
     /** @param jobService the job service once the data is open (null before) */
     public JobListView(JobListViewModel vm, UiContext ctx, Supplier<JobService> jobService) {
@@ -125,13 +126,16 @@ public final class JobListView {
     private void onNewJob() {
         JobService service = jobService.get();
         if (service != null) {
-            new NewJobDialog(new NewJobViewModel(service, ctx), root.getScene().getWindow())
+            io.streamdesk.service.Services all = services.get();
+            io.streamdesk.service.ClusterService clusters = all == null ? null : all.clusters();
+            new NewJobDialog(new NewJobViewModel(service, clusters, ctx), root.getScene().getWindow(), clusters != null)
                     .showAndCreate(job -> vm.open(new JobRow(job, Instant.now())));
         }
     }
 
     /** Enables Create copy and the batch operations once the shell has the services (null before). */
     public void setServices(Supplier<io.streamdesk.service.Services> services) {
+        this.services = services;
         actions = new JobListActions(ctx, services, this::selectedJobs, () -> root.getScene().getWindow(),
                 job -> vm.open(new JobRow(job, Instant.now())));
         jobsTable.setContextMenu(actions.contextMenu());

@@ -6,6 +6,7 @@ import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -21,6 +22,11 @@ final class NewJobDialog {
     private final Dialog<Job> dialog = new Dialog<>();
 
     NewJobDialog(NewJobViewModel vm, Window owner) {
+        this(vm, owner, false);
+    }
+
+    /** @param hasClusters whether to offer the cluster choice (the view model has a registry) */
+    NewJobDialog(NewJobViewModel vm, Window owner, boolean hasClusters) {
         this.vm = vm;
         dialog.initOwner(owner);
         dialog.setTitle("New SQL job");
@@ -46,6 +52,23 @@ final class NewJobDialog {
         grid.addRow(0, new Label("Name"), name);
         grid.add(error, 1, 1);
         grid.addRow(2, new Label("Folder"), folder);
+        if (hasClusters) {
+            ChoiceBox<NewJobViewModel.ClusterChoice> cluster = new ChoiceBox<>(vm.clusterChoices());
+            cluster.setId("newJobCluster");
+            cluster.setMaxWidth(Double.MAX_VALUE);
+            // follows the view model's id both ways (the choices arrive after the dialog opened)
+            Runnable fromVm = () -> vm.clusterChoices().stream().filter(ch -> ch.id().equals(vm.clusterIdProperty().get()))
+                    .findFirst().ifPresent(cluster::setValue);
+            vm.clusterIdProperty().addListener((o, a, b) -> fromVm.run());
+            vm.clusterChoices().addListener((javafx.collections.ListChangeListener<NewJobViewModel.ClusterChoice>) ch -> fromVm.run());
+            cluster.valueProperty().addListener((o, a, b) -> {
+                if (b != null) {
+                    vm.clusterIdProperty().set(b.id());
+                }
+            });
+            grid.addRow(3, new Label("Cluster"), cluster);
+            vm.loadClusters();
+        }
         name.setPrefColumnCount(28);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);

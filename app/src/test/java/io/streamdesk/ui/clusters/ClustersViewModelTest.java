@@ -6,7 +6,11 @@ import io.streamdesk.model.ClusterHealth;
 import io.streamdesk.model.Job;
 import io.streamdesk.model.cluster.ClusterKind;
 import io.streamdesk.service.RestoreChoice;
+import io.streamdesk.model.cluster.ClusterDefinition;
+import io.streamdesk.model.cluster.RemoteEndpoint;
+import io.streamdesk.testing.FakeRemoteClusters;
 import io.streamdesk.testing.FakeServices;
+import java.util.List;
 import io.streamdesk.ui.fake.ManualScheduler;
 import io.streamdesk.ui.fake.TestContexts;
 import java.time.Instant;
@@ -84,7 +88,7 @@ class ClustersViewModelTest {
     }
 
     @Test
-    void aRefusedRemovalShowsTheServicesMessageAndKeepsTheCluster() {
+    void theLocalClusterCannotBeRemoved() {
         services.clusters().startAll();
         vm.refresh();
         boolean[] removed = {false};
@@ -92,8 +96,54 @@ class ClustersViewModelTest {
         vm.remove("local", () -> removed[0] = true);
 
         assertThat(removed[0]).isFalse();
-        assertThat(vm.errorProperty().get()).startsWith("Could not remove \u201cLocal cluster\u201d: ");
+        assertThat(vm.errorProperty().get()).startsWith("Could not remove \u201cLocal cluster\u201d: "
+                + "The local cluster cannot be removed.");
         assertThat(vm.rows()).hasSize(1);
         assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aRemoteClusterIsListedAfterTheLocalOneAndItsRemovalIsRefusedWhileAJobRunsOnIt() {
+        FakeRemoteClusters remotes = new FakeRemoteClusters();
+        FakeServices withRemote = new FakeServices(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")),
+                List.of(remotes));
+        remotes.sharing(withRemote.gateway);
+        withRemote.clusters().startAll();
+        ClustersViewModel vm2 = new ClustersViewModel(new ServicesClusterDirectory(() -> withRemote),
+                TestContexts.synchronous(scheduler));
+        ClusterDefinition prod = withRemote.clusters().addRemote("shared-prod", RemoteEndpoint.of("http://jm.example:8081"),
+                null, "s3://bucket/savepoints");
+        Job job = withRemote.jobs().createSqlJob("orders-on-prod", "/", prod.id());
+        withRemote.jobs().saveDraft(job.id(), "INSERT INTO s SELECT * FROM t;");
+        withRemote.jobs().publish(job.id(), "first");
+        Job running = withRemote.runs().run(job.id(), 1, RestoreChoice.fresh());
+        assertThat(running.status()).isEqualTo(io.streamdesk.model.JobStatus.RUNNING);
+
+        vm2.refresh();
+
+        assertThat(vm2.rows()).extracting(ClusterSummary::name).containsExactly("Local cluster", "shared-prod");
+        ClusterSummary remote = vm2.rows().get(1);
+        assertThat(remote.kind()).isEqualTo(ClusterKind.REMOTE_SESSION);
+        assertThat(remote.health()).isEqualTo(ClusterHealth.RUNNING);
+        assertThat(remote.restUrl()).isEqualTo("http://jm.example:8081");
+        assertThat(remote.dashboardUrl()).isEqualTo("http://jm.example:8081/");
+        assertThat(remote.savepointText()).isEqualTo("s3://bucket/savepoints");
+        assertThat(remote.scaleRefusal()).isEqualTo(ClusterSummary.SCALE_REMOTE);
+        assertThat(remote.removeRefusal()).isNull();
+        assertThat(remote.jobsText()).isEqualTo("1 (1 running)");
+        assertThat(vm2.migrationTargets(prod.id())).extracting(ClusterSummary::id).containsExactly("local");
+
+        vm2.remove(prod.id(), () -> { });
+
+        assertThat(vm2.errorProperty().get()).contains("shared-prod").contains("orders-on-prod")
+                .contains("Stop those jobs");
+        assertThat(vm2.rows()).hasSize(2);
+        assertThat(withRemote.clusters().definition(prod.id())).isPresent();
+
+        withRemote.runs().stop(job.id(), false);
+        vm2.remove(prod.id(), () -> { });
+        assertThat(vm2.errorProperty().get()).isEmpty();
+        assertThat(vm2.messageProperty().get()).isEqualTo("Removed cluster \u201cshared-prod\u201d.");
+        assertThat(vm2.rows()).extracting(ClusterSummary::id).containsExactly("local");
     }
 }
