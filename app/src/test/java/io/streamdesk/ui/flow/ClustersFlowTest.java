@@ -1,0 +1,140 @@
+package io.streamdesk.ui.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamdesk.model.Job;
+import io.streamdesk.model.JobStatus;
+import io.streamdesk.model.cluster.ClusterDefinition;
+import io.streamdesk.service.RestoreChoice;
+import io.streamdesk.testing.FakeRemoteClusters;
+import io.streamdesk.testing.FakeServices;
+import io.streamdesk.ui.clusters.ClusterSummary;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Clusters pane as a user clicks through it (R4): add a remote session cluster through the dialog (a wrong URL is
+ * named inline and keeps Add disabled), see it listed with its page, create a job on it from the new-job dialog, and
+ * a removal refused while that job runs. Over the real services with in-memory ports and a fake remote connector.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ClustersFlowTest {
+    private final FakeRemoteClusters remotes = new FakeRemoteClusters();
+    private final FakeServices services = new FakeServices(Path.of(System.getProperty("java.io.tmpdir")),
+            List.of(remotes));
+    private ShellHarness shell;
+
+    @Start
+    void start(Stage stage) {
+        remotes.sharing(services.gateway);
+        services.clusters().startAll();
+        shell = new ShellHarness(stage, services, false, 1280, 800);
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (shell != null) {
+            shell.close();
+        }
+    }
+
+    @Test
+    void addAClusterCreateAJobOnItAndRemovalIsRefusedWhileItRuns(FxRobot robot) throws Exception {
+        waitFor(() -> robot.lookup("#nav-clusters").tryQuery().isPresent());
+        robot.clickOn("#nav-clusters");
+        waitFor(() -> robot.lookup("#clustersTable").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        TableView<ClusterSummary> table = robot.lookup("#clustersTable").queryAs(TableView.class);
+        waitFor(() -> table.getItems().size() == 1);
+        assertThat(table.getItems().get(0).name()).isEqualTo("Local cluster");
+
+        // the dialog names what is wrong and keeps Add disabled until the form is valid
+        robot.clickOn("#addClusterButton");
+        waitFor(() -> robot.lookup("#clusterName").tryQuery().isPresent());
+        Button save = robot.lookup("#clusterSave").queryAs(Button.class);
+        Label problem = robot.lookup("#clusterProblem").queryAs(Label.class);
+        assertThat(save.isDisabled()).isTrue();
+        assertThat(problem.getText()).isEqualTo("Name: a cluster needs a name.");
+        robot.clickOn("#clusterName").write("shared-prod");
+        robot.clickOn("#clusterUrl").write("jm.example:8081");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(problem.getText()).startsWith("The REST URL must start with http:// or https://");
+        assertThat(problem.isVisible()).isTrue();
+        assertThat(save.isDisabled()).isTrue();
+        TextField url = robot.lookup("#clusterUrl").queryAs(TextField.class);
+        robot.interact(url::clear);
+        robot.clickOn(url).write("http://jm.example:8081");
+        robot.clickOn("#clusterSavepointDir").write("s3://bucket/savepoints");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(problem.getText()).isEmpty();
+        assertThat(save.isDisabled()).isFalse();
+        robot.clickOn(save);
+
+        // listed, selected, its page shown
+        waitFor(() -> table.getItems().size() == 2);
+        ClusterDefinition added = services.clusters().definitions().get(1);
+        assertThat(added.name()).isEqualTo("shared-prod");
+        assertThat(added.savepointDirectory()).isEqualTo("s3://bucket/savepoints");
+        waitFor(() -> robot.lookup("#clusterPageTitle").tryQuery().map(n -> "shared-prod".equals(((Label) n).getText()))
+                .orElse(false));
+        assertThat(robot.lookup("#clusterRestUrl").queryAs(Label.class).getText()).isEqualTo("http://jm.example:8081");
+        assertThat(robot.lookup("#clusterScaleReason").queryAs(Label.class).getText())
+                .isEqualTo(ClusterSummary.SCALE_REMOTE);
+        assertThat(robot.lookup("#clusterScale").queryAs(Button.class).isDisabled()).isTrue();
+
+        // a new job placed on it through the new-job dialog's cluster choice
+        robot.clickOn("#nav-jobs");
+        robot.clickOn("#newJobButton");
+        waitFor(() -> robot.lookup("#newJobCluster").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ChoiceBox<Object> cluster = robot.lookup("#newJobCluster").queryAs(ChoiceBox.class);
+        waitFor(() -> cluster.getItems().size() == 2 && cluster.getValue() != null);
+        assertThat(cluster.getValue().toString()).isEqualTo("Local cluster (Local)");
+        robot.interact(() -> cluster.getSelectionModel().select(1));
+        robot.clickOn("#newJobName").write("orders-on-prod");
+        robot.clickOn("#newJobOkButton");
+        waitFor(() -> services.jobs().list().stream().anyMatch(j -> j.name().equals("orders-on-prod")));
+        Job job = services.jobs().list().stream().filter(j -> j.name().equals("orders-on-prod")).findFirst().orElseThrow();
+        assertThat(job.clusterId()).isEqualTo(added.id());
+        services.jobs().saveDraft(job.id(), "INSERT INTO s SELECT * FROM t;");
+        services.jobs().publish(job.id(), "first");
+        assertThat(services.runs().run(job.id(), 1, RestoreChoice.fresh()).status()).isEqualTo(JobStatus.RUNNING);
+
+        // removing it lists the job, asks, and shows the refusal
+        robot.clickOn("#nav-clusters");
+        robot.interact(() -> table.getSelectionModel().select(1));
+        waitFor(() -> robot.lookup("#clusterJobsValue").tryQuery()
+                .map(n -> ((Label) n).getText().contains("orders-on-prod")).orElse(false));
+        robot.clickOn("#clusterRemove");
+        waitFor(() -> robot.lookup("#removeJobList").tryQuery().isPresent());
+        assertThat(robot.lookup("#removeJobList").queryAs(TextArea.class).getText()).contains("orders-on-prod");
+        robot.clickOn("#removeConfirm");
+        waitFor(() -> robot.lookup("#errorLabel").tryQuery().map(n -> ((Label) n).getText().contains("still has"))
+                .orElse(false));
+        Label error = robot.lookup("#errorLabel").queryAs(Label.class);
+        assertThat(error.getText()).contains("shared-prod").contains("orders-on-prod");
+        assertThat(error.isVisible()).isTrue();
+        assertThat(table.getItems()).hasSize(2);
+        assertThat(services.clusters().definition(added.id())).isPresent();
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+    }
+}
