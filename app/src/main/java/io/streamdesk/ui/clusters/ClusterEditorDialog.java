@@ -153,13 +153,15 @@ public final class ClusterEditorDialog {
         Label l = new Label(text);
         l.getStyleClass().add("muted");
         l.setWrapText(true);
-        l.setMaxWidth(440);
+        l.setMaxWidth(460);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 
     private static HBox withBrowse(TextField field, String title, Window owner) {
         Button browse = new Button("Browse\u2026");
         browse.setId(field.getId() + "Browse");
+        browse.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         browse.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(title);

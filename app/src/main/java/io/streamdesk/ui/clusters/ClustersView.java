@@ -110,7 +110,12 @@ public final class ClustersView {
                 vm.select(s == null ? null : s.id());
             }
         });
-        vm.rows().addListener((javafx.collections.ListChangeListener<ClusterSummary>) c -> reselect());
+        vm.rows().addListener((javafx.collections.ListChangeListener<ClusterSummary>) c -> {
+            reselect();
+            if (vm.selectedProperty().get() == null) {
+                showPage(null); // the hint follows the list: "Select a cluster…" or the empty state
+            }
+        });
         vm.selectedProperty().addListener((o, a, s) -> {
             reselect();
             showPage(s);
@@ -201,7 +206,7 @@ public final class ClustersView {
         row = add(grid, row, "Dashboard", dashboardLink(s));
         row = add(grid, row, "Authentication", value(s.authText(), null, false));
         row = add(grid, row, "TLS", value(s.tlsText(), null, false));
-        row = add(grid, row, "Savepoint directory", value(s.savepointText(), "clusterSavepointDir", true));
+        row = add(grid, row, "Savepoint directory", value(s.savepointText(), "clusterSavepointValue", true));
         row = add(grid, row, "DNS settings", value(ClusterSummary.DNS_SETTINGS, null, false));
         Label scaleReason = value(s.scaleRefusal() == null ? "" : s.scaleRefusal(), "clusterScaleReason", false);
         row = add(grid, row, "Scaling", scaleReason);

@@ -33,6 +33,7 @@ public final class ConnectivityDialog {
         Label explain = new Label("Leave the host empty to test the cluster's REST URL (DNS, TCP, TLS, HTTP and"
                 + " authentication, Flink version), or give a host or host:port to resolve and connect to (tls://host:port checks the TLS handshake too).");
         explain.setWrapText(true);
+        explain.setMinHeight(Region.USE_PREF_SIZE);
         explain.getStyleClass().add("muted");
         TextField target = new TextField();
         target.setId("connectivityTarget");
