@@ -266,7 +266,7 @@ public final class ServiceGraph {
                 new AlarmDryRun(a.eventStore, series), clock).withSecrets(a.secrets)
                 .withSmtp(new SmtpSettingsService(a.smtpSettings, a.secrets));
         this.logs = new LogService(a.runLogs, clusters::currentGateway, clusters::processLog);
-        this.overview = new OverviewService(jobs, events, alarms, clusters);
+        this.overview = new OverviewService(jobs, events, alarms, clusters, id -> jobConfig.capacity(id, null));
         this.copies = new CopyService(a.jobStore, a.runStore, clusters, listeners, clock);
         this.versionRuns = new VersionRunService(jobs, runs, jobConfig, a.compiler, a.savepointInspector);
         this.batchActions = new BatchActions(jobs, runs, versionRuns, copies, clusters);

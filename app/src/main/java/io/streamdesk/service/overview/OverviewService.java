@@ -10,6 +10,7 @@ import io.streamdesk.service.ClusterService;
 import io.streamdesk.service.JobService;
 import io.streamdesk.service.alarms.AlarmService;
 import io.streamdesk.service.events.EventService;
+import io.streamdesk.service.jobconfig.ClusterCapacity;
 import io.streamdesk.service.port.ClusterStatusReader;
 
 import java.time.Duration;
@@ -23,8 +24,13 @@ public final class OverviewService {
     public static final Duration ALARM_WINDOW = Duration.ofDays(1);
     public static final Duration EVENT_WINDOW = Duration.ofHours(6);
 
-    /** One cluster: its id, health and compute units (task slots here), idle and total. */
-    public record ClusterFigure(String clusterId, ClusterHealth health, int idleUnits, int totalUnits) {
+    /**
+     * One cluster (D5): its id, name, health, idle and total CUs (as {@code JobConfigService.capacity} declares them:
+     * one per slot and one for the JobManager, less the CUs of the jobs running there) and its free and total task
+     * slots. All zero when the cluster does not answer.
+     */
+    public record ClusterFigure(String clusterId, String name, ClusterHealth health, double idleCu, double totalCu,
+                                int freeSlots, int totalSlots) {
     }
 
     /**
@@ -40,12 +46,20 @@ public final class OverviewService {
     private final EventService events;
     private final AlarmService alarms;
     private final ClusterService clusters;
+    private final java.util.function.Function<String, java.util.Optional<ClusterCapacity>> capacity;
 
     public OverviewService(JobService jobs, EventService events, AlarmService alarms, ClusterService clusters) {
+        this(jobs, events, alarms, clusters, null);
+    }
+
+    /** @param capacity a cluster's CUs (JobConfigService::capacity); null counts its slots as CUs */
+    public OverviewService(JobService jobs, EventService events, AlarmService alarms, ClusterService clusters,
+                           java.util.function.Function<String, java.util.Optional<ClusterCapacity>> capacity) {
         this.jobs = jobs;
         this.events = events;
         this.alarms = alarms;
         this.clusters = clusters;
+        this.capacity = capacity;
     }
 
     /** Reads the store and asks each cluster for its slots (an unreachable cluster counts 0/0). */
@@ -72,14 +86,24 @@ public final class OverviewService {
 
     private ClusterFigure cluster(String clusterId) {
         var state = clusters.state(clusterId);
+        String name = clusters.profile(clusterId).map(p -> p.name()).orElse(clusterId);
         if (state.health() != ClusterHealth.RUNNING) {
-            return new ClusterFigure(state.clusterId(), state.health(), 0, 0);
+            return new ClusterFigure(state.clusterId(), name, state.health(), 0, 0, 0, 0);
         }
         try {
+            if (capacity != null) {
+                java.util.Optional<ClusterCapacity> c = capacity.apply(clusterId);
+                if (c.isPresent()) {
+                    return new ClusterFigure(state.clusterId(), name, state.health(), c.get().idleCu(),
+                            c.get().totalCu(), c.get().slotsAvailable(), c.get().slotsTotal());
+                }
+                return new ClusterFigure(state.clusterId(), name, ClusterHealth.UNREACHABLE, 0, 0, 0, 0);
+            }
             ClusterStatusReader.ClusterOverview o = clusters.currentGateway(state.clusterId()).overview();
-            return new ClusterFigure(state.clusterId(), state.health(), o.slotsAvailable(), o.slotsTotal());
+            return new ClusterFigure(state.clusterId(), name, state.health(), o.slotsAvailable(), o.slotsTotal(),
+                    o.slotsAvailable(), o.slotsTotal());
         } catch (RuntimeException e) {
-            return new ClusterFigure(state.clusterId(), ClusterHealth.UNREACHABLE, 0, 0);
+            return new ClusterFigure(state.clusterId(), name, ClusterHealth.UNREACHABLE, 0, 0, 0, 0);
         }
     }
 }

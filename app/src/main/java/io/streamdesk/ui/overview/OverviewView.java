@@ -87,8 +87,13 @@ public final class OverviewView {
         cards.getChildren().add(card("Events (last 6 h)", link(String.valueOf(f.eventsLast6h().size()),
                 "Jobs with events in the last 6 hours", f.eventsLast6h())));
         VBox clusters = card("Clusters: idle / total CUs");
+        clusters.setId("overviewClusters");
         for (OverviewService.ClusterFigure c : f.clusters()) {
-            clusters.getChildren().add(new Label(c.clusterId() + " (" + c.health().label() + "): " + c.idleUnits() + " / " + c.totalUnits()));
+            Label line = new Label(OverviewViewModel.clusterLine(c));
+            line.setTooltip(new javafx.scene.control.Tooltip(c.name() + " (" + c.clusterId() + ")"));
+            line.setMaxWidth(420);
+            line.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+            clusters.getChildren().add(line);
         }
         cards.getChildren().add(clusters);
     }

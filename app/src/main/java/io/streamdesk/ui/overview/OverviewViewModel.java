@@ -73,6 +73,19 @@ public final class OverviewViewModel {
                 .executeWith(ctx);
     }
 
+    /** "shared-prod (Running): 3 / 5 CUs idle, 2 / 4 slots free"; a cluster that does not answer has no figures. */
+    public static String clusterLine(OverviewService.ClusterFigure c) {
+        if (c.totalCu() == 0 && c.totalSlots() == 0) {
+            return c.name() + " (" + c.health().label() + "): \u2014";
+        }
+        return c.name() + " (" + c.health().label() + "): " + cu(c.idleCu()) + " / " + cu(c.totalCu()) + " CUs idle, "
+                + c.freeSlots() + " / " + c.totalSlots() + " slots free";
+    }
+
+    private static String cu(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(java.util.Locale.ROOT, "%.2f", v);
+    }
+
     /** Shows the jobs counted by a figure (click-through of D5). */
     public void showJobs(String title, List<JobId> ids) {
         JobService j = jobs.get();
