@@ -69,6 +69,19 @@ public record ClusterSummary(ClusterDefinition definition, ClusterState state, C
         return h.label() + " \u2014 last seen " + (today ? CLOCK : DAY_CLOCK).withZone(zone).format(seen);
     }
 
+    /**
+     * Whether the page of {@code other} would look the same as this one's: a refresh that only moved the last-seen
+     * time of a running cluster does not rebuild the page (its buttons, focus and scroll position stay).
+     */
+    public boolean showsSameAs(ClusterSummary other, ZoneId zone, Instant now) {
+        return other != null && definition.equals(other.definition) && state.health() == other.state.health()
+                && java.util.Objects.equals(state.flinkVersion(), other.state.flinkVersion())
+                && java.util.Objects.equals(state.detail(), other.state.detail())
+                && java.util.Objects.equals(state.restUrl(), other.state.restUrl())
+                && stateText(zone, now).equals(other.stateText(zone, now))
+                && java.util.Objects.equals(capacity, other.capacity) && jobs.equals(other.jobs);
+    }
+
     public String flinkVersionText() {
         return state.flinkVersion() == null || state.flinkVersion().isBlank() ? Formats.NONE : state.flinkVersion();
     }

@@ -47,6 +47,7 @@ public final class ClustersView {
     private final BrowserOpener browser;
     private final BorderPane root;
     private boolean syncing;
+    private ClusterSummary shown;
 
     @FXML private TableView<ClusterSummary> clustersTable;
     @FXML private TableColumn<ClusterSummary, String> nameColumn;
@@ -145,7 +146,18 @@ public final class ClustersView {
     // ---- the page of one cluster ----
 
     private void showPage(ClusterSummary s) {
+        Instant now = Instant.now();
+        if (s != null && s.showsSameAs(shown, ZoneId.systemDefault(), now)) {
+            shown = s;
+            return;
+        }
+        boolean sameCluster = s != null && shown != null && s.id().equals(shown.id());
+        double scroll = pageScroll.getVvalue();
+        shown = s;
         page.getChildren().clear();
+        if (sameCluster) {
+            javafx.application.Platform.runLater(() -> pageScroll.setVvalue(scroll));
+        }
         if (s == null) {
             Label hint = new Label(vm.rows().isEmpty() ? ClustersViewModel.EMPTY
                     : "Select a cluster to see its details and actions.");
@@ -166,10 +178,9 @@ public final class ClustersView {
         Button scale = button("Scale\u2026", "clusterScale", "fth-maximize-2", () -> { });
         scale.setDisable(s.scaleRefusal() != null);
         Button remove = button("Remove\u2026", "clusterRemove", "fth-trash-2", () -> confirmRemove(s));
-        remove.setDisable(s.removeRefusal() != null);
         remove.disableProperty().bind(vm.busyProperty().or(Bindings.createBooleanBinding(() -> s.removeRefusal() != null)));
         Button migrate = button("Migrate jobs\u2026", "clusterMigrate", "fth-copy", () -> migrate(s));
-        migrate.setDisable(s.jobs().isEmpty() || vm.migrationTargets(s.id()).isEmpty());
+        migrate.setDisable(s.jobs().isEmpty());
         FlowPane actions = new FlowPane(8, 6, edit, test, scale, remove, migrate);
 
         GridPane grid = new GridPane();
@@ -345,7 +356,11 @@ public final class ClustersView {
 
     private void migrate(ClusterSummary s) {
         List<ClusterSummary> targets = vm.migrationTargets(s.id());
-        if (targets.isEmpty() || s.jobs().isEmpty()) {
+        if (targets.isEmpty()) {
+            vm.showError("There is no other cluster to migrate the jobs of \u201c" + s.name() + "\u201d to: add one first.");
+            return;
+        }
+        if (s.jobs().isEmpty()) {
             return;
         }
         ChoiceDialog<ClusterSummary> choose = new ChoiceDialog<>(targets.get(0), targets);

@@ -88,6 +88,23 @@ class ClustersViewModelTest {
     }
 
     @Test
+    void aRefreshThatOnlyMovedTheLastSeenTimeShowsTheSamePage() throws Exception {
+        services.clusters().startAll();
+        vm.refresh();
+        ClusterSummary first = vm.rows().get(0);
+        Thread.sleep(5);
+        services.clusters().restart("local"); // a new state object with a later last-seen time
+        vm.refresh();
+        ClusterSummary second = vm.rows().get(0);
+        assertThat(second.state().lastSeen()).isAfter(first.state().lastSeen());
+        assertThat(second.showsSameAs(first, ZoneId.systemDefault(), Instant.now())).isTrue();
+
+        services.jobs().createSqlJob("new", "/");
+        vm.refresh();
+        assertThat(vm.rows().get(0).showsSameAs(second, ZoneId.systemDefault(), Instant.now())).isFalse();
+    }
+
+    @Test
     void theLocalClusterCannotBeRemoved() {
         services.clusters().startAll();
         vm.refresh();

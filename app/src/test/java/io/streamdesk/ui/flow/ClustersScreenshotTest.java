@@ -156,6 +156,11 @@ class ClustersScreenshotTest {
         snap(robot, name.getScene(), "clusters-add-dialog" + suffix + ".png");
         robot.type(KeyCode.ESCAPE);
         assertThat(prodId).isNotNull();
+
+        robot.clickOn("#nav-overview");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#overviewClusters").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        snap(robot, shell.scene, "clusters-overview" + suffix + ".png");
     }
 
     private void snap(FxRobot robot, Scene scene, String name) {
