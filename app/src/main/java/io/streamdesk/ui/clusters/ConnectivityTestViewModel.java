@@ -20,7 +20,7 @@ import javafx.collections.ObservableList;
  * outcome and time; {@link #ranOnProperty()} says where the test ran ("from this desktop").
  */
 public final class ConnectivityTestViewModel {
-    public static final int MAX_TARGET_LENGTH = 260;
+    public static final int MAX_TARGET_LENGTH = 300;
     private static final Pattern HOST_PORT = Pattern.compile(
             "(?<host>\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?)(:(?<port>[0-9]{1,5}))?");
 

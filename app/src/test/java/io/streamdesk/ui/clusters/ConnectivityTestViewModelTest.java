@@ -16,6 +16,6 @@ class ConnectivityTestViewModelTest {
         assertThat(ConnectivityTestViewModel.problemWithTarget("kafka:99999")).isEqualTo("Port: 99999 is not between 1 and 65535.");
         assertThat(ConnectivityTestViewModel.problemWithTarget("kafka:0")).isEqualTo("Port: 0 is not between 1 and 65535.");
         assertThat(ConnectivityTestViewModel.problemWithTarget("bad host")).startsWith("Host: \u201cbad host\u201d is not a host name");
-        assertThat(ConnectivityTestViewModel.problemWithTarget("a".repeat(300))).startsWith("Host: at most 260");
+        assertThat(ConnectivityTestViewModel.problemWithTarget("a".repeat(301))).startsWith("Host: at most 300");
     }
 }

@@ -81,6 +81,7 @@ class ClustersScreenshotTest {
         Job payments = published("payments-audit", "/finance", prod.id());
         services.runs().run(payments.id(), 1, RestoreChoice.fresh());
         services.jobs().createSqlJob("clicks-sessionizer", "/web", prod.id());
+        remotes.sharing(null); // the clusters added next answer from a Flink of their own
 
         ClusterDefinition analytics = services.clusters().addRemote(
                 "analytics-team-session-cluster-eu-west-1-behind-the-corporate-reverse-proxy",
@@ -90,6 +91,7 @@ class ClustersScreenshotTest {
                 + " in a row)", Instant.now().minusSeconds(190));
         services.clusters().addRemote("staging (loopback)",
                 RemoteEndpoint.of("http://127.0.0.1:" + flinkLike.getAddress().getPort()), null, null);
+        services.runs().reconcile(); // the running jobs confirmed by their clusters, as the app's poll does
         shell = new ShellHarness(stage, services, Boolean.getBoolean("streamdesk.screenshots.dark"), 1280, 800);
     }
 
@@ -157,6 +159,7 @@ class ClustersScreenshotTest {
         robot.type(KeyCode.ESCAPE);
         assertThat(prodId).isNotNull();
 
+        services.runs().reconcile(); // confirmed within the poll interval, as the app's reconcile keeps them
         robot.clickOn("#nav-overview");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#overviewClusters").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
