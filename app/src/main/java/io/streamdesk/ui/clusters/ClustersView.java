@@ -107,7 +107,7 @@ public final class ClustersView {
         bindBanner(messageLabel, vm.messageProperty());
 
         clustersTable.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> {
-            if (!syncing) {
+            if (!syncing && !vm.replacingRows()) {
                 vm.select(s == null ? null : s.id());
             }
         });

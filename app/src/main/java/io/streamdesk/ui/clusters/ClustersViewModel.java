@@ -43,6 +43,7 @@ public final class ClustersViewModel {
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private String selectedId;
     private boolean errorFromLoad;
+    private boolean replacingRows;
     private Scheduler.Cancellable poll;
 
     public ClustersViewModel(ClusterDirectory directory, UiContext ctx) {
@@ -99,6 +100,14 @@ public final class ClustersViewModel {
             poll.cancel();
             poll = null;
         }
+    }
+
+    /**
+     * True while a refresh replaces the rows: a list view clears its selection then, which is not the user
+     * deselecting (the selection is restored right after).
+     */
+    public boolean replacingRows() {
+        return replacingRows;
     }
 
     /** Shows the cluster's page; null clears it. */
@@ -212,7 +221,12 @@ public final class ClustersViewModel {
             error.set("");
             errorFromLoad = false;
         }
-        rows.setAll(loaded);
+        replacingRows = true;
+        try {
+            rows.setAll(loaded);
+        } finally {
+            replacingRows = false;
+        }
         select(selectedId);
     }
 }

@@ -97,6 +97,11 @@ class ClustersFlowTest {
         assertThat(robot.lookup("#clusterScaleReason").queryAs(Label.class).getText())
                 .isEqualTo(ClusterSummary.SCALE_REMOTE);
         assertThat(robot.lookup("#clusterScale").queryAs(Button.class).isDisabled()).isTrue();
+        // the pane's poll refreshes the rows: the selection and its page stay
+        WaitForAsyncUtils.sleep(6, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getSelectionModel().getSelectedItem()).extracting(ClusterSummary::name).isEqualTo("shared-prod");
+        assertThat(robot.lookup("#clusterPageTitle").queryAs(Label.class).getText()).isEqualTo("shared-prod");
 
         // a new job placed on it through the new-job dialog's cluster choice
         robot.clickOn("#nav-jobs");
@@ -119,8 +124,15 @@ class ClustersFlowTest {
         // removing it lists the job, asks, and shows the refusal
         robot.clickOn("#nav-clusters");
         robot.interact(() -> table.getSelectionModel().select(1));
-        waitFor(() -> robot.lookup("#clusterJobsValue").tryQuery()
-                .map(n -> ((Label) n).getText().contains("orders-on-prod")).orElse(false));
+        try {
+            waitFor(() -> robot.lookup("#clusterJobsValue").tryQuery()
+                    .map(n -> ((Label) n).getText().contains("orders-on-prod")).orElse(false));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the page did not show the new job; page: "
+                    + robot.lookup("#clusterJobsValue").tryQuery().map(n -> ((Label) n).getText()).orElse("(none)")
+                    + "; error: " + robot.lookup("#errorLabel").queryAs(Label.class).getText()
+                    + "; selected: " + table.getSelectionModel().getSelectedItem(), e);
+        }
         robot.clickOn("#clusterRemove");
         waitFor(() -> robot.lookup("#removeJobList").tryQuery().isPresent());
         assertThat(robot.lookup("#removeJobList").queryAs(TextArea.class).getText()).contains("orders-on-prod");
