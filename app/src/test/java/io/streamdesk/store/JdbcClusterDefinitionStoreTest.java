@@ -19,7 +19,7 @@ import java.time.temporal.ChronoUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Cluster definitions on H2 (V12): the fixed local row, round trips, unique names, updates keep kind and creation time. */
+/** Cluster definitions on H2 (the V1 cluster table as V12 extends it): the fixed local row, round trips, unique names, updates keep kind and creation time. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JdbcClusterDefinitionStoreTest {
     @TempDir
@@ -62,7 +62,7 @@ class JdbcClusterDefinitionStoreTest {
         assertThat(store.find("rsc-roundtr1")).contains(a);
         assertThat(store.list()).extracting(ClusterDefinition::id).containsSubsequence("local", "rsc-roundtr0", "rsc-roundtr1");
         try (Connection c = db.dataSource().getConnection();
-             ResultSet rs = c.createStatement().executeQuery("select * from cluster_definition where id = 'rsc-roundtr1'")) {
+             ResultSet rs = c.createStatement().executeQuery("select * from cluster where id = 'rsc-roundtr1'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString("password_secret_id")).isEqualTo("sec-123");
             assertThat(rs.getString("rest_url")).isEqualTo("https://proxy.example.com/flink/prod");
@@ -91,5 +91,13 @@ class JdbcClusterDefinitionStoreTest {
         assertThat(store.find("rsc-uniq0001")).isEmpty();
         assertThatThrownBy(() -> store.update(changed)).isInstanceOf(StoreException.class)
                 .hasMessageContaining("No cluster with ID 'rsc-uniq0001'");
+        // removed: not listed, its name free again, and jobs placed on it still refer to a row
+        assertThat(store.list()).extracting(ClusterDefinition::id).doesNotContain("rsc-uniq0001");
+        store.create(new ClusterDefinition("rsc-uniq0003", "Unique 2", ClusterKind.REMOTE_SESSION,
+                RemoteEndpoint.of("http://d:8081"), null, t0));
+        io.streamdesk.model.Job onRemoved = new HibernateJobStore(db).create(new io.streamdesk.model.Job(
+                io.streamdesk.model.JobId.generate(), "left behind", "/", io.streamdesk.model.JobType.SQL, "rsc-uniq0001",
+                io.streamdesk.model.JobStatus.UNINITIALIZED, null, t0, java.time.Duration.ZERO, null, 0, null, null));
+        assertThat(onRemoved.clusterId()).isEqualTo("rsc-uniq0001");
     }
 }
