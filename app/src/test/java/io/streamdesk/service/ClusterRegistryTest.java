@@ -258,4 +258,47 @@ class ClusterRegistryTest {
         assertThat(failure.get()).isNull();
         assertThat(clusters().clusterIds()).containsExactly("local");
     }
+
+    @Test
+    void aProcessFollowsWhatAnotherProcessDidToTheDefinitions() {
+        InMemoryClusterDefinitionStore store = new InMemoryClusterDefinitionStore();
+        FakeClusterConnector otherConnector = new FakeClusterConnector();
+        FakeServices cli = new FakeServices(dir, store, List.of(otherConnector));
+        FakeServices app = new FakeServices(dir, store, List.of(connector));
+        AtomicInteger changes = new AtomicInteger();
+        app.clusters().addDefinitionsListener(changes::incrementAndGet);
+
+        ClusterDefinition d = cli.clusters().addRemote("Prod", RemoteEndpoint.of("http://a:8081"), null, null);
+        app.clusters().syncDefinitions();
+        assertThat(app.clusters().clusterIds()).containsExactly("local", d.id());
+        assertThat(app.clusters().state(d.id()).health()).isEqualTo(ClusterHealth.RUNNING);
+        app.clusters().syncDefinitions(); // nothing changed: the same connection
+        assertThat(connector.made).hasSize(1);
+
+        cli.clusters().updateRemote(d.id(), "Prod", RemoteEndpoint.of("http://b:8081"), null, null);
+        app.clusters().syncDefinitions();
+        assertThat(connector.made).hasSize(2);
+        assertThat(connector.made.get(0).closed).isTrue();
+        assertThat(app.clusters().state(d.id()).restUrl()).isEqualTo("http://b:8081");
+
+        cli.clusters().remove(d.id());
+        app.clusters().syncDefinitions();
+        assertThat(app.clusters().clusterIds()).containsExactly("local");
+        assertThat(connector.made.get(1).closed).isTrue();
+        assertThat(changes.get()).isEqualTo(3);
+    }
+
+    @Test
+    void theLocalClusterIsTestedAtItsRestUrlWhenItRuns() {
+        ConnectivityReport stopped = clusters().testConnectivity("local", null);
+        assertThat(stopped.ok()).isFalse();
+        assertThat(stopped.ranOn()).isEqualTo("from this desktop (where the local cluster runs)");
+        assertThat(stopped.steps().get(0).detail()).isEqualTo("Local cluster is not running, so it has no REST URL to"
+                + " test; start it first.");
+
+        clusters().startAll(); // the fake answers at http://127.0.0.1:18081, where nothing listens in this test
+        ConnectivityReport running = clusters().testConnectivity("local", null);
+        assertThat(running.target()).isEqualTo("http://127.0.0.1:18081");
+        assertThat(running.steps()).extracting(ConnectivityReport.Step::name).startsWith("DNS", "TCP");
+    }
 }
