@@ -287,6 +287,7 @@ public final class ServiceGraph {
      */
     public PeriodicWork registerPeriodicWork(PeriodicWork periodic, Duration reconcileEvery, boolean watchJobs) {
         periodic.every("Status reconciliation", () -> reconcileEvery, () -> {
+            clusters.syncDefinitions(); // clusters another process (the CLI, the app) added, changed or removed
             runs.reconcile();
             jobs.announceChanges();
         });

@@ -52,6 +52,8 @@ final class ClusterRegistry {
     /** Stored definitions without a connection, and why (no connector for the kind, an unusable CA file). */
     private final Map<String, String> notConnected = new ConcurrentHashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    /** The definition each registered (or refused) connection was made from, to see changes made by another process. */
+    private final Map<String, ClusterDefinition> connectedFrom = new ConcurrentHashMap<>();
 
     ClusterRegistry(ClusterService clusters, ClusterDefinitionStore store, SecretStore secrets,
                     List<ClusterConnector> connectors, JobStore jobs, Clock clock) {
@@ -77,6 +79,47 @@ final class ClusterRegistry {
             }
             Optional<ClusterConnection> c = connect(d);
             c.ifPresent(clusters::register);
+            connectedFrom.put(d.id(), d);
+        }
+    }
+
+    /**
+     * Follows what another process on the same data directory (the CLI, the app) did to the definitions: connects
+     * the clusters it added, reconnects the ones it changed, and lets go of the ones it removed. New connections are
+     * started (the app watches every cluster). Called on every status reconciliation.
+     */
+    synchronized void syncWithStore() {
+        List<ClusterDefinition> stored = store.list();
+        Set<String> ids = new java.util.HashSet<>();
+        boolean changed = false;
+        for (ClusterDefinition d : stored) {
+            ids.add(d.id());
+            if (d.kind() == ClusterKind.LOCAL || d.equals(connectedFrom.get(d.id()))) {
+                continue;
+            }
+            boolean known = connectedFrom.containsKey(d.id());
+            clusters.unregister(d.id());
+            Optional<ClusterConnection> c = connect(d);
+            connectedFrom.put(d.id(), d);
+            c.ifPresent(connection -> {
+                clusters.register(connection);
+                startQuietly(connection);
+            });
+            LOG.info("{} the cluster {} '{}' (changed by another StreamDesk process)", known ? "Reconnected" : "Connected",
+                    d.id(), d.name());
+            changed = true;
+        }
+        for (String id : List.copyOf(connectedFrom.keySet())) {
+            if (!ids.contains(id)) {
+                connectedFrom.remove(id);
+                notConnected.remove(id);
+                clusters.unregister(id);
+                LOG.info("Let go of the cluster {} (removed by another StreamDesk process)", id);
+                changed = true;
+            }
+        }
+        if (changed) {
+            fire();
         }
     }
 
@@ -125,6 +168,7 @@ final class ClusterRegistry {
             throw e instanceof StoreException ? new OperationFailedException("Adding the cluster '" + validName
                     + "' failed: " + e.getMessage(), "Try again; if it keeps failing, the app log tells why.", e) : e;
         }
+        connectedFrom.put(stored.id(), stored);
         if (connection != null) {
             clusters.register(connection);
             startQuietly(connection);
@@ -171,6 +215,7 @@ final class ClusterRegistry {
             deleteSecret(oldSecret);
         }
         clusters.unregister(id);
+        connectedFrom.put(id, stored);
         if (connection != null) {
             clusters.register(connection);
             startQuietly(connection);
@@ -198,6 +243,7 @@ final class ClusterRegistry {
                     "Stop those jobs (with a savepoint to keep their state), or copy them to another cluster, then remove it.");
         }
         store.delete(id);
+        connectedFrom.remove(id);
         notConnected.remove(id);
         clusters.unregister(id);
         if (d.endpoint() != null) {

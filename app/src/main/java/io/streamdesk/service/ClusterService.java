@@ -211,6 +211,17 @@ public final class ClusterService {
         return registry().testConnectivity(clusterId, hostPortOrNull);
     }
 
+    /**
+     * Follows the definitions another process on the data directory added, changed or removed (connects, reconnects,
+     * lets go). Called with every status reconciliation; nothing to do without a definition store.
+     */
+    public void syncDefinitions() {
+        ClusterRegistry r = registry;
+        if (r != null) {
+            r.syncWithStore();
+        }
+    }
+
     /** Called after a cluster was added, changed or removed, on the caller's thread. */
     public void addDefinitionsListener(Runnable listener) {
         registry().addDefinitionsListener(listener);

@@ -21,11 +21,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@link ClusterDefinitionStore} on the {@code cluster_definition} table (V12). The password of a remote cluster is
- * not a column: only the id of its secret ({@code password_secret_id}) is kept here.
+ * {@link ClusterDefinitionStore} on the {@code cluster} table (V1, extended by V12), the table jobs refer to. The
+ * password of a remote cluster is not a column: only the id of its secret ({@code password_secret_id}) is kept here.
+ * Deleting marks the row removed ({@code removed_at}): jobs placed on the cluster keep a valid reference, the cluster
+ * is no longer listed or found, and its name is free again.
  */
 public final class JdbcClusterDefinitionStore implements ClusterDefinitionStore {
     private static final String DUPLICATE_KEY = "23505";
+    private static final String WORKSPACE = HibernateJobStore.DEFAULT_WORKSPACE;
     private static final String COLUMNS = "id, name, kind, rest_url, username, password_secret_id, ca_file, "
             + "client_cert_file, client_key_file, savepoint_directory, created_at";
 
@@ -39,13 +42,15 @@ public final class JdbcClusterDefinitionStore implements ClusterDefinitionStore 
     public List<ClusterDefinition> list() {
         return JdbcTransactions.read(dataSource, "Listing the clusters", c -> {
             try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS
-                    + " from cluster_definition order by created_at, id");
-                 ResultSet rs = ps.executeQuery()) {
-                List<ClusterDefinition> all = new ArrayList<>();
-                while (rs.next()) {
-                    all.add(read(rs));
+                    + " from cluster where workspace_id = ? and removed_at is null order by created_at, id")) {
+                ps.setString(1, WORKSPACE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<ClusterDefinition> all = new ArrayList<>();
+                    while (rs.next()) {
+                        all.add(read(rs));
+                    }
+                    return all;
                 }
-                return all;
             }
         });
     }
@@ -59,13 +64,13 @@ public final class JdbcClusterDefinitionStore implements ClusterDefinitionStore 
     public ClusterDefinition create(ClusterDefinition d) {
         try {
             return JdbcTransactions.inTransaction(dataSource, "Adding cluster '" + d.name() + "'", c -> {
-                try (PreparedStatement ps = c.prepareStatement("insert into cluster_definition (name, rest_url, "
+                try (PreparedStatement ps = c.prepareStatement("insert into cluster (workspace_id, name, rest_url, "
                         + "username, password_secret_id, ca_file, client_cert_file, client_key_file, "
-                        + "savepoint_directory, kind, created_at, id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + "savepoint_directory, kind, created_at, id) values ('" + WORKSPACE + "', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     bindMutable(ps, d);
                     ps.setString(9, d.kind().name());
                     ps.setObject(10, d.createdAt().atOffset(ZoneOffset.UTC));
-                    ps.setString(11, Limits.required(d.id(), "Cluster ID", 40));
+                    ps.setString(11, Limits.required(d.id(), "Cluster ID", 64));
                     ps.executeUpdate();
                 }
                 return select(c, d.id()).orElseThrow();
@@ -79,9 +84,9 @@ public final class JdbcClusterDefinitionStore implements ClusterDefinitionStore 
     public ClusterDefinition update(ClusterDefinition d) {
         try {
             return JdbcTransactions.inTransaction(dataSource, "Changing cluster '" + d.name() + "'", c -> {
-                try (PreparedStatement ps = c.prepareStatement("update cluster_definition set name = ?, rest_url = ?, "
+                try (PreparedStatement ps = c.prepareStatement("update cluster set name = ?, rest_url = ?, "
                         + "username = ?, password_secret_id = ?, ca_file = ?, client_cert_file = ?, "
-                        + "client_key_file = ?, savepoint_directory = ? where id = ?")) {
+                        + "client_key_file = ?, savepoint_directory = ? where id = ? and removed_at is null")) {
                     bindMutable(ps, d);
                     ps.setString(9, d.id());
                     if (ps.executeUpdate() != 1) {
@@ -98,8 +103,10 @@ public final class JdbcClusterDefinitionStore implements ClusterDefinitionStore 
     @Override
     public boolean delete(String id) {
         return JdbcTransactions.inTransaction(dataSource, "Removing cluster " + id, c -> {
-            try (PreparedStatement ps = c.prepareStatement("delete from cluster_definition where id = ?")) {
-                ps.setString(1, id);
+            try (PreparedStatement ps = c.prepareStatement("update cluster set removed_at = ?, password_secret_id = null"
+                    + " where id = ? and removed_at is null")) {
+                ps.setObject(1, java.time.OffsetDateTime.now(ZoneOffset.UTC));
+                ps.setString(2, id);
                 return ps.executeUpdate() == 1;
             }
         });
@@ -129,7 +136,7 @@ public final class JdbcClusterDefinitionStore implements ClusterDefinitionStore 
     }
 
     private static Optional<ClusterDefinition> select(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from cluster_definition where id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from cluster where id = ? and removed_at is null")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();

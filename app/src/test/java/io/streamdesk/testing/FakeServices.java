@@ -37,7 +37,7 @@ public final class FakeServices implements Services {
     // events issue
     public final InMemoryAlarmStore alarmStore = new InMemoryAlarmStore();
     public final InMemorySecretStore secretStore = new InMemorySecretStore();
-    public final InMemoryClusterDefinitionStore clusterDefinitionStore = new InMemoryClusterDefinitionStore();
+    public final InMemoryClusterDefinitionStore clusterDefinitionStore;
     public final InMemorySmtpSettingsStore smtpStore = new InMemorySmtpSettingsStore();
     /** The metric series the event and alarm rules read (all samples of any metric and subject). */
     public final java.util.List<io.streamdesk.service.port.SeriesReader.Point> samples =
@@ -52,12 +52,19 @@ public final class FakeServices implements Services {
     }
 
     public FakeServices(Path dataDirectory) {
-        this(dataDirectory, java.util.List.of());
+        this(dataDirectory, new InMemoryClusterDefinitionStore(), java.util.List.of());
     }
 
     /** With cluster connectors (e.g. {@link FakeRemoteClusters}) for the clusters a test adds. */
     public FakeServices(Path dataDirectory, java.util.List<io.streamdesk.service.port.ClusterConnector> connectors) {
+        this(dataDirectory, new InMemoryClusterDefinitionStore(), connectors);
+    }
+
+    /** Over a definition store (one an earlier instance used) and connectors for the registered clusters (R4). */
+    public FakeServices(Path dataDirectory, InMemoryClusterDefinitionStore definitions,
+                        java.util.List<io.streamdesk.service.port.ClusterConnector> connectors) {
         this.dataDirectory = dataDirectory;
+        this.clusterDefinitionStore = definitions;
         Duration shortWait = Duration.ofSeconds(5);
         this.graph = ServiceGraph.build(ServiceGraph.adapters()
                 .stores(jobStore, versionStore, runStore, eventStore)
