@@ -106,6 +106,44 @@ class ClusterEditorViewModelTest {
     }
 
     @Test
+    void savingAddsTheClusterWithThePasswordInTheSecretStoreAndARefusalStaysInTheDialog() {
+        ClusterEditorViewModel vm = adding();
+        vm.nameProperty().set("prod");
+        vm.restUrlProperty().set("https://jm.example:8443");
+        vm.userProperty().set("ops");
+        vm.passwordProperty().set("s3cret");
+        vm.caFileProperty().set("/no/such/ca.pem");
+        ClusterDefinition[] saved = {null};
+        vm.save(d -> saved[0] = d);
+        // the form is valid here; the service finds the file missing and names the field
+        assertThat(saved[0]).isNull();
+        assertThat(vm.serviceErrorProperty().get()).startsWith("CA file");
+        assertThat(vm.busyProperty().get()).isFalse();
+
+        vm.caFileProperty().set("");
+        assertThat(vm.serviceErrorProperty().get()).isEmpty();
+        vm.save(d -> saved[0] = d);
+
+        assertThat(saved[0]).isNotNull();
+        assertThat(saved[0].name()).isEqualTo("prod");
+        assertThat(saved[0].endpoint().username()).isEqualTo("ops");
+        String secretId = saved[0].endpoint().passwordSecretId();
+        assertThat(secretId).isNotNull().doesNotContain("s3cret");
+        assertThat(services.secretStore.get(secretId)).contains("s3cret");
+        assertThat(vm.passwordProperty().get()).isEmpty();
+
+        // edit with an empty password keeps the stored one
+        ClusterEditorViewModel edit = new ClusterEditorViewModel(directory, saved[0], List.of("Local cluster"),
+                TestContexts.synchronous(new ManualScheduler()));
+        edit.nameProperty().set("prod-eu");
+        ClusterDefinition[] updated = {null};
+        edit.save(d -> updated[0] = d);
+        assertThat(updated[0].name()).isEqualTo("prod-eu");
+        assertThat(services.secretStore.get(updated[0].endpoint().passwordSecretId())).contains("s3cret");
+        assertThat(services.clusters().definition(saved[0].id()).orElseThrow().name()).isEqualTo("prod-eu");
+    }
+
+    @Test
     void editingFillsTheFormAndAnEmptyPasswordKeepsTheStoredOne() {
         ClusterDefinition existing = new ClusterDefinition("c1", "prod", ClusterKind.REMOTE_SESSION,
                 new RemoteEndpoint("https://jm:8443", "ops", "secret-1", Path.of("/ca.pem"), null, null),

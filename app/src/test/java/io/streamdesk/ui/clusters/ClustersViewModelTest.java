@@ -105,6 +105,30 @@ class ClustersViewModelTest {
     }
 
     @Test
+    void migratingCopiesEveryJobOfTheClusterToTheTargetWithAResultPerJob() {
+        services.clusters().startAll();
+        ClusterDefinition prod = services.clusters().addRemote("prod", RemoteEndpoint.of("http://jm:8081"), null, null);
+        Job a = services.jobs().createSqlJob("a", "/team", prod.id());
+        services.jobs().saveDraft(a.id(), "INSERT INTO s SELECT * FROM t;");
+        services.jobs().createSqlJob("b", "/", prod.id());
+        vm.refresh();
+        ClusterSummary source = vm.rows().stream().filter(r -> r.id().equals(prod.id())).findFirst().orElseThrow();
+        io.streamdesk.ui.batch.BatchViewModel batch = new io.streamdesk.ui.batch.BatchViewModel("Migrate",
+                TestContexts.synchronous(scheduler));
+
+        batch.start(source.jobs(), vm.directory().copyTo("local"));
+
+        assertThat(batch.rows()).extracting(io.streamdesk.ui.batch.BatchViewModel.Row::state).containsExactly("OK", "OK");
+        assertThat(batch.summaryProperty().get()).isEqualTo("2 ok, 0 failed");
+        List<Job> onLocal = services.clusters().jobsOn("local");
+        assertThat(onLocal).extracting(Job::name).containsExactlyInAnyOrder("a-copy", "b-copy");
+        assertThat(onLocal).filteredOn(j -> j.name().equals("a-copy")).extracting(Job::folder).containsExactly("/team");
+        assertThat(services.jobStore.findDraft(onLocal.stream().filter(j -> j.name().equals("a-copy")).findFirst()
+                .orElseThrow().id()).orElseThrow().sql()).isEqualTo("INSERT INTO s SELECT * FROM t;");
+        assertThat(services.clusters().jobsOn(prod.id())).hasSize(2); // the originals stay
+    }
+
+    @Test
     void theLocalClusterCannotBeRemoved() {
         services.clusters().startAll();
         vm.refresh();
