@@ -129,6 +129,23 @@ class ClustersScreenshotTest {
         WaitForAsyncUtils.waitForFxEvents();
         snap(robot, shell.scene, "clusters-remote-page" + suffix + ".png");
 
+        robot.clickOn("#clusterEdit");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#clusterUrl").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        snap(robot, robot.lookup("#clusterUrl").query().getScene(), "clusters-edit-dialog" + suffix + ".png");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#clusterRemove");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#removeJobList").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        snap(robot, robot.lookup("#removeJobList").query().getScene(), "clusters-remove-confirm" + suffix + ".png");
+        robot.clickOn("#removeConfirm");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#errorLabel").tryQuery()
+                .map(n -> ((Label) n).getText().contains("still has")).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        snap(robot, shell.scene, "clusters-remove-refused" + suffix + ".png");
+
         robot.interact(() -> table.getSelectionModel().select(2));
         WaitForAsyncUtils.waitForFxEvents();
         snap(robot, shell.scene, "clusters-unreachable-page" + suffix + ".png");
