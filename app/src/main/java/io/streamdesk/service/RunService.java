@@ -479,7 +479,7 @@ public final class RunService {
         ClusterGateway gateway = clusters.readyGateway(job.clusterId(), timeouts.clusterStart());
         String flinkJobId;
         try {
-            flinkJobId = submitter.submit(gateway.restUrl(), job.name() + " (" + job.id() + " v" + versionNumber + ")",
+            flinkJobId = submitter.submit(gateway, job.name() + " (" + job.id() + " v" + versionNumber + ")",
                     configuration.sql(), restorePath, configuration.configuration());
         } catch (SqlSubmitException e) {
             String message = configuration.scrub(e.getMessage());
