@@ -52,6 +52,7 @@ public final class FakeServices implements Services {
 
     public FakeServices(Path dataDirectory) {
         this.dataDirectory = dataDirectory;
+        cluster.savepointsUnder(dataDirectory.resolve("savepoints"));
         Duration shortWait = Duration.ofSeconds(5);
         this.graph = ServiceGraph.build(ServiceGraph.adapters()
                 .stores(jobStore, versionStore, runStore, eventStore)
