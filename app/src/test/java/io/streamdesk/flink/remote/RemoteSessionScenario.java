@@ -106,12 +106,14 @@ final class RemoteSessionScenario {
         assertThat(connection.gateway().jobDetails(first).name()).contains(id.value());
 
         var savepoint = graph.checkpoints().triggerSavepoint(id, "before the upgrade");
-        assertThat(savepoint.location()).isNotBlank();
+        // where the cluster's definition says its savepoints go, not the desktop's data directory
+        assertThat(savepoint.location()).startsWith(connection.savepointTarget(id.value()) + "/savepoint-");
 
         Job stopped = runs.stop(id, true);
         assertThat(stopped.status()).isEqualTo(JobStatus.STOPPED);
         String stopSavepoint = runs.latestSavepoint(id).orElseThrow().location();
-        assertThat(stopSavepoint).isNotEqualTo(savepoint.location());
+        assertThat(stopSavepoint).isNotEqualTo(savepoint.location())
+                .startsWith(connection.savepointTarget(id.value()) + "/savepoint-");
 
         Job again = runs.run(id, 1, RestoreChoice.path(stopSavepoint));
         assertThat(again.status()).isEqualTo(JobStatus.RUNNING);

@@ -96,14 +96,38 @@ class FlinkSqlSubmitterTest {
     }
 
     @Test
-    void anotherFlinkMinorVersionIsRefusedBeforeTheUpload() {
-        NowhereCluster cluster = new NowhereCluster("2.2.1");
-        assertThatThrownBy(() -> submitter.submit(cluster, "j", SCRIPT, null))
-                .isInstanceOf(SqlSubmitException.class)
-                .hasMessageContaining("runs Flink 2.2.1")
-                .hasMessageContaining("compiles jobs with Flink 2.3")
-                .hasMessageContaining("same minor version (2.3.x)");
-        assertThat(cluster.uploads).hasValue(0);
+    void anotherFlinkMinorVersionIsRefusedBeforeTheUpload() throws Exception {
+        // a REST API on loopback that says it runs Flink 2.2.1, reached through the real client
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        AtomicInteger uploads = new AtomicInteger();
+        server.createContext("/", exchange -> {
+            byte[] body;
+            int status = 200;
+            if (exchange.getRequestURI().getPath().equals("/config")) {
+                body = "{\"flink-version\":\"2.2.1\"}".getBytes();
+            } else {
+                uploads.incrementAndGet();
+                status = 500;
+                body = "{\"errors\":[\"should not be here\"]}".getBytes();
+            }
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort();
+            assertThatThrownBy(() -> submitter.submit(new io.streamdesk.flink.rest.FlinkRestClient(url), "j", SCRIPT, null))
+                    .isInstanceOf(SqlSubmitException.class)
+                    .hasMessageContaining("The cluster at " + url + " runs Flink 2.2.1")
+                    .hasMessageContaining("compiles jobs with Flink 2.3")
+                    .hasMessageContaining("same minor version (2.3.x)");
+            assertThat(uploads).hasValue(0);
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
