@@ -107,13 +107,14 @@ final class RemoteSessionScenario {
 
         var savepoint = graph.checkpoints().triggerSavepoint(id, "before the upgrade");
         // where the cluster's definition says its savepoints go, not the desktop's data directory
-        assertThat(savepoint.location()).startsWith(connection.savepointTarget(id.value()) + "/savepoint-");
+        String under = java.net.URI.create(connection.savepointTarget(id.value())).getPath() + "/savepoint-";
+        assertThat(java.net.URI.create(savepoint.location()).getPath()).startsWith(under);
 
         Job stopped = runs.stop(id, true);
         assertThat(stopped.status()).isEqualTo(JobStatus.STOPPED);
         String stopSavepoint = runs.latestSavepoint(id).orElseThrow().location();
-        assertThat(stopSavepoint).isNotEqualTo(savepoint.location())
-                .startsWith(connection.savepointTarget(id.value()) + "/savepoint-");
+        assertThat(stopSavepoint).isNotEqualTo(savepoint.location());
+        assertThat(java.net.URI.create(stopSavepoint).getPath()).startsWith(under);
 
         Job again = runs.run(id, 1, RestoreChoice.path(stopSavepoint));
         assertThat(again.status()).isEqualTo(JobStatus.RUNNING);
