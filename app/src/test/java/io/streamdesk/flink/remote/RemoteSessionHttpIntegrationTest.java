@@ -1,0 +1,113 @@
+package io.streamdesk.flink.remote;
+
+import io.streamdesk.model.ClusterHealth;
+import io.streamdesk.model.ClusterState;
+import io.streamdesk.model.cluster.RemoteEndpoint;
+import io.streamdesk.testing.InMemorySecretStore;
+import io.streamdesk.testing.StandaloneFlinkCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A real standalone Flink 2.3.0 session cluster on loopback over plain HTTP (separate JobManager and TaskManager
+ * JVMs): the whole job path through the services, then a JobManager that stops and comes back.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RemoteSessionHttpIntegrationTest {
+
+    @TempDir
+    static Path dir;
+    static StandaloneFlinkCluster cluster;
+    static RemoteSessionScenario scenario;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        long t0 = System.nanoTime();
+        cluster = StandaloneFlinkCluster.start(dir.resolve("flink"), null);
+        System.out.println("standalone cluster ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        scenario = new RemoteSessionScenario(dir, RemoteSessionScenario.definition("plain",
+                RemoteEndpoint.of(cluster.restUrl()), dir.resolve("savepoints")), new InMemorySecretStore());
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (scenario != null) {
+            scenario.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void connectsAndReadsTheProfileFromTheCluster() {
+        ClusterState state = scenario.connect();
+        assertThat(state.health()).as(String.valueOf(state.detail())).isEqualTo(ClusterHealth.RUNNING);
+        assertThat(state.flinkVersion()).isEqualTo("2.3.0");
+        assertThat(state.lastSeen()).isNotNull();
+        assertThat(scenario.connection.profile().defaultFlinkVersion()).isEqualTo("2.3.0");
+        assertThat(scenario.connection.profile().fineGrainedResources()).isFalse();
+        assertThat(scenario.connection.profile().shared()).isTrue();
+        assertThat(scenario.connection.keepsJobsWhenItFails()).isTrue();
+        assertThat(scenario.connection.restartsAutomatically()).isFalse();
+        assertThat(scenario.connection.processLog()).isEmpty();
+        assertThat(scenario.connection.savepointTarget("job-1"))
+                .isEqualTo(dir.resolve("savepoints").toUri().toString().replaceAll("/$", "") + "/job-1");
+        assertThat(scenario.connection.gateway().overview().slotsTotal()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(2)
+    void runsSavepointsStopsRestoresAndCancelsAJob() {
+        long t0 = System.nanoTime();
+        scenario.runSavepointStopRestoreCancel(scenario.createJob("orders-plain"));
+        System.out.println("job path on the plain cluster in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    }
+
+    @Test
+    @Order(3)
+    void aStoppedJobManagerIsUnreachableAndTheConnectionRecoversByItself() throws Exception {
+        RemoteSessionConnection c = scenario.connection;
+        cluster.stopJobManager();
+        long t0 = System.nanoTime();
+        RemoteSessionScenario.awaitHealth(c, ClusterHealth.UNREACHABLE, Duration.ofSeconds(15));
+        long unreachableAfter = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(c.state().detail()).contains(cluster.restUrl()).contains("refused the connection");
+        assertThat(unreachableAfter).as("three failed probes in a row, not one").isGreaterThanOrEqualTo(900);
+        // a submission says why, without trying to upload
+        assertThatThrownBy(() -> scenario.graph.runs().run(scenario.createJob("while-down"), 1,
+                io.streamdesk.service.RestoreChoice.fresh()))
+                .hasMessageContaining("refused the connection");
+
+        cluster.startJobManager();
+        RemoteSessionScenario.awaitHealth(c, ClusterHealth.RUNNING, Duration.ofSeconds(20));
+        assertThat(c.state().detail()).isNull();
+        System.out.println("unreachable after " + unreachableAfter + " ms; back to RUNNING "
+                + (System.nanoTime() - t0) / 1_000_000 + " ms after the JobManager was stopped");
+    }
+
+    @Test
+    @Order(4)
+    void savepointTargetIsRefusedWithoutADirectory() {
+        RemoteSessionConnection bare = (RemoteSessionConnection) new RemoteSessionConnector().connect(
+                new io.streamdesk.model.cluster.ClusterDefinition("bare", "Bare", io.streamdesk.model.cluster.ClusterKind.REMOTE_SESSION,
+                        RemoteEndpoint.of(cluster.restUrl()), null, java.time.Instant.now()), id -> null);
+        try {
+            assertThatThrownBy(() -> bare.savepointTarget("j")).hasMessageContaining("set a savepoint directory the cluster can write");
+        } finally {
+            bare.close();
+        }
+    }
+}
