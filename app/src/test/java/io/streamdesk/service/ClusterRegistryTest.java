@@ -172,6 +172,10 @@ class ClusterRegistryTest {
                         .startsWith("Copy the job to another cluster (local)"));
         assertThatThrownBy(() -> clusters().remove(d.id())).isInstanceOf(InputRejectedException.class)
                 .hasMessageContaining("No cluster with ID '" + d.id() + "'");
+        // the fix works: the copy on the local cluster takes the SQL along
+        Job copy = services.copies().copy(job.id(), new CopyService.CopyRequest(null, null, "local")).copy();
+        assertThat(copy.clusterId()).isEqualTo("local");
+        assertThat(services.jobs().job(job.id()).clusterId()).isEqualTo(d.id());
     }
 
     @Test

@@ -30,6 +30,8 @@ public final class FlinkLikeRestServer implements AutoCloseable {
     private final HttpServer server;
     private final String prefix;
     private final Path caPem;
+    private Path clientCertPem;
+    private Path clientKeyPem;
 
     private FlinkLikeRestServer(HttpServer server, String prefix, Path caPem) {
         this.server = server;
@@ -45,6 +47,18 @@ public final class FlinkLikeRestServer implements AutoCloseable {
 
     /** HTTPS with a self-signed certificate for 127.0.0.1 made in {@code dir}; {@link #caPem()} is it as PEM. */
     public static FlinkLikeRestServer https(Path dir, String prefix) throws Exception {
+        return https(dir, prefix, false);
+    }
+
+    /**
+     * HTTPS that asks for a client certificate (mutual TLS): {@link #clientCertPem()} and {@link #clientKeyPem()}
+     * (PKCS#8 PEM) are the one it trusts.
+     */
+    public static FlinkLikeRestServer httpsMutual(Path dir, String prefix) throws Exception {
+        return https(dir, prefix, true);
+    }
+
+    private static FlinkLikeRestServer https(Path dir, String prefix, boolean mutual) throws Exception {
         Path keystore = dir.resolve("server.p12");
         Path pem = dir.resolve("server-ca.pem");
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
@@ -60,10 +74,48 @@ public final class FlinkLikeRestServer implements AutoCloseable {
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(ks, "changeit".toCharArray());
         SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), null, null);
+        Path clientCert = dir.resolve("client.pem");
+        Path clientKey = dir.resolve("client-key.pem");
+        javax.net.ssl.TrustManager[] trust = null;
+        if (mutual) {
+            Path clientStore = dir.resolve("client.p12");
+            run(List.of(keytool, "-genkeypair", "-alias", "client", "-keyalg", "RSA", "-keysize", "2048", "-validity",
+                    "2", "-dname", "CN=streamdesk-test-client", "-keystore", clientStore.toString(), "-storetype",
+                    "PKCS12", "-storepass", "changeit", "-keypass", "changeit"));
+            run(List.of(keytool, "-exportcert", "-rfc", "-alias", "client", "-keystore", clientStore.toString(),
+                    "-storetype", "PKCS12", "-storepass", "changeit", "-file", clientCert.toString()));
+            KeyStore cks = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(clientStore)) {
+                cks.load(in, "changeit".toCharArray());
+            }
+            java.security.Key key = cks.getKey("client", "changeit".toCharArray());
+            Files.writeString(clientKey, "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
+                    + "\n-----END PRIVATE KEY-----\n");
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            trusted.load(null, null);
+            trusted.setCertificateEntry("client", cks.getCertificate("client"));
+            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trusted);
+            trust = tmf.getTrustManagers();
+        }
+        ctx.init(kmf.getKeyManagers(), trust, null);
         HttpsServer s = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        s.setHttpsConfigurator(new HttpsConfigurator(ctx));
-        return start(s, prefix, null, null, pem);
+        s.setHttpsConfigurator(new HttpsConfigurator(ctx) {
+            @Override
+            public void configure(com.sun.net.httpserver.HttpsParameters params) {
+                javax.net.ssl.SSLParameters p = ctx.getDefaultSSLParameters();
+                p.setNeedClientAuth(mutual);
+                params.setSSLParameters(p);
+            }
+        });
+        FlinkLikeRestServer server = start(s, prefix, null, null, pem);
+        if (mutual) {
+            server.clientCertPem = clientCert;
+            server.clientKeyPem = clientKey;
+        }
+        return server;
     }
 
     private static void run(List<String> command) throws Exception {
@@ -124,6 +176,14 @@ public final class FlinkLikeRestServer implements AutoCloseable {
     /** The server's self-signed certificate as a PEM file (https only). */
     public Path caPem() {
         return caPem;
+    }
+
+    public Path clientCertPem() {
+        return clientCertPem;
+    }
+
+    public Path clientKeyPem() {
+        return clientKeyPem;
     }
 
     @Override

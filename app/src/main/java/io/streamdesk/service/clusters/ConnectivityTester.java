@@ -139,7 +139,7 @@ public final class ConnectivityTester {
         if (!tcp(address, steps) || !target.tls()) {
             return new ConnectivityReport(target.toString(), ranOn, steps);
         }
-        tls(null, target.host(), address, steps);
+        tls(null, target.host(), address, steps, new java.util.concurrent.atomic.AtomicBoolean());
         return new ConnectivityReport(target.toString(), ranOn, steps);
     }
 
@@ -161,6 +161,8 @@ public final class ConnectivityTester {
             return new ConnectivityReport(endpoint.restUrl(), ranOn, steps);
         }
         SSLContext context = null;
+        // the TLS step sent a client certificate: a connection closed after it may be its refusal (TLS 1.3)
+        java.util.concurrent.atomic.AtomicBoolean clientCertSent = new java.util.concurrent.atomic.AtomicBoolean();
         if (endpoint.tls()) {
             long start = System.nanoTime();
             try {
@@ -169,11 +171,11 @@ public final class ConnectivityTester {
                 steps.add(new Step("TLS", false, e.getMessage(), since(start)));
                 return new ConnectivityReport(endpoint.restUrl(), ranOn, steps);
             }
-            if (!tls(endpoint, host, address, steps)) {
+            if (!tls(endpoint, host, address, steps, clientCertSent)) {
                 return new ConnectivityReport(endpoint.restUrl(), ranOn, steps);
             }
         }
-        String body = http(endpoint, passwordOrNull, context, steps);
+        String body = http(endpoint, passwordOrNull, context, steps, clientCertSent.get());
         if (body != null) {
             long start = System.nanoTime();
             Matcher m = FLINK_VERSION.matcher(body);
@@ -235,11 +237,13 @@ public final class ConnectivityTester {
         return false;
     }
 
-    private boolean tls(RemoteEndpoint endpoint, String host, InetSocketAddress address, List<Step> steps) {
+    private boolean tls(RemoteEndpoint endpoint, String host, InetSocketAddress address, List<Step> steps,
+                        java.util.concurrent.atomic.AtomicBoolean clientCertSent) {
         long start = System.nanoTime();
         AtomicReference<X509Certificate> shown = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean clientCertAsked = new java.util.concurrent.atomic.AtomicBoolean();
         try {
-            SSLContext context = TlsMaterial.context(endpoint, shown);
+            SSLContext context = TlsMaterial.context(endpoint, shown, clientCertAsked);
             try (Socket raw = new Socket()) {
                 raw.connect(address, (int) stepTimeout.toMillis());
                 raw.setSoTimeout((int) stepTimeout.toMillis());
@@ -249,10 +253,17 @@ public final class ConnectivityTester {
                     s.setSSLParameters(params);
                     s.startHandshake();
                     X509Certificate cert = (X509Certificate) s.getSession().getPeerCertificates()[0];
+                    boolean haveClientCert = endpoint != null && endpoint.clientCertFile() != null;
+                    if (clientCertAsked.get() && !haveClientCert) {
+                        steps.add(new Step("TLS", false, "TLS error: the server asks for a client certificate (mutual"
+                                + " TLS) and none is set; give a client certificate and key.", since(start)));
+                        return false;
+                    }
                     steps.add(new Step("TLS", true, s.getSession().getProtocol() + ", certificate '"
                             + cert.getSubjectX500Principal().getName() + "' issued by '"
-                            + cert.getIssuerX500Principal().getName() + "', valid until " + cert.getNotAfter().toInstant(),
-                            since(start)));
+                            + cert.getIssuerX500Principal().getName() + "', valid until " + cert.getNotAfter().toInstant()
+                            + (clientCertAsked.get() ? "; client certificate sent" : ""), since(start)));
+                    clientCertSent.set(clientCertAsked.get() && haveClientCert);
                     return true;
                 }
             }
@@ -300,7 +311,8 @@ public final class ConnectivityTester {
         return "TLS handshake failed: " + message;
     }
 
-    private String http(RemoteEndpoint endpoint, String password, SSLContext context, List<Step> steps) {
+    private String http(RemoteEndpoint endpoint, String password, SSLContext context, List<Step> steps,
+                        boolean clientCertSent) {
         long start = System.nanoTime();
         String url = endpoint.restUrl() + "/config";
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(stepTimeout)
@@ -353,7 +365,9 @@ public final class ConnectivityTester {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             steps.add(new Step("HTTP", false, "GET " + url + " failed: "
-                    + (cause instanceof SSLHandshakeException h ? handshakeProblem(endpoint, null, h) : cause), since(start)));
+                    + (cause instanceof SSLHandshakeException h ? handshakeProblem(endpoint, null, h) : cause)
+                    + (clientCertSent && !(cause instanceof SSLHandshakeException)
+                    ? " (the server may have refused the client certificate)" : ""), since(start)));
         } catch (IOException e) {
             steps.add(new Step("HTTP", false, "Reading the answer of " + url + " failed: " + e.getMessage(), since(start)));
         } catch (InterruptedException e) {

@@ -41,6 +41,15 @@ final class TlsMaterial {
 
     /** An SSL context for {@code endpoint} (null: the system trust store, no client certificate). */
     static SSLContext context(RemoteEndpoint endpoint, AtomicReference<X509Certificate> shown) {
+        return context(endpoint, shown, new java.util.concurrent.atomic.AtomicBoolean());
+    }
+
+    /**
+     * As {@link #context(RemoteEndpoint, AtomicReference)}; {@code clientCertAsked} turns true when the server asks
+     * for a client certificate during the handshake (with TLS 1.3 a missing one is only refused after it).
+     */
+    static SSLContext context(RemoteEndpoint endpoint, AtomicReference<X509Certificate> shown,
+                              java.util.concurrent.atomic.AtomicBoolean clientCertAsked) {
         try {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             if (endpoint != null && endpoint.caFile() != null) {
@@ -72,6 +81,8 @@ final class TlsMaterial {
                 kmf.init(ks, new char[0]);
                 keys = kmf.getKeyManagers();
             }
+            keys = new javax.net.ssl.KeyManager[]{asking(keys == null ? null
+                    : (javax.net.ssl.X509ExtendedKeyManager) keys[0], clientCertAsked)};
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(keys, new TrustManager[]{recording}, null);
             return ctx;
@@ -122,6 +133,50 @@ final class TlsMaterial {
             throw new IllegalArgumentException(field + " " + file + " is larger than 1 MiB.");
         }
         return Files.readAllBytes(file);
+    }
+
+    /** Remembers that the server asked for a client certificate; offers the one given, if any. */
+    private static javax.net.ssl.X509ExtendedKeyManager asking(javax.net.ssl.X509ExtendedKeyManager delegate,
+                                                               java.util.concurrent.atomic.AtomicBoolean asked) {
+        return new javax.net.ssl.X509ExtendedKeyManager() {
+            @Override
+            public String chooseClientAlias(String[] keyType, java.security.Principal[] issuers, java.net.Socket socket) {
+                asked.set(true);
+                return delegate == null ? null : delegate.chooseClientAlias(keyType, issuers, socket);
+            }
+
+            @Override
+            public String chooseEngineClientAlias(String[] keyType, java.security.Principal[] issuers,
+                                                  javax.net.ssl.SSLEngine engine) {
+                asked.set(true);
+                return delegate == null ? null : delegate.chooseEngineClientAlias(keyType, issuers, engine);
+            }
+
+            @Override
+            public String[] getClientAliases(String keyType, java.security.Principal[] issuers) {
+                return delegate == null ? null : delegate.getClientAliases(keyType, issuers);
+            }
+
+            @Override
+            public String[] getServerAliases(String keyType, java.security.Principal[] issuers) {
+                return null;
+            }
+
+            @Override
+            public String chooseServerAlias(String keyType, java.security.Principal[] issuers, java.net.Socket socket) {
+                return null;
+            }
+
+            @Override
+            public X509Certificate[] getCertificateChain(String alias) {
+                return delegate == null ? null : delegate.getCertificateChain(alias);
+            }
+
+            @Override
+            public PrivateKey getPrivateKey(String alias) {
+                return delegate == null ? null : delegate.getPrivateKey(alias);
+            }
+        };
     }
 
     private static X509TrustManager recording(X509TrustManager plain, AtomicReference<X509Certificate> shown) {

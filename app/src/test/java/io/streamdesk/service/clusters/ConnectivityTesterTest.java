@@ -142,4 +142,39 @@ class ConnectivityTesterTest {
         assertThatThrownBy(() -> ConnectivityTester.parseTarget("ka fka:1")).hasMessageContaining("is not a host name");
         assertThatThrownBy(() -> ConnectivityTester.parseTarget("h".repeat(301))).hasMessageContaining("longer than 300");
     }
+
+    @Test
+    void mutualTlsPassesWithTheClientCertificateAndFailsClearlyWithout() throws Exception {
+        try (FlinkLikeRestServer server = FlinkLikeRestServer.httpsMutual(dir, "/flink")) {
+            ConnectivityReport with = tester.testRestApi(new RemoteEndpoint(server.url(), null, null, server.caPem(),
+                    server.clientCertPem(), server.clientKeyPem()), null, RAN_ON);
+            ConnectivityReport without = tester.testRestApi(
+                    new RemoteEndpoint(server.url(), null, null, server.caPem(), null, null), null, RAN_ON);
+
+            assertThat(with.ok()).as(with.toString()).isTrue();
+            assertThat(with.steps()).extracting(ConnectivityReport.Step::name)
+                    .containsExactly("DNS", "TCP", "TLS", "HTTP", "Flink");
+            assertThat(without.ok()).isFalse();
+            ConnectivityReport.Step failed = without.steps().get(without.steps().size() - 1);
+            assertThat(failed.name()).isEqualTo("TLS");
+            assertThat(failed.detail()).isEqualTo("TLS error: the server asks for a client certificate (mutual TLS) and"
+                    + " none is set; give a client certificate and key.");
+            assertThat(with.steps().get(2).detail()).endsWith("; client certificate sent");
+        }
+    }
+
+    @Test
+    void aKeyThatIsNotPkcs8IsRefusedWithTheConversionCommand() throws Exception {
+        try (FlinkLikeRestServer server = FlinkLikeRestServer.httpsMutual(dir, "")) {
+            Path pkcs1 = java.nio.file.Files.writeString(dir.resolve("rsa.pem"),
+                    "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n");
+            ConnectivityReport report = tester.testRestApi(new RemoteEndpoint(server.url(), null, null, server.caPem(),
+                    server.clientCertPem(), pkcs1), null, RAN_ON);
+
+            assertThat(report.ok()).isFalse();
+            assertThat(report.steps().get(2).name()).isEqualTo("TLS");
+            assertThat(report.steps().get(2).detail()).contains("is not a PKCS#8 PEM key")
+                    .contains("openssl pkcs8 -topk8 -nocrypt");
+        }
+    }
 }
