@@ -65,6 +65,17 @@ class RemoteSessionHttpIntegrationTest {
         assertThat(scenario.connection.processLog()).isEmpty();
         assertThat(scenario.connection.savepointTarget("job-1"))
                 .isEqualTo(dir.resolve("savepoints").toUri().toString().replaceAll("/$", "") + "/job-1");
+        // the TaskManager's slots, as the REST API reports them (a TaskManager that re-registers after a missed
+        // heartbeat on a loaded machine shows 0 for a moment)
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (scenario.connection.gateway().overview().slotsTotal() != 2 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         assertThat(scenario.connection.gateway().overview().slotsTotal()).isEqualTo(2);
     }
 
