@@ -241,6 +241,11 @@ public final class RemoteSessionConnection implements ClusterConnection {
             failed("Probing " + client.restUrl() + " failed: " + e);
             return;
         }
+        if (version == null || version.isBlank()) {
+            refused(client.restUrl() + " answers, but not as a Flink REST API (GET /config has no flink-version); "
+                    + "check the URL and its path prefix");
+            return;
+        }
         synchronized (lock) {
             if (probing == null) {
                 return; // stopped meanwhile

@@ -13,11 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import static io.streamdesk.testing.StandaloneFlinkCluster.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RemoteSessionTlsIntegrationTest {
 
-    static final String PASSWORD = "changeit";
-    static final String SERVER_DN = "CN=localhost,O=StreamDesk Test Server";
+    static final String PASSWORD = TestCertificates.PASSWORD;
+    static final String SERVER_DN = TestCertificates.SERVER_DN;
 
     @TempDir
     static Path dir;
@@ -40,17 +38,7 @@ class RemoteSessionTlsIntegrationTest {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        tls = Files.createDirectories(dir.resolve("tls"));
-        keypair("server", SERVER_DN, "SAN=dns:localhost,ip:127.0.0.1");
-        keypair("client", "CN=streamdesk-client", null);
-        keypair("other", "CN=Some Other CA", null);
-        run(tls, "keytool", "-importcert", "-noprompt", "-alias", "server", "-file", "server.pem",
-                "-keystore", "truststore.p12", "-storetype", "PKCS12", "-storepass", PASSWORD);
-        run(tls, "keytool", "-importcert", "-noprompt", "-alias", "client", "-file", "client.pem",
-                "-keystore", "truststore.p12", "-storetype", "PKCS12", "-storepass", PASSWORD);
-        run(tls, "openssl", "pkcs12", "-in", "client.p12", "-nocerts", "-nodes", "-passin", "pass:" + PASSWORD,
-                "-out", "client-raw.key");
-        run(tls, "openssl", "pkcs8", "-topk8", "-nocrypt", "-in", "client-raw.key", "-out", "client.key");
+        tls = TestCertificates.make(dir.resolve("tls")).dir;
         long t0 = System.nanoTime();
         cluster = StandaloneFlinkCluster.start(dir.resolve("flink"), new StandaloneFlinkCluster.RestTlsFiles(
                 tls.resolve("server.p12"), tls.resolve("truststore.p12"), PASSWORD, true));
@@ -59,19 +47,6 @@ class RemoteSessionTlsIntegrationTest {
                 tls.resolve("client.pem"), tls.resolve("client.key"));
         scenario = new RemoteSessionScenario(dir, RemoteSessionScenario.definition("mtls", endpoint,
                 dir.resolve("savepoints")), new InMemorySecretStore());
-    }
-
-    private static void keypair(String alias, String dn, String san) throws Exception {
-        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("keytool", "-genkeypair",
-                "-alias", alias, "-keyalg", "RSA", "-keysize", "2048", "-dname", dn, "-validity", "3",
-                "-storetype", "PKCS12", "-keystore", alias + ".p12", "-storepass", PASSWORD, "-keypass", PASSWORD));
-        if (san != null) {
-            cmd.add("-ext");
-            cmd.add(san);
-        }
-        run(tls, cmd.toArray(new String[0]));
-        run(tls, "keytool", "-exportcert", "-rfc", "-alias", alias, "-keystore", alias + ".p12",
-                "-storepass", PASSWORD, "-file", alias + ".pem");
     }
 
     @AfterAll
