@@ -88,6 +88,8 @@ public final class AppContext implements Services {
                 .settings(settings,
                         new io.streamdesk.store.SmtpSettingsFile(smtpFile), secrets)
                 .cluster(localCluster, io.streamdesk.flink.local.FlinkVersions.bundled())
+                .clusterDefinitions(new io.streamdesk.store.JdbcClusterDefinitionStore(database.dataSource()))
+                .connectors(List.of()) // the remote session connector is added with io.streamdesk.flink.remote
                 .jobPoll(options.reconcileInterval())
                 .sql(checker, submitter, new io.streamdesk.service.jobconfig.CachingJobGraphCompiler(
                                 // ${secret:id} in the SQL compiles with placeholders; only the submit gets values (S2)
@@ -272,6 +274,7 @@ public final class AppContext implements Services {
         }
         closed = true;
         graph.clusters().stopRecording(); // cluster callbacks arrive on other threads, possibly after the store closed
+        graph.clusters().closeConnections(); // stops watching the remote clusters (it never stops them)
         periodic.close(); // waits (bounded) for a sampling tick that may still be writing
         deliveries.shutdown();
         boolean stopJobs = options.stopJobsOnClose() && !detached();

@@ -74,6 +74,8 @@ public final class ServiceGraph {
         SmtpSettingsStore smtpSettings;
         ClusterConnection cluster;
         String clusterFlinkVersion;
+        io.streamdesk.service.port.ClusterDefinitionStore clusterDefinitions;
+        List<io.streamdesk.service.port.ClusterConnector> connectors = List.of();
         Duration jobPollInterval = Duration.ofSeconds(2);
         SqlChecker checker;
         SqlSubmitter submitter;
@@ -116,6 +118,21 @@ public final class ServiceGraph {
         public Adapters cluster(ClusterConnection cluster, String flinkVersion) {
             this.cluster = cluster;
             this.clusterFlinkVersion = flinkVersion;
+            return this;
+        }
+
+        /** Where the registered clusters' definitions are kept (R4; passwords go to the secret store). */
+        public Adapters clusterDefinitions(io.streamdesk.service.port.ClusterDefinitionStore store) {
+            this.clusterDefinitions = store;
+            return this;
+        }
+
+        /**
+         * What turns a stored definition into a connection (the remote session adapter; Kubernetes later), asked in
+         * this order; none by default (then added clusters are listed but not connected).
+         */
+        public Adapters connectors(List<io.streamdesk.service.port.ClusterConnector> connectors) {
+            this.connectors = List.copyOf(connectors);
             return this;
         }
 
@@ -185,6 +202,8 @@ public final class ServiceGraph {
             Objects.requireNonNull(secrets, "secret store");
             Objects.requireNonNull(cluster, "cluster");
             Objects.requireNonNull(clusterFlinkVersion, "cluster Flink version");
+            Objects.requireNonNull(clusterDefinitions, "cluster definition store");
+            Objects.requireNonNull(connectors, "cluster connectors");
             Objects.requireNonNull(checker, "SQL checker");
             Objects.requireNonNull(submitter, "SQL submitter");
             Objects.requireNonNull(compiler, "job graph compiler");
@@ -220,11 +239,13 @@ public final class ServiceGraph {
         a.requireAll();
         Clock clock = a.clock;
         JobChangeListeners listeners = new JobChangeListeners();
-        this.clusters = new ClusterService(List.of(a.cluster), a.eventStore, clock, a.settingsStore, a.jobPollInterval);
+        this.clusters = new ClusterService(List.of(a.cluster), a.eventStore, clock, a.settingsStore, a.jobPollInterval)
+                .withRegistry(a.clusterDefinitions, a.secrets, a.connectors, a.jobStore);
         this.jobConfig = new JobConfigService(a.jobStore, a.versionStore, a.runStore, clusters, a.compiler,
                 a.configOptions);
         this.jobs = new JobService(a.jobStore, a.versionStore, a.checker, listeners, clock, a.author,
-                jobConfig::checkPublishable).withSqlSecrets(new io.streamdesk.service.secrets.SqlSecretService(a.secrets));
+                jobConfig::checkPublishable).withSqlSecrets(new io.streamdesk.service.secrets.SqlSecretService(a.secrets))
+                .withClusters(clusters);
         this.runs = new RunService(a.jobStore, a.versionStore, a.runStore, a.eventStore, clusters, a.submitter,
                 listeners, clock, a.savepoints, a.timeouts, new RestorePoints(a.checkpointStore, a.runStore),
                 new SecretRefs(a.secrets));
@@ -266,6 +287,7 @@ public final class ServiceGraph {
      */
     public PeriodicWork registerPeriodicWork(PeriodicWork periodic, Duration reconcileEvery, boolean watchJobs) {
         periodic.every("Status reconciliation", () -> reconcileEvery, () -> {
+            clusters.syncDefinitions(); // clusters another process (the CLI, the app) added, changed or removed
             runs.reconcile();
             jobs.announceChanges();
         });

@@ -16,8 +16,15 @@ final class CliContext implements AutoCloseable {
     private final PrintWriter out;
     private final PrintWriter err;
     private Services services;
+    private final Supplier<java.io.InputStream> in;
 
     CliContext(Supplier<Services> servicesFactory, Supplier<SqlChecker> checkerFactory, PrintWriter out, PrintWriter err) {
+        this(servicesFactory, checkerFactory, out, err, () -> System.in);
+    }
+
+    CliContext(Supplier<Services> servicesFactory, Supplier<SqlChecker> checkerFactory, PrintWriter out, PrintWriter err,
+               Supplier<java.io.InputStream> in) {
+        this.in = in;
         this.servicesFactory = servicesFactory;
         this.checkerFactory = checkerFactory;
         this.out = out;
@@ -46,6 +53,11 @@ final class CliContext implements AutoCloseable {
             public void warmUp() {
             }
         };
+    }
+
+    /** Standard input (for {@code --password-stdin}). */
+    java.io.InputStream in() {
+        return in.get();
     }
 
     PrintWriter out() {

@@ -5,13 +5,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "cluster", description = "Shows the Flink cluster jobs run on.")
+@Command(name = "cluster", description = "Lists, adds, tests and removes the Flink clusters jobs run on.")
 final class ClusterCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: status.");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: list, status, add, test or remove.");
     }
 }

@@ -21,6 +21,9 @@ final class JobCreateCommand implements Callable<Integer> {
     @Option(names = "--folder", paramLabel = "FOLDER", description = "Folder, e.g. /team/etl (default /)")
     String folder;
 
+    @Option(names = "--cluster", paramLabel = "ID", description = "Cluster the job runs on (see cluster list; default: local)")
+    String clusterId;
+
     JobCreateCommand(CliContext context) {
         this.context = context;
     }
@@ -30,7 +33,7 @@ final class JobCreateCommand implements Callable<Integer> {
         // read first: a missing or oversized file must not leave an empty job behind
         String sql = SqlFileReader.read(sqlFile);
         JobService jobs = context.services().jobs();
-        Job job = jobs.createSqlJob(name, folder);
+        Job job = clusterId == null ? jobs.createSqlJob(name, folder) : jobs.createSqlJob(name, folder, clusterId);
         jobs.saveDraft(job.id(), sql);
         context.out().println(job.id().value());
         return 0;

@@ -56,6 +56,14 @@ public final class StreamDeskCli implements Runnable {
         this(dataDir -> services.get(), null);
     }
 
+    private java.util.function.Supplier<java.io.InputStream> stdin = () -> System.in;
+
+    /** Where {@code --password-stdin} reads from (tests); System.in by default. */
+    public StreamDeskCli withStdin(java.util.function.Supplier<java.io.InputStream> input) {
+        this.stdin = input;
+        return this;
+    }
+
     /** The {@code --data-dir} value of the last parsed command line, or null. */
     public String dataDir() {
         return dataDir;
@@ -70,7 +78,7 @@ public final class StreamDeskCli implements Runnable {
     /** Runs one command line; returns the exit code. */
     public int execute(PrintWriter out, PrintWriter err, String... args) {
         dataDir = null;
-        CliContext context = new CliContext(() -> servicesFactory.apply(dataDir), checkerFactory, out, err);
+        CliContext context = new CliContext(() -> servicesFactory.apply(dataDir), checkerFactory, out, err, stdin);
         int exitCode = commandLine(context, out, err).execute(args);
         try {
             context.close();
@@ -96,7 +104,12 @@ public final class StreamDeskCli implements Runnable {
                 .addSubcommand(new JobCopyCommand(context))
                 .addSubcommand(new JobTagsCommand(context)));
         root.addSubcommand(new CommandLine(new ClusterCommand())
-                .addSubcommand(new ClusterStatusCommand(context)));
+                .addSubcommand(new ClusterListCommand(context))
+                .addSubcommand(new ClusterStatusCommand(context))
+                .addSubcommand(new CommandLine(new ClusterAddCommand())
+                        .addSubcommand(new ClusterAddRemoteCommand(context)))
+                .addSubcommand(new ClusterTestCommand(context))
+                .addSubcommand(new ClusterRemoveCommand(context)));
         // these settings reach only the subcommands added so far: keep them after the subcommands
         root.registerConverter(JobId.class, new JobIdConverter());
         root.setOut(out);

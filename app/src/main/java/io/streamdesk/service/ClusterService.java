@@ -40,7 +40,15 @@ public final class ClusterService {
     /** How often jobs are polled when the composition root does not say: the app's reconcile interval. */
     public static final Duration DEFAULT_JOB_POLL = Duration.ofSeconds(2);
 
-    private final Map<String, Tracked> clusters = new LinkedHashMap<>();
+    /**
+     * The registered clusters by id, the default one first, then in the order they were added. Copied on write (under
+     * {@link #registryLock}) so that listeners, the job state observer and the reconcile read a consistent snapshot
+     * while clusters are added and removed at runtime.
+     */
+    private volatile Map<String, Tracked> clusters = Map.of();
+    private final Object registryLock = new Object();
+    /** The registry of definitions (store, secrets, connectors); null until {@link #withRegistry}. */
+    private volatile ClusterRegistry registry;
     private final EventStore events;
     private final Clock clock;
     private final SettingsStore settings;
@@ -63,9 +71,7 @@ public final class ClusterService {
         this.clock = clock;
         this.settings = settings;
         for (ClusterConnection c : connections) {
-            Tracked t = new Tracked(c);
-            clusters.put(c.id(), t);
-            c.addListener(state -> onState(t, state));
+            register(c);
         }
         this.jobStates = new JobStateObserver(this::state, id -> jobPollInterval.plus(
                 Optional.ofNullable(clusters.get(id)).map(t -> t.connection.probeTimeout()).orElse(Duration.ZERO)),
@@ -73,6 +79,167 @@ public final class ClusterService {
     }
 
     // ---- the registry ----
+
+    /**
+     * Adds a connection at runtime (a remote cluster just added, or one made at start from its stored definition).
+     * Its states reach the listeners from now on; it is not started here.
+     *
+     * @throws IllegalStateException when a cluster with its id is registered
+     */
+    public void register(ClusterConnection connection) {
+        synchronized (registryLock) {
+            if (clusters.containsKey(connection.id())) {
+                throw new IllegalStateException("A cluster with ID '" + connection.id() + "' is registered");
+            }
+            Tracked t = new Tracked(connection);
+            Map<String, Tracked> next = new LinkedHashMap<>(clusters);
+            next.put(connection.id(), t);
+            clusters = java.util.Collections.unmodifiableMap(next);
+            connection.addListener(state -> onState(t, state));
+        }
+    }
+
+    /** Takes a cluster out of the registry and closes its connection (it is not stopped); false when unknown. */
+    public boolean unregister(String clusterId) {
+        Tracked removed;
+        synchronized (registryLock) {
+            Map<String, Tracked> next = new LinkedHashMap<>(clusters);
+            removed = next.remove(clusterId);
+            clusters = java.util.Collections.unmodifiableMap(next);
+        }
+        if (removed == null) {
+            return false;
+        }
+        try {
+            removed.connection.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the connection of the removed cluster {} failed", clusterId, e);
+        }
+        return true;
+    }
+
+    /**
+     * Closes the connections of the clusters other than the local one (their probes; the clusters keep running), when
+     * the process ends. The local cluster's lifetime is the composition root's.
+     */
+    public void closeConnections() {
+        for (Tracked t : clusters.values()) {
+            if (!ClusterConnection.DEFAULT_CLUSTER_ID.equals(t.connection.id())) {
+                try {
+                    t.connection.close();
+                } catch (RuntimeException e) {
+                    LOG.warn("Closing the connection of cluster {} failed", t.connection.id(), e);
+                }
+            }
+        }
+    }
+
+    /** Whether a connection with this id is registered. */
+    public boolean isRegistered(String clusterId) {
+        return clusters.containsKey(clusterId);
+    }
+
+    /**
+     * The definitions (R4) over {@code store}: the local cluster first, then the others oldest first. Connects each
+     * stored definition through the first of {@code connectors} that handles it (none may: then it is listed but not
+     * connected, and its state says why). Passwords go to {@code secrets}, never to the store.
+     */
+    public ClusterService withRegistry(io.streamdesk.service.port.ClusterDefinitionStore store,
+                                       io.streamdesk.service.port.SecretStore secrets,
+                                       List<io.streamdesk.service.port.ClusterConnector> connectors,
+                                       io.streamdesk.service.port.JobStore jobs) {
+        ClusterRegistry r = new ClusterRegistry(this, store, secrets, connectors, jobs, clock);
+        this.registry = r;
+        r.connectStored();
+        return this;
+    }
+
+    private ClusterRegistry registry() {
+        ClusterRegistry r = registry;
+        if (r == null) {
+            throw new IllegalStateException("This ClusterService was built without a definition store");
+        }
+        return r;
+    }
+
+    /** The registered clusters' definitions: the local one first, then oldest first. */
+    public List<io.streamdesk.model.cluster.ClusterDefinition> definitions() {
+        ClusterRegistry r = registry;
+        if (r == null) {
+            return clusters.values().stream().map(t -> ClusterRegistry.localDefinition(t.connection, clock)).toList();
+        }
+        return r.definitions();
+    }
+
+    public Optional<io.streamdesk.model.cluster.ClusterDefinition> definition(String id) {
+        return definitions().stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Registers a remote session cluster: validates (InputRejectedException naming the field), keeps the password in
+     * the secret store, stores the definition, connects and starts watching it.
+     */
+    public io.streamdesk.model.cluster.ClusterDefinition addRemote(String name,
+            io.streamdesk.model.cluster.RemoteEndpoint endpoint, String passwordOrNull, String savepointDirOrNull) {
+        return registry().addRemote(name, endpoint, passwordOrNull, savepointDirOrNull);
+    }
+
+    /** Changes a remote cluster (null password keeps the stored one, "" removes it) and reconnects it. */
+    public io.streamdesk.model.cluster.ClusterDefinition updateRemote(String id, String name,
+            io.streamdesk.model.cluster.RemoteEndpoint endpoint, String passwordOrNullToKeep, String savepointDirOrNull) {
+        return registry().updateRemote(id, name, endpoint, passwordOrNullToKeep, savepointDirOrNull);
+    }
+
+    /** The jobs placed on the cluster. */
+    public List<io.streamdesk.model.Job> jobsOn(String clusterId) {
+        return registry().jobsOn(clusterId);
+    }
+
+    /**
+     * Removes a cluster: refused for the local one and while jobs on it run or operate (the message names them);
+     * jobs left on it stay, and a run of one is refused with the fix (copy it to another cluster).
+     */
+    public void remove(String id) {
+        registry().remove(id);
+    }
+
+    /**
+     * The connectivity test (R4): {@code hostPortOrNull} null tests the cluster's own REST API, else a host[:port]
+     * ("tls://" asks for TLS) from where this process runs; the report says where.
+     */
+    public io.streamdesk.model.cluster.ConnectivityReport testConnectivity(String clusterId, String hostPortOrNull) {
+        return registry().testConnectivity(clusterId, hostPortOrNull);
+    }
+
+    /**
+     * Follows the definitions another process on the data directory added, changed or removed (connects, reconnects,
+     * lets go). Called with every status reconciliation; nothing to do without a definition store.
+     */
+    public void syncDefinitions() {
+        ClusterRegistry r = registry;
+        if (r != null) {
+            r.syncWithStore();
+        }
+    }
+
+    /** Called after a cluster was added, changed or removed, on the caller's thread. */
+    public void addDefinitionsListener(Runnable listener) {
+        registry().addDefinitionsListener(listener);
+    }
+
+    /**
+     * Starts watching a cluster that is not started and waits up to {@code wait} for it to answer (the CLI's
+     * {@code cluster list} on remote clusters); the state then.
+     */
+    public ClusterState probe(String clusterId, Duration wait) {
+        Tracked t = clusters.get(clusterId);
+        if (t == null) {
+            return state(clusterId);
+        }
+        start(clusterId);
+        t.connection.awaitRunning(wait);
+        return state(clusterId);
+    }
 
     /** The ids of the registered clusters, the default one first. */
     public List<String> clusterIds() {
@@ -89,8 +256,10 @@ public final class ClusterService {
     public ClusterState state(String clusterId) {
         Tracked t = clusters.get(clusterId);
         if (t == null) {
+            ClusterRegistry r = registry;
+            String why = r == null ? null : r.notConnectedReason(clusterId);
             return new ClusterState(clusterId, ClusterHealth.STOPPED, null, null, clock.instant(),
-                    "No cluster with ID '" + clusterId + "' is configured.");
+                    why != null ? why : "No cluster with ID '" + clusterId + "' is configured.");
         }
         return decorate(t, t.connection.state());
     }
@@ -302,8 +471,16 @@ public final class ClusterService {
     private Tracked tracked(String clusterId) {
         Tracked t = clusters.get(clusterId);
         if (t == null) {
-            throw new OperationFailedException("Unknown cluster '" + clusterId + "'.",
-                    "Move the job to one of these clusters: " + String.join(", ", clusters.keySet()) + ".");
+            ClusterRegistry r = registry;
+            String why = r == null ? null : r.notConnectedReason(clusterId);
+            if (why != null) {
+                throw new OperationFailedException("The cluster '" + clusterId + "' is not connected: " + why,
+                        "Copy the job to another cluster (" + String.join(", ", clusters.keySet()) + "), or fix the"
+                                + " cluster's settings in the Clusters pane.");
+            }
+            throw new OperationFailedException("The cluster '" + clusterId + "' of this job was removed (or was never"
+                    + " registered here).", "Copy the job to another cluster (" + String.join(", ", clusters.keySet())
+                    + ") and run the copy.");
         }
         return t;
     }
@@ -313,6 +490,9 @@ public final class ClusterService {
     }
 
     private void onState(Tracked t, ClusterState state) {
+        if (clusters.get(t.connection.id()) != t) {
+            return; // removed (or replaced by a changed definition): its late states are no news
+        }
         ClusterHealth previous;
         synchronized (t) {
             previous = t.lastHealth;

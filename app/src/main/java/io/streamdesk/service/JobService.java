@@ -72,14 +72,57 @@ public final class JobService {
         return sqlSecrets;
     }
 
+    /** Where the clusters a job can be placed on are known; set by the composition root. */
+    private volatile ClusterService clusters;
+
+    /** The registry new jobs are placed in (R4); without it only the default cluster is accepted. */
+    public JobService withClusters(ClusterService clusters) {
+        this.clusters = java.util.Objects.requireNonNull(clusters, "clusters");
+        return this;
+    }
+
+    /** A new SQL job on the default cluster. */
     public Job createSqlJob(String name, String folder) {
+        ClusterService c = clusters;
+        return createSqlJob(name, folder, c == null ? ClusterConnection.DEFAULT_CLUSTER_ID : c.defaultClusterId());
+    }
+
+    /**
+     * A new SQL job placed on {@code clusterId} (R4, J5).
+     *
+     * @throws InputRejectedException when no cluster has that id
+     */
+    public Job createSqlJob(String name, String folder, String clusterId) {
         String validName = InputLimits.requireName(name);
         String validFolder = InputLimits.requireFolder(folder);
-        Job job = new Job(JobId.generate(), validName, validFolder, JobType.SQL, ClusterConnection.DEFAULT_CLUSTER_ID,
+        String cluster = requireCluster(clusterId);
+        Job job = new Job(JobId.generate(), validName, validFolder, JobType.SQL, cluster,
                 JobStatus.UNINITIALIZED, null, clock.instant(), Duration.ZERO, null, 0, null, null);
         Job created = jobs.create(job);
         listeners.fire(created);
         return created;
+    }
+
+    private String requireCluster(String clusterId) {
+        if (clusterId == null || clusterId.isBlank()) {
+            throw new InputRejectedException("Cluster: choose the cluster the job runs on.");
+        }
+        String id = clusterId.strip();
+        ClusterService c = clusters;
+        if (c == null) {
+            if (!ClusterConnection.DEFAULT_CLUSTER_ID.equals(id)) {
+                throw new InputRejectedException("Cluster: no cluster with ID '" + id + "'; only '"
+                        + ClusterConnection.DEFAULT_CLUSTER_ID + "' is known here.");
+            }
+            return id;
+        }
+        List<io.streamdesk.model.cluster.ClusterDefinition> known = c.definitions();
+        if (known.stream().noneMatch(d -> d.id().equals(id))) {
+            throw new InputRejectedException("Cluster: no cluster with ID '" + id + "'. Known clusters: "
+                    + String.join(", ", known.stream().map(d -> d.id() + " (" + d.name() + ")").toList())
+                    + "; `cluster list` shows them.");
+        }
+        return id;
     }
 
     public List<Job> list() {

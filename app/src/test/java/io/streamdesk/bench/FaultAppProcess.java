@@ -69,5 +69,9 @@ public final class FaultAppProcess {
             }
             System.out.flush();
         }
+        // stdin ends when the bench destroys this process: Process.destroy() sends SIGTERM and closes the pipes at
+        // once. Returning here would end the JVM normally (its last non-daemon thread), racing the SIGTERM handler
+        // that stops the jobs with savepoints; the desktop app's main thread likewise lives until the quit.
+        Thread.currentThread().join();
     }
 }

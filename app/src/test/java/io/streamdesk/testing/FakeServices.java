@@ -37,6 +37,7 @@ public final class FakeServices implements Services {
     // events issue
     public final InMemoryAlarmStore alarmStore = new InMemoryAlarmStore();
     public final InMemorySecretStore secretStore = new InMemorySecretStore();
+    public final InMemoryClusterDefinitionStore clusterDefinitionStore;
     public final InMemorySmtpSettingsStore smtpStore = new InMemorySmtpSettingsStore();
     /** The metric series the event and alarm rules read (all samples of any metric and subject). */
     public final java.util.List<io.streamdesk.service.port.SeriesReader.Point> samples =
@@ -51,14 +52,23 @@ public final class FakeServices implements Services {
     }
 
     public FakeServices(Path dataDirectory) {
+        this(dataDirectory, new InMemoryClusterDefinitionStore(), java.util.List.of());
+    }
+
+    /** Over a definition store (one an earlier instance used) and connectors for the registered clusters (R4). */
+    public FakeServices(Path dataDirectory, InMemoryClusterDefinitionStore definitions,
+                        java.util.List<io.streamdesk.service.port.ClusterConnector> connectors) {
         this.dataDirectory = dataDirectory;
         cluster.savepointsUnder(dataDirectory.resolve("savepoints"));
+        this.clusterDefinitionStore = definitions;
         Duration shortWait = Duration.ofSeconds(5);
         this.graph = ServiceGraph.build(ServiceGraph.adapters()
                 .stores(jobStore, versionStore, runStore, eventStore)
                 .monitoringStores(metricStore, checkpointStore, alarmStore)
                 .settings(settingsStore, smtpStore, secretStore)
                 .cluster(cluster, FakeGateway.FLINK_VERSION)
+                .clusterDefinitions(clusterDefinitionStore)
+                .connectors(connectors)
                 // the real catalog: it only reads Flink's option classes (built once per JVM, off the calling thread)
                 .sql(checker, submitter, compiler, savepointInspector,
                         new io.streamdesk.flink.config.FlinkConfigOptionCatalog())

@@ -475,9 +475,10 @@ public final class LocalClusterProcess implements ClusterConnection {
 
     private void onChildExit(Child exited) {
         synchronized (lock) {
-            if (!isCurrent(exited) || exited.discarded) {
-                return; // a deliberate stop or a replaced child
+            if (!isCurrent(exited) || exited.discarded || exited.exitRecorded) {
+                return; // a deliberate stop, a replaced child, or an exit already recorded (onExit and the supervisor)
             }
+            exited.exitRecorded = true;
             String how = exited.process != null ? "exit code " + exited.process.exitValue() : "pid " + exited.handle.pid();
             LOG.warn("Local cluster pid {} exited ({})", exited.handle.pid(), how);
             setState(ClusterHealth.FAILED, null, state.flinkVersion(),
@@ -763,6 +764,8 @@ public final class LocalClusterProcess implements ClusterConnection {
         volatile FlinkRestClient probe;
         /** Set when the app ends or leaves this child on purpose: its exit is not a failure. */
         volatile boolean discarded;
+        /** Set once its unexpected exit is logged and made the state: the supervisor's later checks see it again. */
+        volatile boolean exitRecorded;
 
         Child(Process process, ProcessHandle handle, boolean tiedStdin, long launchedNanos) {
             this.process = process;

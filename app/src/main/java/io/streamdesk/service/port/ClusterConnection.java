@@ -81,4 +81,12 @@ public interface ClusterConnection {
 
     /** Called on every change of health, on a background thread. */
     void addListener(Consumer<ClusterState> listener);
+
+    /**
+     * The cluster was removed from the registry: stop watching it (probes, threads) and let go of what the
+     * connection holds. Does not stop a cluster someone else runs; the registry sends no more of its states. Default:
+     * nothing to free.
+     */
+    default void close() {
+    }
 }

@@ -1,0 +1,30 @@
+package io.streamdesk.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "remove", description = "Removes a cluster you added (refused while jobs on it run; the local cluster "
+        + "cannot be removed). Jobs placed on it stay, and are refused on run until copied to another cluster.")
+final class ClusterRemoveCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "Cluster ID (see cluster list)")
+    String clusterId;
+
+    ClusterRemoveCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        var clusters = context.services().clusters();
+        String name = clusters.definition(clusterId).map(d -> d.name()).orElse(clusterId);
+        clusters.remove(clusterId);
+        int left = clusters.jobsOn(clusterId).size();
+        context.out().println("Removed " + clusterId + " (" + name + ")."
+                + (left == 0 ? "" : " " + left + " job(s) placed on it stay; copy them to another cluster to run them."));
+        return 0;
+    }
+}
