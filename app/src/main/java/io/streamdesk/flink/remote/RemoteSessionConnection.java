@@ -199,7 +199,8 @@ public final class RemoteSessionConnection implements ClusterConnection {
         }
     }
 
-    /** Stops probing for good and ends the probe thread. */
+    /** Stops probing for good and ends the probe thread (the registry calls it when the cluster is removed). */
+    @Override
     public void close() {
         stop(Duration.ZERO);
         scheduler.shutdownNow();

@@ -3,7 +3,6 @@ package io.streamdesk.flink.remote;
 import io.streamdesk.model.ClusterHealth;
 import io.streamdesk.model.ClusterState;
 import io.streamdesk.model.cluster.RemoteEndpoint;
-import io.streamdesk.testing.InMemorySecretStore;
 import io.streamdesk.testing.StandaloneFlinkCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +34,7 @@ class RemoteSessionTlsIntegrationTest {
     static Path tls;
     static StandaloneFlinkCluster cluster;
     static RemoteSessionScenario scenario;
+    static RemoteEndpoint endpoint;
 
     @BeforeAll
     static void startCluster() throws Exception {
@@ -43,10 +43,9 @@ class RemoteSessionTlsIntegrationTest {
         cluster = StandaloneFlinkCluster.start(dir.resolve("flink"), new StandaloneFlinkCluster.RestTlsFiles(
                 tls.resolve("server.p12"), tls.resolve("truststore.p12"), PASSWORD, true));
         System.out.println("TLS standalone cluster ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-        RemoteEndpoint endpoint = new RemoteEndpoint(cluster.restUrl(), null, null, tls.resolve("server.pem"),
+        endpoint = new RemoteEndpoint(cluster.restUrl(), null, null, tls.resolve("server.pem"),
                 tls.resolve("client.pem"), tls.resolve("client.key"));
-        scenario = new RemoteSessionScenario(dir, RemoteSessionScenario.definition("mtls", endpoint,
-                dir.resolve("savepoints")), new InMemorySecretStore());
+        scenario = new RemoteSessionScenario(dir);
     }
 
     @AfterAll
@@ -61,9 +60,9 @@ class RemoteSessionTlsIntegrationTest {
 
     @Test
     @Order(1)
-    void connectsWithTheCaFileAndTheClientCertificate() {
+    void connectsWithTheCaFileAndTheClientCertificate() throws Exception {
         assertThat(cluster.restUrl()).startsWith("https://");
-        ClusterState state = scenario.connect();
+        ClusterState state = scenario.add("Shared mTLS", endpoint, null, dir.resolve("savepoints"));
         assertThat(state.health()).as(String.valueOf(state.detail())).isEqualTo(ClusterHealth.RUNNING);
         assertThat(state.flinkVersion()).isEqualTo("2.3.0");
     }

@@ -3,7 +3,6 @@ package io.streamdesk.flink.remote;
 import io.streamdesk.model.ClusterHealth;
 import io.streamdesk.model.ClusterState;
 import io.streamdesk.model.cluster.RemoteEndpoint;
-import io.streamdesk.testing.InMemorySecretStore;
 import io.streamdesk.testing.StandaloneFlinkCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,15 +29,15 @@ class RemoteSessionTlsOnlyIntegrationTest {
     static TestCertificates certs;
     static StandaloneFlinkCluster cluster;
     static RemoteSessionScenario scenario;
+    static RemoteEndpoint endpoint;
 
     @BeforeAll
     static void startCluster() throws Exception {
         certs = TestCertificates.make(dir.resolve("tls"));
         cluster = StandaloneFlinkCluster.start(dir.resolve("flink"), new StandaloneFlinkCluster.RestTlsFiles(
                 certs.file("server.p12"), certs.file("truststore.p12"), TestCertificates.PASSWORD, false));
-        RemoteEndpoint endpoint = new RemoteEndpoint(cluster.restUrl(), null, null, certs.file("server.pem"), null, null);
-        scenario = new RemoteSessionScenario(dir, RemoteSessionScenario.definition("tls", endpoint,
-                dir.resolve("savepoints")), new InMemorySecretStore());
+        endpoint = new RemoteEndpoint(cluster.restUrl(), null, null, certs.file("server.pem"), null, null);
+        scenario = new RemoteSessionScenario(dir);
     }
 
     @AfterAll
@@ -53,8 +52,8 @@ class RemoteSessionTlsOnlyIntegrationTest {
 
     @Test
     @Order(1)
-    void runsTheJobPathWithTheCaFileOnly() {
-        ClusterState state = scenario.connect();
+    void runsTheJobPathWithTheCaFileOnly() throws Exception {
+        ClusterState state = scenario.add("Shared TLS", endpoint, null, dir.resolve("savepoints"));
         assertThat(state.health()).as(String.valueOf(state.detail())).isEqualTo(ClusterHealth.RUNNING);
         scenario.runSavepointStopRestoreCancel(scenario.createJob("orders-tls"));
     }
