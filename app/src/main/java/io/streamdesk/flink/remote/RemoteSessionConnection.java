@@ -199,7 +199,8 @@ public final class RemoteSessionConnection implements ClusterConnection {
         }
     }
 
-    /** Stops probing for good and ends the probe thread. */
+    /** Stops probing for good and ends the probe thread (the registry calls it when the cluster is removed). */
+    @Override
     public void close() {
         stop(Duration.ZERO);
         scheduler.shutdownNow();
@@ -239,6 +240,11 @@ public final class RemoteSessionConnection implements ClusterConnection {
         } catch (RuntimeException e) {
             LOG.warn("Probing {} failed unexpectedly", definition.name(), e);
             failed("Probing " + client.restUrl() + " failed: " + e);
+            return;
+        }
+        if (version == null || version.isBlank()) {
+            refused(client.restUrl() + " answers, but not as a Flink REST API (GET /config has no flink-version); "
+                    + "check the URL and its path prefix");
             return;
         }
         synchronized (lock) {

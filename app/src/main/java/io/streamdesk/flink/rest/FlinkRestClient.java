@@ -373,6 +373,14 @@ public final class FlinkRestClient implements ClusterGateway {
     /** 401/407: the user or password is wrong (or missing); never a Flink error, a proxy's or a server's refusal. */
     private void refuseAuth(HttpResponse<?> response) {
         int status = response.statusCode();
+        if (status >= 300 && status < 400) {
+            // never followed: a redirect would take the credentials elsewhere; Flink's TLS port redirects plain http
+            String location = response.headers().firstValue("Location").orElse(null);
+            throw new ClusterCallException(status, "The REST API at " + restUrl + " redirects (HTTP " + status + ")"
+                    + (location == null ? "" : " to " + abbreviate(location))
+                    + (location != null && location.startsWith("https:") && !restUrl.startsWith("https:")
+                    ? "; it speaks https: use an https:// URL" : "; use the URL it redirects to"));
+        }
         if (status == 401 || status == 407) {
             throw new ClusterCallException(status, authorization == null
                     ? "The REST API at " + restUrl + " asks for a user and password (HTTP " + status + ")"

@@ -3,7 +3,6 @@ package io.streamdesk.flink.remote;
 import io.streamdesk.model.ClusterHealth;
 import io.streamdesk.model.ClusterState;
 import io.streamdesk.model.cluster.RemoteEndpoint;
-import io.streamdesk.testing.InMemorySecretStore;
 import io.streamdesk.testing.StandaloneFlinkCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,8 +35,7 @@ class RemoteSessionHttpIntegrationTest {
         long t0 = System.nanoTime();
         cluster = StandaloneFlinkCluster.start(dir.resolve("flink"), null);
         System.out.println("standalone cluster ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-        scenario = new RemoteSessionScenario(dir, RemoteSessionScenario.definition("plain",
-                RemoteEndpoint.of(cluster.restUrl()), dir.resolve("savepoints")), new InMemorySecretStore());
+        scenario = new RemoteSessionScenario(dir);
     }
 
     @AfterAll
@@ -52,23 +50,18 @@ class RemoteSessionHttpIntegrationTest {
 
     @Test
     @Order(1)
-    void connectsAndReadsTheProfileFromTheCluster() {
-        ClusterState state = scenario.connect();
+    void addsTheClusterAndReadsItsProfileFromIt() throws Exception {
+        ClusterState state = scenario.add("Shared plain", RemoteEndpoint.of(cluster.restUrl()), null, dir.resolve("savepoints"));
         assertThat(state.health()).as(String.valueOf(state.detail())).isEqualTo(ClusterHealth.RUNNING);
         assertThat(state.flinkVersion()).isEqualTo("2.3.0");
         assertThat(state.lastSeen()).isNotNull();
-        assertThat(scenario.connection.profile().defaultFlinkVersion()).isEqualTo("2.3.0");
-        assertThat(scenario.connection.profile().fineGrainedResources()).isFalse();
-        assertThat(scenario.connection.profile().shared()).isTrue();
-        assertThat(scenario.connection.keepsJobsWhenItFails()).isTrue();
-        assertThat(scenario.connection.restartsAutomatically()).isFalse();
-        assertThat(scenario.connection.processLog()).isEmpty();
-        assertThat(scenario.connection.savepointTarget("job-1"))
+        assertThat(scenario.graph.clusters().profile(scenario.clusterId).orElseThrow().defaultFlinkVersion()).isEqualTo("2.3.0");
+        assertThat(scenario.graph.clusters().savepointTarget(scenario.clusterId, "job-1"))
                 .isEqualTo(dir.resolve("savepoints").toUri().toString().replaceAll("/$", "") + "/job-1");
         // the TaskManager's slots, as the REST API reports them (a TaskManager that re-registers after a missed
         // heartbeat on a loaded machine shows 0 for a moment)
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (scenario.connection.gateway().overview().slotsTotal() != 2 && System.nanoTime() < deadline) {
+        while (scenario.gateway().overview().slotsTotal() != 2 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
@@ -76,7 +69,28 @@ class RemoteSessionHttpIntegrationTest {
                 break;
             }
         }
-        assertThat(scenario.connection.gateway().overview().slotsTotal()).isEqualTo(2);
+        assertThat(scenario.gateway().overview().slotsTotal()).isEqualTo(2);
+
+        // the connection itself, as the connector makes it
+        RemoteSessionConnection c = (RemoteSessionConnection) new RemoteSessionConnector().connect(
+                RemoteSessionScenario.definition("direct", RemoteEndpoint.of(cluster.restUrl()), dir), id -> null);
+        try {
+            c.start();
+            assertThat(c.awaitRunning(Duration.ofSeconds(10)).health()).isEqualTo(ClusterHealth.RUNNING);
+            assertThat(c.profile().name()).isEqualTo("Remote direct");
+            assertThat(c.profile().flinkVersions()).containsExactly("2.3.0");
+            assertThat(c.profile().fineGrainedResources()).isFalse();
+            assertThat(c.profile().shared()).isTrue();
+            assertThat(c.keepsJobsWhenItFails()).isTrue();
+            assertThat(c.restartsAutomatically()).isFalse();
+            assertThat(c.processLog()).isEmpty();
+            c.stop(Duration.ZERO);
+            assertThat(c.state().health()).isEqualTo(ClusterHealth.STOPPED);
+            c.restart();
+            assertThat(c.awaitRunning(Duration.ofSeconds(10)).health()).isEqualTo(ClusterHealth.RUNNING);
+        } finally {
+            c.close();
+        }
     }
 
     @Test
@@ -90,12 +104,11 @@ class RemoteSessionHttpIntegrationTest {
     @Test
     @Order(3)
     void aStoppedJobManagerIsUnreachableAndTheConnectionRecoversByItself() throws Exception {
-        RemoteSessionConnection c = scenario.connection;
         cluster.stopJobManager();
         long t0 = System.nanoTime();
-        RemoteSessionScenario.awaitHealth(c, ClusterHealth.UNREACHABLE, Duration.ofSeconds(15));
+        scenario.awaitHealth(ClusterHealth.UNREACHABLE, Duration.ofSeconds(15));
         long unreachableAfter = (System.nanoTime() - t0) / 1_000_000;
-        assertThat(c.state().detail()).contains(cluster.restUrl()).contains("refused the connection");
+        assertThat(scenario.state().detail()).contains(cluster.restUrl()).contains("refused the connection");
         assertThat(unreachableAfter).as("three failed probes in a row, not one").isGreaterThanOrEqualTo(900);
         // a submission says why, without trying to upload
         assertThatThrownBy(() -> scenario.graph.runs().run(scenario.createJob("while-down"), 1,
@@ -103,8 +116,8 @@ class RemoteSessionHttpIntegrationTest {
                 .hasMessageContaining("refused the connection");
 
         cluster.startJobManager();
-        RemoteSessionScenario.awaitHealth(c, ClusterHealth.RUNNING, Duration.ofSeconds(20));
-        assertThat(c.state().detail()).isNull();
+        scenario.awaitHealth(ClusterHealth.RUNNING, Duration.ofSeconds(20));
+        assertThat(scenario.state().detail()).isNull();
         System.out.println("unreachable after " + unreachableAfter + " ms; back to RUNNING "
                 + (System.nanoTime() - t0) / 1_000_000 + " ms after the JobManager was stopped");
     }

@@ -3,7 +3,6 @@ package io.streamdesk.flink.remote;
 import io.streamdesk.model.ClusterHealth;
 import io.streamdesk.model.ClusterState;
 import io.streamdesk.model.cluster.RemoteEndpoint;
-import io.streamdesk.testing.InMemorySecretStore;
 import io.streamdesk.testing.StandaloneFlinkCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,8 +36,8 @@ class RemoteSessionProxyIntegrationTest {
     static StandaloneFlinkCluster cluster;
     static Process nginx;
     static String proxyUrl;
-    static final InMemorySecretStore secrets = new InMemorySecretStore();
     static RemoteSessionScenario scenario;
+    static RemoteEndpoint endpoint;
 
     @BeforeAll
     static void startClusterAndProxy() throws Exception {
@@ -88,9 +87,8 @@ class RemoteSessionProxyIntegrationTest {
             Thread.sleep(50);
         }
         System.out.println("cluster and proxy ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-        String secretId = secrets.put("proxy password", PASSWORD);
-        scenario = new RemoteSessionScenario(dir, RemoteSessionScenario.definition("proxied",
-                new RemoteEndpoint(proxyUrl, USER, secretId, null, null, null), dir.resolve("savepoints")), secrets);
+        scenario = new RemoteSessionScenario(dir);
+        endpoint = new RemoteEndpoint(proxyUrl, USER, null, null, null, null);
     }
 
     private static String nginxBinary() {
@@ -122,8 +120,8 @@ class RemoteSessionProxyIntegrationTest {
 
     @Test
     @Order(1)
-    void connectsThroughTheProxyWithBasicAuth() {
-        ClusterState state = scenario.connect();
+    void connectsThroughTheProxyWithBasicAuth() throws Exception {
+        ClusterState state = scenario.add("Shared proxied", endpoint, PASSWORD, dir.resolve("savepoints"));
         assertThat(state.health()).as(String.valueOf(state.detail())).isEqualTo(ClusterHealth.RUNNING);
         assertThat(state.restUrl()).isEqualTo(proxyUrl);
         assertThat(state.flinkVersion()).isEqualTo("2.3.0");
@@ -143,19 +141,24 @@ class RemoteSessionProxyIntegrationTest {
     @Test
     @Order(3)
     void aWrongPasswordIsUserOrPasswordRefused() throws Exception {
-        String wrong = secrets.put("wrong", "not-the-password");
-        RemoteSessionConnection c = (RemoteSessionConnection) new RemoteSessionConnector(Duration.ofMillis(500))
-                .connect(RemoteSessionScenario.definition("wrong", new RemoteEndpoint(proxyUrl, USER, wrong,
-                        null, null, null), dir.resolve("savepoints")), id -> secrets.get(id).orElse(null));
-        try {
-            c.start();
-            ClusterState state = c.awaitRunning(Duration.ofSeconds(10));
-            assertThat(state.health()).isEqualTo(ClusterHealth.FAILED);
-            assertThat(state.detail()).startsWith("user or password refused by " + proxyUrl)
-                    .doesNotContain("not-the-password").doesNotContainIgnoringCase("unreachable");
-        } finally {
-            c.close();
+        var added = scenario.graph.clusters().addRemote("Wrong password", endpoint, "not-the-password",
+                dir.resolve("savepoints").toUri().toString());
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        ClusterState state = scenario.graph.clusters().state(added.id());
+        while (state.health() != ClusterHealth.FAILED && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            state = scenario.graph.clusters().state(added.id());
         }
+        assertThat(state.health()).isEqualTo(ClusterHealth.FAILED);
+        assertThat(state.detail()).startsWith("user or password refused by " + proxyUrl)
+                .doesNotContain("not-the-password").doesNotContainIgnoringCase("unreachable");
+        // a run on it says so before anything is compiled or uploaded
+        var job = scenario.graph.jobs().createSqlJob("on-wrong-password", "/remote", added.id());
+        scenario.graph.jobs().saveDraft(job.id(), RemoteSessionScenario.SQL);
+        scenario.graph.jobs().publish(job.id(), "first");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> scenario.graph.runs().run(job.id(), 1,
+                        io.streamdesk.service.RestoreChoice.fresh()))
+                .hasMessageContaining("user or password refused by " + proxyUrl);
     }
 
     @Test

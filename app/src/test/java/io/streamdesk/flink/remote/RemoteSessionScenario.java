@@ -11,14 +11,14 @@ import io.streamdesk.model.ClusterState;
 import io.streamdesk.model.Job;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobStatus;
-import io.streamdesk.model.JobType;
 import io.streamdesk.model.cluster.ClusterDefinition;
 import io.streamdesk.model.cluster.ClusterKind;
 import io.streamdesk.model.cluster.RemoteEndpoint;
 import io.streamdesk.service.RestoreChoice;
 import io.streamdesk.service.RunService;
-import io.streamdesk.service.port.ClusterConnection;
+import io.streamdesk.testing.FakeLocalCluster;
 import io.streamdesk.testing.InMemoryAlarmStore;
+import io.streamdesk.testing.InMemoryClusterDefinitionStore;
 import io.streamdesk.testing.InMemoryCheckpointStore;
 import io.streamdesk.testing.InMemoryEventStore;
 import io.streamdesk.testing.InMemoryJobStore;
@@ -39,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole path of a job on a remote session cluster through the real services (ServiceGraph over in-memory stores,
- * the real planner, checker and submitter) and a real {@link RemoteSessionConnection}: connect, create, publish,
- * run, savepoint, stop with savepoint, run from it, cancel.
+ * the real planner, checker and submitter, the cluster registry with the real {@link RemoteSessionConnector}): add
+ * the cluster, create a job on it, publish, run, savepoint, stop with savepoint, run from it, cancel.
  */
 final class RemoteSessionScenario {
 
@@ -50,55 +50,32 @@ final class RemoteSessionScenario {
             INSERT INTO snk SELECT id FROM src;
             """;
 
-    final RemoteSessionConnection connection;
+    final InMemoryJobStore jobStore = new InMemoryJobStore();
+    final InMemorySecretStore secrets = new InMemorySecretStore();
     final ServiceGraph graph;
-    /** The cluster as the registry stored it (its id is the registry's, not the one of the given definition). */
-    final ClusterDefinition registered;
+    /** The id the registry gave the remote cluster once {@link #add} registered it. */
+    String clusterId;
 
     /**
-     * Adds the cluster of {@code definition} through the registry, as the Clusters pane and {@code cluster add remote}
-     * do (the password, when its endpoint names one in {@code secretStore}, is handed over in clear, as a user types
-     * it); the registry connects it with the real {@link RemoteSessionConnector}.
+     * The services with the remote session connector: a cluster is added through the registry ({@code addRemote},
+     * its password kept in the secret store) and connected by {@link RemoteSessionConnector}. The graph's local
+     * cluster is a fake that nothing here uses.
      */
-    RemoteSessionScenario(Path dir, ClusterDefinition definition, InMemorySecretStore secretStore) {
-        RecordingConnector connector = new RecordingConnector();
+    RemoteSessionScenario(Path dir) {
         Duration wait = Duration.ofSeconds(60);
         this.graph = ServiceGraph.build(ServiceGraph.adapters()
-                .stores(new InMemoryJobStore(), new InMemoryVersionStore(), new InMemoryRunStore(), new InMemoryEventStore())
+                .stores(jobStore, new InMemoryVersionStore(), new InMemoryRunStore(), new InMemoryEventStore())
                 .monitoringStores(new InMemoryMetricStore(), new InMemoryCheckpointStore(), new InMemoryAlarmStore())
-                .settings(new InMemorySettingsStore(), new InMemorySmtpSettingsStore(), secretStore)
-                // the embedded cluster is not under test here: the registry's default entry only
-                .cluster(new io.streamdesk.testing.FakeLocalCluster(), FlinkVersions.bundled())
-                .clusterDefinitions(new io.streamdesk.testing.InMemoryClusterDefinitionStore())
-                .connectors(List.of(connector))
+                .settings(new InMemorySettingsStore(), new InMemorySmtpSettingsStore(), secrets)
+                .cluster(new FakeLocalCluster(), FlinkVersions.bundled())
+                .clusterDefinitions(new InMemoryClusterDefinitionStore())
+                .connectors(List.of(new RemoteSessionConnector(Duration.ofMillis(500))))
                 .sql(new FlinkSqlChecker(), new FlinkSqlSubmitter(), new FlinkSqlSubmitter(),
                         new FlinkSavepointInspector(), new FlinkConfigOptionCatalog())
                 .clock(Clock.systemUTC())
                 .user("tester", new RunService.RunTimeouts(Duration.ofSeconds(20), wait, wait))
                 .paths(dir.resolve("savepoints"), dir.resolve("run-logs"))
                 .series((job, metric, from, to) -> List.of()));
-        RemoteEndpoint e = definition.endpoint();
-        String password = e.passwordSecretId() == null ? null : secretStore.get(e.passwordSecretId()).orElse(null);
-        this.registered = graph.clusters().addRemote(definition.name(), new RemoteEndpoint(e.restUrl(), e.username(),
-                null, e.caFile(), e.clientCertFile(), e.clientKeyFile()), password, definition.savepointDirectory());
-        this.connection = java.util.Objects.requireNonNull(connector.made, "the registry connected no cluster");
-    }
-
-    /** The real connector, keeping the connection it made so the tests can watch it. */
-    private static final class RecordingConnector implements io.streamdesk.service.port.ClusterConnector {
-        private final RemoteSessionConnector real = new RemoteSessionConnector(Duration.ofMillis(500));
-        volatile RemoteSessionConnection made;
-
-        @Override
-        public boolean handles(ClusterDefinition definition) {
-            return real.handles(definition);
-        }
-
-        @Override
-        public io.streamdesk.service.port.ClusterConnection connect(ClusterDefinition definition, SecretReader secrets) {
-            made = (RemoteSessionConnection) real.connect(definition, secrets);
-            return made;
-        }
     }
 
     static ClusterDefinition definition(String id, RemoteEndpoint endpoint, Path savepoints) {
@@ -106,18 +83,35 @@ final class RemoteSessionScenario {
                 savepoints.toUri().toString(), Instant.now());
     }
 
-    /** Starts probing (the registry already did when it added the cluster) and waits for the first answer. */
-    ClusterState connect() {
-        graph.clusters().start(registered.id());
-        return connection.awaitRunning(Duration.ofSeconds(20));
+    /** Adds the cluster through the registry and waits until its first probe decided. */
+    ClusterState add(String name, RemoteEndpoint endpoint, String password, Path savepoints) throws InterruptedException {
+        ClusterDefinition added = graph.clusters().addRemote(name, endpoint, password, savepoints.toUri().toString());
+        clusterId = added.id();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (state().health() == ClusterHealth.STARTING || state().health() == ClusterHealth.STOPPED) {
+            if (System.nanoTime() > deadline) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        return state();
     }
 
-    /** A SQL job created on this cluster and published, as the new-job dialog and {@code job create --cluster} do. */
+    ClusterState state() {
+        return graph.clusters().state(clusterId);
+    }
+
+    io.streamdesk.service.port.ClusterGateway gateway() {
+        return graph.clusters().currentGateway(clusterId);
+    }
+
+    /** A SQL job placed on the remote cluster, with a published version 1. */
     JobId createJob(String name) {
-        Job created = graph.jobs().createSqlJob(name, "/remote", registered.id());
-        graph.jobs().saveDraft(created.id(), SQL);
-        graph.jobs().publish(created.id(), "first");
-        return created.id();
+        Job job = graph.jobs().createSqlJob(name, "/remote", clusterId);
+        assertThat(job.clusterId()).isEqualTo(clusterId);
+        graph.jobs().saveDraft(job.id(), SQL);
+        graph.jobs().publish(job.id(), "first");
+        return job.id();
     }
 
     /**
@@ -129,12 +123,12 @@ final class RemoteSessionScenario {
         Job running = runs.run(id, 1, RestoreChoice.fresh());
         assertThat(running.status()).isEqualTo(JobStatus.RUNNING);
         String first = running.flinkJobId();
-        assertThat(connection.gateway().jobDetails(first).state()).isEqualTo("RUNNING");
-        assertThat(connection.gateway().jobDetails(first).name()).contains(id.value());
+        assertThat(gateway().jobDetails(first).state()).isEqualTo("RUNNING");
+        assertThat(gateway().jobDetails(first).name()).contains(id.value());
 
         var savepoint = graph.checkpoints().triggerSavepoint(id, "before the upgrade");
         // where the cluster's definition says its savepoints go, not the desktop's data directory
-        String under = java.net.URI.create(connection.savepointTarget(id.value())).getPath() + "/savepoint-";
+        String under = java.net.URI.create(graph.clusters().savepointTarget(clusterId, id.value())).getPath() + "/savepoint-";
         assertThat(java.net.URI.create(savepoint.location()).getPath()).startsWith(under);
 
         Job stopped = runs.stop(id, true);
@@ -151,19 +145,19 @@ final class RemoteSessionScenario {
 
         Job cancelled = runs.stop(id, false);
         assertThat(cancelled.status()).isEqualTo(JobStatus.STOPPED);
-        assertThat(connection.gateway().jobDetails(again.flinkJobId()).state()).isEqualTo("CANCELED");
+        assertThat(gateway().jobDetails(again.flinkJobId()).state()).isEqualTo("CANCELED");
     }
 
     void close() {
-        connection.close();
+        graph.clusters().closeConnections();
     }
 
-    static void awaitHealth(ClusterConnection c, ClusterHealth health, Duration timeout) throws InterruptedException {
+    void awaitHealth(ClusterHealth health, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (c.state().health() != health) {
+        while (state().health() != health) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Expected " + health + " within " + timeout.toSeconds() + " s, is "
-                        + c.state().health() + ": " + c.state().detail());
+                        + state().health() + ": " + state().detail());
             }
             Thread.sleep(100);
         }

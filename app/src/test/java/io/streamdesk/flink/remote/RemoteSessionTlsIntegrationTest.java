@@ -3,7 +3,6 @@ package io.streamdesk.flink.remote;
 import io.streamdesk.model.ClusterHealth;
 import io.streamdesk.model.ClusterState;
 import io.streamdesk.model.cluster.RemoteEndpoint;
-import io.streamdesk.testing.InMemorySecretStore;
 import io.streamdesk.testing.StandaloneFlinkCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,11 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import static io.streamdesk.testing.StandaloneFlinkCluster.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,49 +26,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RemoteSessionTlsIntegrationTest {
 
-    static final String PASSWORD = "changeit";
-    static final String SERVER_DN = "CN=localhost,O=StreamDesk Test Server";
+    static final String PASSWORD = TestCertificates.PASSWORD;
+    static final String SERVER_DN = TestCertificates.SERVER_DN;
 
     @TempDir
     static Path dir;
     static Path tls;
     static StandaloneFlinkCluster cluster;
     static RemoteSessionScenario scenario;
+    static RemoteEndpoint endpoint;
 
     @BeforeAll
     static void startCluster() throws Exception {
-        tls = Files.createDirectories(dir.resolve("tls"));
-        keypair("server", SERVER_DN, "SAN=dns:localhost,ip:127.0.0.1");
-        keypair("client", "CN=streamdesk-client", null);
-        keypair("other", "CN=Some Other CA", null);
-        run(tls, "keytool", "-importcert", "-noprompt", "-alias", "server", "-file", "server.pem",
-                "-keystore", "truststore.p12", "-storetype", "PKCS12", "-storepass", PASSWORD);
-        run(tls, "keytool", "-importcert", "-noprompt", "-alias", "client", "-file", "client.pem",
-                "-keystore", "truststore.p12", "-storetype", "PKCS12", "-storepass", PASSWORD);
-        run(tls, "openssl", "pkcs12", "-in", "client.p12", "-nocerts", "-nodes", "-passin", "pass:" + PASSWORD,
-                "-out", "client-raw.key");
-        run(tls, "openssl", "pkcs8", "-topk8", "-nocrypt", "-in", "client-raw.key", "-out", "client.key");
+        tls = TestCertificates.make(dir.resolve("tls")).dir;
         long t0 = System.nanoTime();
         cluster = StandaloneFlinkCluster.start(dir.resolve("flink"), new StandaloneFlinkCluster.RestTlsFiles(
                 tls.resolve("server.p12"), tls.resolve("truststore.p12"), PASSWORD, true));
         System.out.println("TLS standalone cluster ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-        RemoteEndpoint endpoint = new RemoteEndpoint(cluster.restUrl(), null, null, tls.resolve("server.pem"),
+        endpoint = new RemoteEndpoint(cluster.restUrl(), null, null, tls.resolve("server.pem"),
                 tls.resolve("client.pem"), tls.resolve("client.key"));
-        scenario = new RemoteSessionScenario(dir, RemoteSessionScenario.definition("mtls", endpoint,
-                dir.resolve("savepoints")), new InMemorySecretStore());
-    }
-
-    private static void keypair(String alias, String dn, String san) throws Exception {
-        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("keytool", "-genkeypair",
-                "-alias", alias, "-keyalg", "RSA", "-keysize", "2048", "-dname", dn, "-validity", "3",
-                "-storetype", "PKCS12", "-keystore", alias + ".p12", "-storepass", PASSWORD, "-keypass", PASSWORD));
-        if (san != null) {
-            cmd.add("-ext");
-            cmd.add(san);
-        }
-        run(tls, cmd.toArray(new String[0]));
-        run(tls, "keytool", "-exportcert", "-rfc", "-alias", alias, "-keystore", alias + ".p12",
-                "-storepass", PASSWORD, "-file", alias + ".pem");
+        scenario = new RemoteSessionScenario(dir);
     }
 
     @AfterAll
@@ -86,9 +60,9 @@ class RemoteSessionTlsIntegrationTest {
 
     @Test
     @Order(1)
-    void connectsWithTheCaFileAndTheClientCertificate() {
+    void connectsWithTheCaFileAndTheClientCertificate() throws Exception {
         assertThat(cluster.restUrl()).startsWith("https://");
-        ClusterState state = scenario.connect();
+        ClusterState state = scenario.add("Shared mTLS", endpoint, null, dir.resolve("savepoints"));
         assertThat(state.health()).as(String.valueOf(state.detail())).isEqualTo(ClusterHealth.RUNNING);
         assertThat(state.flinkVersion()).isEqualTo("2.3.0");
     }
