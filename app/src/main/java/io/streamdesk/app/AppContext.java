@@ -89,7 +89,7 @@ public final class AppContext implements Services {
                         new io.streamdesk.store.SmtpSettingsFile(smtpFile), secrets)
                 .cluster(localCluster, io.streamdesk.flink.local.FlinkVersions.bundled())
                 .clusterDefinitions(new io.streamdesk.store.JdbcClusterDefinitionStore(database.dataSource()))
-                .connectors(List.of()) // the remote session connector is added with io.streamdesk.flink.remote
+                .connectors(List.of(new io.streamdesk.flink.remote.RemoteSessionConnector()))
                 .jobPoll(options.reconcileInterval())
                 .sql(checker, submitter, new io.streamdesk.service.jobconfig.CachingJobGraphCompiler(
                                 // ${secret:id} in the SQL compiles with placeholders; only the submit gets values (S2)

@@ -479,7 +479,7 @@ public final class RunService {
         ClusterGateway gateway = clusters.readyGateway(job.clusterId(), timeouts.clusterStart());
         String flinkJobId;
         try {
-            flinkJobId = submitter.submit(gateway.restUrl(), job.name() + " (" + job.id() + " v" + versionNumber + ")",
+            flinkJobId = submitter.submit(gateway, job.name() + " (" + job.id() + " v" + versionNumber + ")",
                     configuration.sql(), restorePath, configuration.configuration());
         } catch (SqlSubmitException e) {
             String message = configuration.scrub(e.getMessage());
@@ -551,10 +551,10 @@ public final class RunService {
     }
 
     private String stopWithSavepoint(ClusterGateway gateway, Job job, JobRun run) {
-        Path target = savepointRoot.resolve(job.id().value());
+        String target = savepointTarget(clusters, job);
         String requestId;
         try {
-            requestId = gateway.stopWithSavepoint(run.flinkJobId(), target.toUri().toString());
+            requestId = gateway.stopWithSavepoint(run.flinkJobId(), target);
         } catch (ClusterCallException e) {
             throw new OperationFailedException("Flink refused the stop: " + e.getMessage(),
                     "Check that the job still runs on the cluster; stop without a savepoint if it does not.", e);
@@ -574,6 +574,20 @@ public final class RunService {
                         "Large state takes longer; try again, or stop without a savepoint.");
             }
             sleep();
+        }
+    }
+
+    /**
+     * Where the job's savepoints go on its cluster: a URI the cluster writes (the local cluster's data directory, a
+     * remote cluster's configured savepoint directory), never assumed to be on the desktop. Refused with the
+     * cluster's words when it has none.
+     */
+    public static String savepointTarget(ClusterService clusters, Job job) {
+        try {
+            return clusters.savepointTarget(job.clusterId(), job.id().value());
+        } catch (IllegalStateException e) {
+            throw new OperationFailedException(e.getMessage(),
+                    "Edit the cluster and set its savepoint directory, or stop the job without a savepoint.", e);
         }
     }
 

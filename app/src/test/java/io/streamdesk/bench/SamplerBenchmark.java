@@ -66,7 +66,7 @@ public final class SamplerBenchmark {
                         + "CREATE TABLE src (id BIGINT, amount DOUBLE) WITH ('connector'='datagen','rows-per-second'='5');\n"
                         + "CREATE TABLE snk (id BIGINT, amount DOUBLE) WITH ('connector'='blackhole');\n"
                         + "INSERT INTO snk SELECT id, amount FROM src WHERE amount > 0;\n";
-                String flinkJobId = submitter.submit(rest, "bench-" + i, sql, null);
+                String flinkJobId = submitter.submit(new io.streamdesk.flink.rest.FlinkRestClient(rest), "bench-" + i, sql, null);
                 JobId id = new JobId(String.format("cql-bch%05d", i));
                 jobStore.create(new Job(id, "bench-" + i, "/", JobType.SQL, ClusterConnection.DEFAULT_CLUSTER_ID, JobStatus.RUNNING, 1,
                         Instant.now(), Duration.ZERO, Instant.now(), 1, flinkJobId, null));

@@ -70,7 +70,7 @@ class ClusterCommandsOnDataDirectoryTest {
             assertThat(list.exitCode()).as(list.err()).isZero();
             assertThat(list.outLines()[0]).startsWith("ID").contains("NAME", "KIND", "STATE", "FLINK", "SLOTS FREE/TOTAL", "JOBS");
             assertThat(list.outLines()[1]).startsWith("local").contains("Local cluster", "Local", "Stopped");
-            assertThat(list.outLines()[2]).startsWith(id).contains("Prod", "Remote session", "Not connected:");
+            assertThat(list.outLines()[2]).startsWith(id).contains("Prod", "Remote session", "Running (last seen");
             assertThat(list.outLines()).hasSize(3);
 
             CliRunner.Result test = cli("").run("cluster", "test", id);

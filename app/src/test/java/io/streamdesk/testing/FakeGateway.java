@@ -29,6 +29,12 @@ public final class FakeGateway implements ClusterGateway {
         return id;
     }
 
+    /** A job graph upload: registers the job as {@link #submit()} does. */
+    @Override
+    public String submitJobGraph(byte[] serializedJobGraph) {
+        return submit();
+    }
+
     /** Makes every stop-with-savepoint from now on fail with this cause (the job keeps running). */
     public synchronized void failSavepoints(String cause) {
         this.savepointFailure = cause;

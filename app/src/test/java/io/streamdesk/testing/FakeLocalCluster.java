@@ -44,7 +44,14 @@ public final class FakeLocalCluster implements ClusterConnection {
 
     @Override
     public String savepointTarget(String jobDirectory) {
-        return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "savepoints", jobDirectory).toUri().toString();
+        return savepoints.resolve(jobDirectory).toUri().toString();
+    }
+
+    private volatile java.nio.file.Path savepoints = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "savepoints");
+
+    /** Where savepoints go (the app's local cluster writes them under the data directory). */
+    public void savepointsUnder(java.nio.file.Path directory) {
+        this.savepoints = directory.toAbsolutePath();
     }
 
     @Override

@@ -65,6 +65,7 @@ public final class FakeServices implements Services {
                         java.util.List<io.streamdesk.service.port.ClusterConnector> connectors) {
         this.dataDirectory = dataDirectory;
         this.clusterDefinitionStore = definitions;
+        cluster.savepointsUnder(dataDirectory.resolve("savepoints"));
         Duration shortWait = Duration.ofSeconds(5);
         this.graph = ServiceGraph.build(ServiceGraph.adapters()
                 .stores(jobStore, versionStore, runStore, eventStore)

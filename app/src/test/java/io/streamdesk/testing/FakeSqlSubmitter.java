@@ -1,5 +1,6 @@
 package io.streamdesk.testing;
 
+import io.streamdesk.service.port.JobGraphUpload;
 import io.streamdesk.service.port.SqlSubmitException;
 import io.streamdesk.service.port.SqlSubmitter;
 
@@ -28,7 +29,7 @@ public final class FakeSqlSubmitter implements SqlSubmitter {
     }
 
     @Override
-    public synchronized String submit(String restUrl, String jobName, String script, String restoreFrom) {
+    public synchronized String submit(JobGraphUpload target, String jobName, String script, String restoreFrom) {
         if (nextFailure != null) {
             String failure = nextFailure;
             nextFailure = null;
@@ -45,9 +46,9 @@ public final class FakeSqlSubmitter implements SqlSubmitter {
     private final List<java.util.Map<String, String>> configurations = new ArrayList<>();
 
     @Override
-    public synchronized String submit(String restUrl, String jobName, String script, String restoreFrom,
+    public synchronized String submit(JobGraphUpload target, String jobName, String script, String restoreFrom,
                                       java.util.Map<String, String> configuration) {
-        String id = submit(restUrl, jobName, script, restoreFrom);
+        String id = submit(target, jobName, script, restoreFrom);
         configurations.add(java.util.Map.copyOf(configuration));
         return id;
     }

@@ -24,6 +24,20 @@ public final class FlinkEndpoints {
     public static final RestEndpoint<String> CONFIG =
             new RestEndpoint<>("GET", "/config", json -> text(json, "flink-version"));
 
+    /**
+     * {@code POST /jobs} (multipart: the serialized job graph): answers {@code {"jobUrl": "/jobs/<id>"}}; the Flink
+     * job id is its last segment.
+     */
+    public static final RestEndpoint<String> SUBMIT_JOB =
+            new RestEndpoint<>("POST", "/jobs", json -> {
+                String url = text(json, "jobUrl");
+                if (url == null || url.isBlank()) {
+                    throw new io.streamdesk.service.port.ClusterCallException(202,
+                            "Flink accepted the job but did not say its id: " + json);
+                }
+                return url.substring(url.lastIndexOf('/') + 1);
+            });
+
     public static final RestEndpoint<ClusterOverview> OVERVIEW =
             new RestEndpoint<>("GET", "/overview", json -> new ClusterOverview(
                     text(json, "flink-version"),

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamdesk.model.FlinkJobSummary;
+import io.streamdesk.model.cluster.RemoteEndpoint;
 import io.streamdesk.service.port.ClusterCallException;
 import io.streamdesk.service.port.ClusterGateway;
 import io.streamdesk.service.port.ClusterUnreachableException;
+import io.streamdesk.service.port.JobGraphUpload;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -45,6 +47,7 @@ public final class FlinkRestClient implements ClusterGateway {
     private final Duration requestTimeout;
     private final String authorization;
     private final HttpClient http;
+    private final RestTls tls;
     /** Sees every request before it is sent; counts them in benchmarks (a no-op by default). */
     private volatile java.util.function.Consumer<RestEndpoint<?>> requestListener = e -> { };
 
@@ -59,17 +62,45 @@ public final class FlinkRestClient implements ClusterGateway {
      */
     public FlinkRestClient(String restUrl, Duration connectTimeout, Duration requestTimeout,
                            String username, String password) {
+        this(restUrl, connectTimeout, requestTimeout, username, password, null);
+    }
+
+    /**
+     * @param tls the TLS settings for an https URL (trust, client certificate), or null for the JDK's defaults
+     */
+    public FlinkRestClient(String restUrl, Duration connectTimeout, Duration requestTimeout,
+                           String username, String password, RestTls tls) {
         Objects.requireNonNull(restUrl, "restUrl");
         this.restUrl = restUrl.endsWith("/") ? restUrl.substring(0, restUrl.length() - 1) : restUrl;
         URI.create(this.restUrl); // fail early on a malformed address
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
         this.authorization = username == null ? null : "Basic " + Base64.getEncoder().encodeToString(
                 (username + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
+        this.tls = tls;
         // Flink's REST server speaks HTTP/1.1 only; skip the h2c upgrade attempt.
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"))
-                .build();
+                .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"));
+        if (tls != null) {
+            builder.sslContext(tls.context());
+        }
+        this.http = builder.build();
+    }
+
+    /**
+     * A client of a registered remote endpoint (R2): its URL with the path prefix, basic auth with the given password,
+     * TLS with the system trust store or the endpoint's CA file, and its client certificate for mutual TLS.
+     *
+     * @param password the basic auth password as read from the secret store, or null; never logged
+     * @throws IllegalArgumentException with a user-facing message when a TLS file cannot be used
+     */
+    public static FlinkRestClient forEndpoint(RemoteEndpoint endpoint, String password, Duration connectTimeout,
+                                              Duration requestTimeout) {
+        RestTls tls = endpoint.tls() || endpoint.caFile() != null || endpoint.clientCertFile() != null
+                ? RestTls.of(endpoint.caFile(), endpoint.clientCertFile(), endpoint.clientKeyFile())
+                : null;
+        return new FlinkRestClient(endpoint.restUrl(), connectTimeout, requestTimeout, endpoint.username(),
+                password, tls);
     }
 
     /** Calls {@code listener} with each request's endpoint before it is sent (e.g. to count requests per tick). */
@@ -165,6 +196,7 @@ public final class FlinkRestClient implements ClusterGateway {
             request.header("Authorization", authorization);
         }
         HttpResponse<String> response = send(request.build(), "GET " + path);
+        refuseAuth(response);
         if (response.statusCode() >= 400) {
             throw new ClusterCallException(response.statusCode(), errorMessage("GET " + path, response));
         }
@@ -298,6 +330,7 @@ public final class FlinkRestClient implements ClusterGateway {
             request.header("Authorization", authorization);
         }
         HttpResponse<String> response = send(request.build(), endpoint.method() + " " + path);
+        refuseAuth(response);
         if (response.statusCode() >= 400) {
             throw new ClusterCallException(response.statusCode(), errorMessage(endpoint.method() + " " + path, response));
         }
@@ -305,21 +338,150 @@ public final class FlinkRestClient implements ClusterGateway {
     }
 
     private HttpResponse<String> send(HttpRequest request, String what) {
+        return send(request, what, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, String what, HttpResponse.BodyHandler<T> handler) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(request, handler);
         } catch (HttpConnectTimeoutException e) {
             throw new ClusterUnreachableException("Flink cluster at " + restUrl + " did not accept a connection within the timeout", e);
         } catch (HttpTimeoutException e) {
             throw new ClusterUnreachableException("Flink cluster at " + restUrl + " did not answer " + what
-                    + " within " + requestTimeout.toMillis() + " ms", e);
+                    + " within " + request.timeout().orElse(requestTimeout).toMillis() + " ms", e);
         } catch (ConnectException e) {
             throw new ClusterUnreachableException("Flink cluster at " + restUrl + " refused the connection (is it running?)", e);
         } catch (IOException e) {
+            javax.net.ssl.SSLException ssl = sslCause(e);
+            if (ssl != null) {
+                throw new ClusterCallException(TLS_FAILURE, tlsMessage(ssl));
+            }
+            if (!restUrl.startsWith("https:") && String.valueOf(e.getMessage()).contains("received no bytes")) {
+                throw new ClusterUnreachableException("Flink cluster at " + restUrl + " closed the connection without "
+                        + "an answer (does it speak https only?)", e);
+            }
             throw new ClusterUnreachableException("Flink cluster at " + restUrl + " could not be reached: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterUnreachableException("Interrupted while calling the Flink cluster at " + restUrl, e);
         }
+    }
+
+    /** The status of a {@link ClusterCallException} for a TLS handshake that failed (no HTTP status exists). */
+    public static final int TLS_FAILURE = 0;
+
+    /** 401/407: the user or password is wrong (or missing); never a Flink error, a proxy's or a server's refusal. */
+    private void refuseAuth(HttpResponse<?> response) {
+        int status = response.statusCode();
+        if (status >= 300 && status < 400) {
+            // never followed: a redirect would take the credentials elsewhere; Flink's TLS port redirects plain http
+            String location = response.headers().firstValue("Location").orElse(null);
+            throw new ClusterCallException(status, "The REST API at " + restUrl + " redirects (HTTP " + status + ")"
+                    + (location == null ? "" : " to " + abbreviate(location))
+                    + (location != null && location.startsWith("https:") && !restUrl.startsWith("https:")
+                    ? "; it speaks https: use an https:// URL" : "; use the URL it redirects to"));
+        }
+        if (status == 401 || status == 407) {
+            throw new ClusterCallException(status, authorization == null
+                    ? "The REST API at " + restUrl + " asks for a user and password (HTTP " + status + ")"
+                    : "user or password refused by " + restUrl + " (HTTP " + status + ")");
+        }
+    }
+
+    private static javax.net.ssl.SSLException sslCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException ssl) {
+                return ssl;
+            }
+        }
+        return null;
+    }
+
+    /** What failed in the handshake, naming the server's certificate when it was not trusted. */
+    private String tlsMessage(javax.net.ssl.SSLException e) {
+        StringBuilder causes = new StringBuilder();
+        boolean untrusted = false;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.security.cert.CertificateException
+                    || t instanceof java.security.cert.CertPathValidatorException
+                    || t.getClass().getName().endsWith("SunCertPathBuilderException")) {
+                untrusted = true;
+            }
+            if (t.getMessage() != null && causes.indexOf(t.getMessage()) < 0) {
+                causes.append(causes.length() == 0 ? "" : "; ").append(t.getMessage());
+            }
+        }
+        String text = causes.toString();
+        String prefix = "TLS error with " + restUrl + ": ";
+        java.security.cert.X509Certificate seen = tls == null ? null : tls.lastServerCertificate();
+        if (untrusted || text.contains("PKIX") || text.contains("certification path")) {
+            String subject = seen == null ? "of the server" : "'" + seen.getSubjectX500Principal().getName()
+                    + "' (issued by '" + seen.getIssuerX500Principal().getName() + "')";
+            if (text.contains("No subject alternative") || text.contains("No name matching")) {
+                return prefix + "the server certificate " + subject + " is not for this host: " + abbreviate(text);
+            }
+            return prefix + "the server certificate " + subject + " is not trusted by "
+                    + (tls == null ? "the system trust store" : tls.trustSource())
+                    + "; give the CA file that signed it (" + abbreviate(text) + ")";
+        }
+        if (text.contains("bad_certificate") || text.contains("certificate_required") || text.contains("certificate_unknown")) {
+            return prefix + (tls != null && tls.presentsClientCertificate()
+                    ? "the server refused the client certificate (" + abbreviate(text) + ")"
+                    : "the server asks for a client certificate (mutual TLS); set the client certificate and key ("
+                    + abbreviate(text) + ")");
+        }
+        return prefix + abbreviate(text);
+    }
+
+    // ---- submission (J5): the same URL, prefix, TLS and auth as every other call ----
+
+    /** A job graph upload may take longer than a status call: the JobManager deserializes and schedules it. */
+    static final Duration SUBMIT_TIMEOUT = Duration.ofSeconds(60);
+
+    @Override
+    public String submitJobGraph(byte[] serializedJobGraph) {
+        Objects.requireNonNull(serializedJobGraph, "serializedJobGraph");
+        if (serializedJobGraph.length > JobGraphUpload.MAX_JOB_GRAPH_BYTES) {
+            throw new ClusterCallException(413, "The job graph is " + (serializedJobGraph.length >> 20)
+                    + " MB, more than the " + (JobGraphUpload.MAX_JOB_GRAPH_BYTES >> 20) + " MB a submission may be.");
+        }
+        String boundary = "streamdesk-" + java.util.UUID.randomUUID();
+        String fileName = "job.graph";
+        ObjectNode request = JSON.createObjectNode();
+        request.put("jobGraphFileName", fileName);
+        request.putArray("jobJarFileNames");
+        request.putArray("jobArtifactFileNames");
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(serializedJobGraph.length + 1024);
+        byte[] head = ("--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"request\"\r\n"
+                + "Content-Type: application/json; charset=UTF-8\r\n\r\n"
+                + request + "\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file_0\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        body.writeBytes(head);
+        body.writeBytes(serializedJobGraph);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        requestListener.accept(FlinkEndpoints.SUBMIT_JOB);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(restUrl + "/jobs"))
+                .timeout(SUBMIT_TIMEOUT)
+                .header("Accept", "application/json")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        HttpResponse<String> response = send(builder.build(), "POST /jobs");
+        refuseAuth(response);
+        if (response.statusCode() == 413) {
+            throw new ClusterCallException(413, "The REST API at " + restUrl + " refused the " + (body.size() >> 10)
+                    + " KB job graph as too large (HTTP 413); a reverse proxy needs a larger body limit "
+                    + "(nginx: client_max_body_size).");
+        }
+        if (response.statusCode() >= 400) {
+            throw new ClusterCallException(response.statusCode(), errorMessage("POST /jobs", response));
+        }
+        return FlinkEndpoints.SUBMIT_JOB.responseMapping().apply(parse(response.body(), "POST /jobs"));
     }
 
     private JsonNode parse(String body, String what) {

@@ -1,6 +1,10 @@
 package io.streamdesk.flink.sql;
 
+import io.streamdesk.flink.local.FlinkVersions;
+import io.streamdesk.service.port.ClusterCallException;
+import io.streamdesk.service.port.ClusterUnreachableException;
 import io.streamdesk.service.port.JobGraphCompiler;
+import io.streamdesk.service.port.JobGraphUpload;
 import io.streamdesk.service.port.SqlSubmitException;
 import io.streamdesk.service.port.SqlSubmitter;
 import org.apache.flink.api.dag.Pipeline;
@@ -17,14 +21,12 @@ import org.apache.flink.table.delegation.Executor;
 import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.client.deployment.executors.PipelineExecutorUtils;
+import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
-import org.apache.flink.table.api.TableResult;
-import org.apache.flink.table.api.internal.TableEnvironmentInternal;
 import org.apache.flink.table.operations.ModifyOperation;
 import org.apache.flink.table.operations.Operation;
 import org.apache.flink.table.operations.QueryOperation;
@@ -32,22 +34,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.reflect.Field;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@link SqlSubmitter} with the bundled planner: the script is compiled in the app and its INSERTs are submitted
- * as one job to the cluster's REST address ({@code execution.target=remote}), the same path for the local child
- * and for remote session clusters.
+ * {@link SqlSubmitter} with the bundled planner: the script is compiled in the app into one job graph of its
+ * INSERTs, which is uploaded through the cluster's own REST client ({@link JobGraphUpload}): the same path, URL
+ * prefix, TLS and auth for the local child and for remote session clusters.
  */
 public final class FlinkSqlSubmitter implements SqlSubmitter, JobGraphCompiler {
 
     private static final Logger LOG = LoggerFactory.getLogger(FlinkSqlSubmitter.class);
-
-    /** A well-formed address that compile never connects to. */
-    private static final String COMPILE_ONLY_URL = "http://127.0.0.1:1";
 
     private final SqlStatementSplitter splitter = new SqlStatementSplitter();
 
@@ -55,39 +53,93 @@ public final class FlinkSqlSubmitter implements SqlSubmitter, JobGraphCompiler {
     }
 
     @Override
-    public String submit(String restUrl, String jobName, String script, String restoreFrom) {
-        return submit(restUrl, jobName, script, restoreFrom, Map.of());
+    public String submit(JobGraphUpload target, String jobName, String script, String restoreFrom) {
+        return submit(target, jobName, script, restoreFrom, Map.of());
     }
 
+    /**
+     * Checks the cluster's Flink version against the bundled planner's, compiles the job graph in the app (restore
+     * settings, job name and the job's configuration in it) and uploads it through {@code target}: the same HTTP
+     * stack, URL, prefix, TLS and auth as every other call to that cluster.
+     */
     @Override
-    public String submit(String restUrl, String jobName, String script, String restoreFrom,
+    public String submit(JobGraphUpload target, String jobName, String script, String restoreFrom,
                          Map<String, String> jobConfiguration) {
-        Prepared prepared = prepare(restUrl, jobName, script, restoreFrom, jobConfiguration);
-        TableEnvironment tEnv = prepared.tEnv();
-        List<ModifyOperation> inserts = prepared.inserts();
+        String restUrl = target.restUrl();
+        long t0 = System.nanoTime();
+        // compiled first: a script error is told without the cluster; the version is checked before the upload
+        byte[] graph = serialize(jobGraph(jobName, script, restoreFrom, jobConfiguration));
+        checkVersion(target);
+        long compiled = System.nanoTime();
         try {
-            long t0 = System.nanoTime();
-            TableResult result = ((TableEnvironmentInternal) tEnv).executeInternal(inserts);
-            JobClient client = result.getJobClient()
-                    .orElseThrow(() -> new IllegalStateException("Flink returned no job for the INSERT statements"));
-            String jobId = client.getJobID().toHexString();
-            LOG.info("Submitted job '{}' as {} to {} in {} ms{}", jobName, jobId, restUrl,
-                    (System.nanoTime() - t0) / 1_000_000, restoreFrom == null ? "" : " restoring from " + restoreFrom);
+            String jobId = target.submitJobGraph(graph);
+            LOG.info("Submitted job '{}' as {} to {} (compiled in {} ms, {} KB uploaded in {} ms){}", jobName, jobId,
+                    restUrl, (compiled - t0) / 1_000_000, graph.length >> 10, (System.nanoTime() - compiled) / 1_000_000,
+                    restoreFrom == null ? "" : " restoring from " + restoreFrom);
             return jobId;
-        } catch (RuntimeException e) {
-            throw failure("Submitting the job to " + restUrl + " failed: ", e);
+        } catch (ClusterCallException | ClusterUnreachableException e) {
+            throw new SqlSubmitException("Submitting the job to " + restUrl + " failed: " + e.getMessage(), e);
         }
     }
 
-    /** The table environment of a job with its catalog statements applied, and its INSERTs. */
-    private record Prepared(TableEnvironment tEnv, List<ModifyOperation> inserts) {
+    /** A cluster of another Flink minor version would not run what this planner compiled: refused before upload. */
+    private static void checkVersion(JobGraphUpload target) {
+        String version;
+        try {
+            version = target.flinkVersion();
+        } catch (ClusterCallException | ClusterUnreachableException e) {
+            throw new SqlSubmitException("Could not read the Flink version of " + target.restUrl() + ": "
+                    + e.getMessage(), e);
+        }
+        String bundled = FlinkVersions.bundled();
+        if (!FlinkVersions.sameMinor(bundled, version)) {
+            throw new SqlSubmitException("The cluster at " + target.restUrl() + " runs Flink "
+                    + (version == null ? "of an unknown version" : version) + ", but this app compiles jobs with Flink "
+                    + bundled + "; a job graph runs only on the same minor version (" + bundled.replaceAll(
+                    "^(\\d+\\.\\d+).*", "$1") + ".x). Use a cluster of that version.", null);
+        }
     }
 
-    private Prepared prepare(String restUrl, String jobName, String script, String restoreFrom,
-                             Map<String, String> jobConfiguration) {
-        TableEnvironment tEnv;
+    /** The job graph Flink's own client would submit for the script: the same translation and settings. */
+    JobGraph jobGraph(String jobName, String script, String restoreFrom, Map<String, String> jobConfiguration) {
+        Prepared prepared = prepare(jobName, script, restoreFrom, jobConfiguration);
         try {
-            Configuration config = configuration(restUrl, jobName, restoreFrom, jobConfiguration);
+            TableEnvironmentImpl impl = (TableEnvironmentImpl) prepared.tEnv();
+            List<Transformation<?>> transformations = impl.getPlanner().translate(prepared.inserts());
+            Pipeline pipeline = executorOf(impl).createPipeline(transformations, impl.getConfig().getConfiguration(), jobName);
+            // as the session executor does: job id, restore settings (savepoint path, ignore-unclaimed-state)
+            StreamGraph streamGraph = PipelineExecutorUtils.getStreamGraph(pipeline, prepared.configuration());
+            streamGraph.setJobName(jobName);
+            streamGraph.setSavepointRestoreSettings(SavepointRestoreSettings.fromConfiguration(prepared.configuration()));
+            JobGraph graph = streamGraph.getJobGraph(FlinkSqlSubmitter.class.getClassLoader(), streamGraph.getJobID());
+            graph.setSavepointRestoreSettings(SavepointRestoreSettings.fromConfiguration(prepared.configuration()));
+            return graph;
+        } catch (SqlSubmitException e) {
+            throw e;
+        } catch (Exception e) {
+            throw failure("Compiling the job graph failed: ", e);
+        }
+    }
+
+    private static byte[] serialize(JobGraph graph) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(graph);
+        } catch (java.io.IOException e) {
+            throw failure("Serializing the job graph failed: ", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The table environment of a job with its catalog statements applied, and its INSERTs. */
+    private record Prepared(TableEnvironment tEnv, List<ModifyOperation> inserts, Configuration configuration) {
+    }
+
+    private Prepared prepare(String jobName, String script, String restoreFrom, Map<String, String> jobConfiguration) {
+        TableEnvironment tEnv;
+        Configuration config;
+        try {
+            config = configuration(jobName, restoreFrom, jobConfiguration);
             EnvironmentSettings.Builder settings = EnvironmentSettings.newInstance();
             if (config.get(ExecutionOptions.RUNTIME_MODE) == RuntimeExecutionMode.BATCH) {
                 settings.inBatchMode();
@@ -130,7 +182,7 @@ public final class FlinkSqlSubmitter implements SqlSubmitter, JobGraphCompiler {
         if (inserts.isEmpty()) {
             throw new SqlSubmitException("The script has no INSERT statement: a job needs at least one INSERT INTO", null);
         }
-        return new Prepared(tEnv, inserts);
+        return new Prepared(tEnv, inserts, config);
     }
 
     /**
@@ -139,7 +191,7 @@ public final class FlinkSqlSubmitter implements SqlSubmitter, JobGraphCompiler {
      */
     @Override
     public CompiledJob compile(String script, Map<String, String> jobConfiguration) {
-        Prepared prepared = prepare(COMPILE_ONLY_URL, "compile", script, null, jobConfiguration);
+        Prepared prepared = prepare("compile", script, null, jobConfiguration);
         try {
             TableEnvironmentImpl impl = (TableEnvironmentImpl) prepared.tEnv();
             List<Transformation<?>> transformations = impl.getPlanner().translate(prepared.inserts());
@@ -169,25 +221,16 @@ public final class FlinkSqlSubmitter implements SqlSubmitter, JobGraphCompiler {
         return (Executor) field.get(impl);
     }
 
-    static Configuration configuration(String restUrl, String jobName, String restoreFrom) {
-        return configuration(restUrl, jobName, restoreFrom, Map.of());
+    static Configuration configuration(String jobName, String restoreFrom) {
+        return configuration(jobName, restoreFrom, Map.of());
     }
 
-    /** The job's own configuration first; the keys that make this a remote submission always win. */
-    static Configuration configuration(String restUrl, String jobName, String restoreFrom,
-                                       Map<String, String> jobConfiguration) {
-        URI uri = URI.create(restUrl);
-        if (uri.getHost() == null || uri.getPort() < 0) {
-            throw new IllegalArgumentException("Not a REST address with host and port: " + restUrl);
-        }
+    /** The job's own configuration first; the job name and the restore path always win. */
+    static Configuration configuration(String jobName, String restoreFrom, Map<String, String> jobConfiguration) {
         Configuration config = new Configuration();
         config.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
         config.addAll(Configuration.fromMap(jobConfiguration));
-        config.set(DeploymentOptions.TARGET, "remote");
-        config.set(RestOptions.ADDRESS, uri.getHost());
-        config.set(RestOptions.PORT, uri.getPort());
         config.set(PipelineOptions.NAME, jobName);
-        // Return once the cluster accepted the job instead of waiting for a streaming job to end.
         config.set(DeploymentOptions.ATTACHED, false);
         if (restoreFrom != null && !restoreFrom.isBlank()) {
             config.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom);

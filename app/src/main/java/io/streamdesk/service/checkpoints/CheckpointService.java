@@ -90,7 +90,7 @@ public final class CheckpointService {
             throw new InputRejectedException("Savepoint: the job is not running; savepoints are taken of running jobs.");
         }
         ClusterGateway gateway = gateway(job);
-        String target = savepointRoot.resolve(id.value()).toUri().toString();
+        String target = io.streamdesk.service.RunService.savepointTarget(clusters, job);
         String requestId;
         try {
             requestId = gateway.triggerSavepoint(job.flinkJobId(), target);

@@ -1,24 +1,29 @@
 package io.streamdesk.service.port;
 
-/** Compiles a SQL script with the bundled planner and submits it to a cluster's REST address. */
+/**
+ * Compiles a SQL script with the bundled planner and submits its job graph through a cluster's REST API (the same
+ * HTTP stack, URL, prefix, TLS and auth as every other call to that cluster: one path to every cluster).
+ */
 public interface SqlSubmitter {
 
     /**
      * Submits and returns the Flink job id once the cluster accepted the job.
      *
+     * @param target      the cluster's REST API (its gateway)
      * @param restoreFrom savepoint/checkpoint path to restore from, or null for a fresh start
-     * @throws SqlSubmitException with a user-facing message when compiling or submitting fails
+     * @throws SqlSubmitException with a user-facing message when compiling or submitting fails, or when the
+     *                            cluster runs another Flink minor version than the bundled planner
      */
-    String submit(String restUrl, String jobName, String script, String restoreFrom);
+    String submit(JobGraphUpload target, String jobName, String script, String restoreFrom);
 
     /**
      * Submits with the job's Flink configuration (parameters, {@code execution.runtime-mode}, default parallelism,
      * {@code execution.state-recovery.ignore-unclaimed-state}). Implementations that cannot pass configuration
      * submit without it.
      */
-    default String submit(String restUrl, String jobName, String script, String restoreFrom,
+    default String submit(JobGraphUpload target, String jobName, String script, String restoreFrom,
                           java.util.Map<String, String> configuration) {
-        return submit(restUrl, jobName, script, restoreFrom);
+        return submit(target, jobName, script, restoreFrom);
     }
 
     /** Loads the planner and the client code paths in the background. */

@@ -89,7 +89,7 @@ class LocalClusterIntegrationTest {
     void submitsStopsWithSavepointAndRestores() throws Exception {
         ClusterGateway gateway = cluster.gateway();
         long t0 = System.nanoTime();
-        String jobId = submitter.submit(gateway.restUrl(), "datagen-to-blackhole", SCRIPT, null);
+        String jobId = submitter.submit(gateway, "datagen-to-blackhole", SCRIPT, null);
         FlinkJobSummary job = await("all tasks running", Duration.ofSeconds(60),
                 () -> gateway.job(jobId).filter(FlinkJobSummary::allTasksRunning).orElse(null));
         System.out.printf("FIGURE submit to all tasks running %d ms%n", (System.nanoTime() - t0) / 1_000_000);
@@ -111,7 +111,7 @@ class LocalClusterIntegrationTest {
         assertThat(gateway.checkpoints(jobId).latestSavepointPath()).isEqualTo(savepointLocation);
 
         long t1 = System.nanoTime();
-        String restored = submitter.submit(gateway.restUrl(), "datagen-to-blackhole", SCRIPT, savepointLocation);
+        String restored = submitter.submit(gateway, "datagen-to-blackhole", SCRIPT, savepointLocation);
         assertThat(restored).isNotEqualTo(jobId);
         await("restored job running", Duration.ofSeconds(60),
                 () -> gateway.job(restored).filter(FlinkJobSummary::allTasksRunning).orElse(null));
@@ -127,7 +127,7 @@ class LocalClusterIntegrationTest {
     @Test
     @Order(3)
     void submitterRejectsScriptsWithoutInsertAndUnknownConnectors() {
-        String restUrl = cluster.gateway().restUrl();
+        ClusterGateway restUrl = cluster.gateway();
         assertThatThrownBy(() -> submitter.submit(restUrl, "no-insert",
                 "CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen');", null))
                 .isInstanceOf(SqlSubmitException.class)

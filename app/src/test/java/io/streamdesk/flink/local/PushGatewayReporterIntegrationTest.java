@@ -106,7 +106,7 @@ class PushGatewayReporterIntegrationTest {
                     .setNumTaskManagers(1).setNumSlotsPerTaskManager(2).build());
             cluster.start();
             String restUrl = cluster.getRestAddress().get(60, TimeUnit.SECONDS).toString();
-            String flinkJobId = new FlinkSqlSubmitter().submit(restUrl, "reporter-it", SQL, null, resolved);
+            String flinkJobId = new FlinkSqlSubmitter().submit(new io.streamdesk.flink.rest.FlinkRestClient(restUrl), "reporter-it", SQL, null, resolved);
             assertThat(flinkJobId).isNotBlank();
 
             URI metrics = URI.create("http://127.0.0.1:" + gatewayPort + "/metrics");

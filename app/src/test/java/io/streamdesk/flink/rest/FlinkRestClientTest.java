@@ -59,6 +59,10 @@ class FlinkRestClientTest {
         if (auth != null) {
             received.put("Authorization", auth);
         }
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (contentType != null) {
+            received.put("Content-Type " + key, contentType);
+        }
         Answer answer = answers.getOrDefault(key, new Answer(404, "{\"errors\":[\"Not found: " + key + "\"]}", 0));
         if (answer.delayMillis() > 0) {
             try {
@@ -200,5 +204,58 @@ class FlinkRestClientTest {
     void endpointPathsFillParametersInOrder() {
         assertThat(FlinkEndpoints.SAVEPOINT_STATUS.path("j1", "r 2")).isEqualTo("/jobs/j1/savepoints/r+2");
         assertThatThrownBy(() -> FlinkEndpoints.JOB_DETAILS.path()).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // ---- submission and the endpoint's own words (issue 11) ----
+
+    @Test
+    void submitJobGraphPostsMultipartUnderThePathPrefixWithAuth() {
+        answers.put("POST /flink/prod/jobs", new Answer(202, "{\"jobUrl\":\"/jobs/0123456789abcdef0123456789abcdef\"}", 0));
+        FlinkRestClient client = new FlinkRestClient(baseUrl + "/flink/prod", Duration.ofSeconds(2),
+                Duration.ofMillis(500), "analyst", "pw");
+        String id = client.submitJobGraph("JOBGRAPH-BYTES".getBytes(StandardCharsets.US_ASCII));
+        assertThat(id).isEqualTo("0123456789abcdef0123456789abcdef");
+        String contentType = received.get("Content-Type POST /flink/prod/jobs");
+        assertThat(contentType).startsWith("multipart/form-data; boundary=");
+        String boundary = contentType.substring(contentType.indexOf('=') + 1);
+        String body = received.get("POST /flink/prod/jobs");
+        // as Flink's RestClusterClient sends it: a "request" JSON part naming the file part with the graph
+        assertThat(body).startsWith("--" + boundary + "\r\n").endsWith("\r\n--" + boundary + "--\r\n");
+        assertThat(body).contains("Content-Disposition: form-data; name=\"request\"\r\n")
+                .contains("{\"jobGraphFileName\":\"job.graph\",\"jobJarFileNames\":[],\"jobArtifactFileNames\":[]}")
+                .contains("Content-Disposition: form-data; name=\"file_0\"; filename=\"job.graph\"\r\n"
+                        + "Content-Type: application/octet-stream\r\n\r\nJOBGRAPH-BYTES\r\n");
+        assertThat(received.get("Authorization")).isEqualTo("Basic "
+                + java.util.Base64.getEncoder().encodeToString("analyst:pw".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aRefusedPasswordIsSaidSoAndNeverUnreachable() {
+        answers.put("GET /config", new Answer(401, "<html>401 Authorization Required</html>", 0));
+        FlinkRestClient withUser = new FlinkRestClient(baseUrl, Duration.ofSeconds(2), Duration.ofMillis(500), "u", "wrong");
+        assertThatThrownBy(withUser::flinkVersion)
+                .isInstanceOf(io.streamdesk.service.port.ClusterCallException.class)
+                .hasMessage("user or password refused by " + baseUrl + " (HTTP 401)");
+        assertThatThrownBy(() -> client().flinkVersion())
+                .hasMessageContaining("asks for a user and password");
+        answers.put("POST /jobs", new Answer(401, "", 0));
+        assertThatThrownBy(() -> withUser.submitJobGraph(new byte[]{1, 2}))
+                .hasMessageStartingWith("user or password refused by " + baseUrl);
+    }
+
+    @Test
+    void aProxyBodyLimitIsNamed() {
+        answers.put("POST /jobs", new Answer(413, "<html>413 Request Entity Too Large</html>", 0));
+        assertThatThrownBy(() -> client().submitJobGraph(new byte[2048]))
+                .hasMessageContaining("too large (HTTP 413)").hasMessageContaining("client_max_body_size");
+    }
+
+    @Test
+    void flinkRefusingTheGraphKeepsFlinksWords() {
+        answers.put("POST /jobs", new Answer(500, "{\"errors\":[\"Internal server error.\",\"<Exception on server side:\\n"
+                + "org.apache.flink.runtime.client.JobSubmissionException: Failed to submit job.\\n\\tat x\"]}", 0));
+        assertThatThrownBy(() -> client().submitJobGraph(new byte[]{1}))
+                .hasMessageContaining("Flink answered 500 to POST /jobs")
+                .hasMessageContaining("JobSubmissionException: Failed to submit job.");
     }
 }

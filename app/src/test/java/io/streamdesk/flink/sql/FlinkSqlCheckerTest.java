@@ -59,7 +59,7 @@ class FlinkSqlCheckerTest {
                 .isInstanceOf(io.streamdesk.service.port.SqlSubmitException.class)
                 .hasMessageContaining("line 3").hasMessageContaining("Configuration > Runtime mode");
         // the submit prepares the same way before it contacts the cluster: nothing listens on port 1
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> submitter.submit("http://127.0.0.1:1", "x", script, null))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> submitter.submit(new io.streamdesk.flink.rest.FlinkRestClient("http://127.0.0.1:1"), "x", script, null))
                 .isInstanceOf(io.streamdesk.service.port.SqlSubmitException.class)
                 .hasMessageContaining("Configuration > Runtime mode");
     }

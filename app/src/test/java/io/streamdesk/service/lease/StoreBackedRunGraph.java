@@ -58,13 +58,13 @@ final class StoreBackedRunGraph implements AutoCloseable {
         FakeSqlSubmitter fake = new FakeSqlSubmitter(gateway);
         SqlSubmitter hooked = new SqlSubmitter() {
             @Override
-            public String submit(String restUrl, String jobName, String script, String restoreFrom) {
+            public String submit(io.streamdesk.service.port.JobGraphUpload restUrl, String jobName, String script, String restoreFrom) {
                 beforeSubmit.run();
                 return fake.submit(restUrl, jobName, script, restoreFrom);
             }
 
             @Override
-            public String submit(String restUrl, String jobName, String script, String restoreFrom,
+            public String submit(io.streamdesk.service.port.JobGraphUpload restUrl, String jobName, String script, String restoreFrom,
                                  Map<String, String> configuration) {
                 beforeSubmit.run();
                 return fake.submit(restUrl, jobName, script, restoreFrom, configuration);
