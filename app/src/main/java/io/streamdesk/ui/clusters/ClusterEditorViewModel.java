@@ -34,7 +34,7 @@ public final class ClusterEditorViewModel {
     public static final String URL_HINT = "The JobManager's REST address, e.g. http://flink-jobmanager:8081 or"
             + " https://proxy.example.com/flink (a path prefix behind a reverse proxy is kept).";
     public static final String SAVEPOINT_HINT = "A directory the cluster can write, as a URI: file:///shared/savepoints,"
-            + " s3://bucket/savepoints, hdfs://namenode/savepoints. Empty: the cluster's own state.savepoints.dir.";
+            + " s3://bucket/savepoints, hdfs://namenode/savepoints. Without one, savepoints are refused on this cluster.";
 
     private final ClusterDirectory directory;
     private final UiContext ctx;
@@ -161,8 +161,14 @@ public final class ClusterEditorViewModel {
         String p = firstProblem();
         problem.set(p == null ? "" : p);
         valid.set(p == null);
-        note.set(p == null && !blank(user.get()) && restUrl.get().strip().toLowerCase(Locale.ROOT).startsWith("http://")
-                ? "The password goes over plain http: use https where the network is not trusted." : "");
+        String n = "";
+        if (p == null && !blank(user.get()) && restUrl.get().strip().toLowerCase(Locale.ROOT).startsWith("http://")) {
+            n = "The password goes over plain http: use https where the network is not trusted.";
+        } else if (p == null && blank(savepointDir.get())) {
+            n = "No savepoint directory: jobs can run, but savepoints and stop with savepoint are refused on this"
+                    + " cluster until one is set.";
+        }
+        note.set(n);
     }
 
     private String firstProblem() {

@@ -146,7 +146,7 @@ public record ClusterSummary(ClusterDefinition definition, ClusterState state, C
             return definition.savepointDirectory();
         }
         return definition.kind() == ClusterKind.LOCAL ? "Under the data directory (savepoints/<job id>)"
-                : "Not set: the cluster's own state.savepoints.dir is used";
+                : "Not set: savepoints (and stop with savepoint) are refused on this cluster until one is set with Edit";
     }
 
     /** Null when the cluster can be scaled here; else why not. */

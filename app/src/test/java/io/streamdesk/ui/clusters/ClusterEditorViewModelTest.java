@@ -64,6 +64,8 @@ class ClusterEditorViewModelTest {
         assertThat(vm.validProperty().get()).isTrue();
         assertThat(vm.noteProperty().get()).contains("plain http");
         vm.restUrlProperty().set("https://proxy:8443/flink");
+        assertThat(vm.noteProperty().get()).startsWith("No savepoint directory:");
+        vm.savepointDirProperty().set("s3://b/sp");
         assertThat(vm.noteProperty().get()).isEmpty();
         vm.userProperty().set("a:b");
         assertThat(vm.problemProperty().get()).startsWith("User: basic auth allows no ':'");
