@@ -217,7 +217,8 @@ public final class ClustersView {
         row = add(grid, row, "Dashboard", dashboardLink(s));
         row = add(grid, row, "Authentication", value(s.authText(), null, false));
         row = add(grid, row, "TLS", value(s.tlsText(), null, false));
-        row = add(grid, row, "Savepoint directory", value(s.savepointText(), "clusterSavepointValue", true));
+        row = add(grid, row, "Savepoint directory", value(s.savepointText(), "clusterSavepointValue",
+                s.definition().savepointDirectory() != null));
         row = add(grid, row, "DNS settings", value(ClusterSummary.DNS_SETTINGS, null, false));
         Label scaleReason = value(s.scaleRefusal() == null ? "" : s.scaleRefusal(), "clusterScaleReason", false);
         row = add(grid, row, "Scaling", scaleReason);

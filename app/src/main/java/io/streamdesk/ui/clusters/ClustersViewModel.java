@@ -112,6 +112,12 @@ public final class ClustersViewModel {
 
     /** Shows the cluster's page; null clears it. */
     public void select(String clusterId) {
+        if (clusterId != null && !clusterId.equals(selectedId) && !busy.get()) {
+            // the last action's outcome was about the cluster shown before
+            error.set("");
+            message.set("");
+            errorFromLoad = false;
+        }
         selectedId = clusterId;
         selected.set(clusterId == null ? null : rows.stream().filter(r -> r.id().equals(clusterId)).findFirst()
                 .orElse(null));

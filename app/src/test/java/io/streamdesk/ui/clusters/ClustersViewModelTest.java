@@ -132,6 +132,7 @@ class ClustersViewModelTest {
     void theLocalClusterCannotBeRemoved() {
         services.clusters().startAll();
         vm.refresh();
+        vm.select("local");
         boolean[] removed = {false};
 
         vm.remove("local", () -> removed[0] = true);
@@ -141,6 +142,11 @@ class ClustersViewModelTest {
                 + "The local cluster cannot be removed.");
         assertThat(vm.rows()).hasSize(1);
         assertThat(vm.busyProperty().get()).isFalse();
+        vm.select("local");
+        assertThat(vm.errorProperty().get()).as("still about the cluster shown").isNotEmpty();
+        vm.select(null);
+        vm.select("local");
+        assertThat(vm.errorProperty().get()).as("another selection clears it").isEmpty();
     }
 
     @Test
