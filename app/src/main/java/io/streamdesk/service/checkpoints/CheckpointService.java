@@ -44,7 +44,7 @@ public final class CheckpointService {
                              ClusterService clusters, Clock clock, Path savepointRoot, Duration savepointTimeout) {
         this.jobs = jobs;
         this.runs = runs;
-        this.points = new RestorePoints(checkpoints, runs);
+        this.points = RestorePoints.onClustersOf(checkpoints, runs, jobs, clusters);
         this.tracker = tracker;
         this.clusters = clusters;
         this.clock = clock;
