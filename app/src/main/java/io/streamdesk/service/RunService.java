@@ -283,8 +283,7 @@ public final class RunService {
      * is offered as Flink reported it, and its state cannot be compared on this desktop (Flink checks it on start).
      */
     public boolean notReadableFromDesktop(JobId id, String location) {
-        StateFiles files = StateFiles.of(location);
-        return files == StateFiles.ELSEWHERE || (files == StateFiles.MISSING_HERE && !restorePoints.sharesDesktopFiles(id));
+        return StateFiles.notReadableFromDesktop(location, restorePoints.sharesDesktopFiles(id));
     }
 
     /** True when the files are missing here and the job's cluster shares the desktop's file system (the local one). */

@@ -65,6 +65,14 @@ public final class CheckpointService {
         return points.stillExists(location);
     }
 
+    /**
+     * True when the job's cluster can read the checkpoint or savepoint at {@code location} but this desktop cannot
+     * (a remote cluster's storage): it is listed as Flink reported it (R6). Looks at the file system: not on the UI thread.
+     */
+    public boolean notReadableFromDesktop(JobId id, String location) {
+        return location != null && StateFiles.notReadableFromDesktop(location, points.sharesDesktopFiles(id));
+    }
+
     /** Completed savepoints and checkpoints that still exist: what a run can restore from (C2). */
     public List<CheckpointRecord> restorable(JobId id) {
         return points.restorable(id);

@@ -21,6 +21,15 @@ public enum StateFiles {
     /** What the app says about a restore point whose files it cannot read but Flink reported completed. */
     public static final String NOT_READABLE_NOTE = "not readable from this desktop \u2014 Flink reported it completed";
 
+    /**
+     * True when the job's cluster can read the files at {@code location} but the desktop cannot: other storage, or a
+     * file: path missing here when the cluster does not share the desktop's file system (a remote cluster).
+     */
+    public static boolean notReadableFromDesktop(String location, boolean clusterSharesDesktopFiles) {
+        StateFiles files = of(location);
+        return files == ELSEWHERE || (files == MISSING_HERE && !clusterSharesDesktopFiles);
+    }
+
     public static StateFiles of(String location) {
         Path path = localPath(location);
         if (path == null) {

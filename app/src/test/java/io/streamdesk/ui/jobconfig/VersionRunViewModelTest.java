@@ -104,9 +104,16 @@ class VersionRunViewModelTest {
                 remoteServices.jobConfig(), remoteServices.versionRuns(), TestContexts.synchronous(new ManualScheduler()));
         remotePage.open();
 
+        String location = remoteServices.runs().savepoints(remoteJob.id()).get(0).location();
+        // the Checkpoints tab says the same of it
+        var checkpointsTab = new io.streamdesk.ui.monitoring.CheckpointsViewModel(remoteJob.id(),
+                remoteServices.checkpoints(), TestContexts.synchronous(new ManualScheduler()));
+        checkpointsTab.refresh();
+        assertThat(checkpointsTab.rows()).singleElement().satisfies(r -> assertThat(checkpointsTab.statusText(r))
+                .isEqualTo("Completed (as Flink reported it; not readable from this desktop)"));
+
         VersionRunViewModel vm = remotePage.newRunDialog(1);
         vm.load();
-        String location = remoteServices.runs().savepoints(remoteJob.id()).get(0).location();
         assertThat(vm.savepointPaths()).containsExactly(location);
         assertThat(vm.describeRestorePoint(location)).startsWith("Savepoint on stop of v1")
                 .endsWith("(not readable from this desktop \u2014 Flink reported it completed)");
