@@ -247,7 +247,7 @@ public final class ServiceGraph {
                 jobConfig::checkPublishable).withSqlSecrets(new io.streamdesk.service.secrets.SqlSecretService(a.secrets))
                 .withClusters(clusters);
         this.runs = new RunService(a.jobStore, a.versionStore, a.runStore, a.eventStore, clusters, a.submitter,
-                listeners, clock, a.savepoints, a.timeouts, new RestorePoints(a.checkpointStore, a.runStore),
+                listeners, clock, a.savepoints, a.timeouts, RestorePoints.onClustersOf(a.checkpointStore, a.runStore, a.jobStore, clusters),
                 new SecretRefs(a.secrets));
         CheckpointTracker tracker = new CheckpointTracker(a.checkpointStore);
         MetricSampler sampler = new MetricSampler(a.jobStore, clusters, a.metricStore, tracker, clock);

@@ -14,6 +14,7 @@ import io.streamdesk.model.JobWarning;
 import io.streamdesk.model.SavepointRecord;
 import io.streamdesk.model.SavepointSource;
 import io.streamdesk.model.SavepointStatus;
+import io.streamdesk.service.checkpoints.StateFiles;
 import io.streamdesk.service.jobconfig.FlinkJobConfiguration;
 import io.streamdesk.service.port.ClusterCallException;
 import io.streamdesk.service.port.ClusterConnection;
@@ -222,7 +223,8 @@ public final class RunService {
 
     /**
      * What the app offers to resume on start: jobs whose last run was {@link JobRun#STOPPED_AT_QUIT} with a
-     * completed savepoint of that run, still Stopped, the savepoint's files still there. Newest first.
+     * completed savepoint of that run, still Stopped, the savepoint not cleared (see {@link #restorePointCleared}).
+     * Newest first.
      */
     public List<QuitResumeOffer> quitResumeOffers() {
         List<QuitResumeOffer> offers = new java.util.ArrayList<>();
@@ -237,7 +239,7 @@ public final class RunService {
             JobRun last = history.get(0);
             runs.listSavepoints(job.id()).stream()
                     .filter(s -> s.runInstance() == last.instance() && s.status() == SavepointStatus.COMPLETED)
-                    .filter(s -> QuitResumeOffer.stillExists(s.location()))
+                    .filter(s -> s.location() != null && !restorePointCleared(job.id(), s.location()))
                     .findFirst()
                     .ifPresent(s -> offers.add(new QuitResumeOffer(job, last, s)));
         }
@@ -266,9 +268,27 @@ public final class RunService {
         return restorePoints.restorable(id).stream().findFirst();
     }
 
-    /** Completed checkpoints and savepoints that still exist, newest first: what a run can start from. */
+    /**
+     * Completed checkpoints and savepoints that still exist, newest first: what a run can start from. On a remote
+     * cluster that includes those the desktop cannot read but Flink reported completed (see
+     * {@link #notReadableFromDesktop}).
+     */
     public List<CheckpointRecord> restorePoints(JobId id) {
         return restorePoints.restorable(id);
+    }
+
+    /**
+     * True when the job's cluster can read the restore point at {@code location} but the desktop cannot (R6): another
+     * host's path, an object store (s3://, hdfs://), or on a remote cluster a file: path that does not exist here. It
+     * is offered as Flink reported it, and its state cannot be compared on this desktop (Flink checks it on start).
+     */
+    public boolean notReadableFromDesktop(JobId id, String location) {
+        return StateFiles.notReadableFromDesktop(location, restorePoints.sharesDesktopFiles(id));
+    }
+
+    /** True when the files are missing here and the job's cluster shares the desktop's file system (the local one). */
+    private boolean restorePointCleared(JobId id, String location) {
+        return StateFiles.of(location) == StateFiles.MISSING_HERE && restorePoints.sharesDesktopFiles(id);
     }
 
     /** The newest completed savepoint of the job, if any. */

@@ -95,6 +95,8 @@ public final class FakeGateway implements ClusterGateway {
     }
 
     private final Map<String, String> savepointTargets = new HashMap<>();
+    /** Savepoints are written on the cluster's hosts, not on this desktop: their file: location does not exist here. */
+    public volatile boolean savepointsOnAnotherHost;
 
     @Override
     public synchronized SavepointOperation savepointStatus(String flinkJobId, String requestId) {
@@ -103,6 +105,11 @@ public final class FakeGateway implements ClusterGateway {
         }
         // like Flink, the savepoint is a directory under the target (so that it counts as still existing, C2)
         String target = savepointTargets.getOrDefault(flinkJobId, "file:/tmp/savepoints");
+        if (savepointsOnAnotherHost || !target.startsWith("file:")) {
+            // written where the cluster writes (an object store, another host's disk): nothing on this desktop
+            return new SavepointOperation("COMPLETED", (target.endsWith("/") ? target : target + "/")
+                    + "savepoint-" + flinkJobId.substring(26), null);
+        }
         java.nio.file.Path dir = java.nio.file.Path.of(java.net.URI.create(target.startsWith("file:/") && !target.startsWith("file://")
                 ? "file://" + target.substring(5) : target)).resolve("savepoint-" + flinkJobId.substring(26));
         try {

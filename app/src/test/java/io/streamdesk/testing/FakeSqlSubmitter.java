@@ -40,7 +40,8 @@ public final class FakeSqlSubmitter implements SqlSubmitter {
         }
         restorePaths.add(restoreFrom);
         scripts.add(script);
-        return gateway.submit();
+        // a job for another cluster (a FakeRemoteCluster's gateway) runs there
+        return (target instanceof FakeGateway other ? other : gateway).submit();
     }
 
     private final List<java.util.Map<String, String>> configurations = new ArrayList<>();

@@ -187,7 +187,13 @@ public final class FlinkRestClient implements ClusterGateway {
         return call(FlinkEndpoints.LATEST_CHECKPOINT_FAILURE, null, flinkJobId);
     }
 
-    /** Plain-text GET (logs); answers the body as it came. */
+    /**
+     * A plain-text answer (a log) keeps at most its last this many bytes: a JobManager of a shared cluster may have
+     * logged gigabytes; the app keeps the same tail of each log per run.
+     */
+    public static final int MAX_TEXT_BYTES = 20 * 1024 * 1024;
+
+    /** Plain-text GET (logs); the body as it came, or its last {@link #MAX_TEXT_BYTES} from the start of a line. */
     @Override
     public String text(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(restUrl + path))
@@ -195,12 +201,61 @@ public final class FlinkRestClient implements ClusterGateway {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        HttpResponse<String> response = send(request.build(), "GET " + path);
+        HttpResponse<java.io.InputStream> response = send(request.build(), "GET " + path,
+                HttpResponse.BodyHandlers.ofInputStream());
+        String body;
+        try (java.io.InputStream in = response.body()) {
+            body = tail(in, MAX_TEXT_BYTES);
+        } catch (IOException e) {
+            throw new ClusterUnreachableException("Flink cluster at " + restUrl + " broke off its answer to GET " + path
+                    + ": " + e.getMessage(), e);
+        }
         refuseAuth(response);
         if (response.statusCode() >= 400) {
-            throw new ClusterCallException(response.statusCode(), errorMessage("GET " + path, response));
+            throw new ClusterCallException(response.statusCode(), errorMessage("GET " + path, response.statusCode(), body));
         }
-        return response.body();
+        return body;
+    }
+
+    /** The stream's last {@code max} bytes as UTF-8; when it was longer, from the first whole line on. */
+    static String tail(java.io.InputStream in, int max) throws IOException {
+        byte[] ring = new byte[Math.min(max, 64 * 1024)];
+        int size = 0;
+        int start = 0; // index of the oldest byte in ring
+        boolean cut = false;
+        byte[] chunk = new byte[8192];
+        for (int n; (n = in.read(chunk)) > 0; ) {
+            for (int i = 0; i < n; i++) {
+                if (size < ring.length) {
+                    ring[(start + size) % ring.length] = chunk[i];
+                    size++;
+                } else if (ring.length < max) {
+                    byte[] bigger = new byte[(int) Math.min(max, ring.length * 2L)];
+                    for (int k = 0; k < size; k++) {
+                        bigger[k] = ring[(start + k) % ring.length];
+                    }
+                    ring = bigger;
+                    start = 0;
+                    ring[size++] = chunk[i];
+                } else {
+                    ring[start] = chunk[i];
+                    start = (start + 1) % ring.length;
+                    cut = true;
+                }
+            }
+        }
+        byte[] out = new byte[size];
+        for (int k = 0; k < size; k++) {
+            out[k] = ring[(start + k) % ring.length];
+        }
+        int from = 0;
+        if (cut) {
+            while (from < out.length && out[from] != '\n') {
+                from++;
+            }
+            from = Math.min(out.length, from + 1);
+        }
+        return new String(out, from, out.length - from, StandardCharsets.UTF_8);
     }
 
     // ---- monitoring (MO1, C1) ----
@@ -498,9 +553,13 @@ public final class FlinkRestClient implements ClusterGateway {
 
     /** Flink answers errors as {@code {"errors": ["...", ...]}}; keep its words, drop server-side stack traces. */
     private String errorMessage(String what, HttpResponse<String> response) {
+        return errorMessage(what, response.statusCode(), response.body());
+    }
+
+    private String errorMessage(String what, int status, String body) {
         List<String> parts = new ArrayList<>();
         try {
-            for (JsonNode error : JSON.readTree(response.body()).path("errors")) {
+            for (JsonNode error : JSON.readTree(body).path("errors")) {
                 String text = error.asText();
                 if (text.startsWith("<Exception on server side:")) {
                     // A full stack trace; its second line names the exception.
@@ -515,8 +574,8 @@ public final class FlinkRestClient implements ClusterGateway {
         } catch (IOException | RuntimeException e) {
             // not JSON: fall through to the raw body
         }
-        String detail = parts.isEmpty() ? abbreviate(response.body()) : abbreviate(String.join("; ", parts));
-        return "Flink answered " + response.statusCode() + " to " + what + ": " + detail;
+        String detail = parts.isEmpty() ? abbreviate(body) : abbreviate(String.join("; ", parts));
+        return "Flink answered " + status + " to " + what + ": " + detail;
     }
 
     private static String abbreviate(String s) {

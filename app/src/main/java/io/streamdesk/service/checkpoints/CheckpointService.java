@@ -44,7 +44,7 @@ public final class CheckpointService {
                              ClusterService clusters, Clock clock, Path savepointRoot, Duration savepointTimeout) {
         this.jobs = jobs;
         this.runs = runs;
-        this.points = new RestorePoints(checkpoints, runs);
+        this.points = RestorePoints.onClustersOf(checkpoints, runs, jobs, clusters);
         this.tracker = tracker;
         this.clusters = clusters;
         this.clock = clock;
@@ -63,6 +63,14 @@ public final class CheckpointService {
     /** False when the savepoint or checkpoint at {@code location} was cleared (its local files are gone). */
     public boolean stillExists(String location) {
         return points.stillExists(location);
+    }
+
+    /**
+     * True when the job's cluster can read the checkpoint or savepoint at {@code location} but this desktop cannot
+     * (a remote cluster's storage): it is listed as Flink reported it (R6). Looks at the file system: not on the UI thread.
+     */
+    public boolean notReadableFromDesktop(JobId id, String location) {
+        return location != null && StateFiles.notReadableFromDesktop(location, points.sharesDesktopFiles(id));
     }
 
     /** Completed savepoints and checkpoints that still exist: what a run can restore from (C2). */

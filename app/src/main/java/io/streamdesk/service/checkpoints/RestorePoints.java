@@ -4,33 +4,63 @@ import io.streamdesk.model.CheckpointRecord;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.SavepointRecord;
 import io.streamdesk.model.SavepointStatus;
+import io.streamdesk.model.Job;
+import io.streamdesk.model.cluster.ClusterKind;
+import io.streamdesk.service.ClusterService;
 import io.streamdesk.service.RestorePointLookup;
+import io.streamdesk.service.port.ClusterConnection;
+import io.streamdesk.service.port.JobStore;
 import io.streamdesk.service.port.CheckpointStore;
 import io.streamdesk.service.port.RunStore;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A job's checkpoints and savepoints as one list (C1): Flink's history as the app kept it, merged with the app's own
  * savepoint records (descriptions, the on-stop savepoints of runs whose cluster is long gone). A completed entry whose
  * files are gone — Flink's retention removed it, or someone deleted it — is CLEARED and cannot be restored from (C2).
+ * Only a cluster that shares the desktop's file system (the local one) can tell "gone" from the desktop: for a remote
+ * cluster a location the desktop cannot read stays COMPLETED when Flink reported it so, and is offered as such (R6).
  */
 public final class RestorePoints implements RestorePointLookup {
     private static final int MAX_ROWS = 300;
 
     private final CheckpointStore checkpoints;
     private final RunStore runs;
+    private final Predicate<JobId> sharesDesktopFiles;
 
+    /** Every job's cluster shares the desktop's file system (the local cluster only). */
     public RestorePoints(CheckpointStore checkpoints, RunStore runs) {
+        this(checkpoints, runs, id -> true);
+    }
+
+    /**
+     * @param sharesDesktopFiles whether the job's cluster writes its checkpoints where the desktop reads them (the local
+     *                           cluster) — then a missing file means CLEARED
+     */
+    public RestorePoints(CheckpointStore checkpoints, RunStore runs, Predicate<JobId> sharesDesktopFiles) {
         this.checkpoints = checkpoints;
         this.runs = runs;
+        this.sharesDesktopFiles = sharesDesktopFiles;
+    }
+
+    /** Over the job's cluster as the registry defines it: only a {@link ClusterKind#LOCAL} cluster shares the desktop's files. */
+    public static RestorePoints onClustersOf(CheckpointStore checkpoints, RunStore runs, JobStore jobs, ClusterService clusters) {
+        return new RestorePoints(checkpoints, runs, id -> {
+            String clusterId = jobs.find(id).map(Job::clusterId).orElse(ClusterConnection.DEFAULT_CLUSTER_ID);
+            if (ClusterConnection.DEFAULT_CLUSTER_ID.equals(clusterId)) {
+                return true;
+            }
+            // a removed cluster was a remote one: the local cluster cannot be removed
+            return clusters.definition(clusterId).map(d -> d.kind() == ClusterKind.LOCAL).orElse(false);
+        });
     }
 
     /** Every checkpoint and savepoint of the job, newest first. */
@@ -52,9 +82,11 @@ public final class RestorePoints implements RestorePointLookup {
                         null, null, sp.location(), sp.description()));
             }
         }
+        boolean local = sharesDesktopFiles.test(id);
         List<CheckpointRecord> out = new ArrayList<>();
         for (CheckpointRecord r : rows) {
-            out.add(r.status() == SavepointStatus.COMPLETED && isGone(r.location()) ? r.withStatus(SavepointStatus.CLEARED) : r);
+            boolean gone = local && r.location() != null && StateFiles.of(r.location()) == StateFiles.MISSING_HERE;
+            out.add(r.status() == SavepointStatus.COMPLETED && gone ? r.withStatus(SavepointStatus.CLEARED) : r);
         }
         out.sort(Comparator.comparing(CheckpointRecord::triggeredAt).reversed());
         return out;
@@ -65,9 +97,17 @@ public final class RestorePoints implements RestorePointLookup {
         return list(id).stream().filter(CheckpointRecord::restorable).toList();
     }
 
-    /** False when the savepoint or checkpoint at {@code location} was cleared (its local files are gone). */
+    /**
+     * False when the savepoint or checkpoint at {@code location} was cleared (its local files are gone); a location on
+     * other storage (s3://, hdfs://, another host) is assumed to exist.
+     */
     public boolean stillExists(String location) {
-        return location != null && !isGone(location);
+        return location != null && StateFiles.of(location) != StateFiles.MISSING_HERE;
+    }
+
+    @Override
+    public boolean sharesDesktopFiles(JobId id) {
+        return sharesDesktopFiles.test(id);
     }
 
     static String normalize(String location) {
@@ -81,17 +121,5 @@ public final class RestorePoints implements RestorePointLookup {
             }
         }
         return l.endsWith("/") ? l.substring(0, l.length() - 1) : l;
-    }
-
-    /** Only local paths can be checked; a remote location (s3://, hdfs://) is assumed to exist. */
-    private static boolean isGone(String location) {
-        if (location == null) {
-            return false;
-        }
-        String path = normalize(location);
-        if (!path.startsWith("/")) {
-            return false;
-        }
-        return !Files.exists(Path.of(path));
     }
 }

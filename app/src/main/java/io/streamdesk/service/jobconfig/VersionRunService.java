@@ -8,6 +8,7 @@ import io.streamdesk.service.InputRejectedException;
 import io.streamdesk.service.JobService;
 import io.streamdesk.service.RestoreChoice;
 import io.streamdesk.service.RunService;
+import io.streamdesk.service.checkpoints.StateFiles;
 import io.streamdesk.service.port.JobGraphCompiler;
 import io.streamdesk.service.port.JobGraphCompiler.CompiledJob;
 import io.streamdesk.service.port.SavepointInspector;
@@ -71,6 +72,9 @@ public final class VersionRunService {
         if (path == null) {
             return new RunPlan(job, version, job.onlineVersion(), null, fit, Optional.empty(), null);
         }
+        if (runs.notReadableFromDesktop(id, path)) {
+            return new RunPlan(job, version, job.onlineVersion(), path, fit, Optional.empty(), notComparedHere(id, path));
+        }
         try {
             return new RunPlan(job, version, job.onlineVersion(), path, fit, Optional.of(compare(path, version, graph)), null);
         } catch (IllegalArgumentException e) {
@@ -110,11 +114,11 @@ public final class VersionRunService {
         }
         String path = restorePathNow(id, request.restore());
         StateCompatibility state = null;
-        if (path != null) {
+        if (path != null && !runs.notReadableFromDesktop(id, path)) {
             try {
                 state = compare(path, version, graph);
             } catch (IllegalArgumentException e) {
-                // metadata the app cannot read (e.g. on storage only the cluster reaches): Flink checks it itself
+                // metadata the app cannot read (not a savepoint, damaged): Flink checks it itself
                 state = null;
             }
         }
@@ -129,6 +133,17 @@ public final class VersionRunService {
         }
         return runs.run(id, request.version(), path == null ? RestoreChoice.fresh() : RestoreChoice.path(path),
                 request.allowNonRestoredState());
+    }
+
+    /**
+     * Why the state-compatibility check is skipped for a restore point on storage the desktop cannot read (R6): said
+     * with what Flink's REST API reported, since that is all the app knows of it.
+     */
+    private String notComparedHere(JobId id, String path) {
+        boolean reported = runs.restorePoints(id).stream().anyMatch(p -> path.equals(p.location()));
+        return "The savepoint at " + path + " is " + (reported ? StateFiles.NOT_READABLE_NOTE
+                : "not readable from this desktop, and Flink did not report it to the app")
+                + ": the state-compatibility check is skipped (it reads the savepoint's _metadata). Flink still checks the state on start.";
     }
 
     private CompiledJob compile(JobVersion version) {

@@ -2,6 +2,7 @@ package io.streamdesk.ui.jobconfig;
 
 import io.streamdesk.model.CheckpointRecord;
 import io.streamdesk.model.SavepointSource;
+import io.streamdesk.service.checkpoints.StateFiles;
 import io.streamdesk.ui.Formats;
 
 /** How the Run dialog names a checkpoint or savepoint it can start from (V4, C2). */
@@ -9,6 +10,14 @@ public final class RestorePointLabel {
     private static final int MAX_DESCRIPTION = 40;
 
     private RestorePointLabel() {
+    }
+
+    /**
+     * @param notReadableHere the desktop cannot read its files (a remote cluster's storage): the label says that what
+     *                        offers it is Flink's report, not a look at the files (R6)
+     */
+    public static String of(CheckpointRecord p, boolean notReadableHere) {
+        return notReadableHere ? of(p) + " (" + StateFiles.NOT_READABLE_NOTE + ")" : of(p);
     }
 
     public static String of(CheckpointRecord p) {

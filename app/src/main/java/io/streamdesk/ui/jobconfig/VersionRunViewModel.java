@@ -104,7 +104,10 @@ public final class VersionRunViewModel {
         return versions;
     }
 
-    /** Locations of the completed checkpoints and savepoints that still exist, newest first (C2). */
+    /**
+     * Locations of the completed checkpoints and savepoints that still exist, newest first (C2); on a remote cluster
+     * also those the desktop cannot read but Flink reported completed, labelled so (R6).
+     */
     public ObservableList<String> savepointPaths() {
         return savepointPaths;
     }
@@ -198,17 +201,27 @@ public final class VersionRunViewModel {
 
     /** Loads versions, savepoints and the job's state, then checks the preselected (or newest) version. */
     public void load() {
-        record Options(Job job, List<JobVersion> versions, List<CheckpointRecord> points, String cluster) {
+        record Options(Job job, List<JobVersion> versions, List<CheckpointRecord> points, String cluster,
+                       java.util.Set<String> notReadableHere) {
         }
-        BackgroundTask.wrap(() -> new Options(jobs.job(jobId), jobs.versions(jobId), runs.restorePoints(jobId),
-                        runs.clusterName(jobId)))
+        BackgroundTask.wrap(() -> {
+                    List<CheckpointRecord> points = runs.restorePoints(jobId);
+                    java.util.Set<String> notReadable = new java.util.HashSet<>();
+                    points.forEach(p -> {
+                        if (runs.notReadableFromDesktop(jobId, p.location())) {
+                            notReadable.add(p.location());
+                        }
+                    });
+                    return new Options(jobs.job(jobId), jobs.versions(jobId), points, runs.clusterName(jobId), notReadable);
+                })
                 .titled("Loading run options")
                 .onSuccess((Options o) -> {
                     header.set("Run a version on " + o.cluster());
                     runningVersion.set(o.job().onlineVersion());
                     restoreLabels.clear();
-                    o.points().forEach(p -> restoreLabels.put(p.location(), RestorePointLabel.of(p)));
-                    latestSavepoint.set(o.points().isEmpty() ? "" : RestorePointLabel.of(o.points().get(0)));
+                    o.points().forEach(p -> restoreLabels.put(p.location(),
+                            RestorePointLabel.of(p, o.notReadableHere().contains(p.location()))));
+                    latestSavepoint.set(o.points().isEmpty() ? "" : restoreLabels.get(o.points().get(0).location()));
                     savepointPaths.setAll(o.points().stream().map(CheckpointRecord::location).toList());
                     if (!savepointPaths.isEmpty()) {
                         chosenPath.set(savepointPaths.get(0));

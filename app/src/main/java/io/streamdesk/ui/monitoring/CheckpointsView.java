@@ -50,7 +50,7 @@ public final class CheckpointsView {
         table.getColumns().add(column("Completed", 150, r -> r.completedAt() == null ? Formats.NONE : Formats.time(r.completedAt())));
         table.getColumns().add(column("Duration", 80, r -> r.duration() == null ? Formats.NONE : r.duration().toMillis() + " ms"));
         table.getColumns().add(column("Size", 90, r -> r.sizeBytes() == null ? Formats.NONE : ValueFormat.bytes(r.sizeBytes())));
-        table.getColumns().add(column("Status", 100, r -> label(r.status().name())));
+        table.getColumns().add(column("Status", 110, vm::statusText));
         table.getColumns().add(column("Source", 100, r -> source(r.source())));
         table.getColumns().add(column("Version", 60, r -> r.version() == 0 ? Formats.NONE : "v" + r.version()));
         table.getColumns().add(column("Location", 360, r -> r.location() == null ? Formats.NONE : r.location()));
@@ -86,11 +86,6 @@ public final class CheckpointsView {
             case MANUAL -> "Manual";
             case ON_STOP -> "On stop";
         };
-    }
-
-    private static String label(String status) {
-        String s = status.replace('_', ' ').toLowerCase();
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     @FXML

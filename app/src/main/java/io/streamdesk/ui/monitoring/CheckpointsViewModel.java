@@ -4,7 +4,11 @@ import io.streamdesk.model.CheckpointRecord;
 import io.streamdesk.model.JobId;
 import io.streamdesk.model.SavepointRecord;
 import io.streamdesk.service.checkpoints.CheckpointService;
+import io.streamdesk.model.SavepointStatus;
 import io.streamdesk.ui.task.BackgroundTask;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import io.streamdesk.ui.task.Scheduler;
 import io.streamdesk.ui.task.UiContext;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -32,6 +36,8 @@ public final class CheckpointsViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private Scheduler.Cancellable live;
     private long generation;
+    /** Locations of completed rows the desktop cannot read (FX thread). */
+    private Set<String> notReadableHere = Set.of();
 
     public CheckpointsViewModel(JobId jobId, CheckpointService checkpoints, UiContext ctx) {
         this.jobId = jobId;
@@ -41,6 +47,16 @@ public final class CheckpointsViewModel {
 
     public ObservableList<CheckpointRecord> rows() {
         return rows;
+    }
+
+    /**
+     * The row's status in words: "Completed", "Cleared", ...; a completed one on storage this desktop cannot read (a
+     * remote cluster's) says that its status is what Flink reported (R6).
+     */
+    public String statusText(CheckpointRecord r) {
+        String s = r.status().name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return r.location() != null && notReadableHere.contains(r.location()) ? s + " (as Flink reported it; not readable from this desktop)" : s;
     }
 
     public ReadOnlyBooleanProperty savepointInFlightProperty() {
@@ -72,10 +88,22 @@ public final class CheckpointsViewModel {
 
     public void refresh() {
         long mine = ++generation;
-        BackgroundTask.wrap(() -> checkpoints.list(jobId))
-                .onSuccess(list -> {
+        record Listed(List<CheckpointRecord> rows, Set<String> notReadableHere) {
+        }
+        BackgroundTask.wrap(() -> {
+                    List<CheckpointRecord> list = checkpoints.list(jobId);
+                    Set<String> notReadable = new HashSet<>();
+                    for (CheckpointRecord r : list) {
+                        if (r.status() == SavepointStatus.COMPLETED && checkpoints.notReadableFromDesktop(jobId, r.location())) {
+                            notReadable.add(r.location());
+                        }
+                    }
+                    return new Listed(list, notReadable);
+                })
+                .onSuccess(listed -> {
                     if (mine == generation) {
-                        rows.setAll(list);
+                        notReadableHere = Set.copyOf(listed.notReadableHere());
+                        rows.setAll(listed.rows());
                     }
                 })
                 .onFailure(e -> error.set(e.getMessage()))

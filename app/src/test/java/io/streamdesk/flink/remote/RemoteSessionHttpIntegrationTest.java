@@ -134,4 +134,43 @@ class RemoteSessionHttpIntegrationTest {
             bare.close();
         }
     }
+
+    /**
+     * Logs come through the REST API (the registry's gateway of the remote cluster) and are kept per run, so they are
+     * still there after the cluster is gone. Last: it ends the cluster.
+     */
+    @Test
+    @Order(5)
+    void theLogsOfARunAreKeptAndStayReadableAfterTheClusterIsGone() throws Exception {
+        scenario.awaitHealth(ClusterHealth.RUNNING, Duration.ofSeconds(20));
+        io.streamdesk.model.JobId id = scenario.createJob("logs-plain");
+        io.streamdesk.model.Job running = scenario.graph.runs().run(id, 1, io.streamdesk.service.RestoreChoice.fresh());
+        int instance = running.runInstance();
+        io.streamdesk.service.logs.LogService logs = scenario.graph.logs();
+
+        io.streamdesk.service.logs.LogService.FetchResult fetched = logs.fetch(id, instance, scenario.clusterId);
+
+        assertThat(fetched.problems()).isEmpty();
+        assertThat(fetched.files()).contains("jobmanager.log").anyMatch(f -> f.startsWith("taskmanager-"));
+        assertThat(fetched.files()).doesNotContain("cluster-process.log"); // the app runs no process of a remote cluster
+        String jobManagerLog = logs.read(id, instance, "jobmanager.log");
+        assertThat(jobManagerLog).contains(running.flinkJobId());
+        String taskManagerFile = fetched.files().stream().filter(f -> f.startsWith("taskmanager-")).findFirst().orElseThrow();
+        String taskManagerLog = logs.read(id, instance, taskManagerFile);
+        assertThat(taskManagerLog).contains(running.flinkJobId());
+        scenario.graph.runs().stop(id, false);
+
+        cluster.close();
+        scenario.awaitHealth(ClusterHealth.UNREACHABLE, Duration.ofSeconds(15));
+
+        assertThat(logs.files(id, instance)).containsExactlyInAnyOrderElementsOf(fetched.files());
+        assertThat(logs.read(id, instance, "jobmanager.log")).isEqualTo(jobManagerLog);
+        assertThat(logs.readAll(id, instance)).contains("===== jobmanager.log =====", running.flinkJobId());
+        // a fetch while the cluster is gone says so and keeps the copies it has
+        io.streamdesk.service.logs.LogService.FetchResult again = logs.fetch(id, instance, scenario.clusterId);
+        assertThat(again.files()).isEmpty();
+        assertThat(again.problems()).isNotEmpty();
+        assertThat(logs.read(id, instance, "jobmanager.log")).isEqualTo(jobManagerLog);
+        assertThat(logs.read(id, instance, taskManagerFile)).isEqualTo(taskManagerLog);
+    }
 }

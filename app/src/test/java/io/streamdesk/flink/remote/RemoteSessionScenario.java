@@ -136,6 +136,13 @@ final class RemoteSessionScenario {
         String stopSavepoint = runs.latestSavepoint(id).orElseThrow().location();
         assertThat(stopSavepoint).isNotEqualTo(savepoint.location());
         assertThat(java.net.URI.create(stopSavepoint).getPath()).startsWith(under);
+        // on loopback the cluster's file: savepoints are readable here: offered, and their state is compared (R6; the
+        // unreadable case, another host's path or an object store, is RemoteRestorePointsTest over the fakes)
+        assertThat(runs.notReadableFromDesktop(id, stopSavepoint)).isFalse();
+        assertThat(runs.restorePoints(id)).extracting(io.streamdesk.model.CheckpointRecord::location).contains(stopSavepoint);
+        var plan = graph.versionRuns().plan(id, 1, RestoreChoice.path(stopSavepoint));
+        assertThat(plan.problem()).isNull();
+        assertThat(plan.state()).isPresent();
 
         Job again = runs.run(id, 1, RestoreChoice.path(stopSavepoint));
         assertThat(again.status()).isEqualTo(JobStatus.RUNNING);

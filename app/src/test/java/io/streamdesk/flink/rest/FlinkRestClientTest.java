@@ -99,6 +99,15 @@ class FlinkRestClientTest {
     }
 
     @Test
+    void readsALogAsTextAndSaysWhenThereIsNone() {
+        answers.put("GET /jobmanager/log", new Answer(200, "10:00:00,000 INFO Dispatcher - Received JobGraph\n", 0));
+        assertThat(client().text("/jobmanager/log")).isEqualTo("10:00:00,000 INFO Dispatcher - Received JobGraph\n");
+        assertThatThrownBy(() -> client().text("/taskmanagers/tm-1/log"))
+                .isInstanceOf(io.streamdesk.service.port.ClusterCallException.class)
+                .hasMessage("Flink answered 404 to GET /taskmanagers/tm-1/log: Not found: GET /taskmanagers/tm-1/log");
+    }
+
+    @Test
     void taskManagersSumSlotsCoresAndMemory() {
         answers.put("GET /taskmanagers", new Answer(200, """
                 {"taskmanagers":[

@@ -83,4 +83,48 @@ class VersionRunViewModelTest {
         assertThat(services.runs().savepoints(job.id())).isEmpty(); // stopped without a savepoint
         assertThat(services.submitter.restorePaths()).containsExactly(null, location);
     }
+
+    /** R6: on a remote cluster a savepoint on the cluster's hosts is offered, labelled, and not compared here. */
+    @Test
+    void aSavepointTheDesktopCannotReadIsOfferedWithWhatFlinkReportedAndTheCheckSaysWhyItIsSkipped() {
+        var connector = new io.streamdesk.testing.FakeClusterConnector();
+        FakeServices remoteServices = new FakeServices(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")),
+                new io.streamdesk.testing.InMemoryClusterDefinitionStore(), List.of(connector));
+        var d = remoteServices.clusters().addRemote("Prod",
+                io.streamdesk.model.cluster.RemoteEndpoint.of("http://10.0.0.5:8081"), null,
+                "file:///nowhere-on-this-desktop/savepoints");
+        connector.last(d.id()).fakeGateway().savepointsOnAnotherHost = true;
+        connector.last(d.id()).start();
+        Job remoteJob = remoteServices.jobs().createSqlJob("orders", "/", d.id());
+        remoteServices.jobs().saveDraft(remoteJob.id(), INSERT_A, JobConfig.defaults());
+        remoteServices.jobs().publish(remoteJob.id(), "v1");
+        remoteServices.runs().run(remoteJob.id(), 1, RestoreChoice.fresh());
+        remoteServices.runs().stop(remoteJob.id(), true);
+        JobPageViewModel remotePage = new JobPageViewModel(remoteJob.id(), remoteServices.jobs(), remoteServices.runs(),
+                remoteServices.jobConfig(), remoteServices.versionRuns(), TestContexts.synchronous(new ManualScheduler()));
+        remotePage.open();
+
+        String location = remoteServices.runs().savepoints(remoteJob.id()).get(0).location();
+        // the Checkpoints tab says the same of it
+        var checkpointsTab = new io.streamdesk.ui.monitoring.CheckpointsViewModel(remoteJob.id(),
+                remoteServices.checkpoints(), TestContexts.synchronous(new ManualScheduler()));
+        checkpointsTab.refresh();
+        assertThat(checkpointsTab.rows()).singleElement().satisfies(r -> assertThat(checkpointsTab.statusText(r))
+                .isEqualTo("Completed (as Flink reported it; not readable from this desktop)"));
+
+        VersionRunViewModel vm = remotePage.newRunDialog(1);
+        vm.load();
+        assertThat(vm.savepointPaths()).containsExactly(location);
+        assertThat(vm.describeRestorePoint(location)).startsWith("Savepoint on stop of v1")
+                .endsWith("(not readable from this desktop \u2014 Flink reported it completed)");
+        assertThat(vm.latestChoiceTextProperty().get()).contains("not readable from this desktop");
+        vm.startProperty().set(RestoreChoice.Kind.LATEST);
+        assertThat(vm.problemProperty().get()).contains("state-compatibility check is skipped")
+                .contains("Flink still checks the state on start");
+        assertThat(vm.stateRows()).isEmpty();
+        assertThat(vm.canRunProperty().get()).isTrue();
+        vm.run();
+        assertThat(remotePage.statusProperty().get()).isEqualTo(JobStatus.RUNNING);
+        assertThat(remoteServices.submitter.restorePaths()).last().isEqualTo(location);
+    }
 }
