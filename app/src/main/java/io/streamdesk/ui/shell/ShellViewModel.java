@@ -116,7 +116,20 @@ public final class ShellViewModel {
     public void servicesReady(Services ready) {
         startupMessage.set("");
         ready.clusters().profiles().forEach(p -> clusterNames.put(p.id(), p.name()));
-        ready.clusters().addListener(state -> ctx.ui().run(() -> showCluster(state)));
+        ready.clusters().addListener(state -> {
+            // a cluster added since the start (the Clusters pane, the CLI) is named by its profile; a removed one leaves
+            String name = ready.clusters().profile(state.clusterId()).map(p -> p.name()).orElse(null);
+            java.util.Set<String> known = java.util.Set.copyOf(ready.clusters().clusterIds());
+            ctx.ui().run(() -> {
+                if (name != null) {
+                    clusterNames.put(state.clusterId(), name);
+                }
+                clusterStates.keySet().retainAll(known);
+                if (known.contains(state.clusterId())) {
+                    showCluster(state);
+                }
+            });
+        });
         ready.problems().addListener(all -> ctx.ui().run(() -> showProblems(all)));
         showProblems(ready.problems().current());
         services.set(ready);
@@ -182,8 +195,18 @@ public final class ShellViewModel {
         ClusterHealth worst = null;
         actionClusterId = null;
         String action = "";
-        for (ClusterState c : clusterStates.values()) {
-            texts.add(text(c, clusterNames.getOrDefault(c.clusterId(), c.clusterId())));
+        // with several clusters the bar names the ones that are not running, worst first, and counts the rest: the
+        // bar's colour is the worst one's, so a healthy cluster's text is never shown in an error's colour
+        boolean several = clusterStates.size() > 1;
+        java.util.List<ClusterState> ordered = new java.util.ArrayList<>(clusterStates.values());
+        if (several) {
+            ordered.sort(java.util.Comparator.comparingInt((ClusterState c) -> severity(c.health())).reversed());
+        }
+        long running = ordered.stream().filter(c -> c.health() == ClusterHealth.RUNNING).count();
+        for (ClusterState c : ordered) {
+            if (!several || c.health() != ClusterHealth.RUNNING) {
+                texts.add(text(c, clusterNames.getOrDefault(c.clusterId(), c.clusterId())));
+            }
             if (c.detail() != null) {
                 details.add(c.detail());
             }
@@ -202,6 +225,10 @@ public final class ShellViewModel {
             }
         }
         clusterHealth.set(worst == null ? ClusterHealth.STOPPED : worst);
+        if (several && running > 0) {
+            texts.add(running == ordered.size() ? "All " + running + " clusters running"
+                    : running + " of " + ordered.size() + " clusters running");
+        }
         clusterText.set(String.join("   ·   ", texts));
         clusterDetail.set(String.join("\n", details));
         clusterAction.set(action);

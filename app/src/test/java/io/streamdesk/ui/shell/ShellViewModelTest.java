@@ -35,6 +35,40 @@ class ShellViewModelTest {
     }
 
     @Test
+    void withSeveralClustersTheBarNamesTheOnesNotRunningAndCountsTheRest() {
+        io.streamdesk.testing.FakeRemoteClusters remotes = new io.streamdesk.testing.FakeRemoteClusters();
+        FakeServices services = new FakeServices(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")),
+                new io.streamdesk.testing.InMemoryClusterDefinitionStore(), java.util.List.of(remotes));
+        ShellViewModel vm = new ShellViewModel(TestContexts.synchronous(new ManualScheduler()));
+        vm.servicesReady(services);
+        vm.startCluster();
+        var prod = services.clusters().addRemote("shared-prod",
+                io.streamdesk.model.cluster.RemoteEndpoint.of("http://jm.example:8081"), null, null);
+        services.clusters().start(prod.id());
+        await(() -> vm.clusterTextProperty().get().equals("All 2 clusters running"), vm);
+        assertThat(vm.clusterHealthProperty().get()).isEqualTo(ClusterHealth.RUNNING);
+
+        remotes.connection(prod.id()).unreachable("jm.example:8081 refused the connection", java.time.Instant.now());
+        await(() -> vm.clusterTextProperty().get().startsWith("shared-prod: Unreachable"), vm);
+        assertThat(vm.clusterTextProperty().get()).endsWith("1 of 2 clusters running")
+                .doesNotContain("Local cluster");
+        assertThat(vm.clusterHealthProperty().get()).isEqualTo(ClusterHealth.UNREACHABLE);
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition, ShellViewModel vm) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("status bar: %s", vm.clusterTextProperty().get()).isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Test
     void theResumeSettingIsShownAndStored() {
         ShellViewModel vm = new ShellViewModel(TestContexts.synchronous(new ManualScheduler()));
         FakeServices services = new FakeServices();
