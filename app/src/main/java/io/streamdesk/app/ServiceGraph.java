@@ -297,6 +297,9 @@ public final class ServiceGraph {
             Duration alarmEvery = Duration.ofMillis(Math.min(30_000, reconcileEvery.toMillis() * 5));
             periodic.every("Alarm evaluation", () -> alarmEvery, alarmEvaluator::evaluate);
             periodic.every("Metric sampling", monitoring::sampleInterval, monitoring::sampleNow);
+            // the logs of a run are kept as soon as it ends, while its cluster still has them (EV6, R6)
+            runs.onRunEnded(ended -> periodic.runOnce("Keeping the logs of ended runs",
+                    () -> logs.fetch(ended.jobId(), ended.runInstance(), ended.clusterId())));
             monitoring.onSampleIntervalChange(changed -> periodic.reschedule("Metric sampling"));
             periodic.every("Metric retention", Duration.ofMinutes(1), () -> Duration.ofHours(1),
                     monitoring::enforceRetention);

@@ -54,6 +54,8 @@ public final class RunService {
     private final RunStore runs;
     private final EventStore events;
     private final ClusterService clusters;
+    private final List<java.util.function.Consumer<EndedRun>> runEndListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private final SqlSubmitter submitter;
     private final JobChangeListeners listeners;
     private final Clock clock;
@@ -380,6 +382,29 @@ public final class RunService {
         return q;
     }
 
+    /** A run that ended while its cluster still answered (stopped, failed, cancelled, finished). */
+    public record EndedRun(JobId jobId, int runInstance, String clusterId) {
+    }
+
+    /**
+     * Called (on the thread that ended the run) with each run that ended while its cluster still answered, so that
+     * its logs can be kept before the cluster is gone. Not called for a run that ended with its cluster or at quit.
+     */
+    public void onRunEnded(java.util.function.Consumer<EndedRun> listener) {
+        runEndListeners.add(listener);
+    }
+
+    private void announceEnd(Job job, JobRun run) {
+        EndedRun ended = new EndedRun(job.id(), run.instance(), job.clusterId());
+        for (java.util.function.Consumer<EndedRun> l : runEndListeners) {
+            try {
+                l.accept(ended);
+            } catch (RuntimeException e) {
+                problems.report("Keeping the logs of ended runs", e);
+            }
+        }
+    }
+
     /** Jobs whose status is Running: what a quit stops. */
     public List<Job> runningJobs() {
         return jobs.list().stream().filter(j -> j.status() == JobStatus.RUNNING).toList();
@@ -540,6 +565,7 @@ public final class RunService {
             ended = run.startedAt(); // Flink's clock and ours may differ by milliseconds
         }
         runs.finishRun(job.id(), run.instance(), ended, outcome.recordsRead(), outcome.recordsWritten());
+        announceEnd(job, run);
         events.add(job.id(), run.instance(), EventKind.JOB_STOPPED, ended, "Flink job " + run.flinkJobId()
                 + " finished: " + JobRun.finishSummary(java.time.Duration.between(run.startedAt(), ended),
                 outcome.recordsRead(), outcome.recordsWritten()));
@@ -567,6 +593,9 @@ public final class RunService {
         Instant ended = clock.instant();
         runs.endRun(job.id(), run.instance(), endState, ended, reason);
         events.add(job.id(), run.instance(), EventKind.JOB_STOPPED, ended, detail);
+        if (reason == null) {
+            announceEnd(job, run); // not at quit: the cluster goes with the app
+        }
         return job.stopped(JobStatus.STOPPED, ended);
     }
 
@@ -660,6 +689,7 @@ public final class RunService {
                 String fix = "The cluster may lack free slots; stop other jobs or lower the parallelism, then run again.";
                 if (cancelQuietly(gateway, flinkJobId)) {
                     runs.endRun(job.id(), run.instance(), "CANCELED", clock.instant());
+                    announceEnd(job, run);
                     events.add(job.id(), run.instance(), EventKind.JOB_STOPPED, clock.instant(), waited
                             + ": Flink job " + flinkJobId + " was cancelled so that no copy of it stays behind");
                     throw new OperationFailedException(waited + "; the Flink job was cancelled.", fix);
@@ -692,6 +722,7 @@ public final class RunService {
         }
         Instant ended = clock.instant();
         runs.endRun(job.id(), run.instance(), "FAILED", ended);
+        announceEnd(job, run);
         String message = scrub.apply("The job " + ("FAILING".equals(state) ? "failed" : state.toLowerCase())
                 + " while starting" + (failure == null ? "." : ": " + failure.describe()));
         events.add(new JobEvent(0, job.id(), run.instance(), EventKind.JOB_FAILED, ended, message, null,
@@ -765,6 +796,9 @@ public final class RunService {
         }
         Instant ended = clock.instant();
         runs.endRun(job.id(), run.instance(), state, ended);
+        if (!"LOST".equals(state)) {
+            announceEnd(job, run); // a lost job's cluster restarted: its logs are not this run's any more
+        }
         boolean failed = "FAILED".equals(state) || "LOST".equals(state);
         ClusterGateway.JobFailure cause = failed && summary.isPresent() ? failureOf(gateway, run.flinkJobId()) : null;
         String message = "LOST".equals(state)
