@@ -68,6 +68,7 @@ public final class AppContext implements Services {
         this.localCluster = new LocalClusterProcess(dirs.cluster(), dirs.logs().resolve("local-cluster.log"),
                 options.clusterHeap(), options.clusterLifetime()).withSavepointsUnder(dirs.savepoints());
         PropertiesSettingsStore settings = new PropertiesSettingsStore(dirs.root().resolve("settings.properties"));
+        localCluster.withTaskSlots(io.streamdesk.service.ClusterScaler.configuredSlots(settings));
         this.checker = new FlinkSqlChecker();
         this.submitter = new FlinkSqlSubmitter();
         io.streamdesk.flink.config.FlinkConfigOptionCatalog configOptions =
@@ -236,6 +237,11 @@ public final class AppContext implements Services {
     @Override
     public ClusterService clusters() {
         return graph.clusters();
+    }
+
+    @Override
+    public io.streamdesk.service.ClusterScaler scaler() {
+        return graph.scaler();
     }
 
     @Override

@@ -220,6 +220,7 @@ public final class ServiceGraph {
     }
 
     private final ClusterService clusters;
+    private final io.streamdesk.service.ClusterScaler scaler;
     private final JobConfigService jobConfig;
     private final JobService jobs;
     private final RunService runs;
@@ -265,6 +266,7 @@ public final class ServiceGraph {
         this.alarms = new AlarmService(a.alarmStore, a.jobStore, alarmEvaluator, notifier,
                 new AlarmDryRun(a.eventStore, series), clock).withSecrets(a.secrets)
                 .withSmtp(new SmtpSettingsService(a.smtpSettings, a.secrets));
+        this.scaler = io.streamdesk.service.ClusterScaler.over(clusters, a.jobStore, runs, a.settingsStore);
         this.logs = new LogService(a.runLogs, clusters::currentGateway, clusters::processLog);
         this.overview = new OverviewService(jobs, events, alarms, clusters, id -> jobConfig.capacity(id, null));
         this.copies = new CopyService(a.jobStore, a.runStore, clusters, listeners, clock);
@@ -354,6 +356,10 @@ public final class ServiceGraph {
 
     public OverviewService overview() {
         return overview;
+    }
+
+    public io.streamdesk.service.ClusterScaler scaler() {
+        return scaler;
     }
 
     public CopyService copies() {

@@ -306,6 +306,28 @@ public final class ClusterService {
         t.connection.restart();
     }
 
+    /** Whether the app can set the task slots of this cluster (the local one); see {@link ClusterScaler}. */
+    public Optional<io.streamdesk.service.port.ClusterScaling> scaling(String clusterId) {
+        return connection(clusterId).scaling();
+    }
+
+    /**
+     * Restarts a scalable cluster with {@code slots} task slots (the caller stopped its jobs first). Like a restart
+     * by hand it gives the automatic restarts a fresh budget; it records the restart as an event.
+     */
+    void scaleTo(String clusterId, int slots) {
+        Tracked t = tracked(clusterId);
+        io.streamdesk.service.port.ClusterScaling scaling = t.connection.scaling().orElseThrow(() ->
+                new OperationFailedException(t.connection.profile().name() + " cannot be scaled here.",
+                        "Scale it where it runs."));
+        t.restarts.reset();
+        t.gaveUp = false;
+        t.recovering = false;
+        record(null, EventKind.CLUSTER_RESTARTING, t.connection.profile().name() + " restarted to scale it from "
+                + scaling.taskSlots() + " to " + slots + " task slots");
+        scaling.scaleTo(slots);
+    }
+
     /**
      * A gateway to a running cluster, starting it on demand and waiting up to {@code wait} for it.
      *

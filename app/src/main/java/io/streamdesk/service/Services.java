@@ -26,6 +26,9 @@ public interface Services extends AutoCloseable {
 
     /** Overview page figures (D5). */
     io.streamdesk.service.overview.OverviewService overview();
+    /** Scaling the clusters the app runs (R4: the local cluster's task slots). */
+    ClusterScaler scaler();
+
     /** Create copy (J6). */
     CopyService copies();
 

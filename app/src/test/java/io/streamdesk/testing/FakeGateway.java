@@ -55,10 +55,13 @@ public final class FakeGateway implements ClusterGateway {
         return FLINK_VERSION;
     }
 
+    /** The task slots the fake reports (4, as the local cluster by default); each running job uses one. */
+    public volatile int slotsTotal = 4;
+
     @Override
     public synchronized ClusterOverview overview() {
         int running = (int) states.values().stream().filter("RUNNING"::equals).count();
-        return new ClusterOverview(FLINK_VERSION, 1, 4, 4 - running, running, 0, 0, 0);
+        return new ClusterOverview(FLINK_VERSION, 1, slotsTotal, slotsTotal - running, running, 0, 0, 0);
     }
 
     /** Runs before every {@link #jobsOverview} (outside the gateway's lock): tests block a caller there. */

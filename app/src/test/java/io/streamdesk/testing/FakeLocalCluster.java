@@ -54,6 +54,23 @@ public final class FakeLocalCluster implements ClusterConnection {
         this.savepoints = directory.toAbsolutePath();
     }
 
+    /** Scaling restarts the fake with the new slot count, as the real child does. */
+    @Override
+    public java.util.Optional<io.streamdesk.service.port.ClusterScaling> scaling() {
+        return java.util.Optional.of(new io.streamdesk.service.port.ClusterScaling() {
+            @Override
+            public int taskSlots() {
+                return gateway.slotsTotal;
+            }
+
+            @Override
+            public void scaleTo(int slots) {
+                gateway.slotsTotal = slots;
+                restart();
+            }
+        });
+    }
+
     @Override
     public void restart() {
         restarts.incrementAndGet();

@@ -140,6 +140,11 @@ public final class FakeServices implements Services {
     }
 
     @Override
+    public io.streamdesk.service.ClusterScaler scaler() {
+        return graph.scaler();
+    }
+
+    @Override
     public CopyService copies() {
         return graph.copies();
     }

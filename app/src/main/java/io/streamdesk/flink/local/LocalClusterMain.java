@@ -51,7 +51,11 @@ public final class LocalClusterMain {
     static final String LOG_FILE_PROPERTY = "streamdesk.cluster.log";
     static final String LOG_CONFIG_RESOURCE = "streamdesk-local-cluster-log4j2.properties";
 
-    private static final int TASK_SLOTS = 4;
+    /** The child's task slots come in this system property (the {@code clusters.local.task-slots} setting). */
+    public static final String TASK_SLOTS_PROPERTY = "streamdesk.cluster.task-slots";
+    public static final int DEFAULT_TASK_SLOTS = 4;
+    public static final int MIN_TASK_SLOTS = 1;
+    public static final int MAX_TASK_SLOTS = 64;
     private static final String LOOPBACK = "127.0.0.1";
 
     private LocalClusterMain() {
@@ -84,11 +88,13 @@ public final class LocalClusterMain {
         Files.createDirectories(workDir);
         long pid = ProcessHandle.current().pid();
         writeAtomically(workDir.resolve(PID_FILE), Long.toString(pid)); // the parent wrote it too when it spawned us
-        Configuration config = configuration(workDir);
+        int slots = taskSlots(System.getProperty(TASK_SLOTS_PROPERTY), log);
+        log.info("Local cluster with {} task slots", slots);
+        Configuration config = configuration(workDir, slots);
         MiniClusterConfiguration clusterConfig = new MiniClusterConfiguration.Builder()
                 .setConfiguration(config)
                 .setNumTaskManagers(1)
-                .setNumSlotsPerTaskManager(TASK_SLOTS)
+                .setNumSlotsPerTaskManager(slots)
                 .build();
         MiniCluster cluster = new MiniCluster(clusterConfig);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -114,6 +120,24 @@ public final class LocalClusterMain {
             Runtime.getRuntime().halt(1);
         }
         stopped.await(); // never counts down: the stdin watcher or a signal ends the JVM
+    }
+
+    /** The slots the property asks for, or the default when it is missing or outside 1..64 (logged). */
+    static int taskSlots(String property, Logger log) {
+        if (property == null || property.isBlank()) {
+            return DEFAULT_TASK_SLOTS;
+        }
+        try {
+            int slots = Integer.parseInt(property.strip());
+            if (slots >= MIN_TASK_SLOTS && slots <= MAX_TASK_SLOTS) {
+                return slots;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        log.warn("Ignoring {}={} (allowed {}..{}); using {} task slots", TASK_SLOTS_PROPERTY, property,
+                MIN_TASK_SLOTS, MAX_TASK_SLOTS, DEFAULT_TASK_SLOTS);
+        return DEFAULT_TASK_SLOTS;
     }
 
     /** Closes the cluster once, whoever asks first (stdin watcher or shutdown hook), then deletes our files. */
@@ -169,6 +193,10 @@ public final class LocalClusterMain {
     }
 
     static Configuration configuration(Path workDir) throws IOException {
+        return configuration(workDir, DEFAULT_TASK_SLOTS);
+    }
+
+    static Configuration configuration(Path workDir, int taskSlots) throws IOException {
         Path tmp = Files.createDirectories(workDir.resolve("tmp"));
         Path uploads = Files.createDirectories(workDir.resolve("web-upload"));
         Path checkpoints = Files.createDirectories(workDir.resolve("checkpoints"));
@@ -176,7 +204,7 @@ public final class LocalClusterMain {
         Configuration config = new Configuration();
         bindToLoopback(config);
         config.set(RestOptions.BIND_PORT, "0");
-        config.set(TaskManagerOptions.NUM_TASK_SLOTS, TASK_SLOTS);
+        config.set(TaskManagerOptions.NUM_TASK_SLOTS, taskSlots);
         config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("128m"));
         config.set(WebOptions.UPLOAD_DIR, uploads.toString());
         config.set(CoreOptions.TMP_DIRS, tmp.toString());

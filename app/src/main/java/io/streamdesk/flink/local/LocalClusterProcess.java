@@ -100,6 +100,8 @@ public final class LocalClusterProcess implements ClusterConnection {
     private final String expectedVersion;
     private final Lifetime lifetime;
     private volatile Path savepointDirectory;
+    /** The task slots of the next child this spawns ({@code clusters.local.task-slots}). */
+    private volatile int taskSlots = LocalClusterMain.DEFAULT_TASK_SLOTS;
     /** When REST last answered (a probe or the start-up check); null before it ever did. */
     private volatile Instant lastSeen;
     /** Failed probes in a row of the current child; guarded by lock. */
@@ -166,6 +168,46 @@ public final class LocalClusterProcess implements ClusterConnection {
     @Override
     public java.util.Optional<Path> processLog() {
         return java.util.Optional.of(logFile);
+    }
+
+    /** The children this spawns get {@code slots} task slots (1..64). */
+    public LocalClusterProcess withTaskSlots(int slots) {
+        this.taskSlots = checkedSlots(slots);
+        return this;
+    }
+
+    public int taskSlots() {
+        return taskSlots;
+    }
+
+    private static int checkedSlots(int slots) {
+        if (slots < io.streamdesk.service.port.ClusterScaling.MIN_SLOTS
+                || slots > io.streamdesk.service.port.ClusterScaling.MAX_SLOTS) {
+            throw new IllegalArgumentException("Task slots must be " + io.streamdesk.service.port.ClusterScaling.MIN_SLOTS
+                    + ".." + io.streamdesk.service.port.ClusterScaling.MAX_SLOTS + ", not " + slots);
+        }
+        return slots;
+    }
+
+    /** The app's own child can be scaled: a restart with the new slot count. A CLI visitor does not scale it. */
+    @Override
+    public java.util.Optional<io.streamdesk.service.port.ClusterScaling> scaling() {
+        if (lifetime != Lifetime.TIED_TO_THIS_PROCESS) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new io.streamdesk.service.port.ClusterScaling() {
+            @Override
+            public int taskSlots() {
+                return taskSlots;
+            }
+
+            @Override
+            public void scaleTo(int slots) {
+                taskSlots = checkedSlots(slots);
+                LOG.info("Scaling the local cluster to {} task slots: restarting it", slots);
+                restart();
+            }
+        });
     }
 
     public LocalClusterProcess withSavepointsUnder(Path directory) {
@@ -358,6 +400,7 @@ public final class LocalClusterProcess implements ClusterConnection {
         command.add("-Djava.io.tmpdir=" + Files.createDirectories(workDir.resolve("tmp")));
         command.add("-D" + LocalClusterMain.LOG_FILE_PROPERTY + "=" + logFile);
         command.add("-Dlog4j2.configurationFile=" + LocalClusterMain.LOG_CONFIG_RESOURCE);
+        command.add("-D" + LocalClusterMain.TASK_SLOTS_PROPERTY + "=" + taskSlots);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(LocalClusterMain.class.getName());

@@ -79,6 +79,14 @@ public interface ClusterConnection {
         return Optional.empty();
     }
 
+    /**
+     * Whether the app can set this cluster's task slots (the local child); empty for clusters whose TaskManagers
+     * are managed elsewhere.
+     */
+    default Optional<ClusterScaling> scaling() {
+        return Optional.empty();
+    }
+
     /** Called on every change of health, on a background thread. */
     void addListener(Consumer<ClusterState> listener);
 
