@@ -40,6 +40,12 @@ public interface ClusterDirectory {
     /** The cluster's own REST URL when {@code hostPortOrNull} is null, else that host[:port]. */
     ConnectivityReport testConnectivity(String clusterId, String hostPortOrNull);
 
+    /**
+     * Scales a cluster the app runs (the local one) to {@code slots}: refused below the slots running jobs use or
+     * while a job operates; running jobs are stopped with savepoints and resumed from them. Blocks for a minute or so.
+     */
+    io.streamdesk.service.ClusterScaler.ScaleReport scale(String clusterId, int slots);
+
     /** A batch action copying each job to {@code targetClusterId} by the copy rules (J6), in its own folder. */
     BatchOperation.JobAction copyTo(String targetClusterId);
 }

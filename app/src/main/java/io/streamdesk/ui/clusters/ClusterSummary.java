@@ -30,7 +30,10 @@ public record ClusterSummary(ClusterDefinition definition, ClusterState state, C
     /** Why scaling is not offered for a kind (R4: Kubernetes clusters scale in issue 13). */
     public static final String SCALE_REMOTE = "A remote session cluster's TaskManagers are managed outside StreamDesk:"
             + " scale it where it runs.";
-    public static final String SCALE_LOCAL = "The local cluster's task slots are fixed.";
+    /** What Scale… does to the local cluster, shown on its page and in the dialog. */
+    public static final String SCALE_LOCAL = "Scale\u2026 sets the local cluster's task slots (1..64, never below what"
+            + " running jobs use): it restarts the cluster, and running jobs are stopped with savepoints and resumed"
+            + " from them.";
     public static final String SCALE_KUBERNETES = "Scaling Kubernetes clusters comes with issue 13.";
     public static final String DNS_SETTINGS = "Filled for Kubernetes clusters (issue 13): host aliases and DNS forwarders"
             + " that go into the pod template.";
@@ -152,10 +155,20 @@ public record ClusterSummary(ClusterDefinition definition, ClusterState state, C
     /** Null when the cluster can be scaled here; else why not. */
     public String scaleRefusal() {
         return switch (definition.kind()) {
-            case LOCAL -> SCALE_LOCAL;
+            case LOCAL -> null;
             case REMOTE_SESSION -> SCALE_REMOTE;
             case KUBERNETES -> SCALE_KUBERNETES;
         };
+    }
+
+    /** The slots running jobs use now (the least a scale can go to); 0 when the cluster did not report them. */
+    public int slotsInUse() {
+        return capacity == null ? 0 : Math.max(0, capacity.slotsTotal() - capacity.slotsAvailable());
+    }
+
+    /** The slots the cluster reported; -1 when unknown. */
+    public int slotsTotal() {
+        return capacity == null ? -1 : capacity.slotsTotal();
     }
 
     /** Null when the cluster can be removed; else why not. */

@@ -175,8 +175,8 @@ public final class ClustersView {
         Button edit = button("Edit\u2026", "clusterEdit", "fth-edit-3", () -> openEditor(s.definition()));
         edit.setDisable(!s.editable());
         Button test = button("Test connectivity\u2026", "clusterTest", "fth-zap", () -> openConnectivity(s));
-        Button scale = button("Scale\u2026", "clusterScale", "fth-maximize-2", () -> { });
-        scale.setDisable(s.scaleRefusal() != null);
+        Button scale = button("Scale\u2026", "clusterScale", "fth-maximize-2", () -> openScale(s));
+        scale.disableProperty().bind(vm.busyProperty().or(Bindings.createBooleanBinding(() -> s.scaleRefusal() != null)));
         Button remove = button("Remove\u2026", "clusterRemove", "fth-trash-2", () -> confirmRemove(s));
         remove.disableProperty().bind(vm.busyProperty().or(Bindings.createBooleanBinding(() -> s.removeRefusal() != null)));
         Button migrate = button("Migrate jobs\u2026", "clusterMigrate", "fth-copy", () -> migrate(s));
@@ -220,7 +220,9 @@ public final class ClustersView {
         row = add(grid, row, "Savepoint directory", value(s.savepointText(), "clusterSavepointValue",
                 s.definition().savepointDirectory() != null));
         row = add(grid, row, "DNS settings", value(ClusterSummary.DNS_SETTINGS, null, false));
-        Label scaleReason = value(s.scaleRefusal() == null ? "" : s.scaleRefusal(), "clusterScaleReason", false);
+        Label scaleReason = value(s.scaleRefusal() == null
+                ? (s.kind() == ClusterKind.LOCAL ? ClusterSummary.SCALE_LOCAL : "") : s.scaleRefusal(),
+                "clusterScaleReason", false);
         row = add(grid, row, "Scaling", scaleReason);
         if (s.removeRefusal() != null) {
             row = add(grid, row, "Removing", value(s.removeRefusal(), null, false));
@@ -321,6 +323,43 @@ public final class ClustersView {
     private void openConnectivity(ClusterSummary s) {
         new ConnectivityDialog(new ConnectivityTestViewModel(vm.directory(), s.id(), s.name(), vm.context()),
                 root.getScene().getWindow()).show();
+    }
+
+    /** The slots to scale to (min: what running jobs use), then the scale in the background. */
+    private void openScale(ClusterSummary s) {
+        int min = Math.max(io.streamdesk.service.port.ClusterScaling.MIN_SLOTS, s.slotsInUse());
+        int max = io.streamdesk.service.port.ClusterScaling.MAX_SLOTS;
+        int current = s.slotsTotal();
+        javafx.scene.control.Dialog<Integer> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(root.getScene().getWindow());
+        dialog.setTitle("Scale cluster");
+        dialog.setHeaderText("Task slots of \u201c" + s.name() + "\u201d");
+        javafx.scene.control.Spinner<Integer> slots = new javafx.scene.control.Spinner<>(min, max,
+                Math.min(max, Math.max(min, current < 0 ? 4 : current)));
+        slots.setId("clusterScaleSlots");
+        slots.setEditable(true);
+        Label now = new Label("Now: " + (current < 0 ? "unknown (the cluster does not answer)" : current + " slots, "
+                + s.slotsInUse() + " used by running jobs") + ". Allowed " + min + ".." + max + ".");
+        Label what = new Label("The cluster restarts with the new count. Running jobs ("
+                + s.activeJobs().size() + ") are stopped with savepoints and run again from them.");
+        what.setWrapText(true);
+        what.setMaxWidth(420);
+        VBox content = new VBox(8, now, slots, what);
+        dialog.getDialogPane().setContent(content);
+        ButtonType scaleButton = new ButtonType("Scale", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(scaleButton, ButtonType.CANCEL);
+        dialog.setResultConverter(b -> {
+            if (b != scaleButton) {
+                return null;
+            }
+            try { // a typed count the spinner has not committed yet (clamped to min..max)
+                slots.getValueFactory().setValue(Integer.parseInt(slots.getEditor().getText().strip()));
+            } catch (NumberFormatException e) {
+                // keeps the last valid value
+            }
+            return slots.getValue();
+        });
+        dialog.showAndWait().ifPresent(n -> vm.scale(s.id(), n));
     }
 
     private void confirmRemove(ClusterSummary s) {

@@ -178,6 +178,38 @@ public final class ClustersViewModel {
                 .executeWith(ctx);
     }
 
+    /**
+     * Scales the cluster in the background (stops running jobs with savepoints, restarts it, resumes them); the
+     * outcome per job shows as the message, a refusal as the error.
+     */
+    public void scale(String clusterId, int slots) {
+        if (busy.get()) {
+            return;
+        }
+        String name = rows.stream().filter(r -> r.id().equals(clusterId)).map(ClusterSummary::name).findFirst()
+                .orElse(clusterId);
+        BackgroundTask.wrap(() -> directory.scale(clusterId, slots))
+                .titled("Scaling " + name + " to " + slots + " task slots")
+                .onRunning(() -> {
+                    busy.set(true);
+                    error.set("");
+                    errorFromLoad = false;
+                    message.set("Scaling \u201c" + name + "\u201d to " + slots + " task slots: stopping running jobs"
+                            + " with savepoints, restarting the cluster, resuming them\u2026");
+                })
+                .onSuccess(report -> {
+                    message.set(report.text());
+                    refresh();
+                })
+                .onFailure(e -> {
+                    message.set("");
+                    error.set(describe("Could not scale \u201c" + name + "\u201d", e));
+                    refresh();
+                })
+                .onFinished(() -> busy.set(false))
+                .executeWith(ctx);
+    }
+
     /** Sets the pane's error (e.g. from a dialog). */
     public void showError(String text) {
         error.set(text == null ? "" : text);

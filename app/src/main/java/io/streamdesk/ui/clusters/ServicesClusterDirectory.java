@@ -71,6 +71,11 @@ public final class ServicesClusterDirectory implements ClusterDirectory {
     }
 
     @Override
+    public io.streamdesk.service.ClusterScaler.ScaleReport scale(String clusterId, int slots) {
+        return s().scaler().scale(clusterId, slots);
+    }
+
+    @Override
     public BatchOperation.JobAction copyTo(String targetClusterId) {
         // a blank folder keeps each job's own folder
         return s().batchActions().copy(null, targetClusterId);

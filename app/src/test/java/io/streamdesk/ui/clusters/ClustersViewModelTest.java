@@ -48,8 +48,31 @@ class ClustersViewModelTest {
         assertThat(local.jobsText()).isEqualTo("2 (1 running)");
         assertThat(local.activeJobs()).extracting(Job::name).containsExactly("orders");
         assertThat(local.removeRefusal()).isEqualTo("The local cluster cannot be removed.");
-        assertThat(local.scaleRefusal()).isEqualTo(ClusterSummary.SCALE_LOCAL);
+        assertThat(local.scaleRefusal()).isNull();
         assertThat(local.dashboardUrl()).startsWith("http://");
+    }
+
+    @Test
+    void scalingTheLocalClusterShowsWhatHappenedToEachJobAndARefusalAsTheError() {
+        services.clusters().startAll();
+        Job orders = services.jobs().createSqlJob("orders", "/");
+        services.jobs().saveDraft(orders.id(), "INSERT INTO s SELECT * FROM t;");
+        services.jobs().publish(orders.id(), "first");
+        services.runs().run(orders.id(), 1, RestoreChoice.fresh());
+        vm.refresh();
+        ClusterSummary local = vm.rows().get(0);
+        assertThat(local.slotsInUse()).isEqualTo(1);
+        assertThat(local.slotsTotal()).isEqualTo(4);
+
+        vm.scale("local", 0);
+        assertThat(vm.errorProperty().get()).contains("outside 1..64");
+
+        vm.scale("local", 6);
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.messageProperty().get()).startsWith("Scaled from 4 to 6 task slots.")
+                .contains("orders: resumed version 1 from the savepoint");
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.rows().get(0).slotsText()).isEqualTo("5 / 6");
     }
 
     @Test
