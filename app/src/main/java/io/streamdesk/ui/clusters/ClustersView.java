@@ -348,6 +348,7 @@ public final class ClustersView {
         dialog.getDialogPane().setContent(content);
         ButtonType scaleButton = new ButtonType("Scale", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(scaleButton, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(scaleButton).setId("clusterScaleConfirm");
         dialog.setResultConverter(b -> {
             if (b != scaleButton) {
                 return null;

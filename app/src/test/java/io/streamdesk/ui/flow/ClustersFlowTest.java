@@ -55,6 +55,38 @@ class ClustersFlowTest {
     }
 
     @Test
+    void scaleTheLocalClusterThroughItsDialog(FxRobot robot) throws Exception {
+        Job orders = services.jobs().createSqlJob("orders", "/");
+        services.jobs().saveDraft(orders.id(), "INSERT INTO s SELECT * FROM t;");
+        services.jobs().publish(orders.id(), "v1");
+        services.runs().run(orders.id(), 1, RestoreChoice.fresh());
+        waitFor(() -> robot.lookup("#nav-clusters").tryQuery().isPresent());
+        robot.clickOn("#nav-clusters");
+        waitFor(() -> robot.lookup("#clustersTable").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        TableView<ClusterSummary> table = robot.lookup("#clustersTable").queryAs(TableView.class);
+        waitFor(() -> table.getItems().size() == 1 && table.getItems().get(0).slotsTotal() == 4);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        waitFor(() -> robot.lookup("#clusterScale").tryQuery().map(n -> !((Button) n).isDisabled()).orElse(false));
+        assertThat(robot.lookup("#clusterScaleReason").queryAs(Label.class).getText())
+                .isEqualTo(ClusterSummary.SCALE_LOCAL);
+        robot.clickOn("#clusterScale");
+        waitFor(() -> robot.lookup("#clusterScaleSlots").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Integer> slots = robot.lookup("#clusterScaleSlots")
+                .queryAs(javafx.scene.control.Spinner.class);
+        assertThat(slots.getValue()).isEqualTo(4);
+        assertThat(((javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) slots.getValueFactory())
+                .getMin()).isEqualTo(1); // the running job uses one slot
+        robot.interact(() -> slots.getValueFactory().setValue(6));
+        robot.clickOn("#clusterScaleConfirm");
+        waitFor(() -> robot.lookup("#messageLabel").queryAs(Label.class).getText().startsWith("Scaled from 4 to 6"));
+        assertThat(robot.lookup("#messageLabel").queryAs(Label.class).getText()).contains("orders: resumed version 1");
+        assertThat(services.gateway.slotsTotal).isEqualTo(6);
+        assertThat(services.jobs().job(orders.id()).status()).isEqualTo(JobStatus.RUNNING);
+    }
+
+    @Test
     void addAClusterCreateAJobOnItAndRemovalIsRefusedWhileItRuns(FxRobot robot) throws Exception {
         waitFor(() -> robot.lookup("#nav-clusters").tryQuery().isPresent());
         robot.clickOn("#nav-clusters");
