@@ -245,6 +245,11 @@ public final class AppContext implements Services {
     }
 
     @Override
+    public io.streamdesk.service.ClusterRemoval clusterRemoval() {
+        return graph.clusterRemoval();
+    }
+
+    @Override
     public CopyService copies() {
         return graph.copies();
     }

@@ -221,6 +221,7 @@ public final class ServiceGraph {
 
     private final ClusterService clusters;
     private final io.streamdesk.service.ClusterScaler scaler;
+    private final io.streamdesk.service.ClusterRemoval clusterRemoval;
     private final JobConfigService jobConfig;
     private final JobService jobs;
     private final RunService runs;
@@ -267,6 +268,7 @@ public final class ServiceGraph {
                 new AlarmDryRun(a.eventStore, series), clock).withSecrets(a.secrets)
                 .withSmtp(new SmtpSettingsService(a.smtpSettings, a.secrets));
         this.scaler = io.streamdesk.service.ClusterScaler.over(clusters, a.jobStore, runs, a.settingsStore);
+        this.clusterRemoval = new io.streamdesk.service.ClusterRemoval(clusters, runs);
         this.logs = new LogService(a.runLogs, clusters::currentGateway, clusters::processLog);
         this.overview = new OverviewService(jobs, events, alarms, clusters, id -> jobConfig.capacity(id, null));
         this.copies = new CopyService(a.jobStore, a.runStore, clusters, listeners, clock);
@@ -360,6 +362,10 @@ public final class ServiceGraph {
 
     public io.streamdesk.service.ClusterScaler scaler() {
         return scaler;
+    }
+
+    public io.streamdesk.service.ClusterRemoval clusterRemoval() {
+        return clusterRemoval;
     }
 
     public CopyService copies() {

@@ -5,8 +5,9 @@ import picocli.CommandLine.Parameters;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "remove", description = "Removes a cluster you added (refused while jobs on it run; the local cluster "
-        + "cannot be removed). Jobs placed on it stay, and are refused on run until copied to another cluster.")
+@Command(name = "remove", description = "Removes a cluster you added: the jobs running on it are stopped with a "
+        + "savepoint first (refused, with nothing removed, when one cannot be or has an operation in flight; the local "
+        + "cluster cannot be removed). Jobs placed on it stay, and are refused on run until copied to another cluster.")
 final class ClusterRemoveCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -20,10 +21,10 @@ final class ClusterRemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var clusters = context.services().clusters();
-        String name = clusters.definition(clusterId).map(d -> d.name()).orElse(clusterId);
-        clusters.remove(clusterId);
+        var report = context.services().clusterRemoval().remove(clusterId);
         int left = clusters.jobsOn(clusterId).size();
-        context.out().println("Removed " + clusterId + " (" + name + ")."
+        context.out().println("Removed " + clusterId + " (" + report.clusterName() + ")."
+                + (report.stopped().isEmpty() ? "" : " Stopped with a savepoint: " + String.join("; ", report.stopped()) + ".")
                 + (left == 0 ? "" : " " + left + " job(s) placed on it stay; copy them to another cluster to run them."));
         return 0;
     }

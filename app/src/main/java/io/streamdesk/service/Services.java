@@ -29,6 +29,9 @@ public interface Services extends AutoCloseable {
     /** Scaling the clusters the app runs (R4: the local cluster's task slots). */
     ClusterScaler scaler();
 
+    /** Removing a cluster: its running jobs stopped with savepoints first (R4). */
+    ClusterRemoval clusterRemoval();
+
     /** Create copy (J6). */
     CopyService copies();
 

@@ -145,6 +145,11 @@ public final class FakeServices implements Services {
     }
 
     @Override
+    public io.streamdesk.service.ClusterRemoval clusterRemoval() {
+        return graph.clusterRemoval();
+    }
+
+    @Override
     public CopyService copies() {
         return graph.copies();
     }

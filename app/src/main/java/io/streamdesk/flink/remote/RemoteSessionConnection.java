@@ -199,12 +199,26 @@ public final class RemoteSessionConnection implements ClusterConnection {
         }
     }
 
-    /** Stops probing for good and ends the probe thread (the registry calls it when the cluster is removed). */
+    /**
+     * Stops probing for good and ends the probe thread (the registry calls it when the cluster is removed, the app when
+     * it quits). The callbacks already handed to listeners still run to their end: interrupting one would interrupt
+     * whatever it does, e.g. a database write of the cluster's event, and H2 closes its file on an interrupt. Waits at
+     * most {@link #CLOSE_WITHIN} for a probe in flight.
+     */
     @Override
     public void close() {
         stop(Duration.ZERO);
-        scheduler.shutdownNow();
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(CLOSE_WITHIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("The probe of {} did not end within {} s", definition.name(), CLOSE_WITHIN.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
+
+    static final Duration CLOSE_WITHIN = Duration.ofSeconds(5);
 
     @Override
     public boolean keepsJobsWhenItFails() {

@@ -34,8 +34,11 @@ public interface ClusterDirectory {
     ClusterDefinition updateRemote(String id, String name, RemoteEndpoint endpoint, String passwordOrNullToKeep,
                                    String savepointDirOrNull);
 
-    /** Refused (with the job names) while jobs on it run or operate; the local cluster cannot be removed. */
-    void remove(String clusterId);
+    /**
+     * Stops the jobs running on it with savepoints, then removes it; refused (with the job names) while a job on it
+     * operates or cannot be stopped with a savepoint. The local cluster cannot be removed.
+     */
+    String remove(String clusterId);
 
     /** The cluster's own REST URL when {@code hostPortOrNull} is null, else that host[:port]. */
     ConnectivityReport testConnectivity(String clusterId, String hostPortOrNull);

@@ -373,9 +373,13 @@ public final class ClustersView {
             body = "No jobs are placed on it. The cluster itself keeps running; StreamDesk forgets it and its stored"
                     + " password.";
         } else {
-            body = s.jobs().size() + (s.jobs().size() == 1 ? " job is" : " jobs are")
-                    + " placed on it. Running jobs must be stopped first; the others stay in StreamDesk but cannot run"
-                    + " until they are copied to another cluster (Migrate jobs).";
+            long running = s.jobs().stream().filter(j -> j.status() == io.streamdesk.model.JobStatus.RUNNING
+                    || j.status() == io.streamdesk.model.JobStatus.RESTARTING || j.onlineVersion() != null).count();
+            body = s.jobs().size() + (s.jobs().size() == 1 ? " job is" : " jobs are") + " placed on it."
+                    + (running == 0 ? "" : " The " + running + " running " + (running == 1 ? "one is" : "ones are")
+                    + " stopped with a savepoint first (removing is refused if one cannot be).")
+                    + " The jobs stay in StreamDesk but cannot run until they are copied to another cluster"
+                    + " (Migrate jobs).";
         }
         Label text = new Label(body);
         text.setWrapText(true);

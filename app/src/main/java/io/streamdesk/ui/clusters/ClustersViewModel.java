@@ -148,8 +148,8 @@ public final class ClustersViewModel {
     }
 
     /**
-     * Removes the cluster in the background; a refusal (jobs still run on it, the local cluster) shows as the error
-     * and leaves it listed.
+     * Removes the cluster in the background, its running jobs stopped with savepoints first; a refusal (a job
+     * operates or cannot be stopped with a savepoint, the local cluster) shows as the error and leaves it listed.
      */
     public void remove(String clusterId, Runnable onRemoved) {
         if (busy.get()) {
@@ -165,8 +165,8 @@ public final class ClustersViewModel {
                     errorFromLoad = false;
                     message.set("");
                 })
-                .onSuccess(v -> {
-                    message.set("Removed cluster \u201c" + name + "\u201d.");
+                .onSuccess((String report) -> {
+                    message.set(report);
                     if (clusterId.equals(selectedId)) {
                         selectedId = null;
                     }

@@ -61,8 +61,8 @@ public final class ServicesClusterDirectory implements ClusterDirectory {
     }
 
     @Override
-    public void remove(String clusterId) {
-        s().clusters().remove(clusterId);
+    public String remove(String clusterId) {
+        return s().clusterRemoval().remove(clusterId).text();
     }
 
     @Override

@@ -203,17 +203,22 @@ class ClustersViewModelTest {
         assertThat(remote.jobsText()).isEqualTo("1 (1 running)");
         assertThat(vm2.migrationTargets(prod.id())).extracting(ClusterSummary::id).containsExactly("local");
 
+        // a job whose savepoint fails refuses the removal: nothing removed, the job still runs
+        withRemote.gateway.failSavepoints("savepoint directory not writable");
         vm2.remove(prod.id(), () -> { });
-
         assertThat(vm2.errorProperty().get()).contains("shared-prod").contains("orders-on-prod")
-                .contains("Stop those jobs");
+                .contains("could not be stopped with a savepoint");
         assertThat(vm2.rows()).hasSize(2);
         assertThat(withRemote.clusters().definition(prod.id())).isPresent();
+        assertThat(withRemote.jobs().job(job.id()).status()).isEqualTo(io.streamdesk.model.JobStatus.RUNNING);
 
-        withRemote.runs().stop(job.id(), false);
+        // savepoints work again: the running job is stopped with one, then the cluster goes
+        withRemote.gateway.failSavepoints(null);
         vm2.remove(prod.id(), () -> { });
         assertThat(vm2.errorProperty().get()).isEmpty();
-        assertThat(vm2.messageProperty().get()).isEqualTo("Removed cluster \u201cshared-prod\u201d.");
+        assertThat(vm2.messageProperty().get()).startsWith("Removed cluster \u201cshared-prod\u201d. Stopped with a savepoint: orders-on-prod (");
         assertThat(vm2.rows()).extracting(ClusterSummary::id).containsExactly("local");
+        assertThat(withRemote.jobs().job(job.id()).status()).isEqualTo(io.streamdesk.model.JobStatus.STOPPED);
+        assertThat(withRemote.runs().latestSavepoint(job.id())).isPresent();
     }
 }

@@ -31,7 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The Clusters pane as a user clicks through it (R4): add a remote session cluster through the dialog (a wrong URL is
  * named inline and keeps Add disabled), see it listed with its page, create a job on it from the new-job dialog, and
- * a removal refused while that job runs. Over the real services with in-memory ports and a fake remote connector.
+ * a removal refused while that job cannot be stopped with a savepoint, then one that stops it with one. Over the real services with in-memory ports and a fake remote connector.
  */
 @ExtendWith(ApplicationExtension.class)
 class ClustersFlowTest {
@@ -87,7 +87,7 @@ class ClustersFlowTest {
     }
 
     @Test
-    void addAClusterCreateAJobOnItAndRemovalIsRefusedWhileItRuns(FxRobot robot) throws Exception {
+    void addAClusterCreateAJobOnItAndRemoveItStoppingTheJobWithASavepoint(FxRobot robot) throws Exception {
         waitFor(() -> robot.lookup("#nav-clusters").tryQuery().isPresent());
         robot.clickOn("#nav-clusters");
         waitFor(() -> robot.lookup("#clustersTable").tryQuery().isPresent());
@@ -153,7 +153,7 @@ class ClustersFlowTest {
         services.jobs().publish(job.id(), "first");
         assertThat(services.runs().run(job.id(), 1, RestoreChoice.fresh()).status()).isEqualTo(JobStatus.RUNNING);
 
-        // removing it lists the job, asks, and shows the refusal
+        // removing it lists the job, asks; a job that cannot be stopped with a savepoint refuses it
         robot.clickOn("#nav-clusters");
         robot.interact(() -> table.getSelectionModel().select(1));
         try {
@@ -168,14 +168,29 @@ class ClustersFlowTest {
         robot.clickOn("#clusterRemove");
         waitFor(() -> robot.lookup("#removeJobList").tryQuery().isPresent());
         assertThat(robot.lookup("#removeJobList").queryAs(TextArea.class).getText()).contains("orders-on-prod");
+        services.gateway.failSavepoints("the savepoint directory is not writable");
         robot.clickOn("#removeConfirm");
-        waitFor(() -> robot.lookup("#errorLabel").tryQuery().map(n -> ((Label) n).getText().contains("still has"))
-                .orElse(false));
+        waitFor(() -> robot.lookup("#errorLabel").tryQuery()
+                .map(n -> ((Label) n).getText().contains("could not be stopped with a savepoint")).orElse(false));
         Label error = robot.lookup("#errorLabel").queryAs(Label.class);
         assertThat(error.getText()).contains("shared-prod").contains("orders-on-prod");
         assertThat(error.isVisible()).isTrue();
         assertThat(table.getItems()).hasSize(2);
         assertThat(services.clusters().definition(added.id())).isPresent();
+
+        // with savepoints working, removing stops the job with one and the cluster goes
+        services.gateway.failSavepoints(null);
+        // the page may have been rebuilt after the refusal: click the button that is on screen now
+        java.util.function.Predicate<javafx.scene.Node> shown = n -> n.getScene() != null && !n.isDisabled();
+        waitFor(() -> robot.lookup("#clusterRemove").match(shown).tryQuery().isPresent());
+        robot.clickOn(robot.lookup("#clusterRemove").match(shown).<javafx.scene.Node>query());
+        waitFor(() -> robot.lookup("#removeConfirm").match(shown).tryQuery().isPresent());
+        robot.clickOn(robot.lookup("#removeConfirm").match(shown).<javafx.scene.Node>query());
+        waitFor(() -> robot.lookup("#messageLabel").tryQuery()
+                .map(n -> ((Label) n).getText().contains("Stopped with a savepoint: orders-on-prod")).orElse(false));
+        assertThat(services.clusters().definition(added.id())).isEmpty();
+        assertThat(services.jobs().job(job.id()).status()).isEqualTo(JobStatus.STOPPED);
+        waitFor(() -> table.getItems().size() == 1);
     }
 
     private static void waitFor(BooleanSupplier condition) throws Exception {
