@@ -91,6 +91,7 @@ public final class ServiceGraph {
         List<DeliveryChannel> alarmDeliveries = List.of();
         Executor alarmDeliveryExecutor = Runnable::run;
         SeriesReader series;
+        io.streamdesk.service.port.VariableStore variableStore;
 
         public Adapters stores(JobStore jobs, VersionStore versions, RunStore runs, EventStore events) {
             this.jobStore = jobs;
@@ -183,6 +184,12 @@ public final class ServiceGraph {
             return this;
         }
 
+        /** Where global variables and what versions froze of them are kept (M6, V1). */
+        public Adapters variables(io.streamdesk.service.port.VariableStore store) {
+            this.variableStore = store;
+            return this;
+        }
+
         /** Metric series for the rules; null (the default) reads them from the metric store. */
         public Adapters series(SeriesReader series) {
             this.series = series;
@@ -200,6 +207,7 @@ public final class ServiceGraph {
             Objects.requireNonNull(settingsStore, "settings store");
             Objects.requireNonNull(smtpSettings, "SMTP settings store");
             Objects.requireNonNull(secrets, "secret store");
+            Objects.requireNonNull(variableStore, "variable store");
             Objects.requireNonNull(cluster, "cluster");
             Objects.requireNonNull(clusterFlinkVersion, "cluster Flink version");
             Objects.requireNonNull(clusterDefinitions, "cluster definition store");
@@ -236,10 +244,12 @@ public final class ServiceGraph {
     private final CopyService copies;
     private final BatchActions batchActions;
     private final VersionRunService versionRuns;
+    private final io.streamdesk.service.variables.VariableService variables;
 
     private ServiceGraph(Adapters a) {
         a.requireAll();
         Clock clock = a.clock;
+        this.variables = new io.streamdesk.service.variables.VariableService(a.variableStore, a.secrets, clock);
         JobChangeListeners listeners = new JobChangeListeners();
         this.clusters = new ClusterService(List.of(a.cluster), a.eventStore, clock, a.settingsStore, a.jobPollInterval)
                 .withRegistry(a.clusterDefinitions, a.secrets, a.connectors, a.jobStore);
@@ -378,5 +388,10 @@ public final class ServiceGraph {
 
     public VersionRunService versionRuns() {
         return versionRuns;
+    }
+
+    /** Global variables and what versions froze of them (M6, V1). */
+    public io.streamdesk.service.variables.VariableService variables() {
+        return variables;
     }
 }

@@ -281,6 +281,7 @@ public final class RemoteFiguresBenchmark {
                 .settings(new InMemorySettingsStore(), new InMemorySmtpSettingsStore(), new InMemorySecretStore())
                 .cluster(local, FlinkVersions.bundled())
                 .clusterDefinitions(new InMemoryClusterDefinitionStore())
+                .variables(new io.streamdesk.testing.InMemoryVariableStore())
                 .connectors(connectors)
                 .sql(new FlinkSqlChecker(), new FlinkSqlSubmitter(), new FlinkSqlSubmitter(),
                         new FlinkSavepointInspector(), new FlinkConfigOptionCatalog())

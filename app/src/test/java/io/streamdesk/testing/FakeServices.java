@@ -39,6 +39,7 @@ public final class FakeServices implements Services {
     public final InMemorySecretStore secretStore = new InMemorySecretStore();
     public final InMemoryClusterDefinitionStore clusterDefinitionStore;
     public final InMemorySmtpSettingsStore smtpStore = new InMemorySmtpSettingsStore();
+    public final InMemoryVariableStore variableStore = new InMemoryVariableStore();
     /** The metric series the event and alarm rules read (all samples of any metric and subject). */
     public final java.util.List<io.streamdesk.service.port.SeriesReader.Point> samples =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -73,6 +74,7 @@ public final class FakeServices implements Services {
                 .settings(settingsStore, smtpStore, secretStore)
                 .cluster(cluster, FakeGateway.FLINK_VERSION)
                 .clusterDefinitions(clusterDefinitionStore)
+                .variables(variableStore)
                 .connectors(connectors)
                 // the real catalog: it only reads Flink's option classes (built once per JVM, off the calling thread)
                 .sql(checker, submitter, compiler, savepointInspector,
@@ -176,6 +178,11 @@ public final class FakeServices implements Services {
     @Override
     public io.streamdesk.service.BackgroundProblems problems() {
         return problems;
+    }
+
+    @Override
+    public io.streamdesk.service.variables.VariableService variables() {
+        return graph.variables();
     }
 
     @Override
