@@ -90,6 +90,11 @@ public final class VariableSubstitution {
             return problems.isEmpty();
         }
 
+        /** The original script's 1-based {line, column} of a position in {@link #text()}. */
+        public int[] originalPosition(int line, int column) {
+            return positions.toOriginal(line, column);
+        }
+
         /** The distinct variable names the script refers to, in order of first use. */
         public Set<String> names() {
             Set<String> names = new LinkedHashSet<>();
