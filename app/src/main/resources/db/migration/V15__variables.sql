@@ -1,4 +1,5 @@
--- Issue 12 (M2, M6, V1): global variables, ${name} and ${name}:default in job SQL and table options.
+-- Issue 12 (M2, M6, V1): global variables, written as dollar-brace name brace (with an optional default) in job SQL
+-- and table options.
 -- A secret variable's value is not a column: it lives in the secret store (secrets/ in the data directory) and only
 -- the id of that secret is kept here (S2). Exactly one of value and secret_id is set.
 CREATE TABLE variable (

@@ -256,12 +256,14 @@ public final class ServiceGraph {
                 .withRegistry(a.clusterDefinitions, a.secrets, a.connectors, a.jobStore);
         // the jars, catalog tables and variables of every check, compile and run (DP4, M3, M6); its sources are set
         // below as their services are made
-        this.sqlContexts = new io.streamdesk.service.JobSqlContexts();
+        this.sqlContexts = new io.streamdesk.service.JobSqlContexts().withVariables(variables.source());
         this.jobConfig = new JobConfigService(a.jobStore, a.versionStore, a.runStore, clusters, a.compiler,
                 a.configOptions).withSqlContexts(sqlContexts);
         this.jobs = new JobService(a.jobStore, a.versionStore, a.checker, listeners, clock, a.author,
                 jobConfig::checkPublishable).withSqlSecrets(new io.streamdesk.service.secrets.SqlSecretService(a.secrets))
                 .withClusters(clusters).withSqlContexts(sqlContexts);
+        // V1: a version freezes the values of the variables its SQL uses; it runs with those, whatever changes later
+        jobs.addPublishListener(variables::freeze);
         this.runs = new RunService(a.jobStore, a.versionStore, a.runStore, a.eventStore, clusters, a.submitter,
                 listeners, clock, a.savepoints, a.timeouts, RestorePoints.onClustersOf(a.checkpointStore, a.runStore, a.jobStore, clusters),
                 new SecretRefs(a.secrets)).withSqlContexts(sqlContexts);

@@ -1,11 +1,13 @@
 package io.streamdesk.service.variables;
 
+import io.streamdesk.model.JobId;
 import io.streamdesk.model.JobVersion;
 import io.streamdesk.model.SqlProblem;
 import io.streamdesk.model.sql.VariableSubstitution;
 import io.streamdesk.model.variable.FrozenVariable;
 import io.streamdesk.model.variable.Variable;
 import io.streamdesk.service.InputRejectedException;
+import io.streamdesk.service.JobSqlContexts;
 import io.streamdesk.service.port.SecretStore;
 import io.streamdesk.service.port.VariableStore;
 
@@ -134,11 +136,31 @@ public final class VariableService {
 
     /** The values version {@code v} froze at publish, as {@link #currentValues()} gives them. */
     public Map<String, String> frozenValues(JobVersion v) {
+        return frozenValues(v.jobId(), v.number());
+    }
+
+    /** The values version {@code number} of {@code job} froze at publish, as {@link #currentValues()} gives them. */
+    public Map<String, String> frozenValues(JobId job, int number) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (FrozenVariable f : store.frozen(v.jobId(), v.number())) {
+        for (FrozenVariable f : store.frozen(job, number)) {
             values.put(f.name(), substituted(f.value(), f.secretId()));
         }
         return values;
+    }
+
+    /** The hook of {@link JobSqlContexts}: drafts are checked with the current values, versions run with theirs. */
+    public JobSqlContexts.VariableSource source() {
+        return new JobSqlContexts.VariableSource() {
+            @Override
+            public Map<String, String> current() {
+                return currentValues();
+            }
+
+            @Override
+            public Map<String, String> frozen(JobId job, int version) {
+                return frozenValues(job, version);
+            }
+        };
     }
 
     /** What version {@code v} froze, for the version page. */
