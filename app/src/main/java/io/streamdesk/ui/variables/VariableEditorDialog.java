@@ -54,8 +54,10 @@ public final class VariableEditorDialog {
         plain.visibleProperty().bind(vm.secretProperty().not());
         hidden.visibleProperty().bind(vm.secretProperty());
         StackPane value = new StackPane(plain, hidden);
-        CheckBox secret = new CheckBox("Secret (kept in the secret store, shown masked, never in the database)");
+        CheckBox secret = new CheckBox("Secret: kept in the secret store, shown masked");
         secret.setId("variableSecret");
+        secret.setTooltip(new javafx.scene.control.Tooltip("The value never goes into the database or the logs; "
+                + "a run gets it from the secret store"));
         secret.selectedProperty().bindBidirectional(vm.secretProperty());
         TextField description = new TextField();
         description.setId("variableDescription");
