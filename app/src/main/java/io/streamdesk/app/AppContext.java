@@ -91,6 +91,8 @@ public final class AppContext implements Services {
                 .cluster(localCluster, io.streamdesk.flink.local.FlinkVersions.bundled())
                 .clusterDefinitions(new io.streamdesk.store.JdbcClusterDefinitionStore(database.dataSource()))
                 .connectors(List.of(new io.streamdesk.flink.remote.RemoteSessionConnector()))
+                .dependencies(new io.streamdesk.store.JdbcDependencyStore(database.dataSource()),
+                        new io.streamdesk.store.DependencyFiles(dirs.dependencies()))
                 .jobPoll(options.reconcileInterval())
                 .sql(checker, submitter, new io.streamdesk.service.jobconfig.CachingJobGraphCompiler(
                                 // ${secret:id} in the SQL compiles with placeholders; only the submit gets values (S2)
@@ -267,6 +269,11 @@ public final class AppContext implements Services {
     @Override
     public VersionRunService versionRuns() {
         return graph.versionRuns();
+    }
+
+    @Override
+    public io.streamdesk.service.dependencies.DependencyService dependencies() {
+        return graph.dependencies();
     }
 
     @Override

@@ -91,6 +91,8 @@ public final class ServiceGraph {
         List<DeliveryChannel> alarmDeliveries = List.of();
         Executor alarmDeliveryExecutor = Runnable::run;
         SeriesReader series;
+        io.streamdesk.service.port.DependencyStore dependencyStore;
+        io.streamdesk.service.port.DependencyFileStore dependencyFiles;
 
         public Adapters stores(JobStore jobs, VersionStore versions, RunStore runs, EventStore events) {
             this.jobStore = jobs;
@@ -189,6 +191,14 @@ public final class ServiceGraph {
             return this;
         }
 
+        /** Where the dependencies' metadata (database) and files (data directory) are kept (DP1-DP4). */
+        public Adapters dependencies(io.streamdesk.service.port.DependencyStore store,
+                                     io.streamdesk.service.port.DependencyFileStore files) {
+            this.dependencyStore = store;
+            this.dependencyFiles = files;
+            return this;
+        }
+
         private void requireAll() {
             Objects.requireNonNull(jobStore, "job store");
             Objects.requireNonNull(versionStore, "version store");
@@ -237,6 +247,7 @@ public final class ServiceGraph {
     private final CopyService copies;
     private final BatchActions batchActions;
     private final VersionRunService versionRuns;
+    private final io.streamdesk.service.dependencies.DependencyService dependencies;
 
     private ServiceGraph(Adapters a) {
         a.requireAll();
@@ -252,6 +263,13 @@ public final class ServiceGraph {
         this.jobs = new JobService(a.jobStore, a.versionStore, a.checker, listeners, clock, a.author,
                 jobConfig::checkPublishable).withSqlSecrets(new io.streamdesk.service.secrets.SqlSecretService(a.secrets))
                 .withClusters(clusters).withSqlContexts(sqlContexts);
+        // optional for graphs built for one concern (a benchmark): without it jobs cannot reference dependencies
+        this.dependencies = a.dependencyStore == null || a.dependencyFiles == null ? null
+                : new io.streamdesk.service.dependencies.DependencyService(a.dependencyStore, a.dependencyFiles, clock)
+                .withJobs(jobs);
+        if (dependencies != null) {
+            sqlContexts.withJarFiles(dependencies); // the job's own jars in every check, compile and run (DP4)
+        }
         this.runs = new RunService(a.jobStore, a.versionStore, a.runStore, a.eventStore, clusters, a.submitter,
                 listeners, clock, a.savepoints, a.timeouts, RestorePoints.onClustersOf(a.checkpointStore, a.runStore, a.jobStore, clusters),
                 new SecretRefs(a.secrets)).withSqlContexts(sqlContexts);
@@ -387,5 +405,14 @@ public final class ServiceGraph {
 
     public VersionRunService versionRuns() {
         return versionRuns;
+    }
+
+    /** The dependencies (DP1-DP4); refused when the graph was built without their stores. */
+    public io.streamdesk.service.dependencies.DependencyService dependencies() {
+        if (dependencies == null) {
+            throw new IllegalStateException("This service graph was built without dependency stores "
+                    + "(Adapters.dependencies)");
+        }
+        return dependencies;
     }
 }

@@ -42,6 +42,9 @@ public interface Services extends AutoCloseable {
 
     /** Running a chosen version with the CU, state-compatibility and stop-first checks (J5, V4). */
     VersionRunService versionRuns();
+    /** Uploaded JARs and configuration files, their versions and what references them (DP1-DP4). */
+    io.streamdesk.service.dependencies.DependencyService dependencies();
+
     /** Metric samples and charts (MO1, MO2). */
     MonitoringService monitoring();
 

@@ -39,6 +39,10 @@ public final class FakeServices implements Services {
     public final InMemorySecretStore secretStore = new InMemorySecretStore();
     public final InMemoryClusterDefinitionStore clusterDefinitionStore;
     public final InMemorySmtpSettingsStore smtpStore = new InMemorySmtpSettingsStore();
+    /** Dependency metadata in memory (references read from the job and version twins); files are real, see below. */
+    public final InMemoryDependencyStore dependencyStore = new InMemoryDependencyStore(jobStore, versionStore);
+    /** Real content-addressed files under {@code <dataDirectory>/dependencies} (created on the first upload). */
+    public final io.streamdesk.store.DependencyFiles dependencyFiles;
     /** The metric series the event and alarm rules read (all samples of any metric and subject). */
     public final java.util.List<io.streamdesk.service.port.SeriesReader.Point> samples =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -65,6 +69,7 @@ public final class FakeServices implements Services {
                         java.util.List<io.streamdesk.service.port.ClusterConnector> connectors) {
         this.dataDirectory = dataDirectory;
         this.clusterDefinitionStore = definitions;
+        this.dependencyFiles = new io.streamdesk.store.DependencyFiles(dataDirectory.resolve("dependencies"));
         cluster.savepointsUnder(dataDirectory.resolve("savepoints"));
         Duration shortWait = Duration.ofSeconds(5);
         this.graph = ServiceGraph.build(ServiceGraph.adapters()
@@ -74,6 +79,7 @@ public final class FakeServices implements Services {
                 .cluster(cluster, FakeGateway.FLINK_VERSION)
                 .clusterDefinitions(clusterDefinitionStore)
                 .connectors(connectors)
+                .dependencies(dependencyStore, dependencyFiles)
                 // the real catalog: it only reads Flink's option classes (built once per JVM, off the calling thread)
                 .sql(checker, submitter, compiler, savepointInspector,
                         new io.streamdesk.flink.config.FlinkConfigOptionCatalog())
@@ -167,6 +173,11 @@ public final class FakeServices implements Services {
     @Override
     public VersionRunService versionRuns() {
         return graph.versionRuns();
+    }
+
+    @Override
+    public io.streamdesk.service.dependencies.DependencyService dependencies() {
+        return graph.dependencies();
     }
 
     /** Background failures; tests report into it to see the status bar. */

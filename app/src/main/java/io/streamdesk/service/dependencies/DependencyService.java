@@ -1,10 +1,16 @@
 package io.streamdesk.service.dependencies;
 
+import io.streamdesk.model.Draft;
+import io.streamdesk.model.JobConfig;
+import io.streamdesk.model.JobId;
 import io.streamdesk.model.dependency.Dependency;
+import io.streamdesk.model.dependency.DependencyRef;
 import io.streamdesk.model.dependency.DependencyKind;
 import io.streamdesk.model.dependency.DependencyUse;
 import io.streamdesk.model.dependency.DependencyVersion;
 import io.streamdesk.service.InputRejectedException;
+import io.streamdesk.service.JobService;
+import io.streamdesk.service.JobSqlContexts;
 import io.streamdesk.service.port.DependencyFileStore;
 import io.streamdesk.service.port.DependencyStore;
 
@@ -16,7 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -24,18 +33,23 @@ import java.util.Objects;
  * Dependencies (DP1-DP3): upload a JAR or a configuration file as a new dependency or as its next version, list them
  * and their versions, show a configuration file, remove what no draft or job version references. The name is the
  * file's name and never changes; the file goes to the content-addressed file store and the metadata to the database.
+ * Jobs reference dependency versions ({@link #useInDraft}); publishing freezes the draft's references (V1), and the
+ * check, the compile and the run get the verified files through {@link #jarFiles} (DP4).
  * Everything here does I/O: call it off the FX thread.
  */
-public final class DependencyService {
+public final class DependencyService implements JobSqlContexts.JarFiles {
     /** At most this many versions of one dependency are kept (DP2); a 21st upload is refused. */
     public static final int MAX_VERSIONS = 20;
     public static final int MAX_DESCRIPTION = 1000;
+    /** At most this many dependencies per job (S3). */
+    public static final int MAX_PER_JOB = 100;
     /** How many referencing jobs a refusal names before "and N more". */
     private static final int NAMED_USES = 10;
 
     private final DependencyStore store;
     private final DependencyFileStore files;
     private final Clock clock;
+    private volatile JobService jobs;
     /**
      * Adding and removing in one process queue here: a removal deletes a file no version has any more, and an upload
      * of the same content between its check and its delete would otherwise lose its file.
@@ -46,6 +60,12 @@ public final class DependencyService {
         this.store = Objects.requireNonNull(store, "store");
         this.files = Objects.requireNonNull(files, "files");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The jobs whose drafts {@link #useInDraft} changes; set by the composition root. */
+    public DependencyService withJobs(JobService jobService) {
+        this.jobs = Objects.requireNonNull(jobService, "jobService");
+        return this;
     }
 
     /**
@@ -216,6 +236,86 @@ public final class DependencyService {
         String more = uses.size() > NAMED_USES ? " and " + (uses.size() - NAMED_USES) + " more" : "";
         return new InputRejectedException(what + " cannot be removed: it is referenced by " + String.join("; ", named)
                 + more + ". Remove it from those drafts and delete those job versions first.");
+    }
+
+    /**
+     * The dependency versions {@code specs} name ({@code name@3}), with their hashes; refused for an unknown dependency
+     * or version, a dependency named twice, or more than {@value #MAX_PER_JOB}. Order kept.
+     */
+    public List<DependencyRef> resolve(List<DependencyRef> specs) {
+        if (specs.size() > MAX_PER_JOB) {
+            throw new InputRejectedException("Dependencies: at most " + MAX_PER_JOB + " per job (got " + specs.size()
+                    + ").");
+        }
+        Set<String> names = new HashSet<>();
+        List<DependencyRef> resolved = new ArrayList<>();
+        for (DependencyRef spec : specs) {
+            if (!names.add(spec.name())) {
+                throw new InputRejectedException("Dependencies: " + spec.name() + " is named twice; a job uses one "
+                        + "version of a dependency.");
+            }
+            DependencyVersion v = version(spec.name(), spec.version());
+            if (spec.sha256() != null && !spec.sha256().equals(v.sha256())) {
+                throw new InputRejectedException("Dependencies: " + spec + " has sha256 " + v.sha256() + ", not "
+                        + spec.sha256() + ".");
+            }
+            resolved.add(spec.withSha256(v.sha256()));
+        }
+        return resolved;
+    }
+
+    /** Parses {@code name@version} texts (the CLI's and the job page's form) and {@link #resolve}s them. */
+    public List<DependencyRef> resolveTexts(List<String> texts) {
+        List<DependencyRef> specs = new ArrayList<>();
+        for (String text : texts) {
+            try {
+                specs.add(DependencyRef.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw new InputRejectedException("Dependencies: " + e.getMessage() + ".");
+            }
+        }
+        return resolve(specs);
+    }
+
+    /**
+     * Sets the dependency versions of the job's draft (DP3, DP4), replacing the ones it had: JARs (connectors, UDFs:
+     * on the class path of the check, the compile and the run) and configuration files. Publishing freezes them.
+     */
+    public Draft useInDraft(JobId job, List<DependencyRef> specs) {
+        JobService jobService = Objects.requireNonNull(jobs, "jobs (withJobs)");
+        List<DependencyRef> refs = resolve(specs);
+        JobConfig config = jobService.draft(job).map(Draft::config).orElse(JobConfig.defaults());
+        jobService.job(job);
+        return jobService.saveConfig(job, config.withDependencies(refs));
+    }
+
+    /**
+     * The seam's hook (DP4): the verified files of the JARs among {@code refs}, in their order, for the class loader
+     * of the check, the compile and the run and to ship with the job. Every ref must name a kept version with the
+     * ref's hash, and its file must still have that hash (configuration files are verified too, but are not jars).
+     */
+    @Override
+    public List<Path> files(List<DependencyRef> refs) {
+        List<Path> jars = new ArrayList<>();
+        for (DependencyRef ref : refs) {
+            DependencyVersion v = store.version(ref.name(), ref.version()).orElseThrow(() ->
+                    new InputRejectedException("Dependencies: " + ref + " does not exist (any more); choose another"
+                            + " version on the job's Configuration tab or with `job deps`."));
+            if (ref.sha256() != null && !ref.sha256().equals(v.sha256())) {
+                throw new InputRejectedException("Dependencies: " + ref + " was referenced with sha256 " + ref.sha256()
+                        + " but is stored with " + v.sha256() + ".");
+            }
+            Path file;
+            try {
+                file = files.verified(v.sha256(), v.kind());
+            } catch (DependencyFileStore.ContentProblemException e) {
+                throw new InputRejectedException("Dependencies: " + ref + ": " + e.getMessage());
+            }
+            if (v.kind() == DependencyKind.JAR) {
+                jars.add(file);
+            }
+        }
+        return jars;
     }
 
     /** Deletes the file of a content no kept version has (any more); a failure leaves a harmless orphan file. */
