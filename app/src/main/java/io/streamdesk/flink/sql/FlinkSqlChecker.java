@@ -90,12 +90,32 @@ public final class FlinkSqlChecker implements SqlChecker {
                     }
                 }
             } catch (Exception | LinkageError e) {
+                if (aboutReportedTable(e, reported)) {
+                    continue; // the planner could not make that table's source or sink: already said at its connector
+                }
                 SqlProblem problem = problemOf(e, statement);
                 int[] at = substituted.originalPosition(problem.line(), problem.column());
                 problems.add(new SqlProblem(at[0], at[1], problem.message()));
             }
         }
         return problems;
+    }
+
+    /** Whether Flink's error is about a table whose connector was already reported ("...table 'cat.db.t'"). */
+    private static boolean aboutReportedTable(Throwable error,
+                                              java.util.Set<org.apache.flink.table.catalog.ObjectIdentifier> reported) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage();
+            if (message == null) {
+                continue;
+            }
+            for (org.apache.flink.table.catalog.ObjectIdentifier id : reported) {
+                if (message.contains("table '" + id.asSummaryString() + "'")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static SqlProblem at(ConnectorCheck.Finding finding, SqlStatement statement,

@@ -59,6 +59,16 @@ class ConnectorCheckTest {
     }
 
     @Test
+    void aKafkaSourceOfAnAggregateIsReportedOnceAtItsConnector() {
+        String script = KAFKA.replace("events", "orders") + "CREATE TABLE totals (name STRING, n BIGINT) WITH ('connector' = 'print');\n"
+                + "INSERT INTO totals SELECT name, COUNT(*) FROM orders GROUP BY name;\n";
+        assertThat(checker.check(script)).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.message()).contains("Table 'orders'", "no connector 'kafka'");
+        });
+    }
+
+    @Test
     void kafkaWithTheJobsJarPasses() {
         String script = SOURCE + KAFKA + "INSERT INTO events SELECT id, name FROM src;\n";
         SqlContext withKafka = SqlContext.EMPTY.withJars(List.of(TestConnectors.kafka()));
