@@ -43,6 +43,8 @@ final class JobClassLoaders {
     static final int MAX_JARS = 32;
     /** An evicted loader is closed when unused this long: far longer than a check or a compile takes. */
     static final long CLOSE_GRACE_NANOS = 120_000_000_000L;
+    /** {@link #CLOSE_GRACE_NANOS}; tests shorten it. */
+    static volatile long closeGraceNanos = CLOSE_GRACE_NANOS;
 
     private static final Object LOCK = new Object();
     /** Access-ordered: the eldest is the least recently used. Guarded by LOCK. */
@@ -135,7 +137,7 @@ final class JobClassLoaders {
     private static void closeRetired() {
         long now = System.nanoTime();
         RETIRED.removeIf(c -> {
-            if (now - c.lastUsed < CLOSE_GRACE_NANOS) {
+            if (now - c.lastUsed < closeGraceNanos) {
                 return false;
             }
             close(c);
