@@ -1,0 +1,13 @@
+package io.streamdesk.service.port;
+
+import io.streamdesk.model.lineage.ScriptLineage;
+
+/**
+ * Which tables each statement of a script reads and writes (M5), taken from Flink's own parser and planner (not from
+ * the text), with the job's context (jars, metadata catalog, variables) so that it resolves the same tables the
+ * check does. Never throws for bad SQL: a statement the parser refuses is a problem of the result.
+ */
+public interface LineageExtractor {
+
+    ScriptLineage extract(String script);
+}
