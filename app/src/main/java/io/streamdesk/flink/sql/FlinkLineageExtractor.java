@@ -5,7 +5,11 @@ import io.streamdesk.model.lineage.LineageTable;
 import io.streamdesk.model.lineage.ScriptLineage;
 import io.streamdesk.model.lineage.StatementLineage;
 import io.streamdesk.model.lineage.TableOrigin;
+import io.streamdesk.model.metadata.MetadataSnapshot;
+import io.streamdesk.model.sql.SqlContext;
+import io.streamdesk.model.sql.VariableSubstitution;
 import io.streamdesk.service.port.LineageExtractor;
+import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.catalog.ContextResolvedTable;
 import org.apache.flink.table.catalog.ObjectIdentifier;
@@ -35,13 +39,10 @@ import java.util.TreeSet;
  */
 public final class FlinkLineageExtractor implements LineageExtractor {
 
-    /** The metadata catalog's default catalog name (M3). */
-    static final String METADATA_CATALOG = "_dc";
-
     private final SqlStatementSplitter splitter = new SqlStatementSplitter();
 
     @Override
-    public ScriptLineage extract(String script) {
+    public ScriptLineage extract(String script, SqlContext context) {
         if (script == null || script.isBlank()) {
             return ScriptLineage.EMPTY;
         }
@@ -49,12 +50,22 @@ public final class FlinkLineageExtractor implements LineageExtractor {
             return new ScriptLineage(List.of(), List.of(new SqlProblem(1, 1, "The script is too long to read its tables ("
                     + script.length() + " characters; the limit is " + FlinkSqlChecker.MAX_SCRIPT_CHARS + ")")));
         }
-        TableEnvironment tEnv = FlinkSqlChecker.newEnvironment();
-        Set<String> metadataCatalogs = Set.of(METADATA_CATALOG);
+        VariableSubstitution.Result substituted = VariableSubstitution.apply(script, context.variables());
+        if (!substituted.problems().isEmpty()) {
+            return new ScriptLineage(List.of(), substituted.problems());
+        }
+        TableEnvironment tEnv;
+        try {
+            tEnv = JobTableEnvironments.create(EnvironmentSettings.newInstance().inStreamingMode(), context);
+        } catch (RuntimeException | LinkageError e) {
+            return new ScriptLineage(List.of(), List.of(new SqlProblem(1, 1,
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+        }
+        Set<String> metadataCatalogs = metadataCatalogs(context.catalog());
         Set<ObjectIdentifier> scriptTables = new HashSet<>();
         List<StatementLineage> statements = new ArrayList<>();
         List<SqlProblem> problems = new ArrayList<>();
-        for (SqlStatement statement : splitter.split(script)) {
+        for (SqlStatement statement : splitter.split(substituted.text())) {
             try {
                 for (Operation operation : FlinkOperations.parse(tEnv, statement.text())) {
                     Tables tables = new Tables(scriptTables, metadataCatalogs);
@@ -73,15 +84,27 @@ public final class FlinkLineageExtractor implements LineageExtractor {
                         tables.readsOf(query);
                     }
                     if (!tables.reads.isEmpty() || !tables.writes.isEmpty()) {
-                        statements.add(new StatementLineage(statement.line(), new ArrayList<>(tables.reads),
+                        int line = substituted.originalPosition(statement.line(), statement.column())[0];
+                        statements.add(new StatementLineage(line, new ArrayList<>(tables.reads),
                                 new ArrayList<>(tables.writes)));
                     }
                 }
             } catch (Exception | LinkageError e) {
-                problems.add(FlinkSqlChecker.problemOf(e, statement));
+                SqlProblem problem = FlinkSqlChecker.problemOf(e, statement);
+                int[] at = substituted.originalPosition(problem.line(), problem.column());
+                problems.add(new SqlProblem(at[0], at[1], problem.message()));
             }
         }
         return new ScriptLineage(statements, problems);
+    }
+
+    /** The catalogs of StreamDesk's metadata catalog: the default one and any other its tables or databases name. */
+    private static Set<String> metadataCatalogs(MetadataSnapshot catalog) {
+        Set<String> names = new HashSet<>();
+        names.add(MetadataSnapshot.DEFAULT_CATALOG);
+        catalog.databases().forEach(d -> names.add(d.catalog()));
+        catalog.tables().forEach(t -> names.add(t.catalog()));
+        return names;
     }
 
     private static void modify(ModifyOperation operation, Tables tables, TableEnvironment tEnv) {

@@ -1,6 +1,7 @@
 package io.streamdesk.service.port;
 
 import io.streamdesk.model.lineage.ScriptLineage;
+import io.streamdesk.model.sql.SqlContext;
 
 /**
  * Which tables each statement of a script reads and writes (M5), taken from Flink's own parser and planner (not from
@@ -9,5 +10,10 @@ import io.streamdesk.model.lineage.ScriptLineage;
  */
 public interface LineageExtractor {
 
-    ScriptLineage extract(String script);
+    /**
+     * @param script  the script as stored (secret references already replaced by placeholders: lineage never needs a
+     *                secret's value)
+     * @param context the jars, metadata catalog and variables the script is checked with (a version: what it froze)
+     */
+    ScriptLineage extract(String script, SqlContext context);
 }

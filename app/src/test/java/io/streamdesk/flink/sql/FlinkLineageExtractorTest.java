@@ -4,6 +4,7 @@ import io.streamdesk.model.lineage.LineageTable;
 import io.streamdesk.model.lineage.ScriptLineage;
 import io.streamdesk.model.lineage.StatementLineage;
 import io.streamdesk.model.lineage.TableOrigin;
+import io.streamdesk.model.sql.SqlContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -23,13 +24,17 @@ class FlinkLineageExtractorTest {
 
     private final FlinkLineageExtractor extractor = new FlinkLineageExtractor();
 
+    private ScriptLineage extract(String script) {
+        return extractor.extract(script, SqlContext.EMPTY);
+    }
+
     private static List<String> names(List<LineageTable> tables) {
         return tables.stream().map(LineageTable::name).toList();
     }
 
     @Test
     void anInsertFromAJoinReadsBothSidesAndWritesTheSink() {
-        ScriptLineage lineage = extractor.extract(DDL
+        ScriptLineage lineage = extract(DDL
                 + "INSERT INTO s SELECT a.id, a.x, b.y FROM a JOIN b ON a.id = b.id;\n");
 
         assertThat(lineage.problems()).isEmpty();
@@ -46,7 +51,7 @@ class FlinkLineageExtractorTest {
 
     @Test
     void aStatementSetWritesBothSinksAndReadsWhatEachInsertReads() {
-        ScriptLineage lineage = extractor.extract(DDL + """
+        ScriptLineage lineage = extract(DDL + """
                 EXECUTE STATEMENT SET BEGIN
                   INSERT INTO s SELECT a.id, a.x, 'y' FROM a;
                   INSERT INTO p SELECT id, y FROM b;
@@ -63,7 +68,7 @@ class FlinkLineageExtractorTest {
 
     @Test
     void viewsAndSubQueriesResolveToTheirBaseTables() {
-        ScriptLineage lineage = extractor.extract(DDL + """
+        ScriptLineage lineage = extract(DDL + """
                 CREATE TEMPORARY VIEW v AS SELECT * FROM b WHERE id IN (SELECT id FROM c);
                 INSERT INTO p SELECT id, y FROM v;
                 """);
@@ -76,7 +81,7 @@ class FlinkLineageExtractorTest {
 
     @Test
     void aScalarSubQueryInTheProjectionIsARead() {
-        ScriptLineage lineage = extractor.extract(DDL
+        ScriptLineage lineage = extract(DDL
                 + "INSERT INTO p SELECT id, CAST((SELECT MAX(id) FROM c) AS STRING) FROM a;\n");
 
         assertThat(lineage.problems()).isEmpty();
@@ -86,7 +91,7 @@ class FlinkLineageExtractorTest {
 
     @Test
     void createTableAsWritesTheNewTableWhichLaterStatementsSee() {
-        ScriptLineage lineage = extractor.extract(DDL + """
+        ScriptLineage lineage = extract(DDL + """
                 CREATE TABLE copy WITH ('connector' = 'blackhole') AS SELECT id, x FROM a;
                 INSERT INTO copy SELECT id, y FROM b;
                 """);
@@ -102,7 +107,7 @@ class FlinkLineageExtractorTest {
 
     @Test
     void aStatementTheParserRefusesIsAProblemAtItsLineAndTheRestIsStillRead() {
-        ScriptLineage lineage = extractor.extract(DDL + """
+        ScriptLineage lineage = extract(DDL + """
                 INSERT INTO s SELECT id, x, nope FROM a;
                 INSERT INTO p SELECT id, y FROM b;
                 """);
@@ -115,8 +120,8 @@ class FlinkLineageExtractorTest {
 
     @Test
     void emptyAndOversizedScriptsReadNothing() {
-        assertThat(extractor.extract("  ")).isEqualTo(ScriptLineage.EMPTY);
-        ScriptLineage tooLong = extractor.extract("-- " + "x".repeat(FlinkSqlChecker.MAX_SCRIPT_CHARS));
+        assertThat(extract("  ")).isEqualTo(ScriptLineage.EMPTY);
+        ScriptLineage tooLong = extract("-- " + "x".repeat(FlinkSqlChecker.MAX_SCRIPT_CHARS));
         assertThat(tooLong.statements()).isEmpty();
         assertThat(tooLong.problems().get(0).message()).contains("too long");
     }
