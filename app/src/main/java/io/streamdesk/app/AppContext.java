@@ -98,6 +98,8 @@ public final class AppContext implements Services {
                                 // ${secret:id} in the SQL compiles with placeholders; only the submit gets values (S2)
                                 io.streamdesk.service.secrets.SqlSecretService.withPlaceholders(submitter)),
                         new FlinkSavepointInspector(), configOptions)
+                .lineage(new io.streamdesk.store.JdbcLineageStore(database.dataSource()),
+                        new io.streamdesk.flink.sql.FlinkLineageExtractor())
                 .clock(clock)
                 .user(options.author(), options.timeouts())
                 .paths(dirs.savepoints(), dirs.logs().resolve("runs"))
@@ -199,6 +201,11 @@ public final class AppContext implements Services {
     @Override
     public io.streamdesk.service.events.EventService events() {
         return graph.events();
+    }
+
+    @Override
+    public io.streamdesk.service.lineage.LineageService lineage() {
+        return graph.lineage();
     }
 
     @Override

@@ -93,6 +93,8 @@ public final class ServiceGraph {
         SeriesReader series;
         io.streamdesk.service.port.DependencyStore dependencyStore;
         io.streamdesk.service.port.DependencyFileStore dependencyFiles;
+        io.streamdesk.service.port.LineageStore lineageStore;
+        io.streamdesk.service.port.LineageExtractor lineageExtractor;
 
         public Adapters stores(JobStore jobs, VersionStore versions, RunStore runs, EventStore events) {
             this.jobStore = jobs;
@@ -185,6 +187,14 @@ public final class ServiceGraph {
             return this;
         }
 
+        /** Where the tables each version reads and writes are kept, and what reads them from its SQL (M5). */
+        public Adapters lineage(io.streamdesk.service.port.LineageStore store,
+                                io.streamdesk.service.port.LineageExtractor extractor) {
+            this.lineageStore = store;
+            this.lineageExtractor = extractor;
+            return this;
+        }
+
         /** Metric series for the rules; null (the default) reads them from the metric store. */
         public Adapters series(SeriesReader series) {
             this.series = series;
@@ -226,6 +236,8 @@ public final class ServiceGraph {
             Objects.requireNonNull(timeouts, "timeouts");
             Objects.requireNonNull(defaultSampleInterval, "sample interval");
             Objects.requireNonNull(alarmDeliveryExecutor, "alarm delivery executor");
+            Objects.requireNonNull(lineageStore, "lineage store");
+            Objects.requireNonNull(lineageExtractor, "lineage extractor");
         }
     }
 
@@ -248,6 +260,7 @@ public final class ServiceGraph {
     private final BatchActions batchActions;
     private final VersionRunService versionRuns;
     private final io.streamdesk.service.dependencies.DependencyService dependencies;
+    private final io.streamdesk.service.lineage.LineageService lineage;
 
     private ServiceGraph(Adapters a) {
         a.requireAll();
@@ -296,6 +309,9 @@ public final class ServiceGraph {
         this.copies = new CopyService(a.jobStore, a.runStore, clusters, listeners, clock);
         this.versionRuns = new VersionRunService(jobs, runs, jobConfig, a.compiler, a.savepointInspector);
         this.batchActions = new BatchActions(jobs, runs, versionRuns, copies, clusters);
+        // each published version's tables are read once, right after it is stored (M5)
+        this.lineage = new io.streamdesk.service.lineage.LineageService(a.jobStore, a.versionStore, a.lineageStore,
+                a.lineageExtractor, jobs, clock).listenToPublishes();
     }
 
     public static ServiceGraph build(Adapters adapters) {
@@ -327,6 +343,8 @@ public final class ServiceGraph {
             runs.onRunEnded(ended -> periodic.runOnce("Keeping the logs of ended runs",
                     () -> logs.fetch(ended.jobId(), ended.runInstance(), ended.clusterId())));
             monitoring.onSampleIntervalChange(changed -> periodic.reschedule("Metric sampling"));
+            // versions published before lineage was kept (M5): read once per start, off the FX thread
+            periodic.runOnce("Reading the tables of earlier versions", lineage::backfill);
             periodic.every("Metric retention", Duration.ofMinutes(1), () -> Duration.ofHours(1),
                     monitoring::enforceRetention);
         }
@@ -414,5 +432,10 @@ public final class ServiceGraph {
                     + "(Adapters.dependencies)");
         }
         return dependencies;
+    }
+
+    /** Which job versions read and write each table (M5). */
+    public io.streamdesk.service.lineage.LineageService lineage() {
+        return lineage;
     }
 }

@@ -48,6 +48,9 @@ public interface Services extends AutoCloseable {
     /** Metric samples and charts (MO1, MO2). */
     MonitoringService monitoring();
 
+    /** Table lineage: which job versions read and write each table (M5). */
+    io.streamdesk.service.lineage.LineageService lineage();
+
     /** Checkpoint history and manual savepoints (C1, C2). */
     CheckpointService checkpoints();
 

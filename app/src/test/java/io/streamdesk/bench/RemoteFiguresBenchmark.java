@@ -284,6 +284,7 @@ public final class RemoteFiguresBenchmark {
                 .connectors(connectors)
                 .sql(new FlinkSqlChecker(), new FlinkSqlSubmitter(), new FlinkSqlSubmitter(),
                         new FlinkSavepointInspector(), new FlinkConfigOptionCatalog())
+                .lineage(new io.streamdesk.testing.InMemoryLineageStore(), new io.streamdesk.testing.FakeLineageExtractor())
                 .clock(Clock.systemUTC())
                 .user("bench", new RunService.RunTimeouts(Duration.ofSeconds(20), wait, wait))
                 .paths(dir.resolve("savepoints"), dir.resolve("run-logs"))

@@ -43,6 +43,9 @@ public final class FakeServices implements Services {
     public final InMemoryDependencyStore dependencyStore = new InMemoryDependencyStore(jobStore, versionStore);
     /** Real content-addressed files under {@code <dataDirectory>/dependencies} (created on the first upload). */
     public final io.streamdesk.store.DependencyFiles dependencyFiles;
+    public final InMemoryLineageStore lineageStore = new InMemoryLineageStore();
+    /** Reads no tables unless a test gives it the real extractor ({@code lineageExtractor.use(...)}). */
+    public final FakeLineageExtractor lineageExtractor = new FakeLineageExtractor();
     /** The metric series the event and alarm rules read (all samples of any metric and subject). */
     public final java.util.List<io.streamdesk.service.port.SeriesReader.Point> samples =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -83,6 +86,7 @@ public final class FakeServices implements Services {
                 // the real catalog: it only reads Flink's option classes (built once per JVM, off the calling thread)
                 .sql(checker, submitter, compiler, savepointInspector,
                         new io.streamdesk.flink.config.FlinkConfigOptionCatalog())
+                .lineage(lineageStore, lineageExtractor)
                 .clock(Clock.systemUTC())
                 .user("tester", new RunService.RunTimeouts(shortWait, shortWait, shortWait))
                 .paths(dataDirectory.resolve("savepoints"), dataDirectory.resolve("run-logs"))
@@ -103,6 +107,11 @@ public final class FakeServices implements Services {
     @Override
     public io.streamdesk.service.events.EventService events() {
         return graph.events();
+    }
+
+    @Override
+    public io.streamdesk.service.lineage.LineageService lineage() {
+        return graph.lineage();
     }
 
     @Override

@@ -72,6 +72,7 @@ final class RemoteSessionScenario {
                 .connectors(List.of(new RemoteSessionConnector(Duration.ofMillis(500))))
                 .sql(new FlinkSqlChecker(), new FlinkSqlSubmitter(), new FlinkSqlSubmitter(),
                         new FlinkSavepointInspector(), new FlinkConfigOptionCatalog())
+                .lineage(new io.streamdesk.testing.InMemoryLineageStore(), new io.streamdesk.testing.FakeLineageExtractor())
                 .clock(Clock.systemUTC())
                 .user("tester", new RunService.RunTimeouts(Duration.ofSeconds(20), wait, wait))
                 .paths(dir.resolve("savepoints"), dir.resolve("run-logs"))
