@@ -39,6 +39,8 @@ public final class FakeServices implements Services {
     public final InMemorySecretStore secretStore = new InMemorySecretStore();
     public final InMemoryClusterDefinitionStore clusterDefinitionStore;
     public final InMemorySmtpSettingsStore smtpStore = new InMemorySmtpSettingsStore();
+    /** The metadata catalog in memory; its DDL is checked by Flink's real parser (loaded on first use). */
+    public final InMemoryMetadataStore metadataStore = new InMemoryMetadataStore();
     /** The metric series the event and alarm rules read (all samples of any metric and subject). */
     public final java.util.List<io.streamdesk.service.port.SeriesReader.Point> samples =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -74,6 +76,7 @@ public final class FakeServices implements Services {
                 .cluster(cluster, FakeGateway.FLINK_VERSION)
                 .clusterDefinitions(clusterDefinitionStore)
                 .connectors(connectors)
+                .metadata(metadataStore, new io.streamdesk.flink.sql.FlinkTableDdlParser())
                 // the real catalog: it only reads Flink's option classes (built once per JVM, off the calling thread)
                 .sql(checker, submitter, compiler, savepointInspector,
                         new io.streamdesk.flink.config.FlinkConfigOptionCatalog())
@@ -122,6 +125,11 @@ public final class FakeServices implements Services {
     @Override
     public CheckpointService checkpoints() {
         return graph.checkpoints();
+    }
+
+    @Override
+    public io.streamdesk.service.metadata.MetadataService metadata() {
+        return graph.metadata();
     }
 
     @Override
