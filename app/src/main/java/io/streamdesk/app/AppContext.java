@@ -94,6 +94,8 @@ public final class AppContext implements Services {
                 .dependencies(new io.streamdesk.store.JdbcDependencyStore(database.dataSource()),
                         new io.streamdesk.store.DependencyFiles(dirs.dependencies()))
                 .jobPoll(options.reconcileInterval())
+                .metadata(new io.streamdesk.store.JdbcMetadataStore(database.dataSource()),
+                        new io.streamdesk.flink.sql.FlinkTableDdlParser())
                 .sql(checker, submitter, new io.streamdesk.service.jobconfig.CachingJobGraphCompiler(
                                 // ${secret:id} in the SQL compiles with placeholders; only the submit gets values (S2)
                                 io.streamdesk.service.secrets.SqlSecretService.withPlaceholders(submitter)),
@@ -231,6 +233,11 @@ public final class AppContext implements Services {
     @Override
     public CheckpointService checkpoints() {
         return graph.checkpoints();
+    }
+
+    @Override
+    public io.streamdesk.service.metadata.MetadataService metadata() {
+        return graph.metadata();
     }
 
     @Override

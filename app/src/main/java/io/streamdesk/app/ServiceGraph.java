@@ -95,6 +95,8 @@ public final class ServiceGraph {
         io.streamdesk.service.port.DependencyFileStore dependencyFiles;
         io.streamdesk.service.port.LineageStore lineageStore;
         io.streamdesk.service.port.LineageExtractor lineageExtractor;
+        io.streamdesk.service.port.MetadataStore metadataStore;
+        io.streamdesk.service.port.TableDdlParser tableDdlParser;
 
         public Adapters stores(JobStore jobs, VersionStore versions, RunStore runs, EventStore events) {
             this.jobStore = jobs;
@@ -209,6 +211,14 @@ public final class ServiceGraph {
             return this;
         }
 
+        /** Where the metadata catalog is kept and what checks a table's DDL with Flink's parser (M1-M4). */
+        public Adapters metadata(io.streamdesk.service.port.MetadataStore store,
+                                 io.streamdesk.service.port.TableDdlParser parser) {
+            this.metadataStore = store;
+            this.tableDdlParser = parser;
+            return this;
+        }
+
         private void requireAll() {
             Objects.requireNonNull(jobStore, "job store");
             Objects.requireNonNull(versionStore, "version store");
@@ -238,6 +248,8 @@ public final class ServiceGraph {
             Objects.requireNonNull(alarmDeliveryExecutor, "alarm delivery executor");
             Objects.requireNonNull(lineageStore, "lineage store");
             Objects.requireNonNull(lineageExtractor, "lineage extractor");
+            Objects.requireNonNull(metadataStore, "metadata store");
+            Objects.requireNonNull(tableDdlParser, "table DDL parser");
         }
     }
 
@@ -247,6 +259,7 @@ public final class ServiceGraph {
     private final JobConfigService jobConfig;
     private final JobService jobs;
     private final io.streamdesk.service.JobSqlContexts sqlContexts;
+    private final io.streamdesk.service.metadata.MetadataService metadata;
     private final RunService runs;
     private final MonitoringService monitoring;
     private final CheckpointService checkpoints;
@@ -271,6 +284,9 @@ public final class ServiceGraph {
         // the jars, catalog tables and variables of every check, compile and run (DP4, M3, M6); its sources are set
         // below as their services are made
         this.sqlContexts = new io.streamdesk.service.JobSqlContexts();
+        // the metadata catalog's tables are registered into every check, compile and run (M3)
+        this.metadata = new io.streamdesk.service.metadata.MetadataService(a.metadataStore, a.tableDdlParser, clock);
+        sqlContexts.withCatalog(metadata);
         this.jobConfig = new JobConfigService(a.jobStore, a.versionStore, a.runStore, clusters, a.compiler,
                 a.configOptions).withSqlContexts(sqlContexts);
         this.jobs = new JobService(a.jobStore, a.versionStore, a.checker, listeners, clock, a.author,
@@ -360,6 +376,11 @@ public final class ServiceGraph {
     }
 
     /** The one source of the jars, catalog tables and variables of checks, compiles and runs. */
+    /** The metadata catalog (M1-M4). */
+    public io.streamdesk.service.metadata.MetadataService metadata() {
+        return metadata;
+    }
+
     public io.streamdesk.service.JobSqlContexts sqlContexts() {
         return sqlContexts;
     }

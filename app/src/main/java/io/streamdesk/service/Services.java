@@ -54,6 +54,9 @@ public interface Services extends AutoCloseable {
     /** Checkpoint history and manual savepoints (C1, C2). */
     CheckpointService checkpoints();
 
+    /** The metadata catalog: catalogs, databases, tables (M1-M4). */
+    io.streamdesk.service.metadata.MetadataService metadata();
+
     /** Failures of background work (status checks, sampling, store writes): the status bar shows a persistent one. */
     io.streamdesk.service.BackgroundProblems problems();
 

@@ -282,6 +282,7 @@ public final class RemoteFiguresBenchmark {
                 .cluster(local, FlinkVersions.bundled())
                 .clusterDefinitions(new InMemoryClusterDefinitionStore())
                 .connectors(connectors)
+                .metadata(new io.streamdesk.testing.InMemoryMetadataStore(), new io.streamdesk.flink.sql.FlinkTableDdlParser())
                 .sql(new FlinkSqlChecker(), new FlinkSqlSubmitter(), new FlinkSqlSubmitter(),
                         new FlinkSavepointInspector(), new FlinkConfigOptionCatalog())
                 .lineage(new io.streamdesk.testing.InMemoryLineageStore(), new io.streamdesk.testing.FakeLineageExtractor())

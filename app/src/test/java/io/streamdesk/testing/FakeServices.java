@@ -46,6 +46,8 @@ public final class FakeServices implements Services {
     public final InMemoryLineageStore lineageStore = new InMemoryLineageStore();
     /** Reads no tables unless a test gives it the real extractor ({@code lineageExtractor.use(...)}). */
     public final FakeLineageExtractor lineageExtractor = new FakeLineageExtractor();
+    /** The metadata catalog in memory; its DDL is checked by Flink's real parser (loaded on first use). */
+    public final InMemoryMetadataStore metadataStore = new InMemoryMetadataStore();
     /** The metric series the event and alarm rules read (all samples of any metric and subject). */
     public final java.util.List<io.streamdesk.service.port.SeriesReader.Point> samples =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -83,6 +85,7 @@ public final class FakeServices implements Services {
                 .clusterDefinitions(clusterDefinitionStore)
                 .connectors(connectors)
                 .dependencies(dependencyStore, dependencyFiles)
+                .metadata(metadataStore, new io.streamdesk.flink.sql.FlinkTableDdlParser())
                 // the real catalog: it only reads Flink's option classes (built once per JVM, off the calling thread)
                 .sql(checker, submitter, compiler, savepointInspector,
                         new io.streamdesk.flink.config.FlinkConfigOptionCatalog())
@@ -137,6 +140,11 @@ public final class FakeServices implements Services {
     @Override
     public CheckpointService checkpoints() {
         return graph.checkpoints();
+    }
+
+    @Override
+    public io.streamdesk.service.metadata.MetadataService metadata() {
+        return graph.metadata();
     }
 
     @Override
