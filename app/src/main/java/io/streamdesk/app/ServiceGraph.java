@@ -305,7 +305,9 @@ public final class ServiceGraph {
                 jobConfig::checkPublishable).withSqlSecrets(new io.streamdesk.service.secrets.SqlSecretService(a.secrets))
                 .withClusters(clusters).withSqlContexts(sqlContexts);
         // V1: a version freezes the values of the variables its SQL uses; it runs with those, whatever changes later
-        jobs.addPublishListener(variables::freeze);
+        // (those of the catalog tables too: their options may hold variables, M2)
+        jobs.addPublishListener(v -> variables.freeze(v, metadata.snapshot().tables().stream()
+                .map(io.streamdesk.model.metadata.MetadataTable::ddl).toList()));
         // optional for graphs built for one concern (a benchmark): without it jobs cannot reference dependencies
         this.dependencies = a.dependencyStore == null || a.dependencyFiles == null ? null
                 : new io.streamdesk.service.dependencies.DependencyService(a.dependencyStore, a.dependencyFiles, clock)
