@@ -96,6 +96,7 @@ public final class AppContext implements Services {
                                 // ${secret:id} in the SQL compiles with placeholders; only the submit gets values (S2)
                                 io.streamdesk.service.secrets.SqlSecretService.withPlaceholders(submitter)),
                         new FlinkSavepointInspector(), configOptions)
+                .vocabulary(new io.streamdesk.flink.sql.FlinkSqlVocabulary())
                 .clock(clock)
                 .user(options.author(), options.timeouts())
                 .paths(dirs.savepoints(), dirs.logs().resolve("runs"))
@@ -267,6 +268,11 @@ public final class AppContext implements Services {
     @Override
     public VersionRunService versionRuns() {
         return graph.versionRuns();
+    }
+
+    @Override
+    public io.streamdesk.service.completion.CompletionService completion() {
+        return graph.completion();
     }
 
     @Override

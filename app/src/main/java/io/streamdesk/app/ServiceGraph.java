@@ -82,6 +82,7 @@ public final class ServiceGraph {
         JobGraphCompiler compiler;
         SavepointInspector savepointInspector;
         ConfigOptionCatalog configOptions;
+        io.streamdesk.service.port.SqlVocabulary vocabulary = io.streamdesk.service.port.SqlVocabulary.none();
         Clock clock = Clock.systemUTC();
         String author;
         Path savepoints;
@@ -149,6 +150,12 @@ public final class ServiceGraph {
             this.compiler = compiler;
             this.savepointInspector = savepointInspector;
             this.configOptions = configOptions;
+            return this;
+        }
+
+        /** Flink's functions and connector options for completion (E2); none by default (keywords and catalog only). */
+        public Adapters vocabulary(io.streamdesk.service.port.SqlVocabulary vocabulary) {
+            this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
             return this;
         }
 
@@ -237,6 +244,7 @@ public final class ServiceGraph {
     private final CopyService copies;
     private final BatchActions batchActions;
     private final VersionRunService versionRuns;
+    private final io.streamdesk.service.completion.CompletionService completion;
 
     private ServiceGraph(Adapters a) {
         a.requireAll();
@@ -278,6 +286,9 @@ public final class ServiceGraph {
         this.copies = new CopyService(a.jobStore, a.runStore, clusters, listeners, clock);
         this.versionRuns = new VersionRunService(jobs, runs, jobConfig, a.compiler, a.savepointInspector);
         this.batchActions = new BatchActions(jobs, runs, versionRuns, copies, clusters);
+        // completion reads the same catalog the checks see (E2, M3)
+        this.completion = new io.streamdesk.service.completion.CompletionService(a.vocabulary,
+                () -> sqlContexts.standalone().catalog(), clock);
     }
 
     public static ServiceGraph build(Adapters adapters) {
@@ -387,5 +398,10 @@ public final class ServiceGraph {
 
     public VersionRunService versionRuns() {
         return versionRuns;
+    }
+
+    /** Completion in the SQL editor (E2). */
+    public io.streamdesk.service.completion.CompletionService completion() {
+        return completion;
     }
 }

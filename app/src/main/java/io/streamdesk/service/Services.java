@@ -42,6 +42,9 @@ public interface Services extends AutoCloseable {
 
     /** Running a chosen version with the CU, state-compatibility and stop-first checks (J5, V4). */
     VersionRunService versionRuns();
+    /** Completion in the SQL editor: keywords, Flink's functions, the catalog's tables and columns (E2). */
+    io.streamdesk.service.completion.CompletionService completion();
+
     /** Metric samples and charts (MO1, MO2). */
     MonitoringService monitoring();
 

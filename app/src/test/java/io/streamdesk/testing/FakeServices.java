@@ -77,6 +77,8 @@ public final class FakeServices implements Services {
                 // the real catalog: it only reads Flink's option classes (built once per JVM, off the calling thread)
                 .sql(checker, submitter, compiler, savepointInspector,
                         new io.streamdesk.flink.config.FlinkConfigOptionCatalog())
+                // the real vocabulary too: Flink's functions and factories, read on the first completion
+                .vocabulary(new io.streamdesk.flink.sql.FlinkSqlVocabulary())
                 .clock(Clock.systemUTC())
                 .user("tester", new RunService.RunTimeouts(shortWait, shortWait, shortWait))
                 .paths(dataDirectory.resolve("savepoints"), dataDirectory.resolve("run-logs"))
@@ -167,6 +169,11 @@ public final class FakeServices implements Services {
     @Override
     public VersionRunService versionRuns() {
         return graph.versionRuns();
+    }
+
+    @Override
+    public io.streamdesk.service.completion.CompletionService completion() {
+        return graph.completion();
     }
 
     /** Background failures; tests report into it to see the status bar. */
