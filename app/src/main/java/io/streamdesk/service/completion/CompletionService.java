@@ -58,10 +58,10 @@ public final class CompletionService {
      * meanwhile use the previous index.
      */
     public boolean refresh() {
+        refreshedAt = clock.instant(); // first: requests meanwhile do not ask for another refresh
         MetadataSnapshot now = catalog.get();
         synchronized (building) {
             SqlCompleter current = completer;
-            refreshedAt = clock.instant();
             if (current != null && current.index().snapshot().equals(now)) {
                 return false;
             }

@@ -16,6 +16,8 @@ final class NameList {
 
     private final String[] keys;
     private final CompletionItem[] items;
+    /** The items in the ranking's own order (shorter first, then alphabetical): what an empty prefix walks. */
+    private final CompletionItem[] byRank;
 
     NameList(Collection<CompletionItem> source) {
         CompletionItem[] sorted = source.toArray(CompletionItem[]::new);
@@ -25,6 +27,11 @@ final class NameList {
         for (int i = 0; i < sorted.length; i++) {
             keys[i] = lower(sorted[i].label());
         }
+        this.byRank = sorted.clone();
+        Arrays.sort(byRank, Comparator.comparingInt((CompletionItem i) -> i.label().length())
+                .thenComparing(CompletionItem::label, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(CompletionItem::label)
+                .thenComparing(CompletionItem::insertText));
     }
 
     int size() {
@@ -33,6 +40,15 @@ final class NameList {
 
     /** Offers every item whose label starts with {@code prefixLower} (case-insensitively) to the ranking. */
     void collect(String prefixLower, Ranking ranking, int kindRank) {
+        if (prefixLower.isEmpty()) {
+            // every item matches alike: walk them best first and stop at the first the ranking has no room for
+            for (CompletionItem item : byRank) {
+                if (!ranking.offer(item, kindRank)) {
+                    return;
+                }
+            }
+            return;
+        }
         int i = lowerBound(prefixLower);
         while (i < keys.length && keys[i].startsWith(prefixLower)) {
             ranking.offer(items[i], kindRank);

@@ -28,7 +28,7 @@ final class Ranking {
     private final int limit;
     /** Worst on top, so a better newcomer replaces it. */
     private final PriorityQueue<Entry> heap;
-    private final Set<String> seen = new HashSet<>();
+    private final Set<Key> seen = new HashSet<>();
 
     Ranking(String prefix, int limit) {
         this.prefix = prefix;
@@ -36,22 +36,26 @@ final class Ranking {
         this.heap = new PriorityQueue<>(Math.min(limit, 256) + 1, BEST_FIRST.reversed());
     }
 
-    void offer(CompletionItem item, int kindRank) {
+    /** Offers an item; false when the ranking is full of better ones (then so is it for anything ranked lower). */
+    boolean offer(CompletionItem item, int kindRank) {
         String label = item.label();
         int match = label.length() == prefix.length() ? 0 : label.startsWith(prefix) ? 1 : 2;
         Entry e = new Entry(item, match, kindRank);
         if (heap.size() >= limit && BEST_FIRST.compare(e, heap.peek()) >= 0) {
-            return;
+            return false;
         }
         // the same item twice (an option key both required and optional, a table named twice in FROM): once
-        String key = item.kind().ordinal() + "\u0000" + item.insertText() + "\u0000" + item.detail();
-        if (!seen.add(key)) {
-            return;
+        if (!seen.add(new Key(item.kind(), item.insertText(), item.detail()))) {
+            return true;
         }
         heap.add(e);
         if (heap.size() > limit) {
             heap.poll();
         }
+        return true;
+    }
+
+    private record Key(CompletionKind kind, String insertText, String detail) {
     }
 
     List<CompletionItem> result() {
