@@ -224,6 +224,7 @@ public final class ServiceGraph {
     private final io.streamdesk.service.ClusterRemoval clusterRemoval;
     private final JobConfigService jobConfig;
     private final JobService jobs;
+    private final io.streamdesk.service.JobSqlContexts sqlContexts;
     private final RunService runs;
     private final MonitoringService monitoring;
     private final CheckpointService checkpoints;
@@ -243,14 +244,17 @@ public final class ServiceGraph {
         JobChangeListeners listeners = new JobChangeListeners();
         this.clusters = new ClusterService(List.of(a.cluster), a.eventStore, clock, a.settingsStore, a.jobPollInterval)
                 .withRegistry(a.clusterDefinitions, a.secrets, a.connectors, a.jobStore);
+        // the jars, catalog tables and variables of every check, compile and run (DP4, M3, M6); its sources are set
+        // below as their services are made
+        this.sqlContexts = new io.streamdesk.service.JobSqlContexts();
         this.jobConfig = new JobConfigService(a.jobStore, a.versionStore, a.runStore, clusters, a.compiler,
-                a.configOptions);
+                a.configOptions).withSqlContexts(sqlContexts);
         this.jobs = new JobService(a.jobStore, a.versionStore, a.checker, listeners, clock, a.author,
                 jobConfig::checkPublishable).withSqlSecrets(new io.streamdesk.service.secrets.SqlSecretService(a.secrets))
-                .withClusters(clusters);
+                .withClusters(clusters).withSqlContexts(sqlContexts);
         this.runs = new RunService(a.jobStore, a.versionStore, a.runStore, a.eventStore, clusters, a.submitter,
                 listeners, clock, a.savepoints, a.timeouts, RestorePoints.onClustersOf(a.checkpointStore, a.runStore, a.jobStore, clusters),
-                new SecretRefs(a.secrets));
+                new SecretRefs(a.secrets)).withSqlContexts(sqlContexts);
         CheckpointTracker tracker = new CheckpointTracker(a.checkpointStore);
         MetricSampler sampler = new MetricSampler(a.jobStore, clusters, a.metricStore, tracker, clock);
         this.monitoring = new MonitoringService(a.metricStore, sampler, a.jobStore, a.runStore, clusters, clock,
@@ -317,6 +321,11 @@ public final class ServiceGraph {
 
     public JobConfigService jobConfig() {
         return jobConfig;
+    }
+
+    /** The one source of the jars, catalog tables and variables of checks, compiles and runs. */
+    public io.streamdesk.service.JobSqlContexts sqlContexts() {
+        return sqlContexts;
     }
 
     public JobService jobs() {

@@ -45,7 +45,8 @@ final class CliContext implements AutoCloseable {
         }
         return new SqlChecker() {
             @Override
-            public java.util.List<io.streamdesk.model.SqlProblem> check(String script) {
+            public java.util.List<io.streamdesk.model.SqlProblem> check(String script,
+                                                                         io.streamdesk.model.sql.SqlContext context) {
                 return services().jobs().check(script);
             }
 

@@ -181,7 +181,46 @@ public final class JobService {
 
     /** Problems in the script, empty when valid (E3). */
     public List<SqlProblem> check(String sql) {
-        return checker.check(InputLimits.requireSql(sql));
+        return checker.check(InputLimits.requireSql(sql), contexts.standalone());
+    }
+
+    /**
+     * Problems in a job's script with the job's context (E3): its dependency jars as its draft references them, the
+     * metadata catalog (M3) and the current variables (M6); a dependency that cannot be read is a problem at 1:1.
+     */
+    public List<SqlProblem> check(JobId id, String sql) {
+        String valid = InputLimits.requireSql(sql);
+        JobConfig config = jobs.findDraft(id).map(Draft::config).orElse(JobConfig.defaults());
+        io.streamdesk.model.sql.SqlContext context;
+        try {
+            context = contexts.forDraft(config);
+        } catch (InputRejectedException e) {
+            return List.of(new SqlProblem(1, 1, e.getMessage()));
+        }
+        return checker.check(valid, context);
+    }
+
+    /** Where the check, the compile and the run take a job's jars, catalog and variables from (set once). */
+    private volatile JobSqlContexts contexts = new JobSqlContexts();
+
+    public JobService withSqlContexts(JobSqlContexts sqlContexts) {
+        this.contexts = java.util.Objects.requireNonNull(sqlContexts, "sqlContexts");
+        return this;
+    }
+
+    public JobSqlContexts sqlContexts() {
+        return contexts;
+    }
+
+    private final List<java.util.function.Consumer<JobVersion>> publishListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Called with each version right after it is stored (freezing variable values, recording lineage); a listener's
+     * failure does not undo the publish: it is logged and the listener must cope with a version it missed.
+     */
+    public void addPublishListener(java.util.function.Consumer<JobVersion> listener) {
+        publishListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
     }
 
     /**
@@ -193,7 +232,7 @@ public final class JobService {
         job(id);
         Draft draft = jobs.findDraft(id).filter(d -> !d.sql().isBlank())
                 .orElseThrow(() -> new InputRejectedException("SQL: save some SQL before publishing a version."));
-        List<SqlProblem> problems = checker.check(draft.sql());
+        List<SqlProblem> problems = checker.check(draft.sql(), contexts.forDraft(draft.config()));
         if (!problems.isEmpty()) {
             SqlProblem first = problems.get(0);
             throw new InputRejectedException("SQL: " + problems.size() + " error(s); the first at line " + first.line()
@@ -201,6 +240,14 @@ public final class JobService {
         }
         publishCheck.check(id, draft);
         JobVersion version = versions.publish(id, draft.sql(), draft.config(), validDescription, author);
+        for (java.util.function.Consumer<JobVersion> listener : publishListeners) {
+            try {
+                listener.accept(version);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(JobService.class).warn("After publishing {} v{}: {}", id,
+                        version.number(), e.toString());
+            }
+        }
         listeners.fire(markPublished(id));
         return version;
     }

@@ -64,6 +64,14 @@ public final class RunService {
     private final RestorePointLookup restorePoints;
     private final ConcurrentHashMap<JobId, ReentrantLock> operations = new ConcurrentHashMap<>();
     private final io.streamdesk.service.secrets.SecretRefs secretRefs;
+
+    /** Where a version's jars, catalog tables and frozen variable values come from (set once by the graph). */
+    private volatile JobSqlContexts sqlContexts = new JobSqlContexts();
+
+    public RunService withSqlContexts(JobSqlContexts contexts) {
+        this.sqlContexts = java.util.Objects.requireNonNull(contexts, "contexts");
+        return this;
+    }
     /** Jobs a reconcile holds (or is about to hold) the lock of; one reconcile runs at a time. */
     private final java.util.Set<JobId> reconciling = ConcurrentHashMap.newKeySet();
     private final Object reconcileTurn = new Object();
@@ -521,11 +529,12 @@ public final class RunService {
         // before the cluster is touched
         io.streamdesk.service.secrets.SecretRefs.Resolved configuration = secretRefs.resolve(version.sql(),
                 version.config().parameters(), FlinkJobConfiguration.of(version.config(), allowNonRestoredState));
+        io.streamdesk.model.sql.SqlContext context = sqlContexts.forVersion(version);
         ClusterGateway gateway = clusters.readyGateway(job.clusterId(), timeouts.clusterStart());
         String flinkJobId;
         try {
             flinkJobId = submitter.submit(gateway, job.name() + " (" + job.id() + " v" + versionNumber + ")",
-                    configuration.sql(), restorePath, configuration.configuration());
+                    configuration.sql(), restorePath, configuration.configuration(), context);
         } catch (SqlSubmitException e) {
             String message = configuration.scrub(e.getMessage());
             throw new OperationFailedException("Submitting version " + versionNumber + " failed: " + message,

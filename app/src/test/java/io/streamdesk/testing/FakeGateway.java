@@ -31,7 +31,7 @@ public final class FakeGateway implements ClusterGateway {
 
     /** A job graph upload: registers the job as {@link #submit()} does. */
     @Override
-    public String submitJobGraph(byte[] serializedJobGraph) {
+    public String submitJobGraph(byte[] serializedJobGraph, List<java.nio.file.Path> jars) {
         return submit();
     }
 

@@ -16,7 +16,8 @@ public final class FakeJobGraphCompiler implements JobGraphCompiler {
     private volatile int compilations;
 
     @Override
-    public CompiledJob compile(String script, Map<String, String> configuration) {
+    public CompiledJob compile(String script, Map<String, String> configuration,
+                               io.streamdesk.model.sql.SqlContext context) {
         compilations++;
         if (script.contains(FakeSqlSubmitter.FAIL_MARKER)) {
             throw new SqlSubmitException("Could not find any factory for identifier 'nope'", null);

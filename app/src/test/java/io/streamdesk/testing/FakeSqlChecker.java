@@ -14,10 +14,17 @@ import java.util.List;
 public final class FakeSqlChecker implements SqlChecker {
     public static final String TYPO = "SELEC ";
     private int checks;
+    private io.streamdesk.model.sql.SqlContext lastContext;
+
+    /** The context the last check was given (jars, catalog, variables). */
+    public synchronized io.streamdesk.model.sql.SqlContext lastContext() {
+        return lastContext;
+    }
 
     @Override
-    public synchronized List<SqlProblem> check(String script) {
+    public synchronized List<SqlProblem> check(String script, io.streamdesk.model.sql.SqlContext context) {
         checks++;
+        lastContext = context;
         List<SqlProblem> problems = new ArrayList<>();
         String[] lines = script.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {

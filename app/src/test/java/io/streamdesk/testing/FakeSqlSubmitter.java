@@ -30,6 +30,10 @@ public final class FakeSqlSubmitter implements SqlSubmitter {
 
     @Override
     public synchronized String submit(JobGraphUpload target, String jobName, String script, String restoreFrom) {
+        return accept(target, script, restoreFrom);
+    }
+
+    private String accept(JobGraphUpload target, String script, String restoreFrom) {
         if (nextFailure != null) {
             String failure = nextFailure;
             nextFailure = null;
@@ -48,10 +52,19 @@ public final class FakeSqlSubmitter implements SqlSubmitter {
 
     @Override
     public synchronized String submit(JobGraphUpload target, String jobName, String script, String restoreFrom,
-                                      java.util.Map<String, String> configuration) {
-        String id = submit(target, jobName, script, restoreFrom);
+                                      java.util.Map<String, String> configuration,
+                                      io.streamdesk.model.sql.SqlContext context) {
+        String id = accept(target, script, restoreFrom);
         configurations.add(java.util.Map.copyOf(configuration));
+        contexts.add(context);
         return id;
+    }
+
+    private final List<io.streamdesk.model.sql.SqlContext> contexts = new ArrayList<>();
+
+    /** The contexts (jars, catalog, variables) of the accepted submissions that passed a configuration. */
+    public synchronized List<io.streamdesk.model.sql.SqlContext> contexts() {
+        return new ArrayList<>(contexts);
     }
 
     /** Flink configurations of the accepted submissions that passed one. */

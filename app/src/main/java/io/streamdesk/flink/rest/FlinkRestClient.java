@@ -494,8 +494,12 @@ public final class FlinkRestClient implements ClusterGateway {
     static final Duration SUBMIT_TIMEOUT = Duration.ofSeconds(60);
 
     @Override
-    public String submitJobGraph(byte[] serializedJobGraph) {
+    public String submitJobGraph(byte[] serializedJobGraph, java.util.List<java.nio.file.Path> jars) {
         Objects.requireNonNull(serializedJobGraph, "serializedJobGraph");
+        if (!jars.isEmpty()) {
+            throw new UnsupportedOperationException("Shipping jars with a job graph is not built yet (" + jars.size()
+                    + " jar(s) given)");
+        }
         if (serializedJobGraph.length > JobGraphUpload.MAX_JOB_GRAPH_BYTES) {
             throw new ClusterCallException(413, "The job graph is " + (serializedJobGraph.length >> 20)
                     + " MB, more than the " + (JobGraphUpload.MAX_JOB_GRAPH_BYTES >> 20) + " MB a submission may be.");

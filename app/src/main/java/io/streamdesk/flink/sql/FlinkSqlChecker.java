@@ -1,6 +1,8 @@
 package io.streamdesk.flink.sql;
 
 import io.streamdesk.model.SqlProblem;
+import io.streamdesk.model.sql.SqlContext;
+import io.streamdesk.model.sql.VariableSubstitution;
 import io.streamdesk.service.port.SqlChecker;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
@@ -29,7 +31,7 @@ public final class FlinkSqlChecker implements SqlChecker {
     }
 
     @Override
-    public List<SqlProblem> check(String script) {
+    public List<SqlProblem> check(String script, SqlContext context) {
         if (script == null || script.isBlank()) {
             return List.of();
         }
@@ -37,15 +39,25 @@ public final class FlinkSqlChecker implements SqlChecker {
             return List.of(new SqlProblem(1, 1, "The script is too long to check (" + script.length()
                     + " characters; the limit is " + MAX_SCRIPT_CHARS + ")"));
         }
-        TableEnvironment tEnv = newEnvironment();
-        List<SqlProblem> problems = new ArrayList<>();
-        for (SqlStatement statement : splitter.split(script)) {
+        VariableSubstitution.Result substituted = VariableSubstitution.apply(script, context.variables());
+        List<SqlProblem> problems = new ArrayList<>(substituted.problems());
+        if (!problems.isEmpty()) {
+            return problems; // Flink would only report the unresolved references again, in its own words
+        }
+        TableEnvironment tEnv;
+        try {
+            tEnv = JobTableEnvironments.create(EnvironmentSettings.newInstance().inStreamingMode(), context);
+        } catch (RuntimeException | LinkageError e) {
+            return List.of(new SqlProblem(1, 1, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+        for (SqlStatement statement : splitter.split(substituted.text())) {
             try {
                 for (Operation operation : FlinkOperations.parse(tEnv, statement.text())) {
                     String refusal = FlinkOperations.refusal(operation);
                     if (refusal != null) {
                         int[] key = FlinkOperations.runtimeModeKeyPosition(statement.text());
                         int[] at = statement.toScriptPosition(key[0], key[1]);
+                        at = substituted.originalPosition(at[0], at[1]);
                         problems.add(new SqlProblem(at[0], at[1], refusal));
                         continue;
                     }
@@ -54,7 +66,9 @@ public final class FlinkSqlChecker implements SqlChecker {
                     }
                 }
             } catch (Exception | LinkageError e) {
-                problems.add(problemOf(e, statement));
+                SqlProblem problem = problemOf(e, statement);
+                int[] at = substituted.originalPosition(problem.line(), problem.column());
+                problems.add(new SqlProblem(at[0], at[1], problem.message()));
             }
         }
         return problems;

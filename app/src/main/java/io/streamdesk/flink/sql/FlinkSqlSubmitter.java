@@ -1,6 +1,8 @@
 package io.streamdesk.flink.sql;
 
 import io.streamdesk.flink.local.FlinkVersions;
+import io.streamdesk.model.sql.SqlContext;
+import io.streamdesk.model.sql.VariableSubstitution;
 import io.streamdesk.service.port.ClusterCallException;
 import io.streamdesk.service.port.ClusterUnreachableException;
 import io.streamdesk.service.port.JobGraphCompiler;
@@ -52,11 +54,6 @@ public final class FlinkSqlSubmitter implements SqlSubmitter, JobGraphCompiler {
     public FlinkSqlSubmitter() {
     }
 
-    @Override
-    public String submit(JobGraphUpload target, String jobName, String script, String restoreFrom) {
-        return submit(target, jobName, script, restoreFrom, Map.of());
-    }
-
     /**
      * Checks the cluster's Flink version against the bundled planner's, compiles the job graph in the app (restore
      * settings, job name and the job's configuration in it) and uploads it through {@code target}: the same HTTP
@@ -64,15 +61,15 @@ public final class FlinkSqlSubmitter implements SqlSubmitter, JobGraphCompiler {
      */
     @Override
     public String submit(JobGraphUpload target, String jobName, String script, String restoreFrom,
-                         Map<String, String> jobConfiguration) {
+                         Map<String, String> jobConfiguration, SqlContext context) {
         String restUrl = target.restUrl();
         long t0 = System.nanoTime();
         // compiled first: a script error is told without the cluster; the version is checked before the upload
-        byte[] graph = serialize(jobGraph(jobName, script, restoreFrom, jobConfiguration));
+        byte[] graph = serialize(jobGraph(jobName, script, restoreFrom, jobConfiguration, context));
         checkVersion(target);
         long compiled = System.nanoTime();
         try {
-            String jobId = target.submitJobGraph(graph);
+            String jobId = target.submitJobGraph(graph, context.jars());
             LOG.info("Submitted job '{}' as {} to {} (compiled in {} ms, {} KB uploaded in {} ms){}", jobName, jobId,
                     restUrl, (compiled - t0) / 1_000_000, graph.length >> 10, (System.nanoTime() - compiled) / 1_000_000,
                     restoreFrom == null ? "" : " restoring from " + restoreFrom);
@@ -102,7 +99,12 @@ public final class FlinkSqlSubmitter implements SqlSubmitter, JobGraphCompiler {
 
     /** The job graph Flink's own client would submit for the script: the same translation and settings. */
     JobGraph jobGraph(String jobName, String script, String restoreFrom, Map<String, String> jobConfiguration) {
-        Prepared prepared = prepare(jobName, script, restoreFrom, jobConfiguration);
+        return jobGraph(jobName, script, restoreFrom, jobConfiguration, SqlContext.EMPTY);
+    }
+
+    JobGraph jobGraph(String jobName, String script, String restoreFrom, Map<String, String> jobConfiguration,
+                      SqlContext context) {
+        Prepared prepared = prepare(jobName, script, restoreFrom, jobConfiguration, context);
         try {
             TableEnvironmentImpl impl = (TableEnvironmentImpl) prepared.tEnv();
             List<Transformation<?>> transformations = impl.getPlanner().translate(prepared.inserts());
@@ -111,7 +113,7 @@ public final class FlinkSqlSubmitter implements SqlSubmitter, JobGraphCompiler {
             StreamGraph streamGraph = PipelineExecutorUtils.getStreamGraph(pipeline, prepared.configuration());
             streamGraph.setJobName(jobName);
             streamGraph.setSavepointRestoreSettings(SavepointRestoreSettings.fromConfiguration(prepared.configuration()));
-            JobGraph graph = streamGraph.getJobGraph(FlinkSqlSubmitter.class.getClassLoader(), streamGraph.getJobID());
+            JobGraph graph = streamGraph.getJobGraph(JobTableEnvironments.classLoader(context), streamGraph.getJobID());
             graph.setSavepointRestoreSettings(SavepointRestoreSettings.fromConfiguration(prepared.configuration()));
             return graph;
         } catch (SqlSubmitException e) {
@@ -135,7 +137,13 @@ public final class FlinkSqlSubmitter implements SqlSubmitter, JobGraphCompiler {
     private record Prepared(TableEnvironment tEnv, List<ModifyOperation> inserts, Configuration configuration) {
     }
 
-    private Prepared prepare(String jobName, String script, String restoreFrom, Map<String, String> jobConfiguration) {
+    private Prepared prepare(String jobName, String script, String restoreFrom, Map<String, String> jobConfiguration,
+                             SqlContext context) {
+        VariableSubstitution.Result substituted = VariableSubstitution.apply(script, context.variables());
+        if (!substituted.problems().isEmpty()) {
+            io.streamdesk.model.SqlProblem first = substituted.problems().get(0);
+            throw new SqlSubmitException("Line " + first.line() + ", column " + first.column() + ": " + first.message(), null);
+        }
         TableEnvironment tEnv;
         Configuration config;
         try {
@@ -146,12 +154,12 @@ public final class FlinkSqlSubmitter implements SqlSubmitter, JobGraphCompiler {
             } else {
                 settings.inStreamingMode();
             }
-            tEnv = TableEnvironment.create(settings.withConfiguration(config).build());
+            tEnv = JobTableEnvironments.create(settings.withConfiguration(config), context);
         } catch (IllegalArgumentException e) {
             throw new SqlSubmitException(e.getMessage(), e);
         }
         List<ModifyOperation> inserts = new ArrayList<>();
-        for (SqlStatement statement : splitter.split(script)) {
+        for (SqlStatement statement : splitter.split(substituted.text())) {
             List<Operation> operations;
             try {
                 operations = FlinkOperations.parse(tEnv, statement.text());
@@ -190,14 +198,14 @@ public final class FlinkSqlSubmitter implements SqlSubmitter, JobGraphCompiler {
      * {@link #submit}, so operator IDs match what the cluster gets.
      */
     @Override
-    public CompiledJob compile(String script, Map<String, String> jobConfiguration) {
-        Prepared prepared = prepare("compile", script, null, jobConfiguration);
+    public CompiledJob compile(String script, Map<String, String> jobConfiguration, SqlContext context) {
+        Prepared prepared = prepare("compile", script, null, jobConfiguration, context);
         try {
             TableEnvironmentImpl impl = (TableEnvironmentImpl) prepared.tEnv();
             List<Transformation<?>> transformations = impl.getPlanner().translate(prepared.inserts());
             Executor executor = executorOf(impl);
             Pipeline pipeline = executor.createPipeline(transformations, impl.getConfig().getConfiguration(), "compile");
-            JobGraph graph = ((StreamGraph) pipeline).getJobGraph(FlinkSqlSubmitter.class.getClassLoader(), null);
+            JobGraph graph = ((StreamGraph) pipeline).getJobGraph(JobTableEnvironments.classLoader(context), null);
             int defaultParallelism = Math.max(1, impl.getConfig().getConfiguration().get(CoreOptions.DEFAULT_PARALLELISM));
             List<CompiledOperator> operators = new ArrayList<>();
             for (JobVertex vertex : graph.getVerticesSortedTopologicallyFromSources()) {

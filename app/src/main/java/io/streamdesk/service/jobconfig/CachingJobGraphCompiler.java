@@ -25,21 +25,23 @@ public final class CachingJobGraphCompiler implements JobGraphCompiler {
     }
 
     @Override
-    public CompiledJob compile(String script, Map<String, String> configuration) {
-        Key key = new Key(script, java.util.Collections.unmodifiableMap(new java.util.HashMap<>(configuration)));
+    public CompiledJob compile(String script, Map<String, String> configuration,
+                               io.streamdesk.model.sql.SqlContext context) {
+        Key key = new Key(script, java.util.Collections.unmodifiableMap(new java.util.HashMap<>(configuration)), context);
         synchronized (recent) {
             CompiledJob known = recent.get(key);
             if (known != null) {
                 return known;
             }
         }
-        CompiledJob compiled = delegate.compile(script, configuration); // failures are not remembered
+        CompiledJob compiled = delegate.compile(script, configuration, context); // failures are not remembered
         synchronized (recent) {
             recent.put(key, compiled);
         }
         return compiled;
     }
 
-    private record Key(String script, Map<String, String> configuration) {
+    /** The context is part of the key: other jars, catalog tables or variable values may compile differently. */
+    private record Key(String script, Map<String, String> configuration, io.streamdesk.model.sql.SqlContext context) {
     }
 }

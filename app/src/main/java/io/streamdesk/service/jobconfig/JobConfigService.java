@@ -34,6 +34,14 @@ public final class JobConfigService {
     private final ConfigOptionCatalog options;
     private final ParameterValidator validator;
 
+    /** Where a version's jars, catalog tables and frozen variable values come from (set once by the graph). */
+    private volatile io.streamdesk.service.JobSqlContexts sqlContexts = new io.streamdesk.service.JobSqlContexts();
+
+    public JobConfigService withSqlContexts(io.streamdesk.service.JobSqlContexts contexts) {
+        this.sqlContexts = java.util.Objects.requireNonNull(contexts, "contexts");
+        return this;
+    }
+
     public JobConfigService(JobStore jobs, VersionStore versions, RunStore runs, ClusterService clusters,
                             JobGraphCompiler compiler) {
         this(jobs, versions, runs, clusters, compiler, ConfigOptionCatalog.none());
@@ -82,8 +90,8 @@ public final class JobConfigService {
         CompiledJob graph = null;
         String graphError = null;
         try {
-            graph = compiler.compile(sql, FlinkJobConfiguration.of(config, false));
-        } catch (SqlSubmitException | IllegalArgumentException e) {
+            graph = compiler.compile(sql, FlinkJobConfiguration.of(config, false), sqlContexts.forDraft(config));
+        } catch (SqlSubmitException | IllegalArgumentException | io.streamdesk.service.InputRejectedException e) {
             graphError = e.getMessage(); // the SQL check reports SQL errors; the graph-based rules wait for valid SQL
         }
         Integer largest = graph == null ? null : graph.largestParallelism();

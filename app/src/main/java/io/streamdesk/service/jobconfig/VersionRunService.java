@@ -147,7 +147,13 @@ public final class VersionRunService {
     }
 
     private CompiledJob compile(JobVersion version) {
-        return compiler.compile(version.sql(), FlinkJobConfiguration.of(version.config(), false));
+        io.streamdesk.model.sql.SqlContext context;
+        try {
+            context = jobs.sqlContexts().forVersion(version);
+        } catch (io.streamdesk.service.InputRejectedException e) {
+            throw new SqlSubmitException(e.getMessage(), e); // told like a compile failure: the run is refused with it
+        }
+        return compiler.compile(version.sql(), FlinkJobConfiguration.of(version.config(), false), context);
     }
 
     private StateCompatibility compare(String path, JobVersion version, CompiledJob graph) {

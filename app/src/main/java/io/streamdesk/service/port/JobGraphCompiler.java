@@ -1,5 +1,7 @@
 package io.streamdesk.service.port;
 
+import io.streamdesk.model.sql.SqlContext;
+
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +15,12 @@ public interface JobGraphCompiler {
      * @param configuration the job's Flink configuration (parameters, runtime mode, default parallelism)
      * @throws SqlSubmitException with a user-facing message when the script does not compile
      */
-    CompiledJob compile(String script, Map<String, String> configuration);
+    default CompiledJob compile(String script, Map<String, String> configuration) {
+        return compile(script, configuration, SqlContext.EMPTY);
+    }
+
+    /** The job graph with the job's context: its jars, the catalog's tables and the variables' values. */
+    CompiledJob compile(String script, Map<String, String> configuration, SqlContext context);
 
     /** One operator of the job graph: its IDs as Flink hashes them, and the vertex (chain) it runs in. */
     record CompiledOperator(String operatorId, String userDefinedOperatorId, String vertexName, int parallelism,

@@ -19,7 +19,15 @@ public interface JobGraphUpload {
      * @param serializedJobGraph the JobGraph as {@code ObjectOutputStream} wrote it; at most
      *                           {@link #MAX_JOB_GRAPH_BYTES}
      */
-    String submitJobGraph(byte[] serializedJobGraph);
+    default String submitJobGraph(byte[] serializedJobGraph) {
+        return submitJobGraph(serializedJobGraph, java.util.List.of());
+    }
+
+    /**
+     * {@code POST /jobs} with the job's jars (its connectors and UDFs, DP4) as parts next to the job graph, named in
+     * the request's {@code jobJarFileNames}: the cluster puts them on the job's user-code class path.
+     */
+    String submitJobGraph(byte[] serializedJobGraph, java.util.List<java.nio.file.Path> jars);
 
     /** A job graph of SQL is far smaller; anything bigger is refused before it is sent. */
     int MAX_JOB_GRAPH_BYTES = 64 * 1024 * 1024;

@@ -1,5 +1,7 @@
 package io.streamdesk.service.port;
 
+import io.streamdesk.model.sql.SqlContext;
+
 import io.streamdesk.model.SqlProblem;
 
 import java.util.List;
@@ -10,8 +12,16 @@ import java.util.List;
  */
 public interface SqlChecker {
 
-    /** Empty when the script is valid. */
-    List<SqlProblem> check(String script);
+    /** Empty when the script is valid: checked without jars, catalog tables or variables. */
+    default List<SqlProblem> check(String script) {
+        return check(script, SqlContext.EMPTY);
+    }
+
+    /**
+     * Empty when the script is valid with the job's context: its jars (every source and sink factory resolved with
+     * them), the metadata catalog's tables (M3) and the variables (M6).
+     */
+    List<SqlProblem> check(String script, SqlContext context);
 
     /** Loads the planner so the first check does not pay for it. Safe to call more than once. */
     void warmUp();

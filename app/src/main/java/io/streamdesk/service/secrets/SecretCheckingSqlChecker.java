@@ -37,10 +37,10 @@ public final class SecretCheckingSqlChecker implements SqlChecker {
     }
 
     @Override
-    public List<SqlProblem> check(String script) {
+    public List<SqlProblem> check(String script, io.streamdesk.model.sql.SqlContext context) {
         SqlSecretReferences.Scan scan = SqlSecretReferences.scan(script);
         if (scan.isEmpty()) {
-            return delegate.check(script);
+            return delegate.check(script, context);
         }
         List<SqlProblem> problems = new ArrayList<>();
         for (SqlSecretReferences.Malformed m : scan.malformed()) {
@@ -64,7 +64,7 @@ public final class SecretCheckingSqlChecker implements SqlChecker {
             placeholderToReference.merge(SqlSecretReferences.placeholder(r.end() - r.start()), r.text(),
                     (a, b) -> a.equals(b) ? a : "");
         }
-        for (SqlProblem p : delegate.check(SqlSecretReferences.withPlaceholders(script))) {
+        for (SqlProblem p : delegate.check(SqlSecretReferences.withPlaceholders(script), context)) {
             problems.add(new SqlProblem(p.line(), p.column(), inTermsOfReferences(p.message(), placeholderToReference)));
         }
         problems.sort(Comparator.comparingInt(SqlProblem::line).thenComparingInt(SqlProblem::column));

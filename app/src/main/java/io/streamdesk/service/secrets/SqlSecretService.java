@@ -78,6 +78,7 @@ public final class SqlSecretService {
      */
     public static JobGraphCompiler withPlaceholders(JobGraphCompiler delegate) {
         Objects.requireNonNull(delegate, "delegate");
-        return (script, configuration) -> delegate.compile(SqlSecretReferences.withPlaceholders(script), configuration);
+        return (script, configuration, context) -> delegate.compile(SqlSecretReferences.withPlaceholders(script),
+                configuration, context);
     }
 }

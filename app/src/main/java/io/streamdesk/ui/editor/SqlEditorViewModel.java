@@ -184,7 +184,7 @@ public final class SqlEditorViewModel {
 
     public void check() {
         String snapshot = currentText();
-        BackgroundTask.wrap(() -> jobs.check(snapshot))
+        BackgroundTask.wrap(() -> jobs.check(jobId, snapshot))
                 .titled("Checking SQL")
                 .onRunning(() -> {
                     checking.set(true);

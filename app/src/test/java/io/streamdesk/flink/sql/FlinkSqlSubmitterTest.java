@@ -52,7 +52,7 @@ class FlinkSqlSubmitterTest {
         }
 
         @Override
-        public String submitJobGraph(byte[] serializedJobGraph) {
+        public String submitJobGraph(byte[] serializedJobGraph, java.util.List<java.nio.file.Path> jars) {
             uploads.incrementAndGet();
             throw new ClusterUnreachableException("not here", null);
         }

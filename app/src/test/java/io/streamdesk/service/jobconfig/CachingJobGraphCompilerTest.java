@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class CachingJobGraphCompilerTest {
     private final AtomicInteger compiles = new AtomicInteger();
-    private final JobGraphCompiler counting = (script, config) -> {
+    private final JobGraphCompiler counting = (script, config, context) -> {
         compiles.incrementAndGet();
         if (script.contains("broken")) {
             throw new IllegalArgumentException("does not compile");

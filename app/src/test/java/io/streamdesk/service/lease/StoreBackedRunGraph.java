@@ -65,9 +65,9 @@ final class StoreBackedRunGraph implements AutoCloseable {
 
             @Override
             public String submit(io.streamdesk.service.port.JobGraphUpload restUrl, String jobName, String script, String restoreFrom,
-                                 Map<String, String> configuration) {
+                                 Map<String, String> configuration, io.streamdesk.model.sql.SqlContext context) {
                 beforeSubmit.run();
-                return fake.submit(restUrl, jobName, script, restoreFrom, configuration);
+                return fake.submit(restUrl, jobName, script, restoreFrom, configuration, context);
             }
 
             @Override
