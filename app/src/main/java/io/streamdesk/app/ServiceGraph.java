@@ -91,6 +91,14 @@ public final class ServiceGraph {
         List<DeliveryChannel> alarmDeliveries = List.of();
         Executor alarmDeliveryExecutor = Runnable::run;
         SeriesReader series;
+        io.streamdesk.service.port.JobFormStore jobForms;
+        io.streamdesk.service.port.JarInspector jarInspector = new io.streamdesk.flink.jar.JarFileInspector();
+
+        /** Where the forms of JAR and ETL jobs are kept (J1). */
+        public Adapters jobForms(io.streamdesk.service.port.JobFormStore forms) {
+            this.jobForms = forms;
+            return this;
+        }
 
         public Adapters stores(JobStore jobs, VersionStore versions, RunStore runs, EventStore events) {
             this.jobStore = jobs;
@@ -216,6 +224,8 @@ public final class ServiceGraph {
             Objects.requireNonNull(timeouts, "timeouts");
             Objects.requireNonNull(defaultSampleInterval, "sample interval");
             Objects.requireNonNull(alarmDeliveryExecutor, "alarm delivery executor");
+            Objects.requireNonNull(jobForms, "job form store");
+            Objects.requireNonNull(jarInspector, "jar inspector");
         }
     }
 
@@ -237,6 +247,8 @@ public final class ServiceGraph {
     private final CopyService copies;
     private final BatchActions batchActions;
     private final VersionRunService versionRuns;
+    private final io.streamdesk.service.jobtypes.JarJobService jarJobs;
+    private final io.streamdesk.service.jobtypes.EtlJobService etlJobs;
 
     private ServiceGraph(Adapters a) {
         a.requireAll();
@@ -255,6 +267,13 @@ public final class ServiceGraph {
         this.runs = new RunService(a.jobStore, a.versionStore, a.runStore, a.eventStore, clusters, a.submitter,
                 listeners, clock, a.savepoints, a.timeouts, RestorePoints.onClustersOf(a.checkpointStore, a.runStore, a.jobStore, clusters),
                 new SecretRefs(a.secrets)).withSqlContexts(sqlContexts);
+        // J1: JAR and ETL jobs keep their forms beside the draft and the versions; a JAR version runs through /jars
+        this.jarJobs = new io.streamdesk.service.jobtypes.JarJobService(jobs, a.jobForms, a.jarInspector, sqlContexts)
+                .attach();
+        this.etlJobs = new io.streamdesk.service.jobtypes.EtlJobService(jobs, a.jobForms, sqlContexts).attach();
+        jobs.addPublishCheck(jarJobs::checkPublishable);
+        jobs.addPublishCheck(etlJobs::checkPublishable);
+        runs.withJarSubmission(jarJobs::submit);
         CheckpointTracker tracker = new CheckpointTracker(a.checkpointStore);
         MetricSampler sampler = new MetricSampler(a.jobStore, clusters, a.metricStore, tracker, clock);
         this.monitoring = new MonitoringService(a.metricStore, sampler, a.jobStore, a.runStore, clusters, clock,
@@ -330,6 +349,16 @@ public final class ServiceGraph {
 
     public JobService jobs() {
         return jobs;
+    }
+
+    /** JAR jobs: form, entry class check, run through /jars (J1, DP4). */
+    public io.streamdesk.service.jobtypes.JarJobService jarJobs() {
+        return jarJobs;
+    }
+
+    /** ETL jobs: form, generated SQL (J1). */
+    public io.streamdesk.service.jobtypes.EtlJobService etlJobs() {
+        return etlJobs;
     }
 
     public RunService runs() {
