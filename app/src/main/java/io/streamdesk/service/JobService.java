@@ -111,6 +111,12 @@ public final class JobService {
         return createJob(name, folder, clusterId, JobType.SQL);
     }
 
+    /** A new job of {@code type} on the default cluster (J1). */
+    public Job createJob(String name, String folder, JobType type) {
+        ClusterService c = clusters;
+        return createJob(name, folder, c == null ? ClusterConnection.DEFAULT_CLUSTER_ID : c.defaultClusterId(), type);
+    }
+
     /**
      * A new job of {@code type} placed on {@code clusterId} (J1, R4). Python jobs are refused: PyFlink cannot run here
      * ({@link #PYTHON_UNAVAILABLE}).
