@@ -91,6 +91,7 @@ public final class AppContext implements Services {
                         new io.streamdesk.store.SmtpSettingsFile(smtpFile), secrets)
                 .cluster(localCluster, io.streamdesk.flink.local.FlinkVersions.bundled())
                 .clusterDefinitions(new io.streamdesk.store.JdbcClusterDefinitionStore(database.dataSource()))
+                .variables(new io.streamdesk.store.JdbcVariableStore(database.dataSource()))
                 .connectors(List.of(new io.streamdesk.flink.remote.RemoteSessionConnector()))
                 .dependencies(new io.streamdesk.store.JdbcDependencyStore(database.dataSource()),
                         new io.streamdesk.store.DependencyFiles(dirs.dependencies()))
@@ -299,6 +300,11 @@ public final class AppContext implements Services {
     @Override
     public io.streamdesk.service.dependencies.DependencyService dependencies() {
         return graph.dependencies();
+    }
+
+    @Override
+    public io.streamdesk.service.variables.VariableService variables() {
+        return graph.variables();
     }
 
     @Override

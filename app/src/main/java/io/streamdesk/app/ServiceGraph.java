@@ -105,6 +105,7 @@ public final class ServiceGraph {
         io.streamdesk.service.port.LineageExtractor lineageExtractor;
         io.streamdesk.service.port.MetadataStore metadataStore;
         io.streamdesk.service.port.TableDdlParser tableDdlParser;
+        io.streamdesk.service.port.VariableStore variableStore;
 
         public Adapters stores(JobStore jobs, VersionStore versions, RunStore runs, EventStore events) {
             this.jobStore = jobs;
@@ -205,6 +206,12 @@ public final class ServiceGraph {
             return this;
         }
 
+        /** Where global variables and what versions froze of them are kept (M6, V1). */
+        public Adapters variables(io.streamdesk.service.port.VariableStore store) {
+            this.variableStore = store;
+            return this;
+        }
+
         /** Metric series for the rules; null (the default) reads them from the metric store. */
         public Adapters series(SeriesReader series) {
             this.series = series;
@@ -238,6 +245,7 @@ public final class ServiceGraph {
             Objects.requireNonNull(settingsStore, "settings store");
             Objects.requireNonNull(smtpSettings, "SMTP settings store");
             Objects.requireNonNull(secrets, "secret store");
+            Objects.requireNonNull(variableStore, "variable store");
             Objects.requireNonNull(cluster, "cluster");
             Objects.requireNonNull(clusterFlinkVersion, "cluster Flink version");
             Objects.requireNonNull(clusterDefinitions, "cluster definition store");
@@ -286,16 +294,18 @@ public final class ServiceGraph {
     private final io.streamdesk.service.jobtypes.EtlJobService etlJobs;
     private final io.streamdesk.service.dependencies.DependencyService dependencies;
     private final io.streamdesk.service.lineage.LineageService lineage;
+    private final io.streamdesk.service.variables.VariableService variables;
 
     private ServiceGraph(Adapters a) {
         a.requireAll();
         Clock clock = a.clock;
+        this.variables = new io.streamdesk.service.variables.VariableService(a.variableStore, a.secrets, clock);
         JobChangeListeners listeners = new JobChangeListeners();
         this.clusters = new ClusterService(List.of(a.cluster), a.eventStore, clock, a.settingsStore, a.jobPollInterval)
                 .withRegistry(a.clusterDefinitions, a.secrets, a.connectors, a.jobStore);
         // the jars, catalog tables and variables of every check, compile and run (DP4, M3, M6); its sources are set
         // below as their services are made
-        this.sqlContexts = new io.streamdesk.service.JobSqlContexts();
+        this.sqlContexts = new io.streamdesk.service.JobSqlContexts().withVariables(variables.source());
         // the metadata catalog's tables are registered into every check, compile and run (M3)
         this.metadata = new io.streamdesk.service.metadata.MetadataService(a.metadataStore, a.tableDdlParser, clock);
         sqlContexts.withCatalog(metadata);
@@ -311,6 +321,8 @@ public final class ServiceGraph {
         if (dependencies != null) {
             sqlContexts.withJarFiles(dependencies); // the job's own jars in every check, compile and run (DP4)
         }
+        // V1: a version freezes the values of the variables its SQL uses; it runs with those, whatever changes later
+        jobs.addPublishListener(variables::freeze);
         this.runs = new RunService(a.jobStore, a.versionStore, a.runStore, a.eventStore, clusters, a.submitter,
                 listeners, clock, a.savepoints, a.timeouts, RestorePoints.onClustersOf(a.checkpointStore, a.runStore, a.jobStore, clusters),
                 new SecretRefs(a.secrets)).withSqlContexts(sqlContexts);
@@ -495,5 +507,10 @@ public final class ServiceGraph {
     /** Which job versions read and write each table (M5). */
     public io.streamdesk.service.lineage.LineageService lineage() {
         return lineage;
+    }
+
+    /** Global variables and what versions froze of them (M6, V1). */
+    public io.streamdesk.service.variables.VariableService variables() {
+        return variables;
     }
 }

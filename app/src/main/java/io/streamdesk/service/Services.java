@@ -66,6 +66,9 @@ public interface Services extends AutoCloseable {
     /** Failures of background work (status checks, sampling, store writes): the status bar shows a persistent one. */
     io.streamdesk.service.BackgroundProblems problems();
 
+    /** Global variables in job SQL, and what versions froze of them (M6, V1). */
+    io.streamdesk.service.variables.VariableService variables();
+
     /** The data directory (D3). */
     Path dataDirectory();
 

@@ -282,6 +282,7 @@ public final class RemoteFiguresBenchmark {
                 .settings(new InMemorySettingsStore(), new InMemorySmtpSettingsStore(), new InMemorySecretStore())
                 .cluster(local, FlinkVersions.bundled())
                 .clusterDefinitions(new InMemoryClusterDefinitionStore())
+                .variables(new io.streamdesk.testing.InMemoryVariableStore())
                 .connectors(connectors)
                 .metadata(new io.streamdesk.testing.InMemoryMetadataStore(), new io.streamdesk.flink.sql.FlinkTableDdlParser())
                 .sql(new FlinkSqlChecker(), new FlinkSqlSubmitter(), new FlinkSqlSubmitter(),

@@ -49,6 +49,7 @@ public final class FakeServices implements Services {
     public final FakeLineageExtractor lineageExtractor = new FakeLineageExtractor();
     /** The metadata catalog in memory; its DDL is checked by Flink's real parser (loaded on first use). */
     public final InMemoryMetadataStore metadataStore = new InMemoryMetadataStore();
+    public final InMemoryVariableStore variableStore = new InMemoryVariableStore();
     /** The metric series the event and alarm rules read (all samples of any metric and subject). */
     public final java.util.List<io.streamdesk.service.port.SeriesReader.Point> samples =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -85,6 +86,7 @@ public final class FakeServices implements Services {
                 .settings(settingsStore, smtpStore, secretStore)
                 .cluster(cluster, FakeGateway.FLINK_VERSION)
                 .clusterDefinitions(clusterDefinitionStore)
+                .variables(variableStore)
                 .connectors(connectors)
                 .dependencies(dependencyStore, dependencyFiles)
                 .metadata(metadataStore, new io.streamdesk.flink.sql.FlinkTableDdlParser())
@@ -216,6 +218,11 @@ public final class FakeServices implements Services {
     @Override
     public io.streamdesk.service.BackgroundProblems problems() {
         return problems;
+    }
+
+    @Override
+    public io.streamdesk.service.variables.VariableService variables() {
+        return graph.variables();
     }
 
     @Override

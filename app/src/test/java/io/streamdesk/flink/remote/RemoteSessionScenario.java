@@ -70,6 +70,7 @@ final class RemoteSessionScenario {
                 .settings(new InMemorySettingsStore(), new InMemorySmtpSettingsStore(), secrets)
                 .cluster(new FakeLocalCluster(), FlinkVersions.bundled())
                 .clusterDefinitions(new InMemoryClusterDefinitionStore())
+                .variables(new io.streamdesk.testing.InMemoryVariableStore())
                 .connectors(List.of(new RemoteSessionConnector(Duration.ofMillis(500))))
                 .metadata(new io.streamdesk.testing.InMemoryMetadataStore(), new io.streamdesk.flink.sql.FlinkTableDdlParser())
                 .sql(new FlinkSqlChecker(), new FlinkSqlSubmitter(), new FlinkSqlSubmitter(),
