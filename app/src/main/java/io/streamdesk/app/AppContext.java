@@ -82,6 +82,7 @@ public final class AppContext implements Services {
         });
         Path smtpFile = dirs.root().resolve("alarm-smtp.properties");
         this.graph = ServiceGraph.build(ServiceGraph.adapters()
+                .jobForms(new io.streamdesk.store.JdbcJobFormStore(database.dataSource(), clock))
                 .stores(new HibernateJobStore(database), new HibernateVersionStore(database),
                         new HibernateRunStore(database), new HibernateEventStore(database))
                 .monitoringStores(new JdbcMetricStore(database.dataSource(), clock),
@@ -250,6 +251,16 @@ public final class AppContext implements Services {
     @Override
     public RunService runs() {
         return graph.runs();
+    }
+
+    @Override
+    public io.streamdesk.service.jobtypes.JarJobService jarJobs() {
+        return graph.jarJobs();
+    }
+
+    @Override
+    public io.streamdesk.service.jobtypes.EtlJobService etlJobs() {
+        return graph.etlJobs();
     }
 
     @Override

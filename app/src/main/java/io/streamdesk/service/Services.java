@@ -13,6 +13,12 @@ public interface Services extends AutoCloseable {
 
     RunService runs();
 
+    /** JAR jobs (J1, DP4): the form, the entry class check, the run through the cluster's /jars API. */
+    io.streamdesk.service.jobtypes.JarJobService jarJobs();
+
+    /** ETL jobs (J1): the form and the SQL generated from it. */
+    io.streamdesk.service.jobtypes.EtlJobService etlJobs();
+
     ClusterService clusters();
 
     /** Events, timeline queries (EV1-EV5). */

@@ -22,6 +22,7 @@ import java.time.Duration;
  */
 public final class FakeServices implements Services {
     public final InMemoryJobStore jobStore = new InMemoryJobStore();
+    public final InMemoryJobFormStore jobFormStore = new InMemoryJobFormStore();
     public final InMemoryVersionStore versionStore = new InMemoryVersionStore();
     public final InMemoryRunStore runStore = new InMemoryRunStore();
     public final InMemoryEventStore eventStore = new InMemoryEventStore();
@@ -79,6 +80,7 @@ public final class FakeServices implements Services {
         cluster.savepointsUnder(dataDirectory.resolve("savepoints"));
         Duration shortWait = Duration.ofSeconds(5);
         this.graph = ServiceGraph.build(ServiceGraph.adapters()
+                .jobForms(jobFormStore)
                 .stores(jobStore, versionStore, runStore, eventStore)
                 .monitoringStores(metricStore, checkpointStore, alarmStore)
                 .settings(settingsStore, smtpStore, secretStore)
@@ -159,6 +161,16 @@ public final class FakeServices implements Services {
     @Override
     public RunService runs() {
         return graph.runs();
+    }
+
+    @Override
+    public io.streamdesk.service.jobtypes.JarJobService jarJobs() {
+        return graph.jarJobs();
+    }
+
+    @Override
+    public io.streamdesk.service.jobtypes.EtlJobService etlJobs() {
+        return graph.etlJobs();
     }
 
     @Override
