@@ -380,7 +380,9 @@ public final class ServiceGraph {
                 a.lineageExtractor, jobs, clock).listenToPublishes();
         // completion reads the same catalog the checks see (E2, M3)
         this.completion = new io.streamdesk.service.completion.CompletionService(a.vocabulary,
-                () -> sqlContexts.standalone().catalog(), clock);
+                () -> sqlContexts.standalone().catalog(), clock)
+                // the Kafka table's options once the job references the Kafka connector jar (DP4)
+                .withJobJars(id -> jobs.draft(id).map(d -> sqlContexts.forDraft(d.config()).jars()).orElse(List.of()));
     }
 
     public static ServiceGraph build(Adapters adapters) {
