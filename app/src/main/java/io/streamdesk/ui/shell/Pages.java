@@ -55,7 +55,12 @@ public final class Pages {
                     new io.streamdesk.ui.clusters.ServicesClusterDirectory(c.services()), c.ctx()),
                     BrowserOpener.system()).root());
 
-    private static final List<Page> NAVIGATION = List.of(JOBS, OVERVIEW, CLUSTERS, TIMELINE, ALARMS);
+    /** Uploaded JARs and configuration files with their versions and the jobs that use them (DP1-DP3). */
+    public static final Page DEPENDENCIES = new Page("dependencies", "Dependencies", "fth-package", true,
+            c -> new io.streamdesk.ui.dependencies.DependenciesView(new io.streamdesk.ui.dependencies.DependenciesViewModel(
+                    () -> c.services().get().dependencies(), c.ctx())).root());
+
+    private static final List<Page> NAVIGATION = List.of(JOBS, OVERVIEW, CLUSTERS, DEPENDENCIES, TIMELINE, ALARMS);
 
     private Pages() {
     }
