@@ -90,14 +90,19 @@ public final class AppContext implements Services {
                         new io.streamdesk.store.SmtpSettingsFile(smtpFile), secrets)
                 .cluster(localCluster, io.streamdesk.flink.local.FlinkVersions.bundled())
                 .clusterDefinitions(new io.streamdesk.store.JdbcClusterDefinitionStore(database.dataSource()))
+                .variables(new io.streamdesk.store.JdbcVariableStore(database.dataSource()))
                 .connectors(List.of(new io.streamdesk.flink.remote.RemoteSessionConnector()))
                 .dependencies(new io.streamdesk.store.JdbcDependencyStore(database.dataSource()),
                         new io.streamdesk.store.DependencyFiles(dirs.dependencies()))
                 .jobPoll(options.reconcileInterval())
+                .metadata(new io.streamdesk.store.JdbcMetadataStore(database.dataSource()),
+                        new io.streamdesk.flink.sql.FlinkTableDdlParser())
                 .sql(checker, submitter, new io.streamdesk.service.jobconfig.CachingJobGraphCompiler(
                                 // ${secret:id} in the SQL compiles with placeholders; only the submit gets values (S2)
                                 io.streamdesk.service.secrets.SqlSecretService.withPlaceholders(submitter)),
                         new FlinkSavepointInspector(), configOptions)
+                .lineage(new io.streamdesk.store.JdbcLineageStore(database.dataSource()),
+                        new io.streamdesk.flink.sql.FlinkLineageExtractor())
                 .clock(clock)
                 .user(options.author(), options.timeouts())
                 .paths(dirs.savepoints(), dirs.logs().resolve("runs"))
@@ -202,6 +207,11 @@ public final class AppContext implements Services {
     }
 
     @Override
+    public io.streamdesk.service.lineage.LineageService lineage() {
+        return graph.lineage();
+    }
+
+    @Override
     public io.streamdesk.service.alarms.AlarmService alarms() {
         return graph.alarms();
     }
@@ -224,6 +234,11 @@ public final class AppContext implements Services {
     @Override
     public CheckpointService checkpoints() {
         return graph.checkpoints();
+    }
+
+    @Override
+    public io.streamdesk.service.metadata.MetadataService metadata() {
+        return graph.metadata();
     }
 
     @Override
@@ -274,6 +289,11 @@ public final class AppContext implements Services {
     @Override
     public io.streamdesk.service.dependencies.DependencyService dependencies() {
         return graph.dependencies();
+    }
+
+    @Override
+    public io.streamdesk.service.variables.VariableService variables() {
+        return graph.variables();
     }
 
     @Override

@@ -93,6 +93,11 @@ public final class ServiceGraph {
         SeriesReader series;
         io.streamdesk.service.port.DependencyStore dependencyStore;
         io.streamdesk.service.port.DependencyFileStore dependencyFiles;
+        io.streamdesk.service.port.LineageStore lineageStore;
+        io.streamdesk.service.port.LineageExtractor lineageExtractor;
+        io.streamdesk.service.port.MetadataStore metadataStore;
+        io.streamdesk.service.port.TableDdlParser tableDdlParser;
+        io.streamdesk.service.port.VariableStore variableStore;
 
         public Adapters stores(JobStore jobs, VersionStore versions, RunStore runs, EventStore events) {
             this.jobStore = jobs;
@@ -185,6 +190,20 @@ public final class ServiceGraph {
             return this;
         }
 
+        /** Where the tables each version reads and writes are kept, and what reads them from its SQL (M5). */
+        public Adapters lineage(io.streamdesk.service.port.LineageStore store,
+                                io.streamdesk.service.port.LineageExtractor extractor) {
+            this.lineageStore = store;
+            this.lineageExtractor = extractor;
+            return this;
+        }
+
+        /** Where global variables and what versions froze of them are kept (M6, V1). */
+        public Adapters variables(io.streamdesk.service.port.VariableStore store) {
+            this.variableStore = store;
+            return this;
+        }
+
         /** Metric series for the rules; null (the default) reads them from the metric store. */
         public Adapters series(SeriesReader series) {
             this.series = series;
@@ -199,6 +218,14 @@ public final class ServiceGraph {
             return this;
         }
 
+        /** Where the metadata catalog is kept and what checks a table's DDL with Flink's parser (M1-M4). */
+        public Adapters metadata(io.streamdesk.service.port.MetadataStore store,
+                                 io.streamdesk.service.port.TableDdlParser parser) {
+            this.metadataStore = store;
+            this.tableDdlParser = parser;
+            return this;
+        }
+
         private void requireAll() {
             Objects.requireNonNull(jobStore, "job store");
             Objects.requireNonNull(versionStore, "version store");
@@ -210,6 +237,7 @@ public final class ServiceGraph {
             Objects.requireNonNull(settingsStore, "settings store");
             Objects.requireNonNull(smtpSettings, "SMTP settings store");
             Objects.requireNonNull(secrets, "secret store");
+            Objects.requireNonNull(variableStore, "variable store");
             Objects.requireNonNull(cluster, "cluster");
             Objects.requireNonNull(clusterFlinkVersion, "cluster Flink version");
             Objects.requireNonNull(clusterDefinitions, "cluster definition store");
@@ -226,6 +254,10 @@ public final class ServiceGraph {
             Objects.requireNonNull(timeouts, "timeouts");
             Objects.requireNonNull(defaultSampleInterval, "sample interval");
             Objects.requireNonNull(alarmDeliveryExecutor, "alarm delivery executor");
+            Objects.requireNonNull(lineageStore, "lineage store");
+            Objects.requireNonNull(lineageExtractor, "lineage extractor");
+            Objects.requireNonNull(metadataStore, "metadata store");
+            Objects.requireNonNull(tableDdlParser, "table DDL parser");
         }
     }
 
@@ -235,6 +267,7 @@ public final class ServiceGraph {
     private final JobConfigService jobConfig;
     private final JobService jobs;
     private final io.streamdesk.service.JobSqlContexts sqlContexts;
+    private final io.streamdesk.service.metadata.MetadataService metadata;
     private final RunService runs;
     private final MonitoringService monitoring;
     private final CheckpointService checkpoints;
@@ -248,16 +281,22 @@ public final class ServiceGraph {
     private final BatchActions batchActions;
     private final VersionRunService versionRuns;
     private final io.streamdesk.service.dependencies.DependencyService dependencies;
+    private final io.streamdesk.service.lineage.LineageService lineage;
+    private final io.streamdesk.service.variables.VariableService variables;
 
     private ServiceGraph(Adapters a) {
         a.requireAll();
         Clock clock = a.clock;
+        this.variables = new io.streamdesk.service.variables.VariableService(a.variableStore, a.secrets, clock);
         JobChangeListeners listeners = new JobChangeListeners();
         this.clusters = new ClusterService(List.of(a.cluster), a.eventStore, clock, a.settingsStore, a.jobPollInterval)
                 .withRegistry(a.clusterDefinitions, a.secrets, a.connectors, a.jobStore);
         // the jars, catalog tables and variables of every check, compile and run (DP4, M3, M6); its sources are set
         // below as their services are made
-        this.sqlContexts = new io.streamdesk.service.JobSqlContexts();
+        this.sqlContexts = new io.streamdesk.service.JobSqlContexts().withVariables(variables.source());
+        // the metadata catalog's tables are registered into every check, compile and run (M3)
+        this.metadata = new io.streamdesk.service.metadata.MetadataService(a.metadataStore, a.tableDdlParser, clock);
+        sqlContexts.withCatalog(metadata);
         this.jobConfig = new JobConfigService(a.jobStore, a.versionStore, a.runStore, clusters, a.compiler,
                 a.configOptions).withSqlContexts(sqlContexts);
         this.jobs = new JobService(a.jobStore, a.versionStore, a.checker, listeners, clock, a.author,
@@ -270,6 +309,8 @@ public final class ServiceGraph {
         if (dependencies != null) {
             sqlContexts.withJarFiles(dependencies); // the job's own jars in every check, compile and run (DP4)
         }
+        // V1: a version freezes the values of the variables its SQL uses; it runs with those, whatever changes later
+        jobs.addPublishListener(variables::freeze);
         this.runs = new RunService(a.jobStore, a.versionStore, a.runStore, a.eventStore, clusters, a.submitter,
                 listeners, clock, a.savepoints, a.timeouts, RestorePoints.onClustersOf(a.checkpointStore, a.runStore, a.jobStore, clusters),
                 new SecretRefs(a.secrets)).withSqlContexts(sqlContexts);
@@ -296,6 +337,9 @@ public final class ServiceGraph {
         this.copies = new CopyService(a.jobStore, a.runStore, clusters, listeners, clock);
         this.versionRuns = new VersionRunService(jobs, runs, jobConfig, a.compiler, a.savepointInspector);
         this.batchActions = new BatchActions(jobs, runs, versionRuns, copies, clusters);
+        // each published version's tables are read once, right after it is stored (M5)
+        this.lineage = new io.streamdesk.service.lineage.LineageService(a.jobStore, a.versionStore, a.lineageStore,
+                a.lineageExtractor, jobs, clock).listenToPublishes();
     }
 
     public static ServiceGraph build(Adapters adapters) {
@@ -327,6 +371,8 @@ public final class ServiceGraph {
             runs.onRunEnded(ended -> periodic.runOnce("Keeping the logs of ended runs",
                     () -> logs.fetch(ended.jobId(), ended.runInstance(), ended.clusterId())));
             monitoring.onSampleIntervalChange(changed -> periodic.reschedule("Metric sampling"));
+            // versions published before lineage was kept (M5): read once per start, off the FX thread
+            periodic.runOnce("Reading the tables of earlier versions", lineage::backfill);
             periodic.every("Metric retention", Duration.ofMinutes(1), () -> Duration.ofHours(1),
                     monitoring::enforceRetention);
         }
@@ -342,6 +388,11 @@ public final class ServiceGraph {
     }
 
     /** The one source of the jars, catalog tables and variables of checks, compiles and runs. */
+    /** The metadata catalog (M1-M4). */
+    public io.streamdesk.service.metadata.MetadataService metadata() {
+        return metadata;
+    }
+
     public io.streamdesk.service.JobSqlContexts sqlContexts() {
         return sqlContexts;
     }
@@ -414,5 +465,15 @@ public final class ServiceGraph {
                     + "(Adapters.dependencies)");
         }
         return dependencies;
+    }
+
+    /** Which job versions read and write each table (M5). */
+    public io.streamdesk.service.lineage.LineageService lineage() {
+        return lineage;
+    }
+
+    /** Global variables and what versions froze of them (M6, V1). */
+    public io.streamdesk.service.variables.VariableService variables() {
+        return variables;
     }
 }

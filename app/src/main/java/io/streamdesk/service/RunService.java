@@ -527,9 +527,14 @@ public final class RunService {
         String restorePath = resolveRestore(job.id(), restore);
         // S2: secrets (in the SQL and the parameters) are put in only here, for the submitter; a missing one refuses
         // before the cluster is touched
-        io.streamdesk.service.secrets.SecretRefs.Resolved configuration = secretRefs.resolve(version.sql(),
-                version.config().parameters(), FlinkJobConfiguration.of(version.config(), allowNonRestoredState));
+        // M6, V1: the variables first, with the values the version froze (a secret variable froze a ${secret:id}
+        // reference, resolved below with the script's own references and scrubbed from messages like them); the
+        // submitter then gets a script with nothing left to substitute
         io.streamdesk.model.sql.SqlContext context = sqlContexts.forVersion(version);
+        String sql = withVariables(version, context.variables());
+        context = context.withVariables(java.util.Map.of());
+        io.streamdesk.service.secrets.SecretRefs.Resolved configuration = secretRefs.resolve(sql,
+                version.config().parameters(), FlinkJobConfiguration.of(version.config(), allowNonRestoredState));
         ClusterGateway gateway = clusters.readyGateway(job.clusterId(), timeouts.clusterStart());
         String flinkJobId;
         try {
@@ -556,6 +561,19 @@ public final class RunService {
         // the cluster has just said the job runs: that is a confirmation, as a reconcile's answer would be
         clusters.jobStates().confirm(job.id(), flinkJobId, JobStatus.RUNNING, null, clock.instant());
         return running;
+    }
+
+    /** The version's SQL with the variable values it froze; a reference left unresolved refuses the run. */
+    private static String withVariables(JobVersion version, java.util.Map<String, String> frozen) {
+        io.streamdesk.model.sql.VariableSubstitution.Result substituted =
+                io.streamdesk.model.sql.VariableSubstitution.apply(version.sql(), frozen);
+        if (!substituted.ok()) {
+            io.streamdesk.model.SqlProblem first = substituted.problems().get(0);
+            throw new OperationFailedException("Version " + version.number() + " cannot run: SQL line " + first.line()
+                    + ", column " + first.column() + ": " + first.message(), "A version runs with the variable values "
+                    + "it froze when it was published; publish a new version once the check passes.");
+        }
+        return substituted.text();
     }
 
     /**

@@ -48,11 +48,20 @@ public interface Services extends AutoCloseable {
     /** Metric samples and charts (MO1, MO2). */
     MonitoringService monitoring();
 
+    /** Table lineage: which job versions read and write each table (M5). */
+    io.streamdesk.service.lineage.LineageService lineage();
+
     /** Checkpoint history and manual savepoints (C1, C2). */
     CheckpointService checkpoints();
 
+    /** The metadata catalog: catalogs, databases, tables (M1-M4). */
+    io.streamdesk.service.metadata.MetadataService metadata();
+
     /** Failures of background work (status checks, sampling, store writes): the status bar shows a persistent one. */
     io.streamdesk.service.BackgroundProblems problems();
+
+    /** Global variables in job SQL, and what versions froze of them (M6, V1). */
+    io.streamdesk.service.variables.VariableService variables();
 
     /** The data directory (D3). */
     Path dataDirectory();

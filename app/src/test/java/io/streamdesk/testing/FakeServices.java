@@ -43,6 +43,12 @@ public final class FakeServices implements Services {
     public final InMemoryDependencyStore dependencyStore = new InMemoryDependencyStore(jobStore, versionStore);
     /** Real content-addressed files under {@code <dataDirectory>/dependencies} (created on the first upload). */
     public final io.streamdesk.store.DependencyFiles dependencyFiles;
+    public final InMemoryLineageStore lineageStore = new InMemoryLineageStore();
+    /** Reads no tables unless a test gives it the real extractor ({@code lineageExtractor.use(...)}). */
+    public final FakeLineageExtractor lineageExtractor = new FakeLineageExtractor();
+    /** The metadata catalog in memory; its DDL is checked by Flink's real parser (loaded on first use). */
+    public final InMemoryMetadataStore metadataStore = new InMemoryMetadataStore();
+    public final InMemoryVariableStore variableStore = new InMemoryVariableStore();
     /** The metric series the event and alarm rules read (all samples of any metric and subject). */
     public final java.util.List<io.streamdesk.service.port.SeriesReader.Point> samples =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -78,11 +84,14 @@ public final class FakeServices implements Services {
                 .settings(settingsStore, smtpStore, secretStore)
                 .cluster(cluster, FakeGateway.FLINK_VERSION)
                 .clusterDefinitions(clusterDefinitionStore)
+                .variables(variableStore)
                 .connectors(connectors)
                 .dependencies(dependencyStore, dependencyFiles)
+                .metadata(metadataStore, new io.streamdesk.flink.sql.FlinkTableDdlParser())
                 // the real catalog: it only reads Flink's option classes (built once per JVM, off the calling thread)
                 .sql(checker, submitter, compiler, savepointInspector,
                         new io.streamdesk.flink.config.FlinkConfigOptionCatalog())
+                .lineage(lineageStore, lineageExtractor)
                 .clock(Clock.systemUTC())
                 .user("tester", new RunService.RunTimeouts(shortWait, shortWait, shortWait))
                 .paths(dataDirectory.resolve("savepoints"), dataDirectory.resolve("run-logs"))
@@ -103,6 +112,11 @@ public final class FakeServices implements Services {
     @Override
     public io.streamdesk.service.events.EventService events() {
         return graph.events();
+    }
+
+    @Override
+    public io.streamdesk.service.lineage.LineageService lineage() {
+        return graph.lineage();
     }
 
     @Override
@@ -128,6 +142,11 @@ public final class FakeServices implements Services {
     @Override
     public CheckpointService checkpoints() {
         return graph.checkpoints();
+    }
+
+    @Override
+    public io.streamdesk.service.metadata.MetadataService metadata() {
+        return graph.metadata();
     }
 
     @Override
@@ -187,6 +206,11 @@ public final class FakeServices implements Services {
     @Override
     public io.streamdesk.service.BackgroundProblems problems() {
         return problems;
+    }
+
+    @Override
+    public io.streamdesk.service.variables.VariableService variables() {
+        return graph.variables();
     }
 
     @Override

@@ -252,6 +252,29 @@ public final class JobPageView {
         vm.config().save();
     }
 
+    /** "Replace variables" (M6) for the draft as typed: the current values, secrets masked. */
+    @FXML
+    void onReplaceVariables() {
+        Services current = services == null ? null : services.get();
+        if (current == null) {
+            return;
+        }
+        String sql = vm.editor().currentText();
+        new io.streamdesk.ui.variables.ReplaceVariablesDialog(new io.streamdesk.ui.variables.ReplaceVariablesViewModel(
+                "the draft", () -> current.variables().preview(sql), ctx), root.getScene().getWindow()).show();
+    }
+
+    /** "Replace variables" (M6) for a published version: the values it froze, which it runs with. */
+    public void openVariablesPreview(JobVersion version) {
+        Services current = services == null ? null : services.get();
+        if (current == null) {
+            return;
+        }
+        new io.streamdesk.ui.variables.ReplaceVariablesDialog(new io.streamdesk.ui.variables.ReplaceVariablesViewModel(
+                "version " + version.number(), () -> current.variables().preview(version), ctx),
+                root.getScene().getWindow()).show();
+    }
+
     @FXML
     void onCheck() {
         selectTabShowing(editor.root());

@@ -60,7 +60,13 @@ public final class Pages {
             c -> new io.streamdesk.ui.dependencies.DependenciesView(new io.streamdesk.ui.dependencies.DependenciesViewModel(
                     () -> c.services().get().dependencies(), c.ctx())).root());
 
-    private static final List<Page> NAVIGATION = List.of(JOBS, OVERVIEW, CLUSTERS, DEPENDENCIES, TIMELINE, ALARMS);
+    /** Global variables for job SQL (M6): list, add, edit, delete; secret values masked. */
+    public static final Page VARIABLES = new Page("variables", "Variables", "fth-hash", true,
+            c -> new io.streamdesk.ui.variables.VariablesView(new io.streamdesk.ui.variables.VariablesViewModel(
+                    () -> c.services().get().variables(), c.ctx())).root());
+
+    private static final List<Page> NAVIGATION = List.of(JOBS, OVERVIEW, CLUSTERS, DEPENDENCIES, VARIABLES, TIMELINE,
+            ALARMS);
 
     private Pages() {
     }
@@ -82,6 +88,7 @@ public final class Pages {
                     versions.setComparisonHandler(() -> c.viewModel().editor().currentText(),
                             comparison -> c.page().openComparison(comparison));
                     versions.addRunAction(v -> c.page().openRunDialog(v.number()));
+                    versions.addVariablesAction(v -> c.page().openVariablesPreview(v));
                     return JobTabContent.of(versions.root());
                 }),
                 // made with the page, polling only while selected (MO2, C1)
