@@ -76,7 +76,7 @@ public final class DependenciesView {
         root.setTop(top());
         SplitPane split = new SplitPane(listTable(), pageScroll());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.4);
+        split.setDividerPositions(0.36);
         root.setCenter(split);
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
@@ -213,7 +213,7 @@ public final class DependenciesView {
         versionsTable.getColumns().add(versionColumn("Created", 140, v -> Formats.time(v.createdAt())));
         versionsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         versionsTable.setItems(vm.versions());
-        versionsTable.setPrefHeight(180);
+        fitRows(versionsTable.fixedCellSizeProperty(), versionsTable.prefHeightProperty(), vm.versions(), 1, 8);
         Button view = new Button("View content", new FontIcon("fth-file-text"));
         view.setId("viewDependencyContent");
         view.disableProperty().bind(Bindings.createBooleanBinding(() -> {
@@ -236,7 +236,7 @@ public final class DependenciesView {
         usedTitle.getStyleClass().add("section-title");
         ListView<DependencyUse> usedBy = new ListView<>(vm.uses());
         usedBy.setId("dependencyUses");
-        usedBy.setPrefHeight(100);
+        fitRows(usedBy.fixedCellSizeProperty(), usedBy.prefHeightProperty(), vm.uses(), 0, 8);
         Label unused = new Label("No job uses it: no draft or published version references any of its versions.");
         unused.getStyleClass().add("empty-state");
         unused.setWrapText(true);
@@ -269,6 +269,15 @@ public final class DependenciesView {
         showPage(null);
         ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);
+        // View content: the text is at the page's end, bring it into view
+        vm.contentTitleProperty().addListener((o, a, title) -> {
+            if (!title.isEmpty()) {
+                javafx.application.Platform.runLater(() -> {
+                    scroll.layout();
+                    scroll.setVvalue(scroll.getVmax());
+                });
+            }
+        });
         return scroll;
     }
 
@@ -319,6 +328,15 @@ public final class DependenciesView {
             alert.initOwner(root.getScene().getWindow());
         }
         return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    /** A list as high as its rows (at least 2, at most {@code max}), {@code extra} rows for a header. */
+    private static void fitRows(javafx.beans.property.DoubleProperty cellSize, javafx.beans.property.DoubleProperty height,
+                                javafx.collections.ObservableList<?> items, int extra, int max) {
+        double row = 34;
+        cellSize.set(row);
+        height.bind(Bindings.createDoubleBinding(() -> Math.max(2, Math.min(max, items.size())) * row + extra * 44 + 4,
+                items));
     }
 
     private static TableColumn<Dependency, String> column(String title, double width, Function<Dependency, String> f) {
