@@ -82,6 +82,7 @@ public final class ServiceGraph {
         JobGraphCompiler compiler;
         SavepointInspector savepointInspector;
         ConfigOptionCatalog configOptions;
+        io.streamdesk.service.port.SqlVocabulary vocabulary = io.streamdesk.service.port.SqlVocabulary.none();
         Clock clock = Clock.systemUTC();
         String author;
         Path savepoints;
@@ -91,6 +92,14 @@ public final class ServiceGraph {
         List<DeliveryChannel> alarmDeliveries = List.of();
         Executor alarmDeliveryExecutor = Runnable::run;
         SeriesReader series;
+        io.streamdesk.service.port.JobFormStore jobForms;
+        io.streamdesk.service.port.JarInspector jarInspector = new io.streamdesk.flink.jar.JarFileInspector();
+
+        /** Where the forms of JAR and ETL jobs are kept (J1). */
+        public Adapters jobForms(io.streamdesk.service.port.JobFormStore forms) {
+            this.jobForms = forms;
+            return this;
+        }
         io.streamdesk.service.port.DependencyStore dependencyStore;
         io.streamdesk.service.port.DependencyFileStore dependencyFiles;
         io.streamdesk.service.port.LineageStore lineageStore;
@@ -156,6 +165,12 @@ public final class ServiceGraph {
             this.compiler = compiler;
             this.savepointInspector = savepointInspector;
             this.configOptions = configOptions;
+            return this;
+        }
+
+        /** Flink's functions and connector options for completion (E2); none by default (keywords and catalog only). */
+        public Adapters vocabulary(io.streamdesk.service.port.SqlVocabulary vocabulary) {
+            this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
             return this;
         }
 
@@ -254,6 +269,8 @@ public final class ServiceGraph {
             Objects.requireNonNull(timeouts, "timeouts");
             Objects.requireNonNull(defaultSampleInterval, "sample interval");
             Objects.requireNonNull(alarmDeliveryExecutor, "alarm delivery executor");
+            Objects.requireNonNull(jobForms, "job form store");
+            Objects.requireNonNull(jarInspector, "jar inspector");
             Objects.requireNonNull(lineageStore, "lineage store");
             Objects.requireNonNull(lineageExtractor, "lineage extractor");
             Objects.requireNonNull(metadataStore, "metadata store");
@@ -280,9 +297,12 @@ public final class ServiceGraph {
     private final CopyService copies;
     private final BatchActions batchActions;
     private final VersionRunService versionRuns;
+    private final io.streamdesk.service.jobtypes.JarJobService jarJobs;
+    private final io.streamdesk.service.jobtypes.EtlJobService etlJobs;
     private final io.streamdesk.service.dependencies.DependencyService dependencies;
     private final io.streamdesk.service.lineage.LineageService lineage;
     private final io.streamdesk.service.variables.VariableService variables;
+    private final io.streamdesk.service.completion.CompletionService completion;
 
     private ServiceGraph(Adapters a) {
         a.requireAll();
@@ -314,6 +334,21 @@ public final class ServiceGraph {
         this.runs = new RunService(a.jobStore, a.versionStore, a.runStore, a.eventStore, clusters, a.submitter,
                 listeners, clock, a.savepoints, a.timeouts, RestorePoints.onClustersOf(a.checkpointStore, a.runStore, a.jobStore, clusters),
                 new SecretRefs(a.secrets)).withSqlContexts(sqlContexts);
+        // J1: JAR and ETL jobs keep their forms beside the draft and the versions; a JAR version runs through /jars
+        this.jarJobs = new io.streamdesk.service.jobtypes.JarJobService(jobs, a.jobForms, a.jarInspector, sqlContexts)
+                .attach();
+        this.etlJobs = new io.streamdesk.service.jobtypes.EtlJobService(jobs, a.jobForms, sqlContexts).attach();
+        if (dependencies != null) { // the main jar is chosen from the stored jar versions (DP4)
+            io.streamdesk.service.dependencies.DependencyService deps = dependencies;
+            jarJobs.withJarVersions(() -> deps.list().stream()
+                    .filter(d -> d.kind() == io.streamdesk.model.dependency.DependencyKind.JAR)
+                    .flatMap(d -> deps.versions(d.name()).stream())
+                    .map(v -> new io.streamdesk.model.dependency.DependencyRef(v.name(), v.version(), v.sha256()))
+                    .toList());
+        }
+        jobs.addPublishCheck(jarJobs::checkPublishable);
+        jobs.addPublishCheck(etlJobs::checkPublishable);
+        runs.withJarSubmission(jarJobs::submit);
         CheckpointTracker tracker = new CheckpointTracker(a.checkpointStore);
         MetricSampler sampler = new MetricSampler(a.jobStore, clusters, a.metricStore, tracker, clock);
         this.monitoring = new MonitoringService(a.metricStore, sampler, a.jobStore, a.runStore, clusters, clock,
@@ -340,6 +375,9 @@ public final class ServiceGraph {
         // each published version's tables are read once, right after it is stored (M5)
         this.lineage = new io.streamdesk.service.lineage.LineageService(a.jobStore, a.versionStore, a.lineageStore,
                 a.lineageExtractor, jobs, clock).listenToPublishes();
+        // completion reads the same catalog the checks see (E2, M3)
+        this.completion = new io.streamdesk.service.completion.CompletionService(a.vocabulary,
+                () -> sqlContexts.standalone().catalog(), clock);
     }
 
     public static ServiceGraph build(Adapters adapters) {
@@ -399,6 +437,16 @@ public final class ServiceGraph {
 
     public JobService jobs() {
         return jobs;
+    }
+
+    /** JAR jobs: form, entry class check, run through /jars (J1, DP4). */
+    public io.streamdesk.service.jobtypes.JarJobService jarJobs() {
+        return jarJobs;
+    }
+
+    /** ETL jobs: form, generated SQL (J1). */
+    public io.streamdesk.service.jobtypes.EtlJobService etlJobs() {
+        return etlJobs;
     }
 
     public RunService runs() {
@@ -475,5 +523,10 @@ public final class ServiceGraph {
     /** Global variables and what versions froze of them (M6, V1). */
     public io.streamdesk.service.variables.VariableService variables() {
         return variables;
+    }
+
+    /** Completion in the SQL editor (E2). */
+    public io.streamdesk.service.completion.CompletionService completion() {
+        return completion;
     }
 }

@@ -68,6 +68,23 @@ public final class RunService {
     /** Where a version's jars, catalog tables and frozen variable values come from (set once by the graph). */
     private volatile JobSqlContexts sqlContexts = new JobSqlContexts();
 
+    /** How a version of a JAR job reaches its cluster (J1); returns the Flink job id or throws OperationFailedException. */
+    public interface JarSubmission {
+        String submit(io.streamdesk.service.port.JarRunner cluster, JobVersion version, String restorePath,
+                      boolean allowNonRestoredState, java.util.Map<String, String> configuration);
+
+        JarSubmission NONE = (cluster, version, restorePath, allowNonRestoredState, configuration) -> {
+            throw new OperationFailedException("JAR jobs cannot run in this process.", "Run it from the app.");
+        };
+    }
+
+    private volatile JarSubmission jarSubmission = JarSubmission.NONE;
+
+    public RunService withJarSubmission(JarSubmission submission) {
+        this.jarSubmission = java.util.Objects.requireNonNull(submission, "submission");
+        return this;
+    }
+
     public RunService withSqlContexts(JobSqlContexts contexts) {
         this.sqlContexts = java.util.Objects.requireNonNull(contexts, "contexts");
         return this;
@@ -538,8 +555,17 @@ public final class RunService {
         ClusterGateway gateway = clusters.readyGateway(job.clusterId(), timeouts.clusterStart());
         String flinkJobId;
         try {
-            flinkJobId = submitter.submit(gateway, job.name() + " (" + job.id() + " v" + versionNumber + ")",
-                    configuration.sql(), restorePath, configuration.configuration(), context);
+            if (job.type() == io.streamdesk.model.JobType.JAR) {
+                // J1: the cluster runs the version's jar (REST /jars/upload, /jars/:id/run); tracked like SQL below
+                flinkJobId = jarSubmission.submit(gateway, version, restorePath, allowNonRestoredState,
+                        configuration.configuration());
+            } else {
+                flinkJobId = submitter.submit(gateway, job.name() + " (" + job.id() + " v" + versionNumber + ")",
+                        configuration.sql(), restorePath, configuration.configuration(), context);
+            }
+        } catch (OperationFailedException e) {
+            throw new OperationFailedException(configuration.scrub(e.getMessage()), e.suggestedFix(),
+                    configuration.leaks(e) ? null : e);
         } catch (SqlSubmitException e) {
             String message = configuration.scrub(e.getMessage());
             throw new OperationFailedException("Submitting version " + versionNumber + " failed: " + message,

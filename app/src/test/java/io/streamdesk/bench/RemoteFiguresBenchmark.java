@@ -276,6 +276,7 @@ public final class RemoteFiguresBenchmark {
                                       List<io.streamdesk.service.port.ClusterConnector> connectors) {
         Duration wait = Duration.ofSeconds(60);
         return ServiceGraph.build(ServiceGraph.adapters()
+                .jobForms(new io.streamdesk.testing.InMemoryJobFormStore())
                 .stores(new InMemoryJobStore(), new InMemoryVersionStore(), new InMemoryRunStore(), new InMemoryEventStore())
                 .monitoringStores(new InMemoryMetricStore(), new InMemoryCheckpointStore(), new InMemoryAlarmStore())
                 .settings(new InMemorySettingsStore(), new InMemorySmtpSettingsStore(), new InMemorySecretStore())

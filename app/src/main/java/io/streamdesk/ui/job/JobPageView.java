@@ -206,9 +206,11 @@ public final class JobPageView {
     /** Brings the tab that shows {@code content} to the front. */
     private void selectTabShowing(javafx.scene.Node content) {
         for (Tab t : jobTabs.getTabs()) {
-            if (t.getContent() == content) {
-                jobTabs.getSelectionModel().select(t);
-                return;
+            for (javafx.scene.Node n = content; n != null; n = n.getParent()) {
+                if (t.getContent() == n) { // the tab shows it, possibly inside a holder (the Editor tab by job type)
+                    jobTabs.getSelectionModel().select(t);
+                    return;
+                }
             }
         }
     }
@@ -250,6 +252,9 @@ public final class JobPageView {
     void onSave() {
         vm.editor().save();
         vm.config().save();
+        if (vm.form() != null) {
+            vm.form().save();
+        }
     }
 
     /** "Replace variables" (M6) for the draft as typed: the current values, secrets masked. */
@@ -277,6 +282,11 @@ public final class JobPageView {
 
     @FXML
     void onCheck() {
+        if (vm.form() != null) {
+            jobTabs.getSelectionModel().select(0);
+            vm.form().check();
+            return;
+        }
         selectTabShowing(editor.root());
         vm.editor().check();
     }

@@ -80,7 +80,7 @@ public final class Pages {
     public static List<JobTab> jobTabs() {
         return List.of(
                 new JobTab("editorTab", "Editor", "fth-edit-3", JobTab.Build.WITH_PAGE,
-                        c -> JobTabContent.of(c.page().editor().root())),
+                        c -> JobTabContent.of(io.streamdesk.ui.jobtypes.JobTypeEditors.editorFor(c))),
                 new JobTab("configTab", "Configuration", "fth-sliders", JobTab.Build.WITH_PAGE,
                         c -> JobTabContent.of(new JobConfigView(c.viewModel().config()).root())),
                 new JobTab("versionsTab", "Versions", "fth-git-commit", JobTab.Build.WITH_PAGE, c -> {

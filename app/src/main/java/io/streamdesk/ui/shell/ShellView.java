@@ -243,6 +243,7 @@ public final class ShellView {
                 services.versionRuns(), ctx);
         pageVm.observeWith(services.clusters().jobStates()::observe);
         pageVm.config().withDependencies(services::dependencies); // the Configuration tab's Dependencies (DP3)
+        pageVm.editor().completion().useService(services::completion);
         JobPageView page = new JobPageView(pageVm, ctx, Pages.jobTabs(), () -> vm.servicesProperty().get());
         Tab tab = new Tab();
         tab.setId("jobTab-" + id.value());

@@ -64,6 +64,7 @@ final class RemoteSessionScenario {
     RemoteSessionScenario(Path dir) {
         Duration wait = Duration.ofSeconds(60);
         this.graph = ServiceGraph.build(ServiceGraph.adapters()
+                .jobForms(new io.streamdesk.testing.InMemoryJobFormStore())
                 .stores(jobStore, new InMemoryVersionStore(), new InMemoryRunStore(), new InMemoryEventStore())
                 .monitoringStores(new InMemoryMetricStore(), new InMemoryCheckpointStore(), new InMemoryAlarmStore())
                 .settings(new InMemorySettingsStore(), new InMemorySmtpSettingsStore(), secrets)
