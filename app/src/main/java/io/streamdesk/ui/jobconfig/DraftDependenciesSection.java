@@ -63,6 +63,8 @@ final class DraftDependenciesSection {
         ComboBox<DependencyVersion> available = new ComboBox<>(vm.availableDependencies());
         available.setId("availableDependencies");
         available.setMaxWidth(Double.MAX_VALUE);
+        available.setMinWidth(120);
+        available.setPrefWidth(200);
         HBox.setHgrow(available, Priority.ALWAYS);
         available.setPromptText("Choose a dependency version");
         available.setConverter(new StringConverter<>() {
@@ -79,6 +81,7 @@ final class DraftDependenciesSection {
         available.setOnShowing(e -> vm.loadAvailableDependencies());
         Button add = new Button("Add");
         add.setId("addDraftDependency");
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         add.disableProperty().bind(available.valueProperty().isNull());
         add.setOnAction(e -> {
             vm.addDependency(available.getValue());

@@ -131,6 +131,29 @@ class DependenciesScreenshotTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> content.getText().contains("SASL_SSL"));
         WaitForAsyncUtils.waitForFxEvents();
         snap(robot, shell.scene, "dependencies-config-file" + suffix + ".png");
+
+        // the job page's Configuration tab: the draft's dependency versions with their short hashes
+        robot.clickOn("#nav-jobs");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("payments-to-postgres").tryQuery().isPresent());
+        robot.doubleClickOn("payments-to-postgres");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Configuration").tryQuery().isPresent());
+        robot.clickOn("Configuration");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<DependencyRef> chosen = robot.lookup("#draftDependencyList")
+                .queryAs(javafx.scene.control.ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chosen.getItems().size() == 3);
+        javafx.scene.Node section = robot.lookup("#draftDependencies").query();
+        robot.interact(() -> {
+            javafx.scene.Node n = section;
+            while (n != null && !(n instanceof javafx.scene.control.ScrollPane)) {
+                n = n.getParent();
+            }
+            if (n instanceof javafx.scene.control.ScrollPane sp) {
+                sp.setVvalue(sp.getVmax());
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        snap(robot, shell.scene, "dependencies-job-config" + suffix + ".png");
     }
 
     private static int indexOf(TableView<Dependency> table, String name) {
