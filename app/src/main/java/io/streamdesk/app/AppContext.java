@@ -104,6 +104,7 @@ public final class AppContext implements Services {
                         new FlinkSavepointInspector(), configOptions)
                 .lineage(new io.streamdesk.store.JdbcLineageStore(database.dataSource()),
                         new io.streamdesk.flink.sql.FlinkLineageExtractor())
+                .vocabulary(new io.streamdesk.flink.sql.FlinkSqlVocabulary())
                 .clock(clock)
                 .user(options.author(), options.timeouts())
                 .paths(dirs.savepoints(), dirs.logs().resolve("runs"))
@@ -305,6 +306,11 @@ public final class AppContext implements Services {
     @Override
     public io.streamdesk.service.variables.VariableService variables() {
         return graph.variables();
+    }
+
+    @Override
+    public io.streamdesk.service.completion.CompletionService completion() {
+        return graph.completion();
     }
 
     @Override

@@ -82,6 +82,7 @@ public final class ServiceGraph {
         JobGraphCompiler compiler;
         SavepointInspector savepointInspector;
         ConfigOptionCatalog configOptions;
+        io.streamdesk.service.port.SqlVocabulary vocabulary = io.streamdesk.service.port.SqlVocabulary.none();
         Clock clock = Clock.systemUTC();
         String author;
         Path savepoints;
@@ -164,6 +165,12 @@ public final class ServiceGraph {
             this.compiler = compiler;
             this.savepointInspector = savepointInspector;
             this.configOptions = configOptions;
+            return this;
+        }
+
+        /** Flink's functions and connector options for completion (E2); none by default (keywords and catalog only). */
+        public Adapters vocabulary(io.streamdesk.service.port.SqlVocabulary vocabulary) {
+            this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
             return this;
         }
 
@@ -295,6 +302,7 @@ public final class ServiceGraph {
     private final io.streamdesk.service.dependencies.DependencyService dependencies;
     private final io.streamdesk.service.lineage.LineageService lineage;
     private final io.streamdesk.service.variables.VariableService variables;
+    private final io.streamdesk.service.completion.CompletionService completion;
 
     private ServiceGraph(Adapters a) {
         a.requireAll();
@@ -367,6 +375,9 @@ public final class ServiceGraph {
         // each published version's tables are read once, right after it is stored (M5)
         this.lineage = new io.streamdesk.service.lineage.LineageService(a.jobStore, a.versionStore, a.lineageStore,
                 a.lineageExtractor, jobs, clock).listenToPublishes();
+        // completion reads the same catalog the checks see (E2, M3)
+        this.completion = new io.streamdesk.service.completion.CompletionService(a.vocabulary,
+                () -> sqlContexts.standalone().catalog(), clock);
     }
 
     public static ServiceGraph build(Adapters adapters) {
@@ -512,5 +523,10 @@ public final class ServiceGraph {
     /** Global variables and what versions froze of them (M6, V1). */
     public io.streamdesk.service.variables.VariableService variables() {
         return variables;
+    }
+
+    /** Completion in the SQL editor (E2). */
+    public io.streamdesk.service.completion.CompletionService completion() {
+        return completion;
     }
 }

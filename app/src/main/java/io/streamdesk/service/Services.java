@@ -50,6 +50,8 @@ public interface Services extends AutoCloseable {
     VersionRunService versionRuns();
     /** Uploaded JARs and configuration files, their versions and what references them (DP1-DP4). */
     io.streamdesk.service.dependencies.DependencyService dependencies();
+    /** Completion in the SQL editor: keywords, Flink's functions, the catalog's tables and columns (E2). */
+    io.streamdesk.service.completion.CompletionService completion();
 
     /** Metric samples and charts (MO1, MO2). */
     MonitoringService monitoring();

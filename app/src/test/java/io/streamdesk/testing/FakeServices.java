@@ -94,6 +94,8 @@ public final class FakeServices implements Services {
                 .sql(checker, submitter, compiler, savepointInspector,
                         new io.streamdesk.flink.config.FlinkConfigOptionCatalog())
                 .lineage(lineageStore, lineageExtractor)
+                // the real vocabulary too: Flink's functions and factories, read on the first completion
+                .vocabulary(new io.streamdesk.flink.sql.FlinkSqlVocabulary())
                 .clock(Clock.systemUTC())
                 .user("tester", new RunService.RunTimeouts(shortWait, shortWait, shortWait))
                 .paths(dataDirectory.resolve("savepoints"), dataDirectory.resolve("run-logs"))
@@ -209,6 +211,11 @@ public final class FakeServices implements Services {
     @Override
     public io.streamdesk.service.dependencies.DependencyService dependencies() {
         return graph.dependencies();
+    }
+
+    @Override
+    public io.streamdesk.service.completion.CompletionService completion() {
+        return graph.completion();
     }
 
     /** Background failures; tests report into it to see the status bar. */
