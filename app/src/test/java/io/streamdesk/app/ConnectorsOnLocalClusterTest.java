@@ -10,6 +10,7 @@ import io.streamdesk.model.metrics.MetricName;
 import io.streamdesk.model.metrics.SeriesKey;
 import io.streamdesk.service.RestoreChoice;
 import io.streamdesk.testing.KafkaBroker;
+import io.streamdesk.testing.PostgresServer;
 import io.streamdesk.testing.TestConnectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,12 +56,14 @@ class ConnectorsOnLocalClusterTest {
     @TempDir
     static Path dir;
     static KafkaBroker kafka;
+    static PostgresServer postgres;
     static AppContext app;
     /** The jars the next check and run get (until the dependency store is wired, the test says which). */
     static volatile List<Path> jobJars = List.of();
 
     @BeforeAll
     static void open() throws Exception {
+        postgres = PostgresServer.start();
         kafka = KafkaBroker.start(dir.resolve("kafka"));
         kafka.createTopic("orders", 2);
         kafka.createTopic("totals", 1);
@@ -76,8 +79,14 @@ class ConnectorsOnLocalClusterTest {
                 app.close();
             }
         } finally {
-            if (kafka != null) {
-                kafka.close();
+            try {
+                if (kafka != null) {
+                    kafka.close();
+                }
+            } finally {
+                if (postgres != null) {
+                    postgres.close();
+                }
             }
         }
     }
@@ -156,6 +165,53 @@ class ConnectorsOnLocalClusterTest {
                 .contains(MetricName.JOB_RECORDS_LAG_MIN, MetricName.JOB_RECORDS_LAG_MAX,
                         MetricName.JOB_RECORDS_LAG_MEAN, MetricName.JOB_RECORDS_LAG_SUM);
         assertThat(lag(job, MetricName.JOB_RECORDS_LAG_SUM)).isNotEmpty().allMatch(v -> v >= 0);
+    }
+
+    @Test
+    @Order(4)
+    void aJdbcJobWithItsOwnJarsWritesRowsIntoPostgres() throws Exception {
+        try (java.sql.Connection c = postgres.connect(); java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE people (id BIGINT PRIMARY KEY, name VARCHAR(40), score BIGINT)");
+        }
+        String sql = """
+                CREATE TABLE numbers (id BIGINT) WITH ('connector' = 'datagen', 'number-of-rows' = '40',
+                    'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '40');
+                CREATE TABLE people (id BIGINT, name STRING, score BIGINT) WITH (
+                  'connector' = 'jdbc',
+                  'url' = '%s',
+                  'table-name' = 'people',
+                  'username' = '%s',
+                  'password' = '%s'
+                );
+                INSERT INTO people SELECT id, CONCAT('person-', CAST(id AS STRING)), id * id FROM numbers;
+                """.formatted(postgres.jdbcUrl(), PostgresServer.USER, PostgresServer.PASSWORD);
+        jobJars = List.of();
+        assertThat(app.jobs().check(sql)).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("no connector 'jdbc'", "flink-connector-jdbc-core"));
+        jobJars = TestConnectors.jdbcPostgres();
+        Job job = app.jobs().createSqlJob("People", "/connectors");
+        app.jobs().saveDraft(job.id(), sql);
+        app.jobs().publish(job.id(), "datagen into postgres");
+        app.runs().run(job.id(), 1, RestoreChoice.fresh());
+
+        waitUntil(() -> count("SELECT COUNT(*) FROM people") >= 40, Duration.ofSeconds(90));
+        assertThat(count("SELECT COUNT(*) FROM people")).isEqualTo(40);
+        assertThat(count("SELECT SUM(score) FROM people")).isEqualTo(40L * 41 * 81 / 6); // sum of squares 1..40
+        try (java.sql.Connection c = postgres.connect(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT name FROM people WHERE id = 7")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("person-7");
+        }
+    }
+
+    private static long count(String query) {
+        try (java.sql.Connection c = postgres.connect(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            return -1;
+        }
     }
 
     private static String kafkaSql() {
