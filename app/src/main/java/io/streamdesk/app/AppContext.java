@@ -91,11 +91,17 @@ public final class AppContext implements Services {
                 .cluster(localCluster, io.streamdesk.flink.local.FlinkVersions.bundled())
                 .clusterDefinitions(new io.streamdesk.store.JdbcClusterDefinitionStore(database.dataSource()))
                 .connectors(List.of(new io.streamdesk.flink.remote.RemoteSessionConnector()))
+                .dependencies(new io.streamdesk.store.JdbcDependencyStore(database.dataSource()),
+                        new io.streamdesk.store.DependencyFiles(dirs.dependencies()))
                 .jobPoll(options.reconcileInterval())
+                .metadata(new io.streamdesk.store.JdbcMetadataStore(database.dataSource()),
+                        new io.streamdesk.flink.sql.FlinkTableDdlParser())
                 .sql(checker, submitter, new io.streamdesk.service.jobconfig.CachingJobGraphCompiler(
                                 // ${secret:id} in the SQL compiles with placeholders; only the submit gets values (S2)
                                 io.streamdesk.service.secrets.SqlSecretService.withPlaceholders(submitter)),
                         new FlinkSavepointInspector(), configOptions)
+                .lineage(new io.streamdesk.store.JdbcLineageStore(database.dataSource()),
+                        new io.streamdesk.flink.sql.FlinkLineageExtractor())
                 .clock(clock)
                 .user(options.author(), options.timeouts())
                 .paths(dirs.savepoints(), dirs.logs().resolve("runs"))
@@ -200,6 +206,11 @@ public final class AppContext implements Services {
     }
 
     @Override
+    public io.streamdesk.service.lineage.LineageService lineage() {
+        return graph.lineage();
+    }
+
+    @Override
     public io.streamdesk.service.alarms.AlarmService alarms() {
         return graph.alarms();
     }
@@ -222,6 +233,11 @@ public final class AppContext implements Services {
     @Override
     public CheckpointService checkpoints() {
         return graph.checkpoints();
+    }
+
+    @Override
+    public io.streamdesk.service.metadata.MetadataService metadata() {
+        return graph.metadata();
     }
 
     @Override
@@ -267,6 +283,11 @@ public final class AppContext implements Services {
     @Override
     public VersionRunService versionRuns() {
         return graph.versionRuns();
+    }
+
+    @Override
+    public io.streamdesk.service.dependencies.DependencyService dependencies() {
+        return graph.dependencies();
     }
 
     @Override

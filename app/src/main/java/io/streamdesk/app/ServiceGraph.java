@@ -91,6 +91,12 @@ public final class ServiceGraph {
         List<DeliveryChannel> alarmDeliveries = List.of();
         Executor alarmDeliveryExecutor = Runnable::run;
         SeriesReader series;
+        io.streamdesk.service.port.DependencyStore dependencyStore;
+        io.streamdesk.service.port.DependencyFileStore dependencyFiles;
+        io.streamdesk.service.port.LineageStore lineageStore;
+        io.streamdesk.service.port.LineageExtractor lineageExtractor;
+        io.streamdesk.service.port.MetadataStore metadataStore;
+        io.streamdesk.service.port.TableDdlParser tableDdlParser;
 
         public Adapters stores(JobStore jobs, VersionStore versions, RunStore runs, EventStore events) {
             this.jobStore = jobs;
@@ -183,9 +189,33 @@ public final class ServiceGraph {
             return this;
         }
 
+        /** Where the tables each version reads and writes are kept, and what reads them from its SQL (M5). */
+        public Adapters lineage(io.streamdesk.service.port.LineageStore store,
+                                io.streamdesk.service.port.LineageExtractor extractor) {
+            this.lineageStore = store;
+            this.lineageExtractor = extractor;
+            return this;
+        }
+
         /** Metric series for the rules; null (the default) reads them from the metric store. */
         public Adapters series(SeriesReader series) {
             this.series = series;
+            return this;
+        }
+
+        /** Where the dependencies' metadata (database) and files (data directory) are kept (DP1-DP4). */
+        public Adapters dependencies(io.streamdesk.service.port.DependencyStore store,
+                                     io.streamdesk.service.port.DependencyFileStore files) {
+            this.dependencyStore = store;
+            this.dependencyFiles = files;
+            return this;
+        }
+
+        /** Where the metadata catalog is kept and what checks a table's DDL with Flink's parser (M1-M4). */
+        public Adapters metadata(io.streamdesk.service.port.MetadataStore store,
+                                 io.streamdesk.service.port.TableDdlParser parser) {
+            this.metadataStore = store;
+            this.tableDdlParser = parser;
             return this;
         }
 
@@ -216,6 +246,10 @@ public final class ServiceGraph {
             Objects.requireNonNull(timeouts, "timeouts");
             Objects.requireNonNull(defaultSampleInterval, "sample interval");
             Objects.requireNonNull(alarmDeliveryExecutor, "alarm delivery executor");
+            Objects.requireNonNull(lineageStore, "lineage store");
+            Objects.requireNonNull(lineageExtractor, "lineage extractor");
+            Objects.requireNonNull(metadataStore, "metadata store");
+            Objects.requireNonNull(tableDdlParser, "table DDL parser");
         }
     }
 
@@ -225,6 +259,7 @@ public final class ServiceGraph {
     private final JobConfigService jobConfig;
     private final JobService jobs;
     private final io.streamdesk.service.JobSqlContexts sqlContexts;
+    private final io.streamdesk.service.metadata.MetadataService metadata;
     private final RunService runs;
     private final MonitoringService monitoring;
     private final CheckpointService checkpoints;
@@ -237,6 +272,8 @@ public final class ServiceGraph {
     private final CopyService copies;
     private final BatchActions batchActions;
     private final VersionRunService versionRuns;
+    private final io.streamdesk.service.dependencies.DependencyService dependencies;
+    private final io.streamdesk.service.lineage.LineageService lineage;
 
     private ServiceGraph(Adapters a) {
         a.requireAll();
@@ -247,11 +284,21 @@ public final class ServiceGraph {
         // the jars, catalog tables and variables of every check, compile and run (DP4, M3, M6); its sources are set
         // below as their services are made
         this.sqlContexts = new io.streamdesk.service.JobSqlContexts();
+        // the metadata catalog's tables are registered into every check, compile and run (M3)
+        this.metadata = new io.streamdesk.service.metadata.MetadataService(a.metadataStore, a.tableDdlParser, clock);
+        sqlContexts.withCatalog(metadata);
         this.jobConfig = new JobConfigService(a.jobStore, a.versionStore, a.runStore, clusters, a.compiler,
                 a.configOptions).withSqlContexts(sqlContexts);
         this.jobs = new JobService(a.jobStore, a.versionStore, a.checker, listeners, clock, a.author,
                 jobConfig::checkPublishable).withSqlSecrets(new io.streamdesk.service.secrets.SqlSecretService(a.secrets))
                 .withClusters(clusters).withSqlContexts(sqlContexts);
+        // optional for graphs built for one concern (a benchmark): without it jobs cannot reference dependencies
+        this.dependencies = a.dependencyStore == null || a.dependencyFiles == null ? null
+                : new io.streamdesk.service.dependencies.DependencyService(a.dependencyStore, a.dependencyFiles, clock)
+                .withJobs(jobs);
+        if (dependencies != null) {
+            sqlContexts.withJarFiles(dependencies); // the job's own jars in every check, compile and run (DP4)
+        }
         this.runs = new RunService(a.jobStore, a.versionStore, a.runStore, a.eventStore, clusters, a.submitter,
                 listeners, clock, a.savepoints, a.timeouts, RestorePoints.onClustersOf(a.checkpointStore, a.runStore, a.jobStore, clusters),
                 new SecretRefs(a.secrets)).withSqlContexts(sqlContexts);
@@ -278,6 +325,9 @@ public final class ServiceGraph {
         this.copies = new CopyService(a.jobStore, a.runStore, clusters, listeners, clock);
         this.versionRuns = new VersionRunService(jobs, runs, jobConfig, a.compiler, a.savepointInspector);
         this.batchActions = new BatchActions(jobs, runs, versionRuns, copies, clusters);
+        // each published version's tables are read once, right after it is stored (M5)
+        this.lineage = new io.streamdesk.service.lineage.LineageService(a.jobStore, a.versionStore, a.lineageStore,
+                a.lineageExtractor, jobs, clock).listenToPublishes();
     }
 
     public static ServiceGraph build(Adapters adapters) {
@@ -309,6 +359,8 @@ public final class ServiceGraph {
             runs.onRunEnded(ended -> periodic.runOnce("Keeping the logs of ended runs",
                     () -> logs.fetch(ended.jobId(), ended.runInstance(), ended.clusterId())));
             monitoring.onSampleIntervalChange(changed -> periodic.reschedule("Metric sampling"));
+            // versions published before lineage was kept (M5): read once per start, off the FX thread
+            periodic.runOnce("Reading the tables of earlier versions", lineage::backfill);
             periodic.every("Metric retention", Duration.ofMinutes(1), () -> Duration.ofHours(1),
                     monitoring::enforceRetention);
         }
@@ -324,6 +376,11 @@ public final class ServiceGraph {
     }
 
     /** The one source of the jars, catalog tables and variables of checks, compiles and runs. */
+    /** The metadata catalog (M1-M4). */
+    public io.streamdesk.service.metadata.MetadataService metadata() {
+        return metadata;
+    }
+
     public io.streamdesk.service.JobSqlContexts sqlContexts() {
         return sqlContexts;
     }
@@ -387,5 +444,19 @@ public final class ServiceGraph {
 
     public VersionRunService versionRuns() {
         return versionRuns;
+    }
+
+    /** The dependencies (DP1-DP4); refused when the graph was built without their stores. */
+    public io.streamdesk.service.dependencies.DependencyService dependencies() {
+        if (dependencies == null) {
+            throw new IllegalStateException("This service graph was built without dependency stores "
+                    + "(Adapters.dependencies)");
+        }
+        return dependencies;
+    }
+
+    /** Which job versions read and write each table (M5). */
+    public io.streamdesk.service.lineage.LineageService lineage() {
+        return lineage;
     }
 }

@@ -42,11 +42,20 @@ public interface Services extends AutoCloseable {
 
     /** Running a chosen version with the CU, state-compatibility and stop-first checks (J5, V4). */
     VersionRunService versionRuns();
+    /** Uploaded JARs and configuration files, their versions and what references them (DP1-DP4). */
+    io.streamdesk.service.dependencies.DependencyService dependencies();
+
     /** Metric samples and charts (MO1, MO2). */
     MonitoringService monitoring();
 
+    /** Table lineage: which job versions read and write each table (M5). */
+    io.streamdesk.service.lineage.LineageService lineage();
+
     /** Checkpoint history and manual savepoints (C1, C2). */
     CheckpointService checkpoints();
+
+    /** The metadata catalog: catalogs, databases, tables (M1-M4). */
+    io.streamdesk.service.metadata.MetadataService metadata();
 
     /** Failures of background work (status checks, sampling, store writes): the status bar shows a persistent one. */
     io.streamdesk.service.BackgroundProblems problems();

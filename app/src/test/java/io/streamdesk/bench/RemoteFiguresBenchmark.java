@@ -282,8 +282,10 @@ public final class RemoteFiguresBenchmark {
                 .cluster(local, FlinkVersions.bundled())
                 .clusterDefinitions(new InMemoryClusterDefinitionStore())
                 .connectors(connectors)
+                .metadata(new io.streamdesk.testing.InMemoryMetadataStore(), new io.streamdesk.flink.sql.FlinkTableDdlParser())
                 .sql(new FlinkSqlChecker(), new FlinkSqlSubmitter(), new FlinkSqlSubmitter(),
                         new FlinkSavepointInspector(), new FlinkConfigOptionCatalog())
+                .lineage(new io.streamdesk.testing.InMemoryLineageStore(), new io.streamdesk.testing.FakeLineageExtractor())
                 .clock(Clock.systemUTC())
                 .user("bench", new RunService.RunTimeouts(Duration.ofSeconds(20), wait, wait))
                 .paths(dir.resolve("savepoints"), dir.resolve("run-logs"))

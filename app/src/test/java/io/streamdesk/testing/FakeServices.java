@@ -39,6 +39,15 @@ public final class FakeServices implements Services {
     public final InMemorySecretStore secretStore = new InMemorySecretStore();
     public final InMemoryClusterDefinitionStore clusterDefinitionStore;
     public final InMemorySmtpSettingsStore smtpStore = new InMemorySmtpSettingsStore();
+    /** Dependency metadata in memory (references read from the job and version twins); files are real, see below. */
+    public final InMemoryDependencyStore dependencyStore = new InMemoryDependencyStore(jobStore, versionStore);
+    /** Real content-addressed files under {@code <dataDirectory>/dependencies} (created on the first upload). */
+    public final io.streamdesk.store.DependencyFiles dependencyFiles;
+    public final InMemoryLineageStore lineageStore = new InMemoryLineageStore();
+    /** Reads no tables unless a test gives it the real extractor ({@code lineageExtractor.use(...)}). */
+    public final FakeLineageExtractor lineageExtractor = new FakeLineageExtractor();
+    /** The metadata catalog in memory; its DDL is checked by Flink's real parser (loaded on first use). */
+    public final InMemoryMetadataStore metadataStore = new InMemoryMetadataStore();
     /** The metric series the event and alarm rules read (all samples of any metric and subject). */
     public final java.util.List<io.streamdesk.service.port.SeriesReader.Point> samples =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -65,6 +74,7 @@ public final class FakeServices implements Services {
                         java.util.List<io.streamdesk.service.port.ClusterConnector> connectors) {
         this.dataDirectory = dataDirectory;
         this.clusterDefinitionStore = definitions;
+        this.dependencyFiles = new io.streamdesk.store.DependencyFiles(dataDirectory.resolve("dependencies"));
         cluster.savepointsUnder(dataDirectory.resolve("savepoints"));
         Duration shortWait = Duration.ofSeconds(5);
         this.graph = ServiceGraph.build(ServiceGraph.adapters()
@@ -74,9 +84,12 @@ public final class FakeServices implements Services {
                 .cluster(cluster, FakeGateway.FLINK_VERSION)
                 .clusterDefinitions(clusterDefinitionStore)
                 .connectors(connectors)
+                .dependencies(dependencyStore, dependencyFiles)
+                .metadata(metadataStore, new io.streamdesk.flink.sql.FlinkTableDdlParser())
                 // the real catalog: it only reads Flink's option classes (built once per JVM, off the calling thread)
                 .sql(checker, submitter, compiler, savepointInspector,
                         new io.streamdesk.flink.config.FlinkConfigOptionCatalog())
+                .lineage(lineageStore, lineageExtractor)
                 .clock(Clock.systemUTC())
                 .user("tester", new RunService.RunTimeouts(shortWait, shortWait, shortWait))
                 .paths(dataDirectory.resolve("savepoints"), dataDirectory.resolve("run-logs"))
@@ -97,6 +110,11 @@ public final class FakeServices implements Services {
     @Override
     public io.streamdesk.service.events.EventService events() {
         return graph.events();
+    }
+
+    @Override
+    public io.streamdesk.service.lineage.LineageService lineage() {
+        return graph.lineage();
     }
 
     @Override
@@ -122,6 +140,11 @@ public final class FakeServices implements Services {
     @Override
     public CheckpointService checkpoints() {
         return graph.checkpoints();
+    }
+
+    @Override
+    public io.streamdesk.service.metadata.MetadataService metadata() {
+        return graph.metadata();
     }
 
     @Override
@@ -167,6 +190,11 @@ public final class FakeServices implements Services {
     @Override
     public VersionRunService versionRuns() {
         return graph.versionRuns();
+    }
+
+    @Override
+    public io.streamdesk.service.dependencies.DependencyService dependencies() {
+        return graph.dependencies();
     }
 
     /** Background failures; tests report into it to see the status bar. */

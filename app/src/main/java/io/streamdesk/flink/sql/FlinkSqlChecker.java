@@ -136,7 +136,7 @@ public final class FlinkSqlChecker implements SqlChecker {
         return TableEnvironment.create(EnvironmentSettings.newInstance().inStreamingMode().build());
     }
 
-    private static SqlProblem problemOf(Throwable error, SqlStatement statement) {
+    static SqlProblem problemOf(Throwable error, SqlStatement statement) {
         int[] relative = ProblemMessages.relativePosition(error);
         int[] position = relative == null
                 ? new int[] {statement.line(), statement.column()}

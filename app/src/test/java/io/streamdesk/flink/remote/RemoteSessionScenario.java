@@ -70,8 +70,10 @@ final class RemoteSessionScenario {
                 .cluster(new FakeLocalCluster(), FlinkVersions.bundled())
                 .clusterDefinitions(new InMemoryClusterDefinitionStore())
                 .connectors(List.of(new RemoteSessionConnector(Duration.ofMillis(500))))
+                .metadata(new io.streamdesk.testing.InMemoryMetadataStore(), new io.streamdesk.flink.sql.FlinkTableDdlParser())
                 .sql(new FlinkSqlChecker(), new FlinkSqlSubmitter(), new FlinkSqlSubmitter(),
                         new FlinkSavepointInspector(), new FlinkConfigOptionCatalog())
+                .lineage(new io.streamdesk.testing.InMemoryLineageStore(), new io.streamdesk.testing.FakeLineageExtractor())
                 .clock(Clock.systemUTC())
                 .user("tester", new RunService.RunTimeouts(Duration.ofSeconds(20), wait, wait))
                 .paths(dir.resolve("savepoints"), dir.resolve("run-logs"))
