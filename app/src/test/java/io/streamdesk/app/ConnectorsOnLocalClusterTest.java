@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamdesk.model.Job;
 import io.streamdesk.model.JobStatus;
 import io.streamdesk.model.SqlProblem;
+import io.streamdesk.model.dependency.DependencyRef;
+import io.streamdesk.model.dependency.DependencyVersion;
 import io.streamdesk.model.metrics.Granularity;
 import io.streamdesk.model.metrics.MetricName;
 import io.streamdesk.model.metrics.SeriesKey;
@@ -41,6 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * class path, so no Kafka classes of the tests reach it), a real Kafka 4 broker in KRaft mode on loopback, and the
  * Flink SQL Kafka connector 5.0.0-2.2 as a file the job ships (never on a class path).
  *
+ * <p>Connector jars are uploaded as dependencies (DP1) and referenced from the job (DP3) as a user does; the check,
+ * the compile and the run get exactly those files (DP4).
+ *
  * <ul>
  *   <li>a filesystem sink (the connector the app carries, as Flink's distribution does) passes the check and runs;</li>
  *   <li>a Kafka job without the connector jar fails the check at its 'connector' line;</li>
@@ -58,8 +63,6 @@ class ConnectorsOnLocalClusterTest {
     static KafkaBroker kafka;
     static PostgresServer postgres;
     static AppContext app;
-    /** The jars the next check and run get (until the dependency store is wired, the test says which). */
-    static volatile List<Path> jobJars = List.of();
 
     @BeforeAll
     static void open() throws Exception {
@@ -68,7 +71,6 @@ class ConnectorsOnLocalClusterTest {
         kafka.createTopic("orders", 2);
         kafka.createTopic("totals", 1);
         app = AppContext.open(dir.resolve("data"), AppOptions.forTests().withStopJobsOnClose(false));
-        app.jobs().sqlContexts().withJarFiles(refs -> jobJars);
         app.clusters().startAll();
     }
 
@@ -103,10 +105,9 @@ class ConnectorsOnLocalClusterTest {
                     'connector' = 'filesystem', 'path' = '%s', 'format' = 'csv');
                 INSERT INTO out_files SELECT id, id * 2 FROM numbers;
                 """.formatted(out.toUri());
-        jobJars = List.of();
         Job job = app.jobs().createSqlJob("Files", "/connectors");
         app.jobs().saveDraft(job.id(), sql);
-        assertThat(app.jobs().check(sql)).isEmpty();
+        assertThat(app.jobs().check(job.id(), sql)).as("no dependency: the app's own connectors").isEmpty();
         app.jobs().publish(job.id(), "datagen to csv files");
         app.runs().run(job.id(), 1, RestoreChoice.fresh());
 
@@ -134,9 +135,14 @@ class ConnectorsOnLocalClusterTest {
     @Test
     @Order(3)
     void aKafkaJobWithItsOwnJarReadsAggregatesAndWritesTopics() throws Exception {
-        jobJars = List.of(TestConnectors.kafka());
+        // as a user does: upload the connector jar as a dependency, reference its version from the job
+        DependencyVersion connector = app.dependencies().add(TestConnectors.kafka(), "Flink SQL Kafka connector");
+        assertThat(connector.name()).isEqualTo(TestConnectors.KAFKA_JAR);
         Job job = app.jobs().createSqlJob("Order totals", "/connectors");
         app.jobs().saveDraft(job.id(), kafkaSql());
+        assertThat(app.jobs().check(job.id(), kafkaSql())).as("the job has no dependency yet").hasSize(2);
+        app.dependencies().useInDraft(job.id(), List.of(new DependencyRef(connector.name(), connector.version(), null)));
+        assertThat(app.jobs().check(job.id(), kafkaSql())).as("with its own jar").isEmpty();
         app.jobs().publish(job.id(), "kafka orders to kafka totals");
         Job running = app.runs().run(job.id(), 1, RestoreChoice.fresh());
         assertThat(running.status()).isEqualTo(JobStatus.RUNNING);
@@ -185,12 +191,16 @@ class ConnectorsOnLocalClusterTest {
                 );
                 INSERT INTO people SELECT id, CONCAT('person-', CAST(id AS STRING)), id * id FROM numbers;
                 """.formatted(postgres.jdbcUrl(), PostgresServer.USER, PostgresServer.PASSWORD);
-        jobJars = List.of();
-        assertThat(app.jobs().check(sql)).singleElement()
-                .satisfies(p -> assertThat(p.message()).contains("no connector 'jdbc'", "flink-connector-jdbc-core"));
-        jobJars = TestConnectors.jdbcPostgres();
         Job job = app.jobs().createSqlJob("People", "/connectors");
         app.jobs().saveDraft(job.id(), sql);
+        assertThat(app.jobs().check(job.id(), sql)).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("no connector 'jdbc'", "flink-connector-jdbc-core"));
+        List<DependencyRef> refs = new ArrayList<>();
+        for (Path jar : TestConnectors.jdbcPostgres()) {
+            DependencyVersion v = app.dependencies().add(jar, "JDBC: " + jar.getFileName());
+            refs.add(new DependencyRef(v.name(), v.version(), null));
+        }
+        app.dependencies().useInDraft(job.id(), refs);
         app.jobs().publish(job.id(), "datagen into postgres");
         app.runs().run(job.id(), 1, RestoreChoice.fresh());
 
