@@ -201,6 +201,14 @@ class ConnectorsOnLocalClusterTest {
             refs.add(new DependencyRef(v.name(), v.version(), null));
         }
         app.dependencies().useInDraft(job.id(), refs);
+        // the check goes as far as the run: what only the planner refuses (an append-only query into a primary key)
+        // is refused at publish, not at submit
+        String withKey = sql.replace("score BIGINT) WITH (", "score BIGINT, PRIMARY KEY (id) NOT ENFORCED) WITH (");
+        app.jobs().saveDraft(job.id(), withKey);
+        assertThat(app.jobs().check(job.id(), withKey)).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> app.jobs().publish(job.id(), "with a key"))
+                .hasMessageContaining("does not compile as the run would compile it").hasMessageContaining("upsert key");
+        app.jobs().saveDraft(job.id(), sql);
         app.jobs().publish(job.id(), "datagen into postgres");
         app.runs().run(job.id(), 1, RestoreChoice.fresh());
 
