@@ -222,6 +222,49 @@ class ConnectorsOnLocalClusterTest {
         }
     }
 
+    @Test
+    @Order(5)
+    void aKafkaToPostgresJobUpsertsTheTotalsOfTheTopic() throws Exception {
+        // docs/connectors.md walks through this job: the orders topic of order 3, totals per customer in PostgreSQL
+        try (java.sql.Connection c = postgres.connect(); java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE customer_totals (customer VARCHAR(40) PRIMARY KEY, total BIGINT, orders BIGINT)");
+        }
+        String sql = """
+                CREATE TABLE orders (customer STRING, amount BIGINT) WITH (
+                  'connector' = 'kafka',
+                  'topic' = 'orders',
+                  'properties.bootstrap.servers' = '%1$s',
+                  'properties.group.id' = 'streamdesk-to-postgres',
+                  'scan.startup.mode' = 'earliest-offset',
+                  'format' = 'json'
+                );
+                CREATE TABLE customer_totals (customer STRING, total BIGINT, orders BIGINT,
+                    PRIMARY KEY (customer) NOT ENFORCED) WITH (
+                  'connector' = 'jdbc',
+                  'url' = '%2$s',
+                  'table-name' = 'customer_totals',
+                  'username' = '%3$s',
+                  'password' = '%4$s'
+                );
+                INSERT INTO customer_totals SELECT customer, SUM(amount), COUNT(*) FROM orders GROUP BY customer;
+                """.formatted(kafka.bootstrapServers(), postgres.jdbcUrl(), PostgresServer.USER, PostgresServer.PASSWORD);
+        Job job = app.jobs().createSqlJob("Totals to PostgreSQL", "/connectors");
+        app.jobs().saveDraft(job.id(), sql);
+        List<String> texts = new ArrayList<>(List.of(TestConnectors.KAFKA_JAR + "@1"));
+        for (Path jar : TestConnectors.jdbcPostgres()) {
+            texts.add(jar.getFileName() + "@1"); // uploaded by order 4
+        }
+        app.dependencies().useInDraft(job.id(), app.dependencies().resolveTexts(texts));
+        app.jobs().publish(job.id(), "kafka orders into postgres totals");
+        app.runs().run(job.id(), 1, RestoreChoice.fresh());
+
+        // the 60 orders of order 3: 1..60 round-robin over bob (1, 4, ...), carol (2, 5, ...), alice (3, 6, ...)
+        waitUntil(() -> count("SELECT COUNT(*) FROM customer_totals WHERE orders = 20") == 3, Duration.ofSeconds(90));
+        assertThat(count("SELECT total FROM customer_totals WHERE customer = 'alice'")).isEqualTo(630); // 3+6+..+60
+        assertThat(count("SELECT total FROM customer_totals WHERE customer = 'bob'")).isEqualTo(590);   // 1+4+..+58
+        assertThat(count("SELECT total FROM customer_totals WHERE customer = 'carol'")).isEqualTo(610); // 2+5+..+59
+    }
+
     private static long count(String query) {
         try (java.sql.Connection c = postgres.connect(); java.sql.Statement st = c.createStatement();
              java.sql.ResultSet rs = st.executeQuery(query)) {
