@@ -82,6 +82,7 @@ public final class AppContext implements Services {
         });
         Path smtpFile = dirs.root().resolve("alarm-smtp.properties");
         this.graph = ServiceGraph.build(ServiceGraph.adapters()
+                .jobForms(new io.streamdesk.store.JdbcJobFormStore(database.dataSource(), clock))
                 .stores(new HibernateJobStore(database), new HibernateVersionStore(database),
                         new HibernateRunStore(database), new HibernateEventStore(database))
                 .monitoringStores(new JdbcMetricStore(database.dataSource(), clock),
@@ -90,6 +91,7 @@ public final class AppContext implements Services {
                         new io.streamdesk.store.SmtpSettingsFile(smtpFile), secrets)
                 .cluster(localCluster, io.streamdesk.flink.local.FlinkVersions.bundled())
                 .clusterDefinitions(new io.streamdesk.store.JdbcClusterDefinitionStore(database.dataSource()))
+                .variables(new io.streamdesk.store.JdbcVariableStore(database.dataSource()))
                 .connectors(List.of(new io.streamdesk.flink.remote.RemoteSessionConnector()))
                 .dependencies(new io.streamdesk.store.JdbcDependencyStore(database.dataSource()),
                         new io.streamdesk.store.DependencyFiles(dirs.dependencies()))
@@ -102,6 +104,7 @@ public final class AppContext implements Services {
                         new FlinkSavepointInspector(), configOptions)
                 .lineage(new io.streamdesk.store.JdbcLineageStore(database.dataSource()),
                         new io.streamdesk.flink.sql.FlinkLineageExtractor())
+                .vocabulary(new io.streamdesk.flink.sql.FlinkSqlVocabulary())
                 .clock(clock)
                 .user(options.author(), options.timeouts())
                 .paths(dirs.savepoints(), dirs.logs().resolve("runs"))
@@ -251,6 +254,16 @@ public final class AppContext implements Services {
     }
 
     @Override
+    public io.streamdesk.service.jobtypes.JarJobService jarJobs() {
+        return graph.jarJobs();
+    }
+
+    @Override
+    public io.streamdesk.service.jobtypes.EtlJobService etlJobs() {
+        return graph.etlJobs();
+    }
+
+    @Override
     public ClusterService clusters() {
         return graph.clusters();
     }
@@ -288,6 +301,16 @@ public final class AppContext implements Services {
     @Override
     public io.streamdesk.service.dependencies.DependencyService dependencies() {
         return graph.dependencies();
+    }
+
+    @Override
+    public io.streamdesk.service.variables.VariableService variables() {
+        return graph.variables();
+    }
+
+    @Override
+    public io.streamdesk.service.completion.CompletionService completion() {
+        return graph.completion();
     }
 
     @Override

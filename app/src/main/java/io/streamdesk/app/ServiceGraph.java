@@ -82,6 +82,7 @@ public final class ServiceGraph {
         JobGraphCompiler compiler;
         SavepointInspector savepointInspector;
         ConfigOptionCatalog configOptions;
+        io.streamdesk.service.port.SqlVocabulary vocabulary = io.streamdesk.service.port.SqlVocabulary.none();
         Clock clock = Clock.systemUTC();
         String author;
         Path savepoints;
@@ -91,12 +92,21 @@ public final class ServiceGraph {
         List<DeliveryChannel> alarmDeliveries = List.of();
         Executor alarmDeliveryExecutor = Runnable::run;
         SeriesReader series;
+        io.streamdesk.service.port.JobFormStore jobForms;
+        io.streamdesk.service.port.JarInspector jarInspector = new io.streamdesk.flink.jar.JarFileInspector();
+
+        /** Where the forms of JAR and ETL jobs are kept (J1). */
+        public Adapters jobForms(io.streamdesk.service.port.JobFormStore forms) {
+            this.jobForms = forms;
+            return this;
+        }
         io.streamdesk.service.port.DependencyStore dependencyStore;
         io.streamdesk.service.port.DependencyFileStore dependencyFiles;
         io.streamdesk.service.port.LineageStore lineageStore;
         io.streamdesk.service.port.LineageExtractor lineageExtractor;
         io.streamdesk.service.port.MetadataStore metadataStore;
         io.streamdesk.service.port.TableDdlParser tableDdlParser;
+        io.streamdesk.service.port.VariableStore variableStore;
 
         public Adapters stores(JobStore jobs, VersionStore versions, RunStore runs, EventStore events) {
             this.jobStore = jobs;
@@ -158,6 +168,12 @@ public final class ServiceGraph {
             return this;
         }
 
+        /** Flink's functions and connector options for completion (E2); none by default (keywords and catalog only). */
+        public Adapters vocabulary(io.streamdesk.service.port.SqlVocabulary vocabulary) {
+            this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+            return this;
+        }
+
         public Adapters clock(Clock clock) {
             this.clock = clock;
             return this;
@@ -194,6 +210,12 @@ public final class ServiceGraph {
                                 io.streamdesk.service.port.LineageExtractor extractor) {
             this.lineageStore = store;
             this.lineageExtractor = extractor;
+            return this;
+        }
+
+        /** Where global variables and what versions froze of them are kept (M6, V1). */
+        public Adapters variables(io.streamdesk.service.port.VariableStore store) {
+            this.variableStore = store;
             return this;
         }
 
@@ -246,6 +268,8 @@ public final class ServiceGraph {
             Objects.requireNonNull(timeouts, "timeouts");
             Objects.requireNonNull(defaultSampleInterval, "sample interval");
             Objects.requireNonNull(alarmDeliveryExecutor, "alarm delivery executor");
+            Objects.requireNonNull(jobForms, "job form store");
+            Objects.requireNonNull(jarInspector, "jar inspector");
             Objects.requireNonNull(lineageStore, "lineage store");
             Objects.requireNonNull(lineageExtractor, "lineage extractor");
             Objects.requireNonNull(metadataStore, "metadata store");
@@ -272,18 +296,25 @@ public final class ServiceGraph {
     private final CopyService copies;
     private final BatchActions batchActions;
     private final VersionRunService versionRuns;
+    private final io.streamdesk.service.jobtypes.JarJobService jarJobs;
+    private final io.streamdesk.service.jobtypes.EtlJobService etlJobs;
     private final io.streamdesk.service.dependencies.DependencyService dependencies;
     private final io.streamdesk.service.lineage.LineageService lineage;
+    private final io.streamdesk.service.variables.VariableService variables;
+    private final io.streamdesk.service.completion.CompletionService completion;
 
     private ServiceGraph(Adapters a) {
         a.requireAll();
         Clock clock = a.clock;
+        // optional for graphs built for one concern (a benchmark): then there are no variables
+        this.variables = new io.streamdesk.service.variables.VariableService(a.variableStore != null ? a.variableStore
+                : io.streamdesk.service.port.VariableStore.none(), a.secrets, clock);
         JobChangeListeners listeners = new JobChangeListeners();
         this.clusters = new ClusterService(List.of(a.cluster), a.eventStore, clock, a.settingsStore, a.jobPollInterval)
                 .withRegistry(a.clusterDefinitions, a.secrets, a.connectors, a.jobStore);
         // the jars, catalog tables and variables of every check, compile and run (DP4, M3, M6); its sources are set
         // below as their services are made
-        this.sqlContexts = new io.streamdesk.service.JobSqlContexts();
+        this.sqlContexts = new io.streamdesk.service.JobSqlContexts().withVariables(variables.source());
         // the metadata catalog's tables are registered into every check, compile and run (M3)
         this.metadata = new io.streamdesk.service.metadata.MetadataService(a.metadataStore, a.tableDdlParser, clock);
         sqlContexts.withCatalog(metadata);
@@ -299,9 +330,28 @@ public final class ServiceGraph {
         if (dependencies != null) {
             sqlContexts.withJarFiles(dependencies); // the job's own jars in every check, compile and run (DP4)
         }
+        // V1: a version freezes the values of the variables its SQL uses; it runs with those, whatever changes later
+        // (those of the catalog tables too: their options may hold variables, M2)
+        jobs.addPublishListener(v -> variables.freeze(v, metadata.snapshot().tables().stream()
+                .map(io.streamdesk.model.metadata.MetadataTable::ddl).toList()));
         this.runs = new RunService(a.jobStore, a.versionStore, a.runStore, a.eventStore, clusters, a.submitter,
                 listeners, clock, a.savepoints, a.timeouts, RestorePoints.onClustersOf(a.checkpointStore, a.runStore, a.jobStore, clusters),
                 new SecretRefs(a.secrets)).withSqlContexts(sqlContexts);
+        // J1: JAR and ETL jobs keep their forms beside the draft and the versions; a JAR version runs through /jars
+        this.jarJobs = new io.streamdesk.service.jobtypes.JarJobService(jobs, a.jobForms, a.jarInspector, sqlContexts)
+                .attach();
+        this.etlJobs = new io.streamdesk.service.jobtypes.EtlJobService(jobs, a.jobForms, sqlContexts).attach();
+        if (dependencies != null) { // the main jar is chosen from the stored jar versions (DP4)
+            io.streamdesk.service.dependencies.DependencyService deps = dependencies;
+            jarJobs.withJarVersions(() -> deps.list().stream()
+                    .filter(d -> d.kind() == io.streamdesk.model.dependency.DependencyKind.JAR)
+                    .flatMap(d -> deps.versions(d.name()).stream())
+                    .map(v -> new io.streamdesk.model.dependency.DependencyRef(v.name(), v.version(), v.sha256()))
+                    .toList());
+        }
+        jobs.addPublishCheck(jarJobs::checkPublishable);
+        jobs.addPublishCheck(etlJobs::checkPublishable);
+        runs.withJarSubmission(jarJobs::submit);
         CheckpointTracker tracker = new CheckpointTracker(a.checkpointStore);
         MetricSampler sampler = new MetricSampler(a.jobStore, clusters, a.metricStore, tracker, clock);
         this.monitoring = new MonitoringService(a.metricStore, sampler, a.jobStore, a.runStore, clusters, clock,
@@ -328,6 +378,9 @@ public final class ServiceGraph {
         // each published version's tables are read once, right after it is stored (M5)
         this.lineage = new io.streamdesk.service.lineage.LineageService(a.jobStore, a.versionStore, a.lineageStore,
                 a.lineageExtractor, jobs, clock).listenToPublishes();
+        // completion reads the same catalog the checks see (E2, M3)
+        this.completion = new io.streamdesk.service.completion.CompletionService(a.vocabulary,
+                () -> sqlContexts.standalone().catalog(), clock);
     }
 
     public static ServiceGraph build(Adapters adapters) {
@@ -387,6 +440,16 @@ public final class ServiceGraph {
 
     public JobService jobs() {
         return jobs;
+    }
+
+    /** JAR jobs: form, entry class check, run through /jars (J1, DP4). */
+    public io.streamdesk.service.jobtypes.JarJobService jarJobs() {
+        return jarJobs;
+    }
+
+    /** ETL jobs: form, generated SQL (J1). */
+    public io.streamdesk.service.jobtypes.EtlJobService etlJobs() {
+        return etlJobs;
     }
 
     public RunService runs() {
@@ -458,5 +521,15 @@ public final class ServiceGraph {
     /** Which job versions read and write each table (M5). */
     public io.streamdesk.service.lineage.LineageService lineage() {
         return lineage;
+    }
+
+    /** Global variables and what versions froze of them (M6, V1). */
+    public io.streamdesk.service.variables.VariableService variables() {
+        return variables;
+    }
+
+    /** Completion in the SQL editor (E2). */
+    public io.streamdesk.service.completion.CompletionService completion() {
+        return completion;
     }
 }

@@ -116,6 +116,10 @@ public final class StreamDeskCli implements Runnable {
                         .addSubcommand(new ClusterAddRemoteCommand(context)))
                 .addSubcommand(new ClusterTestCommand(context))
                 .addSubcommand(new ClusterRemoveCommand(context)));
+        root.addSubcommand(new CommandLine(new VarCommand())
+                .addSubcommand(new VarListCommand(context))
+                .addSubcommand(new VarSetCommand(context))
+                .addSubcommand(new VarRemoveCommand(context)));
         // these settings reach only the subcommands added so far: keep them after the subcommands
         root.registerConverter(JobId.class, new JobIdConverter());
         root.setOut(out);
@@ -127,6 +131,6 @@ public final class StreamDeskCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: one of jobs, job, check-sql, cluster, dep (see --help).");
+                "Missing command: one of jobs, job, check-sql, cluster, dep, var (see --help).");
     }
 }

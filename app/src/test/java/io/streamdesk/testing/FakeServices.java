@@ -22,6 +22,7 @@ import java.time.Duration;
  */
 public final class FakeServices implements Services {
     public final InMemoryJobStore jobStore = new InMemoryJobStore();
+    public final InMemoryJobFormStore jobFormStore = new InMemoryJobFormStore();
     public final InMemoryVersionStore versionStore = new InMemoryVersionStore();
     public final InMemoryRunStore runStore = new InMemoryRunStore();
     public final InMemoryEventStore eventStore = new InMemoryEventStore();
@@ -48,6 +49,7 @@ public final class FakeServices implements Services {
     public final FakeLineageExtractor lineageExtractor = new FakeLineageExtractor();
     /** The metadata catalog in memory; its DDL is checked by Flink's real parser (loaded on first use). */
     public final InMemoryMetadataStore metadataStore = new InMemoryMetadataStore();
+    public final InMemoryVariableStore variableStore = new InMemoryVariableStore();
     /** The metric series the event and alarm rules read (all samples of any metric and subject). */
     public final java.util.List<io.streamdesk.service.port.SeriesReader.Point> samples =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -78,11 +80,13 @@ public final class FakeServices implements Services {
         cluster.savepointsUnder(dataDirectory.resolve("savepoints"));
         Duration shortWait = Duration.ofSeconds(5);
         this.graph = ServiceGraph.build(ServiceGraph.adapters()
+                .jobForms(jobFormStore)
                 .stores(jobStore, versionStore, runStore, eventStore)
                 .monitoringStores(metricStore, checkpointStore, alarmStore)
                 .settings(settingsStore, smtpStore, secretStore)
                 .cluster(cluster, FakeGateway.FLINK_VERSION)
                 .clusterDefinitions(clusterDefinitionStore)
+                .variables(variableStore)
                 .connectors(connectors)
                 .dependencies(dependencyStore, dependencyFiles)
                 .metadata(metadataStore, new io.streamdesk.flink.sql.FlinkTableDdlParser())
@@ -90,6 +94,8 @@ public final class FakeServices implements Services {
                 .sql(checker, submitter, compiler, savepointInspector,
                         new io.streamdesk.flink.config.FlinkConfigOptionCatalog())
                 .lineage(lineageStore, lineageExtractor)
+                // the real vocabulary too: Flink's functions and factories, read on the first completion
+                .vocabulary(new io.streamdesk.flink.sql.FlinkSqlVocabulary())
                 .clock(Clock.systemUTC())
                 .user("tester", new RunService.RunTimeouts(shortWait, shortWait, shortWait))
                 .paths(dataDirectory.resolve("savepoints"), dataDirectory.resolve("run-logs"))
@@ -158,6 +164,16 @@ public final class FakeServices implements Services {
     }
 
     @Override
+    public io.streamdesk.service.jobtypes.JarJobService jarJobs() {
+        return graph.jarJobs();
+    }
+
+    @Override
+    public io.streamdesk.service.jobtypes.EtlJobService etlJobs() {
+        return graph.etlJobs();
+    }
+
+    @Override
     public ClusterService clusters() {
         return graph.clusters();
     }
@@ -197,6 +213,11 @@ public final class FakeServices implements Services {
         return graph.dependencies();
     }
 
+    @Override
+    public io.streamdesk.service.completion.CompletionService completion() {
+        return graph.completion();
+    }
+
     /** Background failures; tests report into it to see the status bar. */
     public final io.streamdesk.service.BackgroundProblems problems =
             new io.streamdesk.service.BackgroundProblems(Clock.systemUTC());
@@ -204,6 +225,11 @@ public final class FakeServices implements Services {
     @Override
     public io.streamdesk.service.BackgroundProblems problems() {
         return problems;
+    }
+
+    @Override
+    public io.streamdesk.service.variables.VariableService variables() {
+        return graph.variables();
     }
 
     @Override

@@ -571,6 +571,39 @@ public final class FlinkRestClient implements ClusterGateway {
         return s.length() <= MAX_ERROR_LENGTH ? s : s.substring(0, MAX_ERROR_LENGTH) + "...";
     }
 
+    // ---- JAR jobs (J1): the /jars calls live in FlinkJarCalls and go through this client's HTTP stack ----
+
+    private final FlinkJarCalls jars = new FlinkJarCalls(this);
+
+    @Override
+    public String uploadJar(java.nio.file.Path jar) {
+        return jars.upload(Objects.requireNonNull(jar, "jar"));
+    }
+
+    @Override
+    public String runJar(String jarId, io.streamdesk.service.port.JarRunner.JarRun run) {
+        return jars.run(Objects.requireNonNull(jarId, "jarId"), Objects.requireNonNull(run, "run"));
+    }
+
+    @Override
+    public void deleteJar(String jarId) {
+        jars.delete(Objects.requireNonNull(jarId, "jarId"));
+    }
+
+    /** Sends a prepared request with this client's auth and error handling, and returns its JSON answer. */
+    JsonNode exchangeJson(HttpRequest.Builder request, String what, RestEndpoint<?> endpoint) {
+        requestListener.accept(endpoint);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> response = send(request.build(), what);
+        refuseAuth(response);
+        if (response.statusCode() >= 400) {
+            throw new ClusterCallException(response.statusCode(), errorMessage(what, response));
+        }
+        return parse(response.body(), what);
+    }
+
     @Override
     public String toString() {
         return "FlinkRestClient[" + restUrl + "]";
