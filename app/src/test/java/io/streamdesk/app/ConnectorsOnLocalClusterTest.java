@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamdesk.model.Job;
 import io.streamdesk.model.JobStatus;
 import io.streamdesk.model.SqlProblem;
+import io.streamdesk.model.dependency.DependencyRef;
+import io.streamdesk.model.dependency.DependencyVersion;
 import io.streamdesk.model.metrics.Granularity;
 import io.streamdesk.model.metrics.MetricName;
 import io.streamdesk.model.metrics.SeriesKey;
 import io.streamdesk.service.RestoreChoice;
 import io.streamdesk.testing.KafkaBroker;
+import io.streamdesk.testing.PostgresServer;
 import io.streamdesk.testing.TestConnectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * class path, so no Kafka classes of the tests reach it), a real Kafka 4 broker in KRaft mode on loopback, and the
  * Flink SQL Kafka connector 5.0.0-2.2 as a file the job ships (never on a class path).
  *
+ * <p>Connector jars are uploaded as dependencies (DP1) and referenced from the job (DP3) as a user does; the check,
+ * the compile and the run get exactly those files (DP4).
+ *
  * <ul>
  *   <li>a filesystem sink (the connector the app carries, as Flink's distribution does) passes the check and runs;</li>
  *   <li>a Kafka job without the connector jar fails the check at its 'connector' line;</li>
@@ -55,17 +61,16 @@ class ConnectorsOnLocalClusterTest {
     @TempDir
     static Path dir;
     static KafkaBroker kafka;
+    static PostgresServer postgres;
     static AppContext app;
-    /** The jars the next check and run get (until the dependency store is wired, the test says which). */
-    static volatile List<Path> jobJars = List.of();
 
     @BeforeAll
     static void open() throws Exception {
+        postgres = PostgresServer.start();
         kafka = KafkaBroker.start(dir.resolve("kafka"));
         kafka.createTopic("orders", 2);
         kafka.createTopic("totals", 1);
         app = AppContext.open(dir.resolve("data"), AppOptions.forTests().withStopJobsOnClose(false));
-        app.jobs().sqlContexts().withJarFiles(refs -> jobJars);
         app.clusters().startAll();
     }
 
@@ -76,8 +81,14 @@ class ConnectorsOnLocalClusterTest {
                 app.close();
             }
         } finally {
-            if (kafka != null) {
-                kafka.close();
+            try {
+                if (kafka != null) {
+                    kafka.close();
+                }
+            } finally {
+                if (postgres != null) {
+                    postgres.close();
+                }
             }
         }
     }
@@ -94,10 +105,9 @@ class ConnectorsOnLocalClusterTest {
                     'connector' = 'filesystem', 'path' = '%s', 'format' = 'csv');
                 INSERT INTO out_files SELECT id, id * 2 FROM numbers;
                 """.formatted(out.toUri());
-        jobJars = List.of();
         Job job = app.jobs().createSqlJob("Files", "/connectors");
         app.jobs().saveDraft(job.id(), sql);
-        assertThat(app.jobs().check(sql)).isEmpty();
+        assertThat(app.jobs().check(job.id(), sql)).as("no dependency: the app's own connectors").isEmpty();
         app.jobs().publish(job.id(), "datagen to csv files");
         app.runs().run(job.id(), 1, RestoreChoice.fresh());
 
@@ -125,9 +135,14 @@ class ConnectorsOnLocalClusterTest {
     @Test
     @Order(3)
     void aKafkaJobWithItsOwnJarReadsAggregatesAndWritesTopics() throws Exception {
-        jobJars = List.of(TestConnectors.kafka());
+        // as a user does: upload the connector jar as a dependency, reference its version from the job
+        DependencyVersion connector = app.dependencies().add(TestConnectors.kafka(), "Flink SQL Kafka connector");
+        assertThat(connector.name()).isEqualTo(TestConnectors.KAFKA_JAR);
         Job job = app.jobs().createSqlJob("Order totals", "/connectors");
         app.jobs().saveDraft(job.id(), kafkaSql());
+        assertThat(app.jobs().check(job.id(), kafkaSql())).as("the job has no dependency yet").hasSize(2);
+        app.dependencies().useInDraft(job.id(), List.of(new DependencyRef(connector.name(), connector.version(), null)));
+        assertThat(app.jobs().check(job.id(), kafkaSql())).as("with its own jar").isEmpty();
         app.jobs().publish(job.id(), "kafka orders to kafka totals");
         Job running = app.runs().run(job.id(), 1, RestoreChoice.fresh());
         assertThat(running.status()).isEqualTo(JobStatus.RUNNING);
@@ -156,6 +171,108 @@ class ConnectorsOnLocalClusterTest {
                 .contains(MetricName.JOB_RECORDS_LAG_MIN, MetricName.JOB_RECORDS_LAG_MAX,
                         MetricName.JOB_RECORDS_LAG_MEAN, MetricName.JOB_RECORDS_LAG_SUM);
         assertThat(lag(job, MetricName.JOB_RECORDS_LAG_SUM)).isNotEmpty().allMatch(v -> v >= 0);
+    }
+
+    @Test
+    @Order(4)
+    void aJdbcJobWithItsOwnJarsWritesRowsIntoPostgres() throws Exception {
+        try (java.sql.Connection c = postgres.connect(); java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE people (id BIGINT PRIMARY KEY, name VARCHAR(40), score BIGINT)");
+        }
+        String sql = """
+                CREATE TABLE numbers (id BIGINT) WITH ('connector' = 'datagen', 'number-of-rows' = '40',
+                    'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '40');
+                CREATE TABLE people (id BIGINT, name STRING, score BIGINT) WITH (
+                  'connector' = 'jdbc',
+                  'url' = '%s',
+                  'table-name' = 'people',
+                  'username' = '%s',
+                  'password' = '%s'
+                );
+                INSERT INTO people SELECT id, CONCAT('person-', CAST(id AS STRING)), id * id FROM numbers;
+                """.formatted(postgres.jdbcUrl(), PostgresServer.USER, PostgresServer.PASSWORD);
+        Job job = app.jobs().createSqlJob("People", "/connectors");
+        app.jobs().saveDraft(job.id(), sql);
+        assertThat(app.jobs().check(job.id(), sql)).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("no connector 'jdbc'", "flink-connector-jdbc-core"));
+        List<DependencyRef> refs = new ArrayList<>();
+        for (Path jar : TestConnectors.jdbcPostgres()) {
+            DependencyVersion v = app.dependencies().add(jar, "JDBC: " + jar.getFileName());
+            refs.add(new DependencyRef(v.name(), v.version(), null));
+        }
+        app.dependencies().useInDraft(job.id(), refs);
+        // the check goes as far as the run: what only the planner refuses (an append-only query into a primary key)
+        // is refused at publish, not at submit
+        String withKey = sql.replace("score BIGINT) WITH (", "score BIGINT, PRIMARY KEY (id) NOT ENFORCED) WITH (");
+        app.jobs().saveDraft(job.id(), withKey);
+        assertThat(app.jobs().check(job.id(), withKey)).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> app.jobs().publish(job.id(), "with a key"))
+                .hasMessageContaining("does not compile as the run would compile it").hasMessageContaining("upsert key");
+        app.jobs().saveDraft(job.id(), sql);
+        app.jobs().publish(job.id(), "datagen into postgres");
+        app.runs().run(job.id(), 1, RestoreChoice.fresh());
+
+        waitUntil(() -> count("SELECT COUNT(*) FROM people") >= 40, Duration.ofSeconds(90));
+        assertThat(count("SELECT COUNT(*) FROM people")).isEqualTo(40);
+        assertThat(count("SELECT SUM(score) FROM people")).isEqualTo(40L * 41 * 81 / 6); // sum of squares 1..40
+        try (java.sql.Connection c = postgres.connect(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT name FROM people WHERE id = 7")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("person-7");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aKafkaToPostgresJobUpsertsTheTotalsOfTheTopic() throws Exception {
+        // docs/connectors.md walks through this job: the orders topic of order 3, totals per customer in PostgreSQL
+        try (java.sql.Connection c = postgres.connect(); java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE customer_totals (customer VARCHAR(40) PRIMARY KEY, total BIGINT, orders BIGINT)");
+        }
+        String sql = """
+                CREATE TABLE orders (customer STRING, amount BIGINT) WITH (
+                  'connector' = 'kafka',
+                  'topic' = 'orders',
+                  'properties.bootstrap.servers' = '%1$s',
+                  'properties.group.id' = 'streamdesk-to-postgres',
+                  'scan.startup.mode' = 'earliest-offset',
+                  'format' = 'json'
+                );
+                CREATE TABLE customer_totals (customer STRING, total BIGINT, orders BIGINT,
+                    PRIMARY KEY (customer) NOT ENFORCED) WITH (
+                  'connector' = 'jdbc',
+                  'url' = '%2$s',
+                  'table-name' = 'customer_totals',
+                  'username' = '%3$s',
+                  'password' = '%4$s'
+                );
+                INSERT INTO customer_totals SELECT customer, SUM(amount), COUNT(*) FROM orders GROUP BY customer;
+                """.formatted(kafka.bootstrapServers(), postgres.jdbcUrl(), PostgresServer.USER, PostgresServer.PASSWORD);
+        Job job = app.jobs().createSqlJob("Totals to PostgreSQL", "/connectors");
+        app.jobs().saveDraft(job.id(), sql);
+        List<String> texts = new ArrayList<>(List.of(TestConnectors.KAFKA_JAR + "@1"));
+        for (Path jar : TestConnectors.jdbcPostgres()) {
+            texts.add(jar.getFileName() + "@1"); // uploaded by order 4
+        }
+        app.dependencies().useInDraft(job.id(), app.dependencies().resolveTexts(texts));
+        app.jobs().publish(job.id(), "kafka orders into postgres totals");
+        app.runs().run(job.id(), 1, RestoreChoice.fresh());
+
+        // the 60 orders of order 3: 1..60 round-robin over bob (1, 4, ...), carol (2, 5, ...), alice (3, 6, ...)
+        waitUntil(() -> count("SELECT COUNT(*) FROM customer_totals WHERE orders = 20") == 3, Duration.ofSeconds(90));
+        assertThat(count("SELECT total FROM customer_totals WHERE customer = 'alice'")).isEqualTo(630); // 3+6+..+60
+        assertThat(count("SELECT total FROM customer_totals WHERE customer = 'bob'")).isEqualTo(590);   // 1+4+..+58
+        assertThat(count("SELECT total FROM customer_totals WHERE customer = 'carol'")).isEqualTo(610); // 2+5+..+59
+    }
+
+    private static long count(String query) {
+        try (java.sql.Connection c = postgres.connect(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            return -1;
+        }
     }
 
     private static String kafkaSql() {

@@ -137,9 +137,20 @@ class JobLifecycleCommandTest {
     }
 
     @Test
-    void runFailureShowsMessageAndFixAndStatusShowsTheWarning() throws IOException {
+    void publishRefusesAScriptThatDoesNotCompileAsTheRunWould() throws IOException {
         String id = create("CREATE TABLE t WITH ('connector' = 'FAIL_SUBMIT');");
+        CliRunner.Result result = cli.run("job", "publish", id, "-m", "v1");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("does not compile as the run would compile it")
+                .contains("Could not find any factory for identifier 'nope'");
+    }
+
+    @Test
+    void runFailureShowsMessageAndFixAndStatusShowsTheWarning() throws IOException {
+        String id = create("CREATE TABLE t WITH ('connector' = 'blackhole');");
         cli.run("job", "publish", id, "-m", "v1");
+        // a script that compiled at publish and fails at submit (the cluster's side, e.g. a jar the job lost)
+        services.submitter.failNextSubmit("Could not find any factory for identifier 'nope'");
 
         CliRunner.Result result = cli.run("job", "run", id);
 

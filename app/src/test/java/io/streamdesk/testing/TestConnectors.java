@@ -27,6 +27,13 @@ public final class TestConnectors {
         return existing(dir().resolve(KAFKA_JAR));
     }
 
+    /** Flink's JDBC connector for Flink 2.x (4.0.0-2.0), its PostgreSQL dialect and the PostgreSQL driver. */
+    public static java.util.List<Path> jdbcPostgres() {
+        return java.util.List.of(existing(dir().resolve("flink-connector-jdbc-core-4.0.0-2.0.jar")),
+                existing(dir().resolve("flink-connector-jdbc-postgres-4.0.0-2.0.jar")),
+                existing(dir().resolve("postgresql-" + System.getProperty("sd.postgresqlVersion", "42.7.13") + ".jar")));
+    }
+
     public static Path existing(Path jar) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: mvn generate-test-resources copies it");

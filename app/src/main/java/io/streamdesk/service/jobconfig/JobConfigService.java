@@ -98,10 +98,19 @@ public final class JobConfigService {
         return new Validation(validator.validate(config, context(id, largest)), Optional.ofNullable(graph), graphError);
     }
 
-    /** Refuses to publish a draft whose configuration has errors (V1 freezes only valid configurations). */
+    /**
+     * Refuses to publish a draft whose configuration has errors (V1 freezes only valid configurations), or whose job
+     * graph cannot be compiled the way the run will compile it (its runtime mode, configuration and own jars): the
+     * check goes as far as the run, so a published version does not fail at submit for its SQL (a source's options,
+     * the planner's rules) after the SQL check passed.
+     */
     public void checkPublishable(JobId id, Draft draft) {
         options.awaitReady();
         Validation v = validate(id, draft.sql(), draft.config());
+        if (v.graphError() != null) {
+            throw new InputRejectedException("SQL: the job does not compile as the run would compile it: "
+                    + v.graphError());
+        }
         long errors = v.problems().stream().filter(ConfigProblem::isError).count();
         v.firstError().ifPresent(first -> {
             throw new InputRejectedException("Configuration: " + errors + " error(s); the first: " + first.describe());
