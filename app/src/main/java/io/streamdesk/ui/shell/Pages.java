@@ -55,7 +55,12 @@ public final class Pages {
                     new io.streamdesk.ui.clusters.ServicesClusterDirectory(c.services()), c.ctx()),
                     BrowserOpener.system()).root());
 
-    private static final List<Page> NAVIGATION = List.of(JOBS, OVERVIEW, CLUSTERS, TIMELINE, ALARMS);
+    /** The metadata catalog (M1-M4): catalog tree, new database, new table from a template or DDL, a table's page. */
+    public static final Page METADATA = new Page("metadata", "Metadata", "fth-database", true,
+            c -> new io.streamdesk.ui.metadata.MetadataView(new io.streamdesk.ui.metadata.MetadataViewModel(
+                    () -> c.services().get().metadata(), c.ctx()), null).root());
+
+    private static final List<Page> NAVIGATION = List.of(JOBS, OVERVIEW, CLUSTERS, METADATA, TIMELINE, ALARMS);
 
     private Pages() {
     }
