@@ -44,8 +44,10 @@ public final class MetadataService implements JobSqlContexts.CatalogSource {
 
     /** M7 here: why the pane offers no Hive catalog. */
     public static final String HIVE_NOTE = "Hive catalogs: not available \u2014 no Hive connector for Flink 2.3 exists"
-            + " in Maven Central's reach here (flink-connector-hive_2.12 resolves up to 1.20.0, built for Flink 1.20;"
-            + " 2.x versions and flink-sql-connector-hive-3.1.3_2.12 do not resolve).";
+            + " in Maven Central's reach here.";
+    /** What was looked up for M7 (the pane's tooltip). */
+    public static final String HIVE_DETAIL = "org.apache.flink:flink-connector-hive_2.12 resolves up to 1.20.0 (built"
+            + " for Flink 1.20); its 2.0.0 and flink-sql-connector-hive-3.1.3_2.12 (1.20.0, 2.0.0) do not resolve.";
 
     private final MetadataStore store;
     private final TableDdlParser parser;

@@ -104,6 +104,7 @@ public final class MetadataView {
         hive.getStyleClass().add("muted");
         hive.setWrapText(true);
         hive.setPadding(new Insets(6));
+        hive.setTooltip(new javafx.scene.control.Tooltip(vm.hiveDetail()));
         VBox left = new VBox(tree, hive);
         VBox.setVgrow(tree, Priority.ALWAYS);
         left.setMinWidth(220);
@@ -117,7 +118,12 @@ public final class MetadataView {
         SplitPane.setResizableWithParent(left, false);
         root.setCenter(split);
 
-        vm.treeProperty().addListener((o, a, t) -> rebuild(t));
+        vm.treeProperty().addListener((o, a, t) -> {
+            rebuild(t);
+            if (vm.selectedProperty().get() == null) {
+                showPage(null); // the hint follows the tree: "No tables yet" or "Select a table"
+            }
+        });
         vm.selectedProperty().addListener((o, a, s) -> showPage(s));
         showPage(null);
         root.sceneProperty().addListener((o, a, scene) -> {

@@ -56,6 +56,11 @@ public final class MetadataViewModel {
         return MetadataService.HIVE_NOTE;
     }
 
+    /** M7: what was looked up. */
+    public String hiveDetail() {
+        return MetadataService.HIVE_DETAIL;
+    }
+
     /** Catalog names, for the New database and New table choices. */
     public List<String> catalogs() {
         return tree.get().catalogs().stream().map(MetadataTree.CatalogNode::name).toList();

@@ -78,8 +78,13 @@ final class NewTableDialog {
 
         ListView<SqlProblem> problems = new ListView<>(vm.problems());
         problems.setId("tableProblems");
-        problems.setPrefHeight(84);
+        problems.setPrefHeight(96);
         problems.setCellFactory(l -> new ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(l.widthProperty().subtract(24));
+            }
+
             @Override
             protected void updateItem(SqlProblem p, boolean empty) {
                 super.updateItem(p, empty);
@@ -107,13 +112,17 @@ final class NewTableDialog {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(6);
+        grid.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(80),
+                new javafx.scene.layout.ColumnConstraints());
+        grid.getColumnConstraints().get(1).setHgrow(Priority.ALWAYS);
         grid.addRow(0, new Label("Template"), template);
         grid.add(templateHint, 1, 1);
         grid.addRow(2, new Label("Name"), name);
         grid.addRow(3, new Label("Database"), database);
         VBox content = new VBox(8, grid, new Label("DDL (checked with Flink's parser as you type)"), ddl, problems, status);
         content.setPadding(new Insets(10));
-        content.setPrefWidth(760);
+        content.setPrefWidth(820);
+        dialog.getDialogPane().setPrefWidth(860);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);

@@ -56,7 +56,7 @@ final class TablePage {
         columns.getItems().setAll(vm.columns());
         columns.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         columns.setFixedCellSize(26);
-        columns.setPrefHeight(30 + 26 * Math.min(10, Math.max(2, vm.columns().size())));
+        columns.setPrefHeight(48 + 26 * Math.min(10, Math.max(2, vm.columns().size())));
 
         TableView<OptionRow> options = new TableView<>(vm.options());
         options.setId("tableOptions");
@@ -73,7 +73,7 @@ final class TablePage {
         options.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         options.setFixedCellSize(26);
         options.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> 30 + 26.0 * Math.min(14, Math.max(3, vm.options().size())), vm.options()));
+                () -> 48 + 26.0 * Math.min(14, Math.max(3, vm.options().size())), vm.options()));
         Label fixedNote = new Label("The connector cannot change (M4): make a new table for another connector."
                 + " Double-click a key or value to edit it.");
         fixedNote.getStyleClass().add("muted");
