@@ -82,6 +82,7 @@ public final class AppContext implements Services {
         });
         Path smtpFile = dirs.root().resolve("alarm-smtp.properties");
         this.graph = ServiceGraph.build(ServiceGraph.adapters()
+                .jobForms(new io.streamdesk.store.JdbcJobFormStore(database.dataSource(), clock))
                 .stores(new HibernateJobStore(database), new HibernateVersionStore(database),
                         new HibernateRunStore(database), new HibernateEventStore(database))
                 .monitoringStores(new JdbcMetricStore(database.dataSource(), clock),
@@ -90,7 +91,10 @@ public final class AppContext implements Services {
                         new io.streamdesk.store.SmtpSettingsFile(smtpFile), secrets)
                 .cluster(localCluster, io.streamdesk.flink.local.FlinkVersions.bundled())
                 .clusterDefinitions(new io.streamdesk.store.JdbcClusterDefinitionStore(database.dataSource()))
+                .variables(new io.streamdesk.store.JdbcVariableStore(database.dataSource()))
                 .connectors(List.of(new io.streamdesk.flink.remote.RemoteSessionConnector()))
+                .dependencies(new io.streamdesk.store.JdbcDependencyStore(database.dataSource()),
+                        new io.streamdesk.store.DependencyFiles(dirs.dependencies()))
                 .jobPoll(options.reconcileInterval())
                 .metadata(new io.streamdesk.store.JdbcMetadataStore(database.dataSource()),
                         new io.streamdesk.flink.sql.FlinkTableDdlParser())
@@ -98,6 +102,9 @@ public final class AppContext implements Services {
                                 // ${secret:id} in the SQL compiles with placeholders; only the submit gets values (S2)
                                 io.streamdesk.service.secrets.SqlSecretService.withPlaceholders(submitter)),
                         new FlinkSavepointInspector(), configOptions)
+                .lineage(new io.streamdesk.store.JdbcLineageStore(database.dataSource()),
+                        new io.streamdesk.flink.sql.FlinkLineageExtractor())
+                .vocabulary(new io.streamdesk.flink.sql.FlinkSqlVocabulary())
                 .clock(clock)
                 .user(options.author(), options.timeouts())
                 .paths(dirs.savepoints(), dirs.logs().resolve("runs"))
@@ -202,6 +209,11 @@ public final class AppContext implements Services {
     }
 
     @Override
+    public io.streamdesk.service.lineage.LineageService lineage() {
+        return graph.lineage();
+    }
+
+    @Override
     public io.streamdesk.service.alarms.AlarmService alarms() {
         return graph.alarms();
     }
@@ -242,6 +254,16 @@ public final class AppContext implements Services {
     }
 
     @Override
+    public io.streamdesk.service.jobtypes.JarJobService jarJobs() {
+        return graph.jarJobs();
+    }
+
+    @Override
+    public io.streamdesk.service.jobtypes.EtlJobService etlJobs() {
+        return graph.etlJobs();
+    }
+
+    @Override
     public ClusterService clusters() {
         return graph.clusters();
     }
@@ -274,6 +296,21 @@ public final class AppContext implements Services {
     @Override
     public VersionRunService versionRuns() {
         return graph.versionRuns();
+    }
+
+    @Override
+    public io.streamdesk.service.dependencies.DependencyService dependencies() {
+        return graph.dependencies();
+    }
+
+    @Override
+    public io.streamdesk.service.variables.VariableService variables() {
+        return graph.variables();
+    }
+
+    @Override
+    public io.streamdesk.service.completion.CompletionService completion() {
+        return graph.completion();
     }
 
     @Override
