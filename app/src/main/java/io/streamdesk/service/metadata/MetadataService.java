@@ -81,6 +81,15 @@ public final class MetadataService implements JobSqlContexts.CatalogSource {
         return store.table(catalog, database, name);
     }
 
+    /**
+     * The catalog tables each version of a job uses that changed or were dropped after it was published
+     * ({@link TableChangeMarks}); {@code lineage} is the job's (M5), {@code versions} its published versions.
+     */
+    public List<TableChangeMarks.Mark> changeMarks(io.streamdesk.model.lineage.JobLineage lineage,
+                                                   List<io.streamdesk.model.JobVersion> versions) {
+        return TableChangeMarks.of(lineage, versions, snapshot());
+    }
+
     public List<TableTemplate> templates() {
         return TableTemplate.all();
     }
