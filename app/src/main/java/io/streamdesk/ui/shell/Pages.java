@@ -83,6 +83,7 @@ public final class Pages {
                 new JobTab("configTab", "Configuration", "fth-sliders", JobTab.Build.WITH_PAGE,
                         c -> JobTabContent.of(new JobConfigView(c.viewModel().config()).root())),
                 new JobTab("versionsTab", "Versions", "fth-git-commit", JobTab.Build.WITH_PAGE, c -> {
+                    c.viewModel().versions().withChangeMarks(list -> changeMarks(c.services().get(), c.jobId(), list));
                     VersionsView versions = new VersionsView(c.viewModel().versions(), v -> c.page().openReadOnly(v));
                     versions.setComparisonHandler(() -> c.viewModel().editor().currentText(),
                             comparison -> c.page().openComparison(comparison));
@@ -122,6 +123,19 @@ public final class Pages {
                     // loaded on every selection: the parameters may have been edited in the Configuration tab meanwhile
                     return new JobTabContent(new PushGatewayView(vm).root(), vm::load, null, null);
                 }));
+    }
+
+    /** Version number to why it is marked: a catalog table it uses changed or was dropped after it was published. */
+    private static java.util.Map<Integer, String> changeMarks(Services services, JobId jobId,
+                                                              List<io.streamdesk.model.JobVersion> versions) {
+        if (services == null) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Integer, String> marks = new java.util.TreeMap<>();
+        for (var mark : services.metadata().changeMarks(services.lineage().forJob(jobId), versions)) {
+            marks.merge(mark.version(), mark.reason(), (a, b) -> a + "\n" + b);
+        }
+        return marks;
     }
 
     /** The events of one job, or of all jobs when {@code jobId} is null (EV1-EV5). */

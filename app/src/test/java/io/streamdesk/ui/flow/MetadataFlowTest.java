@@ -148,6 +148,43 @@ class MetadataFlowTest {
         assertThat(services.metadata().tree().catalogs().get(0).databases()).hasSize(2);
     }
 
+    @Test
+    void aVersionIsMarkedInTheVersionListWhenACatalogTableItUsesChanges(FxRobot robot) throws Exception {
+        services.lineageExtractor.use(new io.streamdesk.flink.sql.FlinkLineageExtractor()); // Flink's parser reads the tables
+        services.metadata().createTable("_dc", "_db", io.streamdesk.model.metadata.TableTemplate.byId("datagen")
+                .ddl("orders"));
+        services.metadata().createTable("_dc", "_db", io.streamdesk.model.metadata.TableTemplate.byId("blackhole")
+                .ddl("totals"));
+        var job = services.jobs().createSqlJob("orders", "/");
+        services.jobs().saveDraft(job.id(), "INSERT INTO _dc._db.totals SELECT customer_id, amount FROM _dc._db.orders;");
+        services.jobs().publish(job.id(), "reads the catalog");
+        services.jobs().saveDraft(job.id(), "INSERT INTO _dc._db.totals SELECT customer_id, amount * 2 FROM _dc._db.orders;");
+        Thread.sleep(5); // the table changes strictly after v1 was published
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+        options.put("connector", "datagen");
+        options.put("rows-per-second", "99");
+        services.metadata().updateOptions("_dc", "_db", "orders", options);
+        Thread.sleep(5);
+        services.jobs().publish(job.id(), "after the change");
+        var lineage = services.lineage().forJob(job.id());
+        assertThat(services.metadata().changeMarks(lineage, services.jobs().versions(job.id())))
+                .extracting(m -> m.version() + " " + m.table()).containsExactly("1 _dc._db.orders");
+
+        TableView<?> jobs = robot.lookup("#jobsTable").queryAs(TableView.class);
+        waitFor(() -> jobs.getItems().size() == 1);
+        robot.doubleClickOn("orders");
+        waitFor(() -> robot.lookup("#versionsTable").tryQuery().isPresent());
+        robot.clickOn("Versions");
+        TableView<?> versions = robot.lookup("#versionsTable").queryAs(TableView.class);
+        waitFor(() -> versions.getItems().size() == 2);
+        // v1 (published before the change) is marked, v2 is not
+        waitFor(() -> robot.lookup(".table-changed").tryQuery().isPresent());
+        assertThat(robot.lookup(".table-changed").queryAll()).hasSize(1);
+        javafx.scene.control.TableCell<?, ?> marked = robot.lookup(".table-changed").queryAs(javafx.scene.control.TableCell.class);
+        assertThat(marked.getText()).isEqualTo("\u26a0 reads the catalog");
+        assertThat(marked.getTooltip().getText()).contains("_dc._db.orders changed after v1 was published");
+    }
+
     private static void waitFor(BooleanSupplier condition) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
         WaitForAsyncUtils.waitForFxEvents();
