@@ -80,7 +80,7 @@ final class MetadataCatalogRegistration {
             MetadataCatalog flinkCatalog = catalogs.get(t.catalog());
             createDatabase(flinkCatalog, t.database());
             String ddl = t.ddl();
-            if (!values.isEmpty() && ddl.contains("${")) {
+            if (ddl.contains("${")) {
                 VariableSubstitution.Result result = VariableSubstitution.apply(ddl, values);
                 if (result.problems().isEmpty()) {
                     ddl = result.text();

@@ -4,6 +4,7 @@ import io.streamdesk.model.sql.SqlLexer;
 import io.streamdesk.model.sql.SqlLexer.Kind;
 import io.streamdesk.model.sql.SqlLexer.Token;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -76,6 +77,37 @@ public final class TableDdlText {
             }
         }
         return -1;
+    }
+
+    /**
+     * The WITH options as written, in their order ({@code 'key' = 'value'} pairs of the table's WITH clause); empty
+     * when the DDL has no readable WITH clause (Flink's parser is what decides whether it is valid).
+     */
+    public static Map<String, String> options(String ddl) {
+        Map<String, String> options = new LinkedHashMap<>();
+        int[] at = withClause(ddl);
+        if (at == null) {
+            return options;
+        }
+        List<Token> tokens = SqlLexer.tokenize(ddl.substring(at[1] + 1, at[2] - 1)).stream()
+                .filter(t -> t.kind() != Kind.COMMENT).toList();
+        String inner = ddl.substring(at[1] + 1, at[2] - 1);
+        for (int i = 0; i + 2 < tokens.size(); i += 4) {
+            Token key = tokens.get(i);
+            Token eq = tokens.get(i + 1);
+            Token value = tokens.get(i + 2);
+            if (key.kind() != Kind.STRING || value.kind() != Kind.STRING || !"=".equals(eq.text(inner))) {
+                return new LinkedHashMap<>();
+            }
+            options.put(unquote(key.text(inner)), unquote(value.text(inner)));
+        }
+        return options;
+    }
+
+    private static String unquote(String literal) {
+        String body = literal.length() >= 2 && literal.endsWith("'") ? literal.substring(1, literal.length() - 1)
+                : literal.substring(1);
+        return body.replace("''", "'");
     }
 
     /**

@@ -44,8 +44,10 @@ public final class MetadataService implements JobSqlContexts.CatalogSource {
 
     /** M7 here: why the pane offers no Hive catalog. */
     public static final String HIVE_NOTE = "Hive catalogs: not available \u2014 no Hive connector for Flink 2.3 exists"
-            + " in Maven Central's reach here (flink-connector-hive_2.12 resolves up to 1.20.0, built for Flink 1.20;"
-            + " 2.x versions and flink-sql-connector-hive-3.1.3_2.12 do not resolve).";
+            + " in Maven Central's reach here.";
+    /** What was looked up for M7 (the pane's tooltip). */
+    public static final String HIVE_DETAIL = "org.apache.flink:flink-connector-hive_2.12 resolves up to 1.20.0 (built"
+            + " for Flink 1.20); its 2.0.0 and flink-sql-connector-hive-3.1.3_2.12 (1.20.0, 2.0.0) do not resolve.";
 
     private final MetadataStore store;
     private final TableDdlParser parser;
@@ -77,6 +79,15 @@ public final class MetadataService implements JobSqlContexts.CatalogSource {
 
     public Optional<MetadataTable> table(String catalog, String database, String name) {
         return store.table(catalog, database, name);
+    }
+
+    /**
+     * The catalog tables each version of a job uses that changed or were dropped after it was published
+     * ({@link TableChangeMarks}); {@code lineage} is the job's (M5), {@code versions} its published versions.
+     */
+    public List<TableChangeMarks.Mark> changeMarks(io.streamdesk.model.lineage.JobLineage lineage,
+                                                   List<io.streamdesk.model.JobVersion> versions) {
+        return TableChangeMarks.of(lineage, versions, snapshot());
     }
 
     public List<TableTemplate> templates() {

@@ -60,13 +60,18 @@ public final class Pages {
             c -> new io.streamdesk.ui.dependencies.DependenciesView(new io.streamdesk.ui.dependencies.DependenciesViewModel(
                     () -> c.services().get().dependencies(), c.ctx())).root());
 
+    /** The metadata catalog (M1-M4): catalog tree, new database, new table from a template or DDL, a table's page. */
+    public static final Page METADATA = new Page("metadata", "Metadata", "fth-database", true,
+            c -> new io.streamdesk.ui.metadata.MetadataView(new io.streamdesk.ui.metadata.MetadataViewModel(
+                    () -> c.services().get().metadata(), c.ctx()), null).root());
+
     /** Global variables for job SQL (M6): list, add, edit, delete; secret values masked. */
     public static final Page VARIABLES = new Page("variables", "Variables", "fth-hash", true,
             c -> new io.streamdesk.ui.variables.VariablesView(new io.streamdesk.ui.variables.VariablesViewModel(
                     () -> c.services().get().variables(), c.ctx())).root());
 
-    private static final List<Page> NAVIGATION = List.of(JOBS, OVERVIEW, CLUSTERS, DEPENDENCIES, VARIABLES, TIMELINE,
-            ALARMS);
+    private static final List<Page> NAVIGATION = List.of(JOBS, OVERVIEW, CLUSTERS, METADATA, DEPENDENCIES, VARIABLES,
+            TIMELINE, ALARMS);
 
     private Pages() {
     }
@@ -84,6 +89,7 @@ public final class Pages {
                 new JobTab("configTab", "Configuration", "fth-sliders", JobTab.Build.WITH_PAGE,
                         c -> JobTabContent.of(new JobConfigView(c.viewModel().config()).root())),
                 new JobTab("versionsTab", "Versions", "fth-git-commit", JobTab.Build.WITH_PAGE, c -> {
+                    c.viewModel().versions().withChangeMarks(list -> changeMarks(c.services().get(), c.jobId(), list));
                     VersionsView versions = new VersionsView(c.viewModel().versions(), v -> c.page().openReadOnly(v));
                     versions.setComparisonHandler(() -> c.viewModel().editor().currentText(),
                             comparison -> c.page().openComparison(comparison));
@@ -123,6 +129,19 @@ public final class Pages {
                     // loaded on every selection: the parameters may have been edited in the Configuration tab meanwhile
                     return new JobTabContent(new PushGatewayView(vm).root(), vm::load, null, null);
                 }));
+    }
+
+    /** Version number to why it is marked: a catalog table it uses changed or was dropped after it was published. */
+    private static java.util.Map<Integer, String> changeMarks(Services services, JobId jobId,
+                                                              List<io.streamdesk.model.JobVersion> versions) {
+        if (services == null) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Integer, String> marks = new java.util.TreeMap<>();
+        for (var mark : services.metadata().changeMarks(services.lineage().forJob(jobId), versions)) {
+            marks.merge(mark.version(), mark.reason(), (a, b) -> a + "\n" + b);
+        }
+        return marks;
     }
 
     /** The events of one job, or of all jobs when {@code jobId} is null (EV1-EV5). */

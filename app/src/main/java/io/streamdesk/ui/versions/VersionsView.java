@@ -94,6 +94,22 @@ public final class VersionsView {
     private void initialize() {
         numberColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().number()));
         descriptionColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().version().description()));
+        // a version whose catalog tables changed after it was published is marked, with the reason as tooltip (M1)
+        descriptionColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                VersionRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                String mark = row == null ? null : vm.marks().get(row.number());
+                setText(empty ? null : (mark == null ? text : "\u26a0 " + text));
+                setTooltip(mark == null ? null : new javafx.scene.control.Tooltip(mark));
+                getStyleClass().remove("table-changed");
+                if (mark != null) {
+                    getStyleClass().add("table-changed");
+                }
+            }
+        });
+        vm.marks().addListener((javafx.collections.MapChangeListener<Integer, String>) ch -> versionsTable.refresh());
         // ISO-like text sorts in time order
         createdColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(Formats.preciseTime(c.getValue().version().createdAt())));
         authorColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().version().author()));

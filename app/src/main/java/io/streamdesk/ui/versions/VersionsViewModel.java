@@ -29,6 +29,12 @@ public final class VersionsViewModel {
     private final ObservableList<VersionRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private Integer onlineVersion;
+    /** Version number to why it is marked (a catalog table it uses changed after it was published, M1). */
+    private final javafx.collections.ObservableMap<Integer, String> marks = FXCollections.observableHashMap();
+    /** One wrapper: its listeners live as long as it does. */
+    private final javafx.collections.ObservableMap<Integer, String> readOnlyMarks =
+            FXCollections.unmodifiableObservableMap(marks);
+    private java.util.function.Function<List<JobVersion>, java.util.Map<Integer, String>> markSource;
 
     public VersionsViewModel(JobId jobId, JobService jobs, UiContext ctx) {
         this.jobId = jobId;
@@ -38,6 +44,21 @@ public final class VersionsViewModel {
 
     public ObservableList<VersionRow> rows() {
         return FXCollections.unmodifiableObservableList(rows);
+    }
+
+    /**
+     * Marks versions whose catalog tables changed after they were published: {@code source} (run off the FX thread
+     * after each load) gives version number to reason.
+     */
+    public VersionsViewModel withChangeMarks(java.util.function.Function<List<JobVersion>, java.util.Map<Integer, String>> source) {
+        this.markSource = source;
+        loadMarks(versions()); // the list may have loaded before the marks were asked for
+        return this;
+    }
+
+    /** Version number to why it is marked; empty when nothing changed under it. */
+    public javafx.collections.ObservableMap<Integer, String> marks() {
+        return readOnlyMarks;
     }
 
     public ReadOnlyStringProperty errorProperty() {
@@ -99,6 +120,21 @@ public final class VersionsViewModel {
     private void show(List<JobVersion> versions) {
         error.set("");
         rows.setAll(versions.stream().map(v -> new VersionRow(v, isOnline(v.number()))).toList());
+        loadMarks(versions);
+    }
+
+    private void loadMarks(List<JobVersion> versions) {
+        if (markSource != null && !versions.isEmpty()) {
+            var source = markSource;
+            BackgroundTask.wrap(() -> source.apply(versions))
+                    .titled("Checking the catalog tables of the versions")
+                    .onSuccess(found -> {
+                        marks.clear();
+                        marks.putAll(found);
+                    })
+                    .onFailure(e -> marks.clear()) // a missing mark hides nothing the check would not say
+                    .executeWith(ctx);
+        }
     }
 
     private boolean isOnline(int number) {

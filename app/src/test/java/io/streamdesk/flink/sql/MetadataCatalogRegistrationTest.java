@@ -116,6 +116,24 @@ class MetadataCatalogRegistrationTest {
     }
 
     @Test
+    void variablesInTableOptionsTakeTheContextsValuesAndAMissingOneFailsOnlyTheStatementReadingIt() {
+        MetadataTable rated = table("_dc", "_db", "rated", "CREATE TABLE rated (a INT) WITH ('connector' = 'datagen',"
+                + "\n  'rows-per-second' = '${rate}')", "datagen");
+        MetadataSnapshot s = new MetadataSnapshot(snapshot(0).databases(),
+                java.util.stream.Stream.concat(snapshot(0).tables().stream(), java.util.stream.Stream.of(rated)).toList());
+        String reads = "INSERT INTO _dc._db.orders_sink SELECT a, CAST(1 AS DECIMAL(10, 2)) FROM _dc._db.rated";
+        assertThat(new FlinkSqlChecker().check(reads, new SqlContext(List.of(), s, Map.of("rate", "7")))).isEmpty();
+        // without a value, the statement that reads the table is refused naming the table and the variable
+        List<SqlProblem> problems = new FlinkSqlChecker().check(reads, new SqlContext(List.of(), s, Map.of("x", "1")));
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("_dc._db.rated").contains("rate"));
+        assertThat(new FlinkSqlChecker().check(reads, new SqlContext(List.of(), s, Map.of()))).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("_dc._db.rated").contains("rate"));
+        // a statement that does not read it is not affected
+        assertThat(new FlinkSqlChecker().check(JOB, new SqlContext(List.of(), s, Map.of("x", "1")))).isEmpty();
+    }
+
+    @Test
     void aBrokenStoredDdlNamesTheTable() {
         MetadataSnapshot broken = new MetadataSnapshot(List.of(new MetadataDatabase("_dc", "_db")),
                 List.of(table("_dc", "_db", "bad", "CREATE TABLE bad (a BIGINTEGER) WITH ('connector' = 'print')", "print")));
