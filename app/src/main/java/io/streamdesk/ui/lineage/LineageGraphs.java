@@ -135,7 +135,7 @@ public final class LineageGraphs {
             }
             String detail = t.name() + " (" + tableSubtitle(t) + ")" + (usage.isEmpty() ? "" : "\n" + usage);
             nodes.put(id, new LineageGraph.Node(id, LineageGraph.Kind.TABLE, tableTitle(t),
-                    dropped ? tableSubtitle(t) + " \u00b7 no longer used" : tableSubtitle(t), detail, focus, dropped,
+                    dropped ? "no longer used \u00b7 " + tableSubtitle(t) : tableSubtitle(t), detail, focus, dropped,
                     null, 0, t.name(), t.origin()));
         }
 
@@ -153,7 +153,9 @@ public final class LineageGraphs {
                     + v.writes().size() + " table(s)" + (v.problem().isEmpty() ? "" : "\n" + v.problem());
             String partly = v.problem().isEmpty() ? "" : " \u00b7 partly read";
             String title = byJob ? jobName : "v" + v.version();
-            String subtitle = (byJob ? "v" + v.version() : jobName) + (old ? " \u00b7 not the newest" : "") + partly;
+            // a job's own graph needs no job name in every box; a table's graph tells the jobs apart by it
+            String subtitle = (byJob ? "v" + v.version() + (old ? " \u00b7 older version" : "")
+                    : old ? "older version" : "newest version") + partly;
             nodes.put(id, new LineageGraph.Node(id, LineageGraph.Kind.VERSION, title, subtitle, detail, focus, old,
                     job, v.version(), null, null));
         }
