@@ -82,6 +82,7 @@ public final class AppContext implements Services {
         });
         Path smtpFile = dirs.root().resolve("alarm-smtp.properties");
         this.graph = ServiceGraph.build(ServiceGraph.adapters()
+                .jobForms(new io.streamdesk.store.JdbcJobFormStore(database.dataSource(), clock))
                 .stores(new HibernateJobStore(database), new HibernateVersionStore(database),
                         new HibernateRunStore(database), new HibernateEventStore(database))
                 .monitoringStores(new JdbcMetricStore(database.dataSource(), clock),
@@ -90,14 +91,20 @@ public final class AppContext implements Services {
                         new io.streamdesk.store.SmtpSettingsFile(smtpFile), secrets)
                 .cluster(localCluster, io.streamdesk.flink.local.FlinkVersions.bundled())
                 .clusterDefinitions(new io.streamdesk.store.JdbcClusterDefinitionStore(database.dataSource()))
+                .variables(new io.streamdesk.store.JdbcVariableStore(database.dataSource()))
                 .connectors(List.of(new io.streamdesk.flink.remote.RemoteSessionConnector()))
+                .dependencies(new io.streamdesk.store.JdbcDependencyStore(database.dataSource()),
+                        new io.streamdesk.store.DependencyFiles(dirs.dependencies()))
                 .jobPoll(options.reconcileInterval())
+                .metadata(new io.streamdesk.store.JdbcMetadataStore(database.dataSource()),
+                        new io.streamdesk.flink.sql.FlinkTableDdlParser())
                 .sql(checker, submitter, new io.streamdesk.service.jobconfig.CachingJobGraphCompiler(
                                 // ${secret:id} in the SQL compiles with placeholders; only the submit gets values (S2)
                                 io.streamdesk.service.secrets.SqlSecretService.withPlaceholders(submitter)),
                         new FlinkSavepointInspector(), configOptions)
                 .lineage(new io.streamdesk.store.JdbcLineageStore(database.dataSource()),
                         new io.streamdesk.flink.sql.FlinkLineageExtractor())
+                .vocabulary(new io.streamdesk.flink.sql.FlinkSqlVocabulary())
                 .clock(clock)
                 .user(options.author(), options.timeouts())
                 .paths(dirs.savepoints(), dirs.logs().resolve("runs"))
@@ -232,6 +239,11 @@ public final class AppContext implements Services {
     }
 
     @Override
+    public io.streamdesk.service.metadata.MetadataService metadata() {
+        return graph.metadata();
+    }
+
+    @Override
     public JobService jobs() {
         return graph.jobs();
     }
@@ -239,6 +251,16 @@ public final class AppContext implements Services {
     @Override
     public RunService runs() {
         return graph.runs();
+    }
+
+    @Override
+    public io.streamdesk.service.jobtypes.JarJobService jarJobs() {
+        return graph.jarJobs();
+    }
+
+    @Override
+    public io.streamdesk.service.jobtypes.EtlJobService etlJobs() {
+        return graph.etlJobs();
     }
 
     @Override
@@ -274,6 +296,21 @@ public final class AppContext implements Services {
     @Override
     public VersionRunService versionRuns() {
         return graph.versionRuns();
+    }
+
+    @Override
+    public io.streamdesk.service.dependencies.DependencyService dependencies() {
+        return graph.dependencies();
+    }
+
+    @Override
+    public io.streamdesk.service.variables.VariableService variables() {
+        return graph.variables();
+    }
+
+    @Override
+    public io.streamdesk.service.completion.CompletionService completion() {
+        return graph.completion();
     }
 
     @Override

@@ -82,6 +82,7 @@ public final class ServiceGraph {
         JobGraphCompiler compiler;
         SavepointInspector savepointInspector;
         ConfigOptionCatalog configOptions;
+        io.streamdesk.service.port.SqlVocabulary vocabulary = io.streamdesk.service.port.SqlVocabulary.none();
         Clock clock = Clock.systemUTC();
         String author;
         Path savepoints;
@@ -91,8 +92,21 @@ public final class ServiceGraph {
         List<DeliveryChannel> alarmDeliveries = List.of();
         Executor alarmDeliveryExecutor = Runnable::run;
         SeriesReader series;
+        io.streamdesk.service.port.JobFormStore jobForms;
+        io.streamdesk.service.port.JarInspector jarInspector = new io.streamdesk.flink.jar.JarFileInspector();
+
+        /** Where the forms of JAR and ETL jobs are kept (J1). */
+        public Adapters jobForms(io.streamdesk.service.port.JobFormStore forms) {
+            this.jobForms = forms;
+            return this;
+        }
+        io.streamdesk.service.port.DependencyStore dependencyStore;
+        io.streamdesk.service.port.DependencyFileStore dependencyFiles;
         io.streamdesk.service.port.LineageStore lineageStore;
         io.streamdesk.service.port.LineageExtractor lineageExtractor;
+        io.streamdesk.service.port.MetadataStore metadataStore;
+        io.streamdesk.service.port.TableDdlParser tableDdlParser;
+        io.streamdesk.service.port.VariableStore variableStore;
 
         public Adapters stores(JobStore jobs, VersionStore versions, RunStore runs, EventStore events) {
             this.jobStore = jobs;
@@ -154,6 +168,12 @@ public final class ServiceGraph {
             return this;
         }
 
+        /** Flink's functions and connector options for completion (E2); none by default (keywords and catalog only). */
+        public Adapters vocabulary(io.streamdesk.service.port.SqlVocabulary vocabulary) {
+            this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+            return this;
+        }
+
         public Adapters clock(Clock clock) {
             this.clock = clock;
             return this;
@@ -193,9 +213,31 @@ public final class ServiceGraph {
             return this;
         }
 
+        /** Where global variables and what versions froze of them are kept (M6, V1). */
+        public Adapters variables(io.streamdesk.service.port.VariableStore store) {
+            this.variableStore = store;
+            return this;
+        }
+
         /** Metric series for the rules; null (the default) reads them from the metric store. */
         public Adapters series(SeriesReader series) {
             this.series = series;
+            return this;
+        }
+
+        /** Where the dependencies' metadata (database) and files (data directory) are kept (DP1-DP4). */
+        public Adapters dependencies(io.streamdesk.service.port.DependencyStore store,
+                                     io.streamdesk.service.port.DependencyFileStore files) {
+            this.dependencyStore = store;
+            this.dependencyFiles = files;
+            return this;
+        }
+
+        /** Where the metadata catalog is kept and what checks a table's DDL with Flink's parser (M1-M4). */
+        public Adapters metadata(io.streamdesk.service.port.MetadataStore store,
+                                 io.streamdesk.service.port.TableDdlParser parser) {
+            this.metadataStore = store;
+            this.tableDdlParser = parser;
             return this;
         }
 
@@ -210,6 +252,7 @@ public final class ServiceGraph {
             Objects.requireNonNull(settingsStore, "settings store");
             Objects.requireNonNull(smtpSettings, "SMTP settings store");
             Objects.requireNonNull(secrets, "secret store");
+            Objects.requireNonNull(variableStore, "variable store");
             Objects.requireNonNull(cluster, "cluster");
             Objects.requireNonNull(clusterFlinkVersion, "cluster Flink version");
             Objects.requireNonNull(clusterDefinitions, "cluster definition store");
@@ -226,8 +269,12 @@ public final class ServiceGraph {
             Objects.requireNonNull(timeouts, "timeouts");
             Objects.requireNonNull(defaultSampleInterval, "sample interval");
             Objects.requireNonNull(alarmDeliveryExecutor, "alarm delivery executor");
+            Objects.requireNonNull(jobForms, "job form store");
+            Objects.requireNonNull(jarInspector, "jar inspector");
             Objects.requireNonNull(lineageStore, "lineage store");
             Objects.requireNonNull(lineageExtractor, "lineage extractor");
+            Objects.requireNonNull(metadataStore, "metadata store");
+            Objects.requireNonNull(tableDdlParser, "table DDL parser");
         }
     }
 
@@ -237,6 +284,7 @@ public final class ServiceGraph {
     private final JobConfigService jobConfig;
     private final JobService jobs;
     private final io.streamdesk.service.JobSqlContexts sqlContexts;
+    private final io.streamdesk.service.metadata.MetadataService metadata;
     private final RunService runs;
     private final MonitoringService monitoring;
     private final CheckpointService checkpoints;
@@ -249,25 +297,58 @@ public final class ServiceGraph {
     private final CopyService copies;
     private final BatchActions batchActions;
     private final VersionRunService versionRuns;
+    private final io.streamdesk.service.jobtypes.JarJobService jarJobs;
+    private final io.streamdesk.service.jobtypes.EtlJobService etlJobs;
+    private final io.streamdesk.service.dependencies.DependencyService dependencies;
     private final io.streamdesk.service.lineage.LineageService lineage;
+    private final io.streamdesk.service.variables.VariableService variables;
+    private final io.streamdesk.service.completion.CompletionService completion;
 
     private ServiceGraph(Adapters a) {
         a.requireAll();
         Clock clock = a.clock;
+        this.variables = new io.streamdesk.service.variables.VariableService(a.variableStore, a.secrets, clock);
         JobChangeListeners listeners = new JobChangeListeners();
         this.clusters = new ClusterService(List.of(a.cluster), a.eventStore, clock, a.settingsStore, a.jobPollInterval)
                 .withRegistry(a.clusterDefinitions, a.secrets, a.connectors, a.jobStore);
         // the jars, catalog tables and variables of every check, compile and run (DP4, M3, M6); its sources are set
         // below as their services are made
-        this.sqlContexts = new io.streamdesk.service.JobSqlContexts();
+        this.sqlContexts = new io.streamdesk.service.JobSqlContexts().withVariables(variables.source());
+        // the metadata catalog's tables are registered into every check, compile and run (M3)
+        this.metadata = new io.streamdesk.service.metadata.MetadataService(a.metadataStore, a.tableDdlParser, clock);
+        sqlContexts.withCatalog(metadata);
         this.jobConfig = new JobConfigService(a.jobStore, a.versionStore, a.runStore, clusters, a.compiler,
                 a.configOptions).withSqlContexts(sqlContexts);
         this.jobs = new JobService(a.jobStore, a.versionStore, a.checker, listeners, clock, a.author,
                 jobConfig::checkPublishable).withSqlSecrets(new io.streamdesk.service.secrets.SqlSecretService(a.secrets))
                 .withClusters(clusters).withSqlContexts(sqlContexts);
+        // optional for graphs built for one concern (a benchmark): without it jobs cannot reference dependencies
+        this.dependencies = a.dependencyStore == null || a.dependencyFiles == null ? null
+                : new io.streamdesk.service.dependencies.DependencyService(a.dependencyStore, a.dependencyFiles, clock)
+                .withJobs(jobs);
+        if (dependencies != null) {
+            sqlContexts.withJarFiles(dependencies); // the job's own jars in every check, compile and run (DP4)
+        }
+        // V1: a version freezes the values of the variables its SQL uses; it runs with those, whatever changes later
+        jobs.addPublishListener(variables::freeze);
         this.runs = new RunService(a.jobStore, a.versionStore, a.runStore, a.eventStore, clusters, a.submitter,
                 listeners, clock, a.savepoints, a.timeouts, RestorePoints.onClustersOf(a.checkpointStore, a.runStore, a.jobStore, clusters),
                 new SecretRefs(a.secrets)).withSqlContexts(sqlContexts);
+        // J1: JAR and ETL jobs keep their forms beside the draft and the versions; a JAR version runs through /jars
+        this.jarJobs = new io.streamdesk.service.jobtypes.JarJobService(jobs, a.jobForms, a.jarInspector, sqlContexts)
+                .attach();
+        this.etlJobs = new io.streamdesk.service.jobtypes.EtlJobService(jobs, a.jobForms, sqlContexts).attach();
+        if (dependencies != null) { // the main jar is chosen from the stored jar versions (DP4)
+            io.streamdesk.service.dependencies.DependencyService deps = dependencies;
+            jarJobs.withJarVersions(() -> deps.list().stream()
+                    .filter(d -> d.kind() == io.streamdesk.model.dependency.DependencyKind.JAR)
+                    .flatMap(d -> deps.versions(d.name()).stream())
+                    .map(v -> new io.streamdesk.model.dependency.DependencyRef(v.name(), v.version(), v.sha256()))
+                    .toList());
+        }
+        jobs.addPublishCheck(jarJobs::checkPublishable);
+        jobs.addPublishCheck(etlJobs::checkPublishable);
+        runs.withJarSubmission(jarJobs::submit);
         CheckpointTracker tracker = new CheckpointTracker(a.checkpointStore);
         MetricSampler sampler = new MetricSampler(a.jobStore, clusters, a.metricStore, tracker, clock);
         this.monitoring = new MonitoringService(a.metricStore, sampler, a.jobStore, a.runStore, clusters, clock,
@@ -294,6 +375,9 @@ public final class ServiceGraph {
         // each published version's tables are read once, right after it is stored (M5)
         this.lineage = new io.streamdesk.service.lineage.LineageService(a.jobStore, a.versionStore, a.lineageStore,
                 a.lineageExtractor, jobs, clock).listenToPublishes();
+        // completion reads the same catalog the checks see (E2, M3)
+        this.completion = new io.streamdesk.service.completion.CompletionService(a.vocabulary,
+                () -> sqlContexts.standalone().catalog(), clock);
     }
 
     public static ServiceGraph build(Adapters adapters) {
@@ -342,12 +426,27 @@ public final class ServiceGraph {
     }
 
     /** The one source of the jars, catalog tables and variables of checks, compiles and runs. */
+    /** The metadata catalog (M1-M4). */
+    public io.streamdesk.service.metadata.MetadataService metadata() {
+        return metadata;
+    }
+
     public io.streamdesk.service.JobSqlContexts sqlContexts() {
         return sqlContexts;
     }
 
     public JobService jobs() {
         return jobs;
+    }
+
+    /** JAR jobs: form, entry class check, run through /jars (J1, DP4). */
+    public io.streamdesk.service.jobtypes.JarJobService jarJobs() {
+        return jarJobs;
+    }
+
+    /** ETL jobs: form, generated SQL (J1). */
+    public io.streamdesk.service.jobtypes.EtlJobService etlJobs() {
+        return etlJobs;
     }
 
     public RunService runs() {
@@ -407,8 +506,27 @@ public final class ServiceGraph {
         return versionRuns;
     }
 
+    /** The dependencies (DP1-DP4); refused when the graph was built without their stores. */
+    public io.streamdesk.service.dependencies.DependencyService dependencies() {
+        if (dependencies == null) {
+            throw new IllegalStateException("This service graph was built without dependency stores "
+                    + "(Adapters.dependencies)");
+        }
+        return dependencies;
+    }
+
     /** Which job versions read and write each table (M5). */
     public io.streamdesk.service.lineage.LineageService lineage() {
         return lineage;
+    }
+
+    /** Global variables and what versions froze of them (M6, V1). */
+    public io.streamdesk.service.variables.VariableService variables() {
+        return variables;
+    }
+
+    /** Completion in the SQL editor (E2). */
+    public io.streamdesk.service.completion.CompletionService completion() {
+        return completion;
     }
 }

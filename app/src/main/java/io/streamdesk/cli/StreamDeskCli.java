@@ -102,7 +102,13 @@ public final class StreamDeskCli implements Runnable {
                 .addSubcommand(new JobStopCommand(context))
                 .addSubcommand(new JobStatusCommand(context))
                 .addSubcommand(new JobCopyCommand(context))
-                .addSubcommand(new JobTagsCommand(context)));
+                .addSubcommand(new JobTagsCommand(context))
+                .addSubcommand(new JobDepsCommand(context)));
+        root.addSubcommand(new CommandLine(new DepCommand())
+                .addSubcommand(new DepAddCommand(context))
+                .addSubcommand(new DepListCommand(context))
+                .addSubcommand(new DepVersionsCommand(context))
+                .addSubcommand(new DepRemoveCommand(context)));
         root.addSubcommand(new CommandLine(new ClusterCommand())
                 .addSubcommand(new ClusterListCommand(context))
                 .addSubcommand(new ClusterStatusCommand(context))
@@ -110,6 +116,10 @@ public final class StreamDeskCli implements Runnable {
                         .addSubcommand(new ClusterAddRemoteCommand(context)))
                 .addSubcommand(new ClusterTestCommand(context))
                 .addSubcommand(new ClusterRemoveCommand(context)));
+        root.addSubcommand(new CommandLine(new VarCommand())
+                .addSubcommand(new VarListCommand(context))
+                .addSubcommand(new VarSetCommand(context))
+                .addSubcommand(new VarRemoveCommand(context)));
         // these settings reach only the subcommands added so far: keep them after the subcommands
         root.registerConverter(JobId.class, new JobIdConverter());
         root.setOut(out);
@@ -121,6 +131,6 @@ public final class StreamDeskCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: one of jobs, job, check-sql, cluster (see --help).");
+                "Missing command: one of jobs, job, check-sql, cluster, dep, var (see --help).");
     }
 }

@@ -48,6 +48,21 @@ public final class JobService {
         void check(JobId id, Draft draft);
     }
 
+    /**
+     * Why Python jobs (J1) are not offered: PyFlink (the {@code apache-flink} Python package) comes from PyPI, which
+     * this installation cannot reach, and Flink's Python runner needs it in the cluster's Python.
+     */
+    public static final String PYTHON_UNAVAILABLE = "Python jobs need PyFlink (the apache-flink Python package from "
+            + "PyPI) on the app's machine and in the cluster's Python; it cannot be installed here, so Python jobs are "
+            + "not available.";
+
+    private final List<PublishCheck> extraPublishChecks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A further check before a version is stored (a job type's form, J1); throws to refuse. */
+    public void addPublishCheck(PublishCheck check) {
+        extraPublishChecks.add(java.util.Objects.requireNonNull(check, "check"));
+    }
+
     public JobService(JobStore jobs, VersionStore versions, SqlChecker checker, JobChangeListeners listeners,
                       Clock clock, String author, PublishCheck publishCheck) {
         this.publishCheck = publishCheck;
@@ -93,10 +108,28 @@ public final class JobService {
      * @throws InputRejectedException when no cluster has that id
      */
     public Job createSqlJob(String name, String folder, String clusterId) {
+        return createJob(name, folder, clusterId, JobType.SQL);
+    }
+
+    /** A new job of {@code type} on the default cluster (J1). */
+    public Job createJob(String name, String folder, JobType type) {
+        ClusterService c = clusters;
+        return createJob(name, folder, c == null ? ClusterConnection.DEFAULT_CLUSTER_ID : c.defaultClusterId(), type);
+    }
+
+    /**
+     * A new job of {@code type} placed on {@code clusterId} (J1, R4). Python jobs are refused: PyFlink cannot run here
+     * ({@link #PYTHON_UNAVAILABLE}).
+     */
+    public Job createJob(String name, String folder, String clusterId, JobType type) {
+        java.util.Objects.requireNonNull(type, "type");
+        if (type == JobType.PYTHON) {
+            throw new InputRejectedException("Type: " + PYTHON_UNAVAILABLE);
+        }
         String validName = InputLimits.requireName(name);
         String validFolder = InputLimits.requireFolder(folder);
         String cluster = requireCluster(clusterId);
-        Job job = new Job(JobId.generate(), validName, validFolder, JobType.SQL, cluster,
+        Job job = new Job(JobId.generate(), validName, validFolder, type, cluster,
                 JobStatus.UNINITIALIZED, null, clock.instant(), Duration.ZERO, null, 0, null, null);
         Job created = jobs.create(job);
         listeners.fire(created);
@@ -239,6 +272,9 @@ public final class JobService {
                     + ", column " + first.column() + ": " + first.message(), problems);
         }
         publishCheck.check(id, draft);
+        for (PublishCheck check : extraPublishChecks) {
+            check.check(id, draft);
+        }
         JobVersion version = versions.publish(id, draft.sql(), draft.config(), validDescription, author);
         for (java.util.function.Consumer<JobVersion> listener : publishListeners) {
             try {

@@ -68,6 +68,23 @@ public final class RunService {
     /** Where a version's jars, catalog tables and frozen variable values come from (set once by the graph). */
     private volatile JobSqlContexts sqlContexts = new JobSqlContexts();
 
+    /** How a version of a JAR job reaches its cluster (J1); returns the Flink job id or throws OperationFailedException. */
+    public interface JarSubmission {
+        String submit(io.streamdesk.service.port.JarRunner cluster, JobVersion version, String restorePath,
+                      boolean allowNonRestoredState, java.util.Map<String, String> configuration);
+
+        JarSubmission NONE = (cluster, version, restorePath, allowNonRestoredState, configuration) -> {
+            throw new OperationFailedException("JAR jobs cannot run in this process.", "Run it from the app.");
+        };
+    }
+
+    private volatile JarSubmission jarSubmission = JarSubmission.NONE;
+
+    public RunService withJarSubmission(JarSubmission submission) {
+        this.jarSubmission = java.util.Objects.requireNonNull(submission, "submission");
+        return this;
+    }
+
     public RunService withSqlContexts(JobSqlContexts contexts) {
         this.sqlContexts = java.util.Objects.requireNonNull(contexts, "contexts");
         return this;
@@ -527,14 +544,28 @@ public final class RunService {
         String restorePath = resolveRestore(job.id(), restore);
         // S2: secrets (in the SQL and the parameters) are put in only here, for the submitter; a missing one refuses
         // before the cluster is touched
-        io.streamdesk.service.secrets.SecretRefs.Resolved configuration = secretRefs.resolve(version.sql(),
-                version.config().parameters(), FlinkJobConfiguration.of(version.config(), allowNonRestoredState));
+        // M6, V1: the variables first, with the values the version froze (a secret variable froze a ${secret:id}
+        // reference, resolved below with the script's own references and scrubbed from messages like them); the
+        // submitter then gets a script with nothing left to substitute
         io.streamdesk.model.sql.SqlContext context = sqlContexts.forVersion(version);
+        String sql = withVariables(version, context.variables());
+        context = context.withVariables(java.util.Map.of());
+        io.streamdesk.service.secrets.SecretRefs.Resolved configuration = secretRefs.resolve(sql,
+                version.config().parameters(), FlinkJobConfiguration.of(version.config(), allowNonRestoredState));
         ClusterGateway gateway = clusters.readyGateway(job.clusterId(), timeouts.clusterStart());
         String flinkJobId;
         try {
-            flinkJobId = submitter.submit(gateway, job.name() + " (" + job.id() + " v" + versionNumber + ")",
-                    configuration.sql(), restorePath, configuration.configuration(), context);
+            if (job.type() == io.streamdesk.model.JobType.JAR) {
+                // J1: the cluster runs the version's jar (REST /jars/upload, /jars/:id/run); tracked like SQL below
+                flinkJobId = jarSubmission.submit(gateway, version, restorePath, allowNonRestoredState,
+                        configuration.configuration());
+            } else {
+                flinkJobId = submitter.submit(gateway, job.name() + " (" + job.id() + " v" + versionNumber + ")",
+                        configuration.sql(), restorePath, configuration.configuration(), context);
+            }
+        } catch (OperationFailedException e) {
+            throw new OperationFailedException(configuration.scrub(e.getMessage()), e.suggestedFix(),
+                    configuration.leaks(e) ? null : e);
         } catch (SqlSubmitException e) {
             String message = configuration.scrub(e.getMessage());
             throw new OperationFailedException("Submitting version " + versionNumber + " failed: " + message,
@@ -556,6 +587,19 @@ public final class RunService {
         // the cluster has just said the job runs: that is a confirmation, as a reconcile's answer would be
         clusters.jobStates().confirm(job.id(), flinkJobId, JobStatus.RUNNING, null, clock.instant());
         return running;
+    }
+
+    /** The version's SQL with the variable values it froze; a reference left unresolved refuses the run. */
+    private static String withVariables(JobVersion version, java.util.Map<String, String> frozen) {
+        io.streamdesk.model.sql.VariableSubstitution.Result substituted =
+                io.streamdesk.model.sql.VariableSubstitution.apply(version.sql(), frozen);
+        if (!substituted.ok()) {
+            io.streamdesk.model.SqlProblem first = substituted.problems().get(0);
+            throw new OperationFailedException("Version " + version.number() + " cannot run: SQL line " + first.line()
+                    + ", column " + first.column() + ": " + first.message(), "A version runs with the variable values "
+                    + "it froze when it was published; publish a new version once the check passes.");
+        }
+        return substituted.text();
     }
 
     /**

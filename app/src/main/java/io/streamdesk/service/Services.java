@@ -13,6 +13,12 @@ public interface Services extends AutoCloseable {
 
     RunService runs();
 
+    /** JAR jobs (J1, DP4): the form, the entry class check, the run through the cluster's /jars API. */
+    io.streamdesk.service.jobtypes.JarJobService jarJobs();
+
+    /** ETL jobs (J1): the form and the SQL generated from it. */
+    io.streamdesk.service.jobtypes.EtlJobService etlJobs();
+
     ClusterService clusters();
 
     /** Events, timeline queries (EV1-EV5). */
@@ -42,6 +48,11 @@ public interface Services extends AutoCloseable {
 
     /** Running a chosen version with the CU, state-compatibility and stop-first checks (J5, V4). */
     VersionRunService versionRuns();
+    /** Uploaded JARs and configuration files, their versions and what references them (DP1-DP4). */
+    io.streamdesk.service.dependencies.DependencyService dependencies();
+    /** Completion in the SQL editor: keywords, Flink's functions, the catalog's tables and columns (E2). */
+    io.streamdesk.service.completion.CompletionService completion();
+
     /** Metric samples and charts (MO1, MO2). */
     MonitoringService monitoring();
 
@@ -51,8 +62,14 @@ public interface Services extends AutoCloseable {
     /** Checkpoint history and manual savepoints (C1, C2). */
     CheckpointService checkpoints();
 
+    /** The metadata catalog: catalogs, databases, tables (M1-M4). */
+    io.streamdesk.service.metadata.MetadataService metadata();
+
     /** Failures of background work (status checks, sampling, store writes): the status bar shows a persistent one. */
     io.streamdesk.service.BackgroundProblems problems();
+
+    /** Global variables in job SQL, and what versions froze of them (M6, V1). */
+    io.streamdesk.service.variables.VariableService variables();
 
     /** The data directory (D3). */
     Path dataDirectory();

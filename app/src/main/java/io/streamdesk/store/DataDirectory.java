@@ -92,6 +92,11 @@ public final class DataDirectory {
         return root.resolve("savepoints");
     }
 
+    /** Uploaded dependency files (DP1), content-addressed: see {@link DependencyFiles}. */
+    public Path dependencies() {
+        return root.resolve("dependencies");
+    }
+
     private void create() {
         boolean existed = Files.isDirectory(root);
         try {
@@ -100,7 +105,7 @@ public final class DataDirectory {
                 // The directory will hold the secret store's key material (S2): keep other users out.
                 Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));
             }
-            for (Path sub : new Path[] {db(), logs(), cluster(), savepoints()}) {
+            for (Path sub : new Path[] {db(), logs(), cluster(), savepoints(), dependencies()}) {
                 Files.createDirectories(sub);
             }
         } catch (IOException | RuntimeException e) {

@@ -137,6 +137,7 @@ public final class HibernateJobStore implements JobStore {
                 draft.setSavedAt(Instant.now());
                 draft.setConfig(columns != null ? columns : StoreMapping.toColumns(JobConfig.defaults()));
                 session.persist(draft);
+                session.flush(); // the draft row exists before its dependency rows refer to it
             } else {
                 draft.setRevision(draft.getRevision() + 1);
                 if (sql != null) {
@@ -147,18 +148,28 @@ public final class HibernateJobStore implements JobStore {
                     draft.setConfig(columns);
                 }
             }
+            if (config != null) {
+                DependencyRefRows.replaceDraft(session, id.value(), config.dependencies());
+            }
             if (JobStatus.UNINITIALIZED.name().equals(job.getStatus())) {
                 job.setStatus(JobStatus.UNPUBLISHED.name());
                 job.setRunStateVersion(job.getRunStateVersion() + 1);
             }
-            return StoreMapping.toDraft(draft);
+            return toDraft(session, draft);
         });
     }
 
     @Override
     public Optional<Draft> findDraft(JobId id) {
         return db.inTransaction("Reading the draft of " + id, session ->
-                Optional.ofNullable(session.find(DraftEntity.class, id.value())).map(StoreMapping::toDraft));
+                Optional.ofNullable(session.find(DraftEntity.class, id.value())).map(d -> toDraft(session, d)));
+    }
+
+    /** The draft with its dependency references (V13), which live in their own table. */
+    private static Draft toDraft(Session session, DraftEntity e) {
+        Draft d = StoreMapping.toDraft(e);
+        return new Draft(d.jobId(), d.sql(), d.revision(), d.savedAt(),
+                d.config().withDependencies(DependencyRefRows.draft(session, e.getJobId())));
     }
 
     /** The job row, locked for update until the transaction ends; fails when the job does not exist. */
@@ -202,6 +213,10 @@ public final class HibernateJobStore implements JobStore {
                 draft.setSavedAt(Instant.now());
                 draft.setConfig(StoreMapping.toColumns(draftConfig != null ? draftConfig : JobConfig.defaults()));
                 session.persist(draft);
+                if (draftConfig != null && !draftConfig.dependencies().isEmpty()) {
+                    session.flush();
+                    DependencyRefRows.replaceDraft(session, job.id().value(), draftConfig.dependencies());
+                }
                 JobEntity e = session.find(JobEntity.class, job.id().value());
                 if (JobStatus.UNINITIALIZED.name().equals(e.getStatus())) {
                     e.setStatus(JobStatus.UNPUBLISHED.name());

@@ -54,19 +54,25 @@ public final class HibernateVersionStore implements VersionStore {
             v.setCreatedAt(Instant.now());
             v.setConfig(columns);
             session.persist(v);
+            session.flush(); // the version's id, which its dependency rows refer to
+            DependencyRefRows.insertVersion(session, v.getId(), config.dependencies());
             if (JobStatus.UNINITIALIZED.name().equals(job.getStatus()) || JobStatus.UNPUBLISHED.name().equals(job.getStatus())) {
                 job.setStatus(JobStatus.STOPPED.name());
             }
-            return StoreMapping.toVersion(v);
+            return withRefs(StoreMapping.toVersion(v), config.dependencies());
         });
     }
 
     @Override
     public List<JobVersion> list(JobId id) {
-        return db.inTransaction("Listing the versions of " + id, session -> session
-                .createSelectionQuery("from JobVersionEntity v where v.jobId = :job order by v.number desc", JobVersionEntity.class)
-                .setParameter("job", id.value())
-                .getResultList().stream().map(StoreMapping::toVersion).toList());
+        return db.inTransaction("Listing the versions of " + id, session -> {
+            java.util.Map<Long, List<io.streamdesk.model.dependency.DependencyRef>> refs = refs(session, id);
+            return session
+                    .createSelectionQuery("from JobVersionEntity v where v.jobId = :job order by v.number desc", JobVersionEntity.class)
+                    .setParameter("job", id.value())
+                    .getResultList().stream().map(v -> withRefs(StoreMapping.toVersion(v),
+                            refs.getOrDefault(v.getId(), List.of()))).toList();
+        });
     }
 
     @Override
@@ -75,7 +81,8 @@ public final class HibernateVersionStore implements VersionStore {
                 .createSelectionQuery("from JobVersionEntity v where v.jobId = :job and v.number = :n", JobVersionEntity.class)
                 .setParameter("job", id.value())
                 .setParameter("n", number)
-                .uniqueResultOptional().map(StoreMapping::toVersion));
+                .uniqueResultOptional().map(v -> withRefs(StoreMapping.toVersion(v),
+                        DependencyRefRows.version(session, v.getId()))));
     }
 
     @Override
@@ -96,6 +103,17 @@ public final class HibernateVersionStore implements VersionStore {
             }
             return deleted > 0;
         });
+    }
+
+    /** The dependency versions a version froze (V1, V13), kept in their own table. */
+    private static JobVersion withRefs(JobVersion v, List<io.streamdesk.model.dependency.DependencyRef> refs) {
+        return new JobVersion(v.jobId(), v.number(), v.sql(), v.description(), v.author(), v.createdAt(),
+                v.config().withDependencies(refs));
+    }
+
+    private static java.util.Map<Long, List<io.streamdesk.model.dependency.DependencyRef>> refs(
+            org.hibernate.Session session, JobId id) {
+        return DependencyRefRows.versionsOfJob(session, id.value());
     }
 
     /** The highest number a version of the job ever had, deleted ones included. */

@@ -276,12 +276,15 @@ public final class RemoteFiguresBenchmark {
                                       List<io.streamdesk.service.port.ClusterConnector> connectors) {
         Duration wait = Duration.ofSeconds(60);
         return ServiceGraph.build(ServiceGraph.adapters()
+                .jobForms(new io.streamdesk.testing.InMemoryJobFormStore())
                 .stores(new InMemoryJobStore(), new InMemoryVersionStore(), new InMemoryRunStore(), new InMemoryEventStore())
                 .monitoringStores(new InMemoryMetricStore(), new InMemoryCheckpointStore(), new InMemoryAlarmStore())
                 .settings(new InMemorySettingsStore(), new InMemorySmtpSettingsStore(), new InMemorySecretStore())
                 .cluster(local, FlinkVersions.bundled())
                 .clusterDefinitions(new InMemoryClusterDefinitionStore())
+                .variables(new io.streamdesk.testing.InMemoryVariableStore())
                 .connectors(connectors)
+                .metadata(new io.streamdesk.testing.InMemoryMetadataStore(), new io.streamdesk.flink.sql.FlinkTableDdlParser())
                 .sql(new FlinkSqlChecker(), new FlinkSqlSubmitter(), new FlinkSqlSubmitter(),
                         new FlinkSavepointInspector(), new FlinkConfigOptionCatalog())
                 .lineage(new io.streamdesk.testing.InMemoryLineageStore(), new io.streamdesk.testing.FakeLineageExtractor())

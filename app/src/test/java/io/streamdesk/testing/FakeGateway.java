@@ -35,6 +35,40 @@ public final class FakeGateway implements ClusterGateway {
         return submit();
     }
 
+    /** Jars uploaded and not deleted yet, by id (JAR jobs, J1). */
+    public final Map<String, java.nio.file.Path> uploadedJars = new LinkedHashMap<>();
+    /** Every jar run, in order. */
+    public final List<JarRun> jarRuns = new ArrayList<>();
+
+    /** An upload of a jar that must exist; its id names the file as Flink's does. */
+    @Override
+    public synchronized String uploadJar(java.nio.file.Path jar) {
+        if (!java.nio.file.Files.isRegularFile(jar)) {
+            throw new ClusterCallException(400, "no jar at " + jar);
+        }
+        String id = java.util.UUID.randomUUID() + "_" + jar.getFileName();
+        uploadedJars.put(id, jar);
+        return id;
+    }
+
+    /** A run of an uploaded jar: the job runs at once, as a job graph upload does. */
+    @Override
+    public synchronized String runJar(String jarId, JarRun run) {
+        if (!uploadedJars.containsKey(jarId)) {
+            throw new ClusterCallException(404, "Flink answered 404 to POST /jars/:jarid/run: Jar file " + jarId
+                    + " does not exist");
+        }
+        jarRuns.add(run);
+        return submit();
+    }
+
+    @Override
+    public synchronized void deleteJar(String jarId) {
+        if (uploadedJars.remove(jarId) == null) {
+            throw new ClusterCallException(404, "no jar " + jarId);
+        }
+    }
+
     /** Makes every stop-with-savepoint from now on fail with this cause (the job keeps running). */
     public synchronized void failSavepoints(String cause) {
         this.savepointFailure = cause;

@@ -22,6 +22,7 @@ import java.time.Duration;
  */
 public final class FakeServices implements Services {
     public final InMemoryJobStore jobStore = new InMemoryJobStore();
+    public final InMemoryJobFormStore jobFormStore = new InMemoryJobFormStore();
     public final InMemoryVersionStore versionStore = new InMemoryVersionStore();
     public final InMemoryRunStore runStore = new InMemoryRunStore();
     public final InMemoryEventStore eventStore = new InMemoryEventStore();
@@ -39,9 +40,16 @@ public final class FakeServices implements Services {
     public final InMemorySecretStore secretStore = new InMemorySecretStore();
     public final InMemoryClusterDefinitionStore clusterDefinitionStore;
     public final InMemorySmtpSettingsStore smtpStore = new InMemorySmtpSettingsStore();
+    /** Dependency metadata in memory (references read from the job and version twins); files are real, see below. */
+    public final InMemoryDependencyStore dependencyStore = new InMemoryDependencyStore(jobStore, versionStore);
+    /** Real content-addressed files under {@code <dataDirectory>/dependencies} (created on the first upload). */
+    public final io.streamdesk.store.DependencyFiles dependencyFiles;
     public final InMemoryLineageStore lineageStore = new InMemoryLineageStore();
     /** Reads no tables unless a test gives it the real extractor ({@code lineageExtractor.use(...)}). */
     public final FakeLineageExtractor lineageExtractor = new FakeLineageExtractor();
+    /** The metadata catalog in memory; its DDL is checked by Flink's real parser (loaded on first use). */
+    public final InMemoryMetadataStore metadataStore = new InMemoryMetadataStore();
+    public final InMemoryVariableStore variableStore = new InMemoryVariableStore();
     /** The metric series the event and alarm rules read (all samples of any metric and subject). */
     public final java.util.List<io.streamdesk.service.port.SeriesReader.Point> samples =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -68,19 +76,26 @@ public final class FakeServices implements Services {
                         java.util.List<io.streamdesk.service.port.ClusterConnector> connectors) {
         this.dataDirectory = dataDirectory;
         this.clusterDefinitionStore = definitions;
+        this.dependencyFiles = new io.streamdesk.store.DependencyFiles(dataDirectory.resolve("dependencies"));
         cluster.savepointsUnder(dataDirectory.resolve("savepoints"));
         Duration shortWait = Duration.ofSeconds(5);
         this.graph = ServiceGraph.build(ServiceGraph.adapters()
+                .jobForms(jobFormStore)
                 .stores(jobStore, versionStore, runStore, eventStore)
                 .monitoringStores(metricStore, checkpointStore, alarmStore)
                 .settings(settingsStore, smtpStore, secretStore)
                 .cluster(cluster, FakeGateway.FLINK_VERSION)
                 .clusterDefinitions(clusterDefinitionStore)
+                .variables(variableStore)
                 .connectors(connectors)
+                .dependencies(dependencyStore, dependencyFiles)
+                .metadata(metadataStore, new io.streamdesk.flink.sql.FlinkTableDdlParser())
                 // the real catalog: it only reads Flink's option classes (built once per JVM, off the calling thread)
                 .sql(checker, submitter, compiler, savepointInspector,
                         new io.streamdesk.flink.config.FlinkConfigOptionCatalog())
                 .lineage(lineageStore, lineageExtractor)
+                // the real vocabulary too: Flink's functions and factories, read on the first completion
+                .vocabulary(new io.streamdesk.flink.sql.FlinkSqlVocabulary())
                 .clock(Clock.systemUTC())
                 .user("tester", new RunService.RunTimeouts(shortWait, shortWait, shortWait))
                 .paths(dataDirectory.resolve("savepoints"), dataDirectory.resolve("run-logs"))
@@ -134,6 +149,11 @@ public final class FakeServices implements Services {
     }
 
     @Override
+    public io.streamdesk.service.metadata.MetadataService metadata() {
+        return graph.metadata();
+    }
+
+    @Override
     public JobService jobs() {
         return graph.jobs();
     }
@@ -141,6 +161,16 @@ public final class FakeServices implements Services {
     @Override
     public RunService runs() {
         return graph.runs();
+    }
+
+    @Override
+    public io.streamdesk.service.jobtypes.JarJobService jarJobs() {
+        return graph.jarJobs();
+    }
+
+    @Override
+    public io.streamdesk.service.jobtypes.EtlJobService etlJobs() {
+        return graph.etlJobs();
     }
 
     @Override
@@ -178,6 +208,16 @@ public final class FakeServices implements Services {
         return graph.versionRuns();
     }
 
+    @Override
+    public io.streamdesk.service.dependencies.DependencyService dependencies() {
+        return graph.dependencies();
+    }
+
+    @Override
+    public io.streamdesk.service.completion.CompletionService completion() {
+        return graph.completion();
+    }
+
     /** Background failures; tests report into it to see the status bar. */
     public final io.streamdesk.service.BackgroundProblems problems =
             new io.streamdesk.service.BackgroundProblems(Clock.systemUTC());
@@ -185,6 +225,11 @@ public final class FakeServices implements Services {
     @Override
     public io.streamdesk.service.BackgroundProblems problems() {
         return problems;
+    }
+
+    @Override
+    public io.streamdesk.service.variables.VariableService variables() {
+        return graph.variables();
     }
 
     @Override

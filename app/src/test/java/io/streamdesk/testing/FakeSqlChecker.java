@@ -25,6 +25,12 @@ public final class FakeSqlChecker implements SqlChecker {
     public synchronized List<SqlProblem> check(String script, io.streamdesk.model.sql.SqlContext context) {
         checks++;
         lastContext = context;
+        // variables as the real checker resolves them (M6): an unknown one is the problem, at its line and column
+        io.streamdesk.model.sql.VariableSubstitution.Result substituted =
+                io.streamdesk.model.sql.VariableSubstitution.apply(script, context.variables());
+        if (!substituted.ok()) {
+            return substituted.problems();
+        }
         List<SqlProblem> problems = new ArrayList<>();
         String[] lines = script.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {

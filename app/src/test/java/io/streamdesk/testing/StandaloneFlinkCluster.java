@@ -147,7 +147,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         command.add("-Dlog.file=" + log);
         command.add("-Dlog4j.configurationFile=" + conf.resolve("log4j.properties").toUri());
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(io.streamdesk.flink.local.LocalClusterProcess.childClassPath()); // no test classes or test jars
         command.add(main);
         command.add("--configDir");
         command.add(conf.toString());

@@ -86,6 +86,22 @@ public final class LocalClusterProcess implements ClusterConnection {
             "java.base/java.time", "java.base/java.util.concurrent", "java.base/java.util.concurrent.atomic",
             "java.base/java.math");
 
+    /**
+     * The class path of the child when it is not this JVM's: the app's runtime class path. The build sets it for the
+     * tests (target/classes and the runtime-scoped jars), so that test classes and test-scoped jars (a Kafka client, a
+     * JDBC driver) never reach jobs: a job gets user code only from the jars shipped with it. The installed app has
+     * no such jars, and its class path (the app jar and lib/, with Flink, the filesystem connector and the csv and
+     * json formats, as Flink's distribution has them) is the child's.
+     */
+    public static final String CHILD_CLASS_PATH_PROPERTY = "streamdesk.cluster.classpath";
+
+    /** {@link #CHILD_CLASS_PATH_PROPERTY} when set, else this JVM's class path. */
+    public static String childClassPath() {
+        String configured = System.getProperty(CHILD_CLASS_PATH_PROPERTY);
+        return configured == null || configured.isBlank() || configured.contains("${")
+                ? System.getProperty("java.class.path") : configured;
+    }
+
     static final String SPAWN_LOCK_FILE = "spawn.lock";
     /** A FileChannel lock is per JVM: instances of one JVM take this monitor first. */
     private static final Object SPAWN_MONITOR = new Object();
@@ -402,7 +418,7 @@ public final class LocalClusterProcess implements ClusterConnection {
         command.add("-Dlog4j2.configurationFile=" + LocalClusterMain.LOG_CONFIG_RESOURCE);
         command.add("-D" + LocalClusterMain.TASK_SLOTS_PROPERTY + "=" + taskSlots);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(childClassPath());
         command.add(LocalClusterMain.class.getName());
         command.add(workDir.toString());
         command.add(logFile.toString());

@@ -493,49 +493,31 @@ public final class FlinkRestClient implements ClusterGateway {
     /** A job graph upload may take longer than a status call: the JobManager deserializes and schedules it. */
     static final Duration SUBMIT_TIMEOUT = Duration.ofSeconds(60);
 
+    /**
+     * {@code POST /jobs} as Flink's {@code RestClusterClient} sends it: the job graph and the job's jars as parts of
+     * one multipart request ({@link JobSubmission}); the JobManager puts the jars on the blob server for the job's
+     * class loader. Sizes are bounded before anything is sent.
+     */
     @Override
     public String submitJobGraph(byte[] serializedJobGraph, java.util.List<java.nio.file.Path> jars) {
-        Objects.requireNonNull(serializedJobGraph, "serializedJobGraph");
-        if (!jars.isEmpty()) {
-            throw new UnsupportedOperationException("Shipping jars with a job graph is not built yet (" + jars.size()
-                    + " jar(s) given)");
-        }
-        if (serializedJobGraph.length > JobGraphUpload.MAX_JOB_GRAPH_BYTES) {
-            throw new ClusterCallException(413, "The job graph is " + (serializedJobGraph.length >> 20)
-                    + " MB, more than the " + (JobGraphUpload.MAX_JOB_GRAPH_BYTES >> 20) + " MB a submission may be.");
-        }
-        String boundary = "streamdesk-" + java.util.UUID.randomUUID();
-        String fileName = "job.graph";
-        ObjectNode request = JSON.createObjectNode();
-        request.put("jobGraphFileName", fileName);
-        request.putArray("jobJarFileNames");
-        request.putArray("jobArtifactFileNames");
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(serializedJobGraph.length + 1024);
-        byte[] head = ("--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"request\"\r\n"
-                + "Content-Type: application/json; charset=UTF-8\r\n\r\n"
-                + request + "\r\n"
-                + "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"file_0\"; filename=\"" + fileName + "\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        body.writeBytes(head);
-        body.writeBytes(serializedJobGraph);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        JobSubmission submission = JobSubmission.of(serializedJobGraph, jars);
         requestListener.accept(FlinkEndpoints.SUBMIT_JOB);
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(restUrl + "/jobs"))
-                .timeout(SUBMIT_TIMEOUT)
+                .timeout(submission.timeout(SUBMIT_TIMEOUT))
                 .header("Accept", "application/json")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+                .header("Content-Type", submission.contentType())
+                .POST(submission.body());
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
         HttpResponse<String> response = send(builder.build(), "POST /jobs");
         refuseAuth(response);
+        String what = submission.jarCount() == 0 ? "job graph"
+                : "job graph with its " + submission.jarCount() + " jar(s)";
         if (response.statusCode() == 413) {
-            throw new ClusterCallException(413, "The REST API at " + restUrl + " refused the " + (body.size() >> 10)
-                    + " KB job graph as too large (HTTP 413); a reverse proxy needs a larger body limit "
-                    + "(nginx: client_max_body_size).");
+            throw new ClusterCallException(413, "The REST API at " + restUrl + " refused the " + (submission.size() >> 10)
+                    + " KB " + what + " as too large (HTTP 413); the cluster's rest.server.max-content-length or a"
+                    + " reverse proxy's body limit (nginx: client_max_body_size) needs to be larger.");
         }
         if (response.statusCode() >= 400) {
             throw new ClusterCallException(response.statusCode(), errorMessage("POST /jobs", response));
@@ -587,6 +569,39 @@ public final class FlinkRestClient implements ClusterGateway {
             return "";
         }
         return s.length() <= MAX_ERROR_LENGTH ? s : s.substring(0, MAX_ERROR_LENGTH) + "...";
+    }
+
+    // ---- JAR jobs (J1): the /jars calls live in FlinkJarCalls and go through this client's HTTP stack ----
+
+    private final FlinkJarCalls jars = new FlinkJarCalls(this);
+
+    @Override
+    public String uploadJar(java.nio.file.Path jar) {
+        return jars.upload(Objects.requireNonNull(jar, "jar"));
+    }
+
+    @Override
+    public String runJar(String jarId, io.streamdesk.service.port.JarRunner.JarRun run) {
+        return jars.run(Objects.requireNonNull(jarId, "jarId"), Objects.requireNonNull(run, "run"));
+    }
+
+    @Override
+    public void deleteJar(String jarId) {
+        jars.delete(Objects.requireNonNull(jarId, "jarId"));
+    }
+
+    /** Sends a prepared request with this client's auth and error handling, and returns its JSON answer. */
+    JsonNode exchangeJson(HttpRequest.Builder request, String what, RestEndpoint<?> endpoint) {
+        requestListener.accept(endpoint);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> response = send(request.build(), what);
+        refuseAuth(response);
+        if (response.statusCode() >= 400) {
+            throw new ClusterCallException(response.statusCode(), errorMessage(what, response));
+        }
+        return parse(response.body(), what);
     }
 
     @Override

@@ -6,7 +6,10 @@ import io.streamdesk.model.sql.VariableSubstitution;
 import io.streamdesk.service.port.SqlChecker;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.operations.ModifyOperation;
 import org.apache.flink.table.operations.Operation;
+import org.apache.flink.table.operations.SinkModifyOperation;
+import org.apache.flink.table.operations.ddl.CreateTableOperation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +53,10 @@ public final class FlinkSqlChecker implements SqlChecker {
         } catch (RuntimeException | LinkageError e) {
             return List.of(new SqlProblem(1, 1, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
+        ClassLoader jobLoader = JobTableEnvironments.classLoader(context);
+        ConnectorCheck.Available available = ConnectorCheck.Available.of(jobLoader);
+        // tables whose connector was already reported: their INSERTs are not reported again
+        java.util.Set<org.apache.flink.table.catalog.ObjectIdentifier> reported = new java.util.HashSet<>();
         for (SqlStatement statement : splitter.split(substituted.text())) {
             try {
                 for (Operation operation : FlinkOperations.parse(tEnv, statement.text())) {
@@ -61,17 +68,61 @@ public final class FlinkSqlChecker implements SqlChecker {
                         problems.add(new SqlProblem(at[0], at[1], refusal));
                         continue;
                     }
+                    if (operation instanceof CreateTableOperation create) {
+                        ConnectorCheck.Finding finding = ConnectorCheck.ofCreateTable(create, statement.text(), available);
+                        if (finding != null) {
+                            problems.add(at(finding, statement, substituted));
+                            reported.add(create.getTableIdentifier());
+                        }
+                    }
+                    for (ModifyOperation insert : FlinkOperations.inserts(operation)) {
+                        if (insert instanceof SinkModifyOperation sink
+                                && !reported.contains(sink.getContextResolvedTable().getIdentifier())) {
+                            ConnectorCheck.Finding finding = ConnectorCheck.ofSink(sink, tEnv.getConfig(), jobLoader, available);
+                            if (finding != null) {
+                                problems.add(at(finding, statement, substituted));
+                                reported.add(sink.getContextResolvedTable().getIdentifier());
+                            }
+                        }
+                    }
                     if (FlinkOperations.isCatalogChange(operation)) {
                         FlinkOperations.apply(tEnv, operation);
                     }
                 }
             } catch (Exception | LinkageError e) {
+                if (aboutReportedTable(e, reported)) {
+                    continue; // the planner could not make that table's source or sink: already said at its connector
+                }
                 SqlProblem problem = problemOf(e, statement);
                 int[] at = substituted.originalPosition(problem.line(), problem.column());
                 problems.add(new SqlProblem(at[0], at[1], problem.message()));
             }
         }
         return problems;
+    }
+
+    /** Whether Flink's error is about a table whose connector was already reported ("...table 'cat.db.t'"). */
+    private static boolean aboutReportedTable(Throwable error,
+                                              java.util.Set<org.apache.flink.table.catalog.ObjectIdentifier> reported) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage();
+            if (message == null) {
+                continue;
+            }
+            for (org.apache.flink.table.catalog.ObjectIdentifier id : reported) {
+                if (message.contains("table '" + id.asSummaryString() + "'")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static SqlProblem at(ConnectorCheck.Finding finding, SqlStatement statement,
+                                 VariableSubstitution.Result substituted) {
+        int[] at = statement.toScriptPosition(finding.line(), finding.column());
+        at = substituted.originalPosition(at[0], at[1]);
+        return new SqlProblem(at[0], at[1], finding.message());
     }
 
     @Override

@@ -70,8 +70,9 @@ public final class FlinkSqlSubmitter implements SqlSubmitter, JobGraphCompiler {
         long compiled = System.nanoTime();
         try {
             String jobId = target.submitJobGraph(graph, context.jars());
-            LOG.info("Submitted job '{}' as {} to {} (compiled in {} ms, {} KB uploaded in {} ms){}", jobName, jobId,
-                    restUrl, (compiled - t0) / 1_000_000, graph.length >> 10, (System.nanoTime() - compiled) / 1_000_000,
+            LOG.info("Submitted job '{}' as {} to {} (compiled in {} ms, {} KB graph and {} jar(s) uploaded in {} ms){}",
+                    jobName, jobId, restUrl, (compiled - t0) / 1_000_000, graph.length >> 10, context.jars().size(),
+                    (System.nanoTime() - compiled) / 1_000_000,
                     restoreFrom == null ? "" : " restoring from " + restoreFrom);
             return jobId;
         } catch (ClusterCallException | ClusterUnreachableException e) {
@@ -115,6 +116,10 @@ public final class FlinkSqlSubmitter implements SqlSubmitter, JobGraphCompiler {
             streamGraph.setSavepointRestoreSettings(SavepointRestoreSettings.fromConfiguration(prepared.configuration()));
             JobGraph graph = streamGraph.getJobGraph(JobTableEnvironments.classLoader(context), streamGraph.getJobID());
             graph.setSavepointRestoreSettings(SavepointRestoreSettings.fromConfiguration(prepared.configuration()));
+            // the user jars, as Flink's client lists them (pipeline.jars); the upload ships the files themselves
+            for (java.nio.file.Path jar : context.jars()) {
+                graph.addJar(new org.apache.flink.core.fs.Path(jar.toAbsolutePath().toUri()));
+            }
             return graph;
         } catch (SqlSubmitException e) {
             throw e;

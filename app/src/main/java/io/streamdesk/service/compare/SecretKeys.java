@@ -21,6 +21,9 @@ public final class SecretKeys {
     /** A quoted option in SQL: 'key' = 'value' (SET statements and WITH clauses). */
     private static final Pattern SQL_OPTION = Pattern.compile("'((?:[^']|'')+)'(\\s*=\\s*)'((?:[^']|'')*)'");
 
+    private static final String DEPENDENCY_KEY = VersionConfiguration.entry(VersionConfiguration.CONFIGURATION,
+            io.streamdesk.model.JobConfig.DEPENDENCY_PREFIX);
+
     private SecretKeys() {
     }
 
@@ -48,6 +51,9 @@ public final class SecretKeys {
     }
 
     public static boolean isSecret(String key) {
+        if (key.startsWith(DEPENDENCY_KEY) || key.startsWith(io.streamdesk.model.JobConfig.DEPENDENCY_PREFIX)) {
+            return false; // a dependency's entry is its version and hash; its name ("secret-udf.jar") is no secret
+        }
         String[] parts = SEGMENTS.split(key.toLowerCase(Locale.ROOT));
         for (int i = 0; i < parts.length; i++) {
             String p = parts[i];

@@ -60,6 +60,9 @@ public final class VersionRunService {
     public RunPlan plan(JobId id, int versionNumber, RestoreChoice restore) {
         Job job = jobs.job(id);
         JobVersion version = jobs.version(id, versionNumber);
+        if (job.type() == io.streamdesk.model.JobType.JAR) {
+            return jarPlan(job, version, restore);
+        }
         CompiledJob graph;
         try {
             graph = compile(version);
@@ -91,15 +94,19 @@ public final class VersionRunService {
     public Job run(JobId id, RunRequest request) {
         Job job = jobs.job(id);
         JobVersion version = jobs.version(id, request.version());
-        CompiledJob graph;
-        try {
-            graph = compile(version);
-        } catch (SqlSubmitException e) {
-            // the submit fails with the same cause and records it on the job as the run's warning (J4)
-            return runs.run(id, request.version(), RestoreChoice.fresh(), request.allowNonRestoredState());
+        boolean jar = job.type() == io.streamdesk.model.JobType.JAR;
+        CompiledJob graph = null;
+        if (!jar) { // a JAR job's graph is built by its main method on the cluster: no graph here, no state comparison
+            try {
+                graph = compile(version);
+            } catch (SqlSubmitException e) {
+                // the submit fails with the same cause and records it on the job as the run's warning (J4)
+                return runs.run(id, request.version(), RestoreChoice.fresh(), request.allowNonRestoredState());
+            }
         }
+        int largest = graph == null ? version.config().resources().parallelism() : graph.largestParallelism();
         config.startClusterForCapacity(job.clusterId());
-        config.fit(job, version.config(), graph.largestParallelism()).filter(f -> !f.fits()).ifPresent(f -> {
+        config.fit(job, version.config(), largest).filter(f -> !f.fits()).ifPresent(f -> {
             throw new InputRejectedException("Resources: " + f.describe()
                     + " Lower the parallelism in Configuration and publish, or stop another job.");
         });
@@ -114,7 +121,7 @@ public final class VersionRunService {
         }
         String path = restorePathNow(id, request.restore());
         StateCompatibility state = null;
-        if (path != null && !runs.notReadableFromDesktop(id, path)) {
+        if (graph != null && path != null && !runs.notReadableFromDesktop(id, path)) {
             try {
                 state = compare(path, version, graph);
             } catch (IllegalArgumentException e) {
@@ -133,6 +140,18 @@ public final class VersionRunService {
         }
         return runs.run(id, request.version(), path == null ? RestoreChoice.fresh() : RestoreChoice.path(path),
                 request.allowNonRestoredState());
+    }
+
+    /**
+     * A JAR version's plan (J1): its CUs with the frozen parallelism; the state comparison needs the job graph, which
+     * only the jar's main method builds on the cluster, so Flink alone checks a restore's state.
+     */
+    private RunPlan jarPlan(Job job, JobVersion version, RestoreChoice restore) {
+        Optional<CuFit> fit = config.fit(job, version.config(), version.config().resources().parallelism());
+        String path = restorePathNow(job.id(), restore);
+        return new RunPlan(job, version, job.onlineVersion(), path, fit, Optional.empty(), path == null ? null
+                : "A JAR job's job graph is built by its main method on the cluster: the state-compatibility check is "
+                + "skipped here, and Flink checks the savepoint's state on start.");
     }
 
     /**

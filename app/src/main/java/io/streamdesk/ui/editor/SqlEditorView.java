@@ -36,6 +36,7 @@ public final class SqlEditorView {
     private final SqlCodeArea area;
     private final FindReplaceBar findBar;
     private final StoreAsSecretBar secretBar;
+    private final CompletionPopup completion;
     private final ListView<SqlProblem> problemList = new ListView<>();
     private final SplitPane split;
     private final BorderPane root = new BorderPane();
@@ -47,6 +48,8 @@ public final class SqlEditorView {
         area.setId("sqlEditor");
         findBar = new FindReplaceBar(area);
         secretBar = new StoreAsSecretBar(vm.secrets(), area);
+        // before wire(): its key filter must see Enter, Tab and Esc first while it shows
+        completion = new CompletionPopup(vm.completion(), area);
 
         problemList.setId("problemList");
         problemList.setItems(vm.problems());
@@ -96,6 +99,10 @@ public final class SqlEditorView {
         return area;
     }
 
+    public CompletionPopup completion() {
+        return completion;
+    }
+
     public StoreAsSecretBar secretBar() {
         return secretBar;
     }
@@ -125,6 +132,9 @@ public final class SqlEditorView {
         // edits move the markers with the text (SqlCodeArea); a new check result replaces them
         vm.problems().addListener((ListChangeListener<SqlProblem>) c -> area.setMarkers(vm.markers(area.getText())));
         area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isConsumed()) {
+                return; // the completion popup took the key
+            }
             if (FORMAT.match(e)) {
                 format();
                 e.consume();

@@ -33,6 +33,7 @@ public final class SqlEditorViewModel {
     private final UiContext ctx;
     private final AutosaveDebouncer autosave;
     private final StoreAsSecretViewModel secrets;
+    private final CompletionViewModel completion;
 
     private final ReadOnlyObjectWrapper<String> loadedText = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
@@ -55,6 +56,12 @@ public final class SqlEditorViewModel {
         this.ctx = ctx;
         this.autosave = new AutosaveDebouncer(ctx.scheduler(), AUTOSAVE_QUIET, AUTOSAVE_MAX_WAIT, this::save);
         this.secrets = new StoreAsSecretViewModel(jobId, jobs, ctx);
+        this.completion = new CompletionViewModel(ctx);
+    }
+
+    /** The completion popup's state (E2); proposals once {@link CompletionViewModel#useService} was called. */
+    public CompletionViewModel completion() {
+        return completion;
     }
 
     /** "Store as secret" for plain passwords in the script (S2). */
@@ -210,6 +217,7 @@ public final class SqlEditorViewModel {
     public void dispose() {
         autosave.cancel();
         secrets.dispose();
+        completion.dispose();
     }
 
     private void afterSave() {

@@ -28,6 +28,9 @@ public final class KeyboardShortcuts {
                 new Shortcut("Job page", "Ctrl+R", "Run a version"),
                 new Shortcut("Job page", "F5", "Run a version"),
                 new Shortcut("Job page", "Ctrl+Shift+S", "Stop the job"),
+                new Shortcut("Editor", "Ctrl+Space", "Complete: keywords, functions, tables, columns, options (also opens"
+                        + " by itself after \".\" or two letters)"),
+                new Shortcut("Editor", "Up / Down, Enter or Tab, Esc", "Choose, insert, close the completion list"),
                 new Shortcut("Editor", "Ctrl+Shift+F", "Format the SQL"),
                 new Shortcut("Editor", "Ctrl+/", "Comment / uncomment the selected lines"),
                 new Shortcut("Editor", "Enter", "New line, indented like the one above (one more after \"(\")"),

@@ -206,9 +206,11 @@ public final class JobPageView {
     /** Brings the tab that shows {@code content} to the front. */
     private void selectTabShowing(javafx.scene.Node content) {
         for (Tab t : jobTabs.getTabs()) {
-            if (t.getContent() == content) {
-                jobTabs.getSelectionModel().select(t);
-                return;
+            for (javafx.scene.Node n = content; n != null; n = n.getParent()) {
+                if (t.getContent() == n) { // the tab shows it, possibly inside a holder (the Editor tab by job type)
+                    jobTabs.getSelectionModel().select(t);
+                    return;
+                }
             }
         }
     }
@@ -250,10 +252,41 @@ public final class JobPageView {
     void onSave() {
         vm.editor().save();
         vm.config().save();
+        if (vm.form() != null) {
+            vm.form().save();
+        }
+    }
+
+    /** "Replace variables" (M6) for the draft as typed: the current values, secrets masked. */
+    @FXML
+    void onReplaceVariables() {
+        Services current = services == null ? null : services.get();
+        if (current == null) {
+            return;
+        }
+        String sql = vm.editor().currentText();
+        new io.streamdesk.ui.variables.ReplaceVariablesDialog(new io.streamdesk.ui.variables.ReplaceVariablesViewModel(
+                "the draft", () -> current.variables().preview(sql), ctx), root.getScene().getWindow()).show();
+    }
+
+    /** "Replace variables" (M6) for a published version: the values it froze, which it runs with. */
+    public void openVariablesPreview(JobVersion version) {
+        Services current = services == null ? null : services.get();
+        if (current == null) {
+            return;
+        }
+        new io.streamdesk.ui.variables.ReplaceVariablesDialog(new io.streamdesk.ui.variables.ReplaceVariablesViewModel(
+                "version " + version.number(), () -> current.variables().preview(version), ctx),
+                root.getScene().getWindow()).show();
     }
 
     @FXML
     void onCheck() {
+        if (vm.form() != null) {
+            jobTabs.getSelectionModel().select(0);
+            vm.form().check();
+            return;
+        }
         selectTabShowing(editor.root());
         vm.editor().check();
     }

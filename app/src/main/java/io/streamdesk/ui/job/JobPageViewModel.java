@@ -207,13 +207,29 @@ public final class JobPageViewModel {
         config.dispose();
     }
 
+    /** A JAR or ETL job's form in place of the SQL editor (J1); null for a SQL job. */
+    private volatile JobForm form;
+
+    /** Makes the page's Save, Check and Publish act on a job type's form (J1). */
+    public void useForm(JobForm jobForm) {
+        this.form = java.util.Objects.requireNonNull(jobForm, "jobForm");
+    }
+
+    /** The job type's form, or null when the page edits SQL. */
+    public JobForm form() {
+        return form;
+    }
+
     /** Saves the editor's text if it changed, then publishes (on a background thread). */
     public PublishViewModel newPublishDialog() {
         String typed = editor.currentText();
+        JobForm jobForm = form;
+        Runnable saveForm = jobForm == null ? () -> { } : jobForm.saveTask();
         return new PublishViewModel(ctx, description -> {
             String text = typed;
             JobConfig edited = config.current();
             jobs.saveDraft(jobId, text, edited);
+            saveForm.run(); // a form writes the draft's script (and a JAR job's dependency) from itself, after the rest
             ctx.ui().run(() -> config.markSaved(edited));
             ctx.ui().run(() -> editor.markSaved(text));
             return jobs.publish(jobId, description);

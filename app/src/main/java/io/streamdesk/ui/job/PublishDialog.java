@@ -45,6 +45,7 @@ final class PublishDialog {
         ok.setId("publishOkButton");
         ok.setText("Publish");
         ok.disableProperty().bind(vm.publishingProperty());
+        dialog.getDialogPane().lookupButton(ButtonType.CANCEL).setId("publishCancelButton");
         dialog.setResultConverter(b -> null);
         dialog.setOnShown(e -> description.requestFocus());
     }

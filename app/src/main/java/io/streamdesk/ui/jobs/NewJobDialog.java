@@ -29,8 +29,8 @@ final class NewJobDialog {
     NewJobDialog(NewJobViewModel vm, Window owner, boolean hasClusters) {
         this.vm = vm;
         dialog.initOwner(owner);
-        dialog.setTitle("New SQL job");
-        dialog.setHeaderText("Create a Flink SQL job");
+        dialog.setTitle("New job");
+        dialog.setHeaderText("Create a Flink job");
         TextField name = new TextField();
         name.setId("newJobName");
         name.setPromptText("e.g. orders-enrichment");
@@ -52,6 +52,8 @@ final class NewJobDialog {
         grid.addRow(0, new Label("Name"), name);
         grid.add(error, 1, 1);
         grid.addRow(2, new Label("Folder"), folder);
+        grid.add(new Label("Type"), 0, 4);
+        grid.add(typeChoice(vm), 1, 4);
         if (hasClusters) {
             ChoiceBox<NewJobViewModel.ClusterChoice> cluster = new ChoiceBox<>(vm.clusterChoices());
             cluster.setId("newJobCluster");
@@ -77,6 +79,37 @@ final class NewJobDialog {
         ok.setText("Create");
         ok.disableProperty().bind(vm.creatingProperty());
         dialog.setOnShown(e -> name.requestFocus());
+    }
+
+    /**
+     * One radio button per type with its description; a type that cannot run here is disabled and says why (J1:
+     * Python), never a button that does nothing.
+     */
+    private static javafx.scene.layout.VBox typeChoice(NewJobViewModel vm) {
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(4);
+        box.setId("newJobType");
+        for (NewJobViewModel.TypeChoice choice : NewJobViewModel.TYPES) {
+            javafx.scene.control.RadioButton radio = new javafx.scene.control.RadioButton(choice.label());
+            radio.setId("newJobType" + choice.label());
+            radio.setToggleGroup(group);
+            radio.setUserData(choice.type());
+            radio.setSelected(choice.type() == vm.typeProperty().get());
+            radio.setDisable(!choice.available());
+            Label about = new Label(choice.available() ? choice.description() : "Not available: " + choice.unavailable());
+            about.setId("newJobTypeAbout" + choice.label());
+            about.setWrapText(true);
+            about.setMaxWidth(420);
+            about.getStyleClass().add(choice.available() ? "text-muted" : "type-unavailable");
+            about.setPadding(new Insets(0, 0, 2, 24));
+            box.getChildren().addAll(radio, about);
+        }
+        group.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.typeProperty().set((io.streamdesk.model.JobType) b.getUserData());
+            }
+        });
+        return box;
     }
 
     void showAndCreate(Consumer<Job> onCreated) {

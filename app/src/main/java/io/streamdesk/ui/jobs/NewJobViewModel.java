@@ -1,6 +1,7 @@
 package io.streamdesk.ui.jobs;
 
 import io.streamdesk.model.Job;
+import io.streamdesk.model.JobType;
 import io.streamdesk.service.InputRejectedException;
 import io.streamdesk.service.InputLimits;
 import io.streamdesk.service.ClusterService;
@@ -19,7 +20,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The "New SQL job" dialog: a required name, a folder defaulting to "/", and the cluster it runs on (R4, the default
+ * The "New job" dialog: the job's type (J1: SQL, JAR, ETL; Python listed as not available, with the reason), a required name, a folder defaulting to "/", and the cluster it runs on (R4, the default
  * cluster unless chosen). The service has the last word.
  */
 public final class NewJobViewModel {
@@ -29,6 +30,33 @@ public final class NewJobViewModel {
         public String toString() {
             return label;
         }
+    }
+
+    /**
+     * A job type as the dialog offers it (J1): a type that cannot run here is listed, disabled, with the reason.
+     *
+     * @param unavailable why the type cannot be chosen, or empty when it can
+     */
+    public record TypeChoice(JobType type, String label, String description, String unavailable) {
+        public boolean available() {
+            return unavailable.isEmpty();
+        }
+    }
+
+    /** SQL, JAR, ETL, and Python shown as not available with its reason (PyFlink cannot be installed here). */
+    public static final List<TypeChoice> TYPES = List.of(
+            new TypeChoice(JobType.SQL, "SQL", "Flink SQL written in the editor.", ""),
+            new TypeChoice(JobType.JAR, "JAR", "A Flink program: a jar from Dependencies, its entry class and arguments.", ""),
+            new TypeChoice(JobType.ETL, "ETL", "Source table to sink table with a field mapping, from the metadata "
+                    + "catalog; the Flink SQL is generated.", ""),
+            new TypeChoice(JobType.PYTHON, "Python", "PyFlink program.", JobService.PYTHON_UNAVAILABLE));
+
+    private final javafx.beans.property.ObjectProperty<JobType> type =
+            new javafx.beans.property.SimpleObjectProperty<>(JobType.SQL);
+
+    /** The chosen type (SQL by default); an unavailable type is refused by {@link #create}. */
+    public javafx.beans.property.ObjectProperty<JobType> typeProperty() {
+        return type;
     }
 
     private final JobService jobs;
@@ -128,7 +156,13 @@ public final class NewJobViewModel {
         String n = name.get();
         String f = folder.get();
         String c = clusterId.get();
-        BackgroundTask.wrap(() -> c == null || c.isBlank() ? jobs.createSqlJob(n, f) : jobs.createSqlJob(n, f, c))
+        JobType t = type.get() == null ? JobType.SQL : type.get();
+        TypeChoice choice = TYPES.stream().filter(ch -> ch.type() == t).findFirst().orElseThrow();
+        if (!choice.available()) {
+            nameError.set(choice.label() + ": " + choice.unavailable());
+            return;
+        }
+        BackgroundTask.wrap(() -> c == null || c.isBlank() ? jobs.createJob(n, f, t) : jobs.createJob(n, f, c, t))
                 .titled("Creating job")
                 .onRunning(() -> creating.set(true))
                 .onSuccess(onCreated)

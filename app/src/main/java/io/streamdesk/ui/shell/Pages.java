@@ -55,7 +55,12 @@ public final class Pages {
                     new io.streamdesk.ui.clusters.ServicesClusterDirectory(c.services()), c.ctx()),
                     BrowserOpener.system()).root());
 
-    private static final List<Page> NAVIGATION = List.of(JOBS, OVERVIEW, CLUSTERS, TIMELINE, ALARMS);
+    /** Global variables for job SQL (M6): list, add, edit, delete; secret values masked. */
+    public static final Page VARIABLES = new Page("variables", "Variables", "fth-hash", true,
+            c -> new io.streamdesk.ui.variables.VariablesView(new io.streamdesk.ui.variables.VariablesViewModel(
+                    () -> c.services().get().variables(), c.ctx())).root());
+
+    private static final List<Page> NAVIGATION = List.of(JOBS, OVERVIEW, CLUSTERS, VARIABLES, TIMELINE, ALARMS);
 
     private Pages() {
     }
@@ -69,7 +74,7 @@ public final class Pages {
     public static List<JobTab> jobTabs() {
         return List.of(
                 new JobTab("editorTab", "Editor", "fth-edit-3", JobTab.Build.WITH_PAGE,
-                        c -> JobTabContent.of(c.page().editor().root())),
+                        c -> JobTabContent.of(io.streamdesk.ui.jobtypes.JobTypeEditors.editorFor(c))),
                 new JobTab("configTab", "Configuration", "fth-sliders", JobTab.Build.WITH_PAGE,
                         c -> JobTabContent.of(new JobConfigView(c.viewModel().config()).root())),
                 new JobTab("versionsTab", "Versions", "fth-git-commit", JobTab.Build.WITH_PAGE, c -> {
@@ -77,6 +82,7 @@ public final class Pages {
                     versions.setComparisonHandler(() -> c.viewModel().editor().currentText(),
                             comparison -> c.page().openComparison(comparison));
                     versions.addRunAction(v -> c.page().openRunDialog(v.number()));
+                    versions.addVariablesAction(v -> c.page().openVariablesPreview(v));
                     return JobTabContent.of(versions.root());
                 }),
                 // made with the page, polling only while selected (MO2, C1)

@@ -242,6 +242,7 @@ public final class ShellView {
         JobPageViewModel pageVm = new JobPageViewModel(id, services.jobs(), services.runs(), services.jobConfig(),
                 services.versionRuns(), ctx);
         pageVm.observeWith(services.clusters().jobStates()::observe);
+        pageVm.editor().completion().useService(services::completion);
         JobPageView page = new JobPageView(pageVm, ctx, Pages.jobTabs(), () -> vm.servicesProperty().get());
         Tab tab = new Tab();
         tab.setId("jobTab-" + id.value());

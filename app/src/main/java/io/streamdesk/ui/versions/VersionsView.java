@@ -141,6 +141,24 @@ public final class VersionsView {
     }
 
     /** Adds "Run this version…" to the table's context menu (J5, V4); the page opens its Run dialog. */
+    /** Adds "Replace variables…" to the versions' context menu: the version's SQL with the values it froze (M6). */
+    public void addVariablesAction(Consumer<JobVersion> handler) {
+        javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem("Replace variables…",
+                new FontIcon(Feather.HASH));
+        item.setId("replaceVariablesOfVersion");
+        item.disableProperty().bind(versionsTable.getSelectionModel().selectedItemProperty().isNull());
+        item.setOnAction(e -> {
+            VersionRow row = versionsTable.getSelectionModel().getSelectedItem();
+            if (row != null) {
+                handler.accept(row.version());
+            }
+        });
+        if (versionsTable.getContextMenu() == null) {
+            versionsTable.setContextMenu(new javafx.scene.control.ContextMenu());
+        }
+        versionsTable.getContextMenu().getItems().add(item);
+    }
+
     public void addRunAction(Consumer<JobVersion> runHandler) {
         javafx.scene.control.MenuItem run = new javafx.scene.control.MenuItem("Run this version…", new FontIcon(Feather.PLAY));
         run.setId("runThisVersion");

@@ -64,12 +64,15 @@ final class RemoteSessionScenario {
     RemoteSessionScenario(Path dir) {
         Duration wait = Duration.ofSeconds(60);
         this.graph = ServiceGraph.build(ServiceGraph.adapters()
+                .jobForms(new io.streamdesk.testing.InMemoryJobFormStore())
                 .stores(jobStore, new InMemoryVersionStore(), new InMemoryRunStore(), new InMemoryEventStore())
                 .monitoringStores(new InMemoryMetricStore(), new InMemoryCheckpointStore(), new InMemoryAlarmStore())
                 .settings(new InMemorySettingsStore(), new InMemorySmtpSettingsStore(), secrets)
                 .cluster(new FakeLocalCluster(), FlinkVersions.bundled())
                 .clusterDefinitions(new InMemoryClusterDefinitionStore())
+                .variables(new io.streamdesk.testing.InMemoryVariableStore())
                 .connectors(List.of(new RemoteSessionConnector(Duration.ofMillis(500))))
+                .metadata(new io.streamdesk.testing.InMemoryMetadataStore(), new io.streamdesk.flink.sql.FlinkTableDdlParser())
                 .sql(new FlinkSqlChecker(), new FlinkSqlSubmitter(), new FlinkSqlSubmitter(),
                         new FlinkSavepointInspector(), new FlinkConfigOptionCatalog())
                 .lineage(new io.streamdesk.testing.InMemoryLineageStore(), new io.streamdesk.testing.FakeLineageExtractor())

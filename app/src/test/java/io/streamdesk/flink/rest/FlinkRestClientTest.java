@@ -239,6 +239,40 @@ class FlinkRestClientTest {
     }
 
     @Test
+    void submitJobGraphShipsTheJobsJarsAsPartsNamedInTheRequest(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        answers.put("POST /jobs", new Answer(202, "{\"jobUrl\":\"/jobs/0123456789abcdef0123456789abcdef\"}", 0));
+        java.nio.file.Path kafka = java.nio.file.Files.writeString(dir.resolve("flink-sql-connector-kafka.jar"), "KAFKA-JAR");
+        java.nio.file.Path other = java.nio.file.Files.createDirectories(dir.resolve("b"));
+        java.nio.file.Path udf = java.nio.file.Files.writeString(other.resolve("my udf.jar"), "UDF-JAR");
+        String id = client().submitJobGraph("GRAPH".getBytes(StandardCharsets.US_ASCII), java.util.List.of(kafka, udf));
+        assertThat(id).isEqualTo("0123456789abcdef0123456789abcdef");
+        String body = received.get("POST /jobs");
+        // as RestClusterClient: file_0 the graph, file_1.. the jars, their (unique, safe) names in jobJarFileNames
+        assertThat(body).contains("{\"jobGraphFileName\":\"job.graph\",\"jobJarFileNames\":"
+                        + "[\"jar-1-flink-sql-connector-kafka.jar\",\"jar-2-my_udf.jar\"],\"jobArtifactFileNames\":[]}")
+                .contains("name=\"file_0\"; filename=\"job.graph\"\r\nContent-Type: application/octet-stream\r\n\r\nGRAPH\r\n")
+                .contains("name=\"file_1\"; filename=\"jar-1-flink-sql-connector-kafka.jar\"\r\n"
+                        + "Content-Type: application/java-archive\r\n\r\nKAFKA-JAR\r\n")
+                .contains("name=\"file_2\"; filename=\"jar-2-my_udf.jar\"\r\n"
+                        + "Content-Type: application/java-archive\r\n\r\nUDF-JAR\r\n");
+    }
+
+    @Test
+    void jarsBeyondTheUploadLimitOrMissingAreRefusedBeforeAnythingIsSent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path big = dir.resolve("big.jar");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(JobSubmission.MAX_UPLOAD_BYTES); // sparse: no disk used
+        }
+        assertThatThrownBy(() -> client().submitJobGraph(new byte[16], java.util.List.of(big)))
+                .hasMessageContaining("more than the 100 MB a submission may upload").hasMessageContaining("big.jar");
+        assertThatThrownBy(() -> client().submitJobGraph(new byte[16], java.util.List.of(dir.resolve("gone.jar"))))
+                .hasMessageContaining("gone.jar cannot be read");
+        assertThat(received).doesNotContainKey("POST /jobs");
+    }
+
+    @Test
     void aRefusedPasswordIsSaidSoAndNeverUnreachable() {
         answers.put("GET /config", new Answer(401, "<html>401 Authorization Required</html>", 0));
         FlinkRestClient withUser = new FlinkRestClient(baseUrl, Duration.ofSeconds(2), Duration.ofMillis(500), "u", "wrong");

@@ -18,7 +18,8 @@ class ShortcutOverviewTest {
     @Test
     void everyJobPageShortcutIsInTheOverview() {
         List<KeyCombination> used = List.of(JobPageView.SAVE, JobPageView.CHECK, JobPageView.PUBLISH, JobPageView.RUN,
-                JobPageView.RUN_F5, JobPageView.STOP, SqlEditorView.FORMAT);
+                JobPageView.RUN_F5, JobPageView.STOP, SqlEditorView.FORMAT,
+                io.streamdesk.ui.editor.CompletionPopup.OPEN);
         Set<Set<String>> listed = KeyboardShortcuts.all().stream()
                 .flatMap(s -> Arrays.stream(s.keys().split(", | / ")))
                 .map(ShortcutOverviewTest::parts)

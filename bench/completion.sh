@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# E2 figures: JMH for one completion request with 10,000 tables of 20 columns in the metadata catalog (p50, p99 per
+# scenario), and the index build a catalog refresh costs. Usage: bench/completion.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -o -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
+cp="target/classes:target/test-classes:$(cat target/bench.cp)"
+dir=target/bench-completion
+mkdir -p "$dir"
+java -cp "$cp" org.openjdk.jmh.Main 'CompletionBenchmark' -rf json -rff "$dir/jmh.json" \
+  > "$dir/jmh.log" 2>&1 || { tail -30 "$dir/jmh.log"; exit 1; }
+python3 - "$dir/jmh.json" <<'PY'
+import json, sys
+for b in json.load(open(sys.argv[1])):
+    m = b["primaryMetric"]
+    name = b["benchmark"].rsplit(".", 2)
+    scenario = b.get("params", {}).get("scenario", "")
+    line = f"{name[-2]}.{name[-1]} {scenario:<14} {b['mode']:<7} mean {m['score']:8.3f} ± {m['scoreError']:.3f} {m['scoreUnit']}"
+    p = m.get("scorePercentiles", {})
+    if b["mode"] == "sample":
+        line += f"   p50 {p['50.0']:.3f}  p99 {p['99.0']:.3f}  p99.9 {p['99.9']:.3f}  max {p['100.0']:.3f} ms"
+    print(line)
+PY
+echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
