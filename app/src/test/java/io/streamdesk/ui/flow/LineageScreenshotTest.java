@@ -38,6 +38,22 @@ class LineageScreenshotTest {
         services = new FakeServices(dir); // off the FX thread: the first parse loads Flink's planner
         services.lineageExtractor.use(new FlinkLineageExtractor());
         job = LineageTabFlowTest.publishThreeVersions(services, "clicks-enrichment");
+        // two jobs over tables of the metadata catalog: the table page's graph of _dc._db.orders
+        services.metadata().createTable("_dc", "_db", "CREATE TABLE orders (order_id BIGINT, customer_id INT,"
+                + " amount INT) WITH ('connector' = 'datagen')");
+        services.metadata().createTable("_dc", "_db", "CREATE TABLE order_totals (customer_id INT, total INT)"
+                + " WITH ('connector' = 'blackhole')");
+        io.streamdesk.model.Job totals = services.jobs().createSqlJob("order-totals", "/");
+        services.jobs().saveDraft(totals.id(), "INSERT INTO _dc._db.order_totals SELECT customer_id, amount"
+                + " FROM _dc._db.orders;");
+        services.jobs().publish(totals.id(), "first");
+        services.jobs().saveDraft(totals.id(), "INSERT INTO _dc._db.order_totals SELECT customer_id, SUM(amount)"
+                + " FROM _dc._db.orders GROUP BY customer_id;");
+        services.jobs().publish(totals.id(), "aggregate");
+        io.streamdesk.model.Job fraud = services.jobs().createSqlJob("fraud-check", "/");
+        services.jobs().saveDraft(fraud.id(), "CREATE TABLE alerts (order_id BIGINT) WITH ('connector' = 'print');\n"
+                + "INSERT INTO alerts SELECT order_id FROM _dc._db.orders WHERE amount > 900;");
+        services.jobs().publish(fraud.id(), "first");
     }
 
     @Start
@@ -64,5 +80,24 @@ class LineageScreenshotTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".lineage-node").queryAll().size() == 7);
         WaitForAsyncUtils.waitForFxEvents();
         Snapshots.write(robot, shell.scene, Path.of(TARGET).resolve("lineage-job" + suffix + ".png"));
+
+        // the reusable graph of one table, as the Metadata pane's table page places it
+        io.streamdesk.ui.task.FxTaskExecutor executor = new io.streamdesk.ui.task.FxTaskExecutor(2);
+        io.streamdesk.ui.task.ExecutorScheduler scheduler = new io.streamdesk.ui.task.ExecutorScheduler(
+                io.streamdesk.ui.task.UiThread.fx(), java.time.Clock.systemDefaultZone());
+        try {
+            io.streamdesk.ui.task.UiContext ctx = new io.streamdesk.ui.task.UiContext(executor,
+                    io.streamdesk.ui.task.UiThread.fx(), scheduler, new io.streamdesk.ui.task.BackgroundWork());
+            io.streamdesk.ui.lineage.LineageGraphView table = io.streamdesk.ui.lineage.LineageGraphView.forTable(
+                    "_dc._db.orders", () -> services, ctx, null, null);
+            robot.interact(() -> shell.scene.setRoot(table.root()));
+            table.refresh();
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".lineage-focus").tryQuery().isPresent());
+            WaitForAsyncUtils.waitForFxEvents();
+            Snapshots.write(robot, shell.scene, Path.of(TARGET).resolve("lineage-table" + suffix + ".png"));
+        } finally {
+            scheduler.close();
+            executor.close();
+        }
     }
 }
