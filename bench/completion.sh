@@ -21,4 +21,6 @@ for b in json.load(open(sys.argv[1])):
         line += f"   p50 {p['50.0']:.3f}  p99 {p['99.0']:.3f}  p99.9 {p['99.9']:.3f}  max {p['100.0']:.3f} ms"
     print(line)
 PY
+# the same requests one by one: wall time and the thread's CPU time (the tail without the waits for a core)
+java -Xmx1g -cp "$cp" io.streamdesk.model.sql.completion.CompletionCpuTime 20000
 echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

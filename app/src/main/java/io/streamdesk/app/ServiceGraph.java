@@ -252,7 +252,6 @@ public final class ServiceGraph {
             Objects.requireNonNull(settingsStore, "settings store");
             Objects.requireNonNull(smtpSettings, "SMTP settings store");
             Objects.requireNonNull(secrets, "secret store");
-            Objects.requireNonNull(variableStore, "variable store");
             Objects.requireNonNull(cluster, "cluster");
             Objects.requireNonNull(clusterFlinkVersion, "cluster Flink version");
             Objects.requireNonNull(clusterDefinitions, "cluster definition store");
@@ -307,7 +306,9 @@ public final class ServiceGraph {
     private ServiceGraph(Adapters a) {
         a.requireAll();
         Clock clock = a.clock;
-        this.variables = new io.streamdesk.service.variables.VariableService(a.variableStore, a.secrets, clock);
+        // optional for graphs built for one concern (a benchmark): then there are no variables
+        this.variables = new io.streamdesk.service.variables.VariableService(a.variableStore != null ? a.variableStore
+                : io.streamdesk.service.port.VariableStore.none(), a.secrets, clock);
         JobChangeListeners listeners = new JobChangeListeners();
         this.clusters = new ClusterService(List.of(a.cluster), a.eventStore, clock, a.settingsStore, a.jobPollInterval)
                 .withRegistry(a.clusterDefinitions, a.secrets, a.connectors, a.jobStore);
@@ -330,7 +331,9 @@ public final class ServiceGraph {
             sqlContexts.withJarFiles(dependencies); // the job's own jars in every check, compile and run (DP4)
         }
         // V1: a version freezes the values of the variables its SQL uses; it runs with those, whatever changes later
-        jobs.addPublishListener(variables::freeze);
+        // (those of the catalog tables too: their options may hold variables, M2)
+        jobs.addPublishListener(v -> variables.freeze(v, metadata.snapshot().tables().stream()
+                .map(io.streamdesk.model.metadata.MetadataTable::ddl).toList()));
         this.runs = new RunService(a.jobStore, a.versionStore, a.runStore, a.eventStore, clusters, a.submitter,
                 listeners, clock, a.savepoints, a.timeouts, RestorePoints.onClustersOf(a.checkpointStore, a.runStore, a.jobStore, clusters),
                 new SecretRefs(a.secrets)).withSqlContexts(sqlContexts);
@@ -378,7 +381,9 @@ public final class ServiceGraph {
                 a.lineageExtractor, jobs, clock).listenToPublishes();
         // completion reads the same catalog the checks see (E2, M3)
         this.completion = new io.streamdesk.service.completion.CompletionService(a.vocabulary,
-                () -> sqlContexts.standalone().catalog(), clock);
+                () -> sqlContexts.standalone().catalog(), clock)
+                // the Kafka table's options once the job references the Kafka connector jar (DP4)
+                .withJobJars(id -> jobs.draft(id).map(d -> sqlContexts.forDraft(d.config()).jars()).orElse(List.of()));
     }
 
     public static ServiceGraph build(Adapters adapters) {

@@ -546,10 +546,9 @@ public final class RunService {
         // before the cluster is touched
         // M6, V1: the variables first, with the values the version froze (a secret variable froze a ${secret:id}
         // reference, resolved below with the script's own references and scrubbed from messages like them); the
-        // submitter then gets a script with nothing left to substitute
+        // submitter gets a script with nothing left to substitute, and the frozen values for the catalog's tables
         io.streamdesk.model.sql.SqlContext context = sqlContexts.forVersion(version);
         String sql = withVariables(version, context.variables());
-        context = context.withVariables(java.util.Map.of());
         io.streamdesk.service.secrets.SecretRefs.Resolved configuration = secretRefs.resolve(sql,
                 version.config().parameters(), FlinkJobConfiguration.of(version.config(), allowNonRestoredState));
         ClusterGateway gateway = clusters.readyGateway(job.clusterId(), timeouts.clusterStart());

@@ -111,15 +111,11 @@ class JarJobOnLocalClusterTest {
     static void open() throws Exception {
         jar = TestJars.compile(work.resolve("build"), work.resolve("counting-job.jar"), Map.of("demo.CountingJob", PROGRAM));
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar)));
-        mainJar = new DependencyRef("counting-job.jar", 1, sha);
         app = AppContext.open(dataDir, AppOptions.forTests());
-        // the dependency store's files (DP1) stand in here until it is wired: the ref resolves to the built jar
-        app.jobs().sqlContexts().withJarFiles(refs -> refs.stream().map(r -> {
-            if (!r.equals(mainJar)) {
-                throw new InputRejectedException("no stored version " + r);
-            }
-            return jar;
-        }).toList());
+        // uploaded as a dependency (DP1): the job's main jar is a version of it (DP4)
+        io.streamdesk.model.dependency.DependencyVersion uploaded = app.dependencies().add(jar, "the counting program");
+        mainJar = new DependencyRef(uploaded.name(), uploaded.version(), uploaded.sha256());
+        assertThat(mainJar).isEqualTo(new DependencyRef("counting-job.jar", 1, sha));
         app.clusters().startAll();
     }
 
@@ -150,6 +146,11 @@ class JarJobOnLocalClusterTest {
         JobVersion v1 = app.jobs().publish(job.id(), "counting numbers");
         assertThat(v1.sql()).contains("-- entry class: demo.CountingJob").contains("'two words'");
         assertThat(v1.sql()).contains("-- main jar: counting-job.jar@1 sha256 " + mainJar.sha256());
+        assertThat(v1.config().dependencies()).containsExactly(mainJar);
+        assertThat(v1.configurationEntries()).containsEntry("dependencies.counting-job.jar", "v1 sha256 " + mainJar.sha256());
+        assertThat(jars.jarChoices()).contains(mainJar);
+        // the main jar of a version is referenced: its removal is refused naming the job (DP3)
+        assertThatThrownBy(() -> app.dependencies().remove("counting-job.jar", 1)).hasMessageContaining("counting");
         assertThat(jars.version(job.id(), 1)).contains(jars.draft(job.id()));
 
         Job running = app.runs().run(job.id(), 1, RestoreChoice.fresh());

@@ -39,4 +39,17 @@ class VarCommandsTest {
         assertThat(again.err()).contains("No variable named 'rate'");
         assertThat(services.variables().list()).extracting(Variable::name).containsExactly("db_password");
     }
+
+    @Test
+    void checkSqlResolvesVariablesWithTheirValues() throws Exception {
+        FakeServices services = new FakeServices(dir);
+        CliRunner cli = new CliRunner(() -> services);
+        Path sql = java.nio.file.Files.writeString(dir.resolve("job.sql"), "SELECT 1;\nINSERT INTO s SELECT ${rate};\n");
+        CliRunner.Result unknown = cli.run("check-sql", sql.toString());
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.out()).contains("2:22: Unknown variable 'rate'");
+        cli.run("var", "set", "rate", "5");
+        CliRunner.Result ok = cli.run("check-sql", sql.toString());
+        assertThat(ok.exitCode()).as(ok.out()).isZero();
+    }
 }

@@ -38,8 +38,16 @@ public final class FlinkSqlVocabulary implements SqlVocabulary {
             SqlCallSyntax.PLUS_OP, SqlCallSyntax.IN, SqlCallSyntax.LIKE, SqlCallSyntax.AS, SqlCallSyntax.OVER,
             SqlCallSyntax.WINDOW_START_END);
 
+    private static final int CACHED_JAR_SETS = 8;
     private final ClassLoader classLoader;
     private volatile BuiltInVocabulary cached;
+    private final Map<List<java.nio.file.Path>, BuiltInVocabulary> byJars =
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<List<java.nio.file.Path>, BuiltInVocabulary> eldest) {
+                    return size() > CACHED_JAR_SETS;
+                }
+            };
 
     public FlinkSqlVocabulary() {
         this(FlinkSqlVocabulary.class.getClassLoader());
@@ -57,13 +65,36 @@ public final class FlinkSqlVocabulary implements SqlVocabulary {
                 v = cached;
                 if (v == null) {
                     long t0 = System.nanoTime();
-                    v = new BuiltInVocabulary(functions(), factories(true), factories(false));
+                    v = new BuiltInVocabulary(functions(), factories(classLoader, true), factories(classLoader, false));
                     cached = v;
                     LOG.info("Flink SQL vocabulary: {} functions, {} connectors, {} formats in {} ms",
                             v.functions().size(), v.connectors().size(), v.formats().size(),
                             (System.nanoTime() - t0) / 1_000_000);
                 }
             }
+        }
+        return v;
+    }
+
+    @Override
+    public BuiltInVocabulary read(List<java.nio.file.Path> jars) {
+        if (jars.isEmpty()) {
+            return read();
+        }
+        List<java.nio.file.Path> key = List.copyOf(jars);
+        synchronized (byJars) {
+            BuiltInVocabulary v = byJars.get(key);
+            if (v != null) {
+                return v;
+            }
+        }
+        BuiltInVocabulary base = read();
+        // the job's own class loader, the one its check and run use (a child of the app's: the app's factories too)
+        ClassLoader jobLoader = JobClassLoaders.forJars(key);
+        BuiltInVocabulary v = new BuiltInVocabulary(base.functions(), factories(jobLoader, true),
+                factories(jobLoader, false));
+        synchronized (byJars) {
+            byJars.put(key, v);
         }
         return v;
     }
@@ -108,7 +139,7 @@ public final class FlinkSqlVocabulary implements SqlVocabulary {
     }
 
     /** Connector factories ({@code connectors}) or format factories, one entry per identifier, keys sorted. */
-    private List<BuiltInVocabulary.OptionSet> factories(boolean connectors) {
+    private static List<BuiltInVocabulary.OptionSet> factories(ClassLoader classLoader, boolean connectors) {
         Map<String, Keys> byId = new LinkedHashMap<>();
         ServiceLoader<Factory> loader = ServiceLoader.load(Factory.class, classLoader);
         var it = loader.iterator();

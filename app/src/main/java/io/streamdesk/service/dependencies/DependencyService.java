@@ -231,8 +231,10 @@ public final class DependencyService implements JobSqlContexts.JarFiles {
     }
 
     private static InputRejectedException referenced(String what, List<DependencyUse> uses) {
+        boolean oneVersion = uses.stream().map(DependencyUse::dependencyVersion).distinct().count() == 1
+                && what.contains("@");
         List<String> named = uses.stream().limit(NAMED_USES)
-                .map(u -> u.describe() + " (uses @" + u.dependencyVersion() + ")").toList();
+                .map(u -> u.describe() + (oneVersion ? "" : " (uses @" + u.dependencyVersion() + ")")).toList();
         String more = uses.size() > NAMED_USES ? " and " + (uses.size() - NAMED_USES) + " more" : "";
         return new InputRejectedException(what + " cannot be removed: it is referenced by " + String.join("; ", named)
                 + more + ". Remove it from those drafts and delete those job versions first.");

@@ -11,6 +11,14 @@ public interface SqlVocabulary {
     /** The vocabulary; the first call may take a moment (classes load), later calls answer from a cache. */
     BuiltInVocabulary read();
 
+    /**
+     * The vocabulary with the connectors and formats of a job's own jars (DP4) besides the runtime's: the option keys
+     * of a Kafka table once the job references the Kafka connector. Cached per set of jars.
+     */
+    default BuiltInVocabulary read(java.util.List<java.nio.file.Path> jars) {
+        return read();
+    }
+
     /** Knows nothing: completion then offers keywords and the catalog only. */
     static SqlVocabulary none() {
         return () -> BuiltInVocabulary.EMPTY;

@@ -28,4 +28,44 @@ public interface VariableStore {
 
     /** True when some version froze the secret {@code secretId}: then the secret must be kept. */
     boolean secretFrozen(String secretId);
+
+    /** For graphs built for one concern (a benchmark): no variables, and none can be added. */
+    static VariableStore none() {
+        return new VariableStore() {
+            @Override
+            public List<Variable> list() {
+                return List.of();
+            }
+
+            @Override
+            public Optional<Variable> find(String name) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Variable save(Variable variable) {
+                throw new StoreException("This service graph was built without a variable store");
+            }
+
+            @Override
+            public boolean delete(String name) {
+                return false;
+            }
+
+            @Override
+            public void freeze(JobId job, int number, List<FrozenVariable> values) {
+                // nothing to freeze: there are no variables
+            }
+
+            @Override
+            public List<FrozenVariable> frozen(JobId job, int number) {
+                return List.of();
+            }
+
+            @Override
+            public boolean secretFrozen(String secretId) {
+                return false;
+            }
+        };
+    }
 }

@@ -12,7 +12,9 @@ import io.streamdesk.service.port.SecretStore;
 import io.streamdesk.service.port.VariableStore;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -173,7 +175,18 @@ public final class VariableService {
      * variable the SQL uses that does not exist is not frozen: the version runs with the default it wrote.
      */
     public void freeze(JobVersion v) {
-        Set<String> used = VariableSubstitution.scan(v.sql()).names();
+        freeze(v, List.of());
+    }
+
+    /**
+     * Freezes the variables {@code v}'s SQL uses and those of {@code catalogDdls} (the metadata catalog's tables as
+     * they are at publish, M2: their options may hold variables too), so the version's run needs no current value.
+     */
+    public void freeze(JobVersion v, Collection<String> catalogDdls) {
+        Set<String> used = new LinkedHashSet<>(VariableSubstitution.scan(v.sql()).names());
+        for (String ddl : catalogDdls) {
+            used.addAll(VariableSubstitution.scan(ddl).names());
+        }
         if (used.isEmpty()) {
             return;
         }

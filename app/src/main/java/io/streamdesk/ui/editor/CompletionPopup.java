@@ -54,6 +54,8 @@ public final class CompletionPopup {
         });
         popup.getContent().add(list);
         popup.setAutoHide(true);
+        // a click elsewhere (Publish, another tab) closes the popup AND does what it was for, as in an IDE
+        popup.setConsumeAutoHidingEvents(false);
         popup.setOnAutoHide(e -> vm.dismiss());
         wire();
     }

@@ -49,6 +49,7 @@ public final class CompletionViewModel {
     private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(-1);
     private Supplier<CompletionService> service = () -> null;
+    private io.streamdesk.model.JobId job;
     private Scheduler.Cancellable pending;
     /** Increases with every request and dismissal: an answer for an older one is dropped. */
     private long generation;
@@ -62,11 +63,23 @@ public final class CompletionViewModel {
 
     /** Where proposals come from (the services, once they are open); none before. */
     public void useService(Supplier<CompletionService> source) {
+        useService(source, null);
+    }
+
+    /** As {@link #useService(Supplier)}, for the editor of {@code jobOrNull}: its own connector jars count too. */
+    public void useService(Supplier<CompletionService> source, io.streamdesk.model.JobId jobOrNull) {
         this.service = source;
+        this.job = jobOrNull;
         CompletionService s = source.get();
         if (s != null) {
-            // Flink's vocabulary and the catalog's index, built before the first keystroke needs them
-            BackgroundTask.wrap(s::prepare).executeWith(ctx);
+            // Flink's vocabulary, the catalog's index and the job's jars, read before the first keystroke needs them
+            BackgroundTask.wrap(() -> {
+                if (jobOrNull == null) {
+                    s.prepare();
+                } else {
+                    s.prepare(jobOrNull);
+                }
+            }).executeWith(ctx);
         }
     }
 
@@ -202,7 +215,8 @@ public final class CompletionViewModel {
             return;
         }
         long mine = ++generation;
-        BackgroundTask.wrap(() -> s.complete(text, caret))
+        io.streamdesk.model.JobId forJob = job;
+        BackgroundTask.wrap(() -> forJob == null ? s.complete(text, caret) : s.complete(text, caret, forJob))
                 .onSuccess(result -> {
                     if (mine == generation) {
                         show(result, caret);
@@ -213,7 +227,13 @@ public final class CompletionViewModel {
                 .executeWith(ctx);
         if (s.isStale()) {
             // the catalog may have changed (a table added in the Metadata pane): the next request sees it
-            BackgroundTask.wrap(s::refresh).executeWith(ctx);
+            BackgroundTask.wrap(() -> {
+                if (forJob == null) {
+                    s.refresh();
+                } else {
+                    s.refresh(forJob);
+                }
+            }).executeWith(ctx);
         }
     }
 

@@ -235,6 +235,9 @@ public final class JobPageView {
 
     @FXML
     void onFormat() {
+        if (vm.form() != null) {
+            return; // a JAR or ETL job's text is made from its form: nothing to format
+        }
         selectTabShowing(editor.root());
         editor.format();
     }

@@ -41,6 +41,7 @@ public final class JobConfigView {
     @FXML private ComboBox<LogLevel> logLevel;
     @FXML private Label logLevelNote;
     @FXML private Label saveError;
+    @FXML private javafx.scene.layout.VBox settingsBox;
 
     public JobConfigView(JobConfigViewModel vm) {
         this.vm = vm;
@@ -73,6 +74,11 @@ public final class JobConfigView {
             }
         });
 
+        if (vm.dependenciesAvailable()) {
+            // before the save error, which stays last
+            settingsBox.getChildren().add(settingsBox.getChildren().indexOf(saveError),
+                    new DraftDependenciesSection(vm).root());
+        }
         problemList.setId("configProblems");
         problemList.setItems(vm.problems());
         problemList.setCellFactory(l -> new ProblemCell());

@@ -17,6 +17,10 @@ import io.streamdesk.ui.editor.SqlEditorViewModel;
 import io.streamdesk.ui.task.BackgroundTask;
 import io.streamdesk.ui.task.UiContext;
 import java.util.List;
+import java.util.function.Supplier;
+import io.streamdesk.model.dependency.DependencyRef;
+import io.streamdesk.model.dependency.DependencyVersion;
+import io.streamdesk.service.dependencies.DependencyService;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -65,6 +69,13 @@ public final class JobConfigViewModel {
     private final ReadOnlyBooleanWrapper exceedsCapacity = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ObservableList<ConfigProblem> problems = FXCollections.observableArrayList();
+    /** The draft's dependency versions (DP3, DP4), in the order chosen; part of {@link #current()}. */
+    private final ObservableList<DependencyRef> dependencies = FXCollections.observableArrayList();
+    private final ObservableList<DependencyRef> dependenciesView = FXCollections.unmodifiableObservableList(dependencies);
+    /** Every kept version of every dependency, to choose from (name, newest first). */
+    private final ObservableList<DependencyVersion> availableDependencies = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper dependencyError = new ReadOnlyStringWrapper("");
+    private volatile Supplier<DependencyService> dependencySource;
 
     private JobConfig saved;
     private boolean saving;
@@ -90,6 +101,86 @@ public final class JobConfigViewModel {
         parallelism.addListener((o, a, b) -> edited());
         runtimeMode.addListener((o, a, b) -> edited());
         logLevel.addListener((o, a, b) -> edited());
+        dependencies.addListener((javafx.collections.ListChangeListener<DependencyRef>) c -> edited());
+    }
+
+    /** Where the dependency versions to choose from come from (the Dependencies pane's service). */
+    public JobConfigViewModel withDependencies(Supplier<DependencyService> source) {
+        this.dependencySource = source;
+        return this;
+    }
+
+    // ---- dependencies (DP3, DP4) ----
+
+    /** The draft's dependency versions as chosen now. */
+    public ObservableList<DependencyRef> dependencies() {
+        return dependenciesView;
+    }
+
+    /** The versions that can be added, loaded by {@link #loadAvailableDependencies}. */
+    public ObservableList<DependencyVersion> availableDependencies() {
+        return availableDependencies;
+    }
+
+    /** Why the versions to choose from could not be read, empty otherwise. */
+    public ReadOnlyStringProperty dependencyErrorProperty() {
+        return dependencyError.getReadOnlyProperty();
+    }
+
+    /** Whether dependencies can be chosen here at all (a source is set). */
+    public boolean dependenciesAvailable() {
+        return dependencySource != null;
+    }
+
+    /** Reads every kept dependency version in the background. */
+    public void loadAvailableDependencies() {
+        Supplier<DependencyService> source = dependencySource;
+        if (source == null) {
+            return;
+        }
+        BackgroundTask.wrap(() -> {
+                    DependencyService service = source.get();
+                    List<DependencyVersion> all = new java.util.ArrayList<>();
+                    service.list().forEach(d -> all.addAll(service.versions(d.name())));
+                    return all;
+                })
+                .onSuccess((List<DependencyVersion> all) -> {
+                    availableDependencies.setAll(all);
+                    dependencyError.set("");
+                })
+                .onFailure(e -> dependencyError.set("Could not read the dependencies: " + e.getMessage()))
+                .executeWith(ctx);
+    }
+
+    /** Uses {@code version} in the draft, in place of another version of the same dependency. */
+    public void addDependency(DependencyVersion version) {
+        if (version == null || !loaded.get()) {
+            return;
+        }
+        DependencyRef ref = new DependencyRef(version.name(), version.version(), version.sha256());
+        for (int i = 0; i < dependencies.size(); i++) {
+            if (dependencies.get(i).name().equals(version.name())) {
+                dependencies.set(i, ref);
+                return;
+            }
+        }
+        dependencies.add(ref);
+    }
+
+    public void removeDependency(String name) {
+        if (loaded.get()) {
+            dependencies.removeIf(r -> r.name().equals(name));
+        }
+    }
+
+    /** "kafka.jar@3 · 1a2b3c4d5e6f": a reference with its short hash. */
+    public static String label(DependencyRef ref) {
+        return ref + " \u00b7 " + DependencyVersion.shortHash(ref.sha256());
+    }
+
+    /** "kafka.jar@3 · 1a2b3c4d5e6f — what changed": a version to choose. */
+    public static String label(DependencyVersion v) {
+        return v.label() + " \u00b7 " + v.shortSha256() + (v.description().isEmpty() ? "" : " \u2014 " + v.description());
     }
 
     // ---- properties ----
@@ -166,7 +257,7 @@ public final class JobConfigViewModel {
     /** The configuration as edited now. */
     public JobConfig current() {
         return new JobConfig(parameters.get(), new JobResources(jobManagerCu.get(), taskManagerCu.get(), parallelism.get()),
-                runtimeMode.get(), logLevel.get());
+                runtimeMode.get(), logLevel.get(), List.copyOf(dependencies));
     }
 
     // ---- commands ----
@@ -268,6 +359,7 @@ public final class JobConfigViewModel {
         parallelism.set(config.resources().parallelism());
         runtimeMode.set(config.runtimeMode());
         logLevel.set(config.logLevel());
+        dependencies.setAll(config.dependencies());
         loadedParameters.set(config.parameters());
         loaded.set(true);
         dirty.set(false);

@@ -52,7 +52,9 @@ final class NewJobDialog {
         grid.addRow(0, new Label("Name"), name);
         grid.add(error, 1, 1);
         grid.addRow(2, new Label("Folder"), folder);
-        grid.add(new Label("Type"), 0, 4);
+        Label typeLabel = new Label("Type");
+        GridPane.setValignment(typeLabel, javafx.geometry.VPos.TOP);
+        grid.add(typeLabel, 0, 4);
         grid.add(typeChoice(vm), 1, 4);
         if (hasClusters) {
             ChoiceBox<NewJobViewModel.ClusterChoice> cluster = new ChoiceBox<>(vm.clusterChoices());

@@ -103,11 +103,11 @@ public final class EtlJobView {
         SqlCodeArea sql = new SqlCodeArea();
         sql.setId("etlGeneratedSql");
         sql.setEditable(false);
-        vm.generatedSqlProperty().addListener((o, a, b) -> sql.replaceAllText(b));
-        sql.replaceAllText(vm.generatedSqlProperty().get());
+        vm.generatedSqlProperty().addListener((o, a, b) -> showFromTop(sql, b));
+        showFromTop(sql, vm.generatedSqlProperty().get());
         ListView<String> problems = new ListView<>(vm.problems());
         problems.setId("etlProblems");
-        problems.setPrefHeight(80);
+        problems.setPrefHeight(64);
         problems.setPlaceholder(new Label("No problems."));
         Label sqlTitle = new Label("Generated Flink SQL (read-only; this is what the version freezes and runs)");
         sqlTitle.getStyleClass().add("text-muted");
@@ -117,11 +117,17 @@ public final class EtlJobView {
         bottom.setPadding(new Insets(6, 12, 12, 12));
 
         root.getItems().addAll(top, bottom);
-        root.setDividerPositions(0.58);
+        root.setDividerPositions(0.6);
     }
 
     public Node root() {
         return root;
+    }
+
+    private static void showFromTop(SqlCodeArea area, String text) {
+        area.replaceAllText(text);
+        area.moveTo(0);
+        area.showParagraphAtTop(0);
     }
 
     private static ComboBox<EtlSpec.TableRef> tablePicker(EtlJobViewModel vm, String id, String prompt) {

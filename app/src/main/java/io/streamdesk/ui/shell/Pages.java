@@ -55,12 +55,18 @@ public final class Pages {
                     new io.streamdesk.ui.clusters.ServicesClusterDirectory(c.services()), c.ctx()),
                     BrowserOpener.system()).root());
 
+    /** Uploaded JARs and configuration files with their versions and the jobs that use them (DP1-DP3). */
+    public static final Page DEPENDENCIES = new Page("dependencies", "Dependencies", "fth-package", true,
+            c -> new io.streamdesk.ui.dependencies.DependenciesView(new io.streamdesk.ui.dependencies.DependenciesViewModel(
+                    () -> c.services().get().dependencies(), c.ctx())).root());
+
     /** Global variables for job SQL (M6): list, add, edit, delete; secret values masked. */
     public static final Page VARIABLES = new Page("variables", "Variables", "fth-hash", true,
             c -> new io.streamdesk.ui.variables.VariablesView(new io.streamdesk.ui.variables.VariablesViewModel(
                     () -> c.services().get().variables(), c.ctx())).root());
 
-    private static final List<Page> NAVIGATION = List.of(JOBS, OVERVIEW, CLUSTERS, VARIABLES, TIMELINE, ALARMS);
+    private static final List<Page> NAVIGATION = List.of(JOBS, OVERVIEW, CLUSTERS, DEPENDENCIES, VARIABLES, TIMELINE,
+            ALARMS);
 
     private Pages() {
     }

@@ -84,7 +84,7 @@ final class ShellLayout {
     private VBox navigation() {
         navigation.setId("navigation");
         navigation.getStyleClass().add("navigation");
-        navigation.setPrefWidth(150);
+        navigation.setPrefWidth(165); // "Dependencies" in full at the default font
         navigation.setMinWidth(120);
         return navigation;
     }

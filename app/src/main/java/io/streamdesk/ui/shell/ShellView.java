@@ -242,7 +242,8 @@ public final class ShellView {
         JobPageViewModel pageVm = new JobPageViewModel(id, services.jobs(), services.runs(), services.jobConfig(),
                 services.versionRuns(), ctx);
         pageVm.observeWith(services.clusters().jobStates()::observe);
-        pageVm.editor().completion().useService(services::completion);
+        pageVm.config().withDependencies(services::dependencies); // the Configuration tab's Dependencies (DP3)
+        pageVm.editor().completion().useService(services::completion, id);
         JobPageView page = new JobPageView(pageVm, ctx, Pages.jobTabs(), () -> vm.servicesProperty().get());
         Tab tab = new Tab();
         tab.setId("jobTab-" + id.value());

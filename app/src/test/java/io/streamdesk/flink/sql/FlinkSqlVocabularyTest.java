@@ -33,7 +33,8 @@ class FlinkSqlVocabularyTest {
                 .findFirst().orElseThrow();
         assertThat(datagen.optional()).contains("rows-per-second", "number-of-rows");
         assertThat(v.connectors()).extracting(BuiltInVocabulary.OptionSet::identifier)
-                .contains("datagen", "print", "blackhole");
+                .contains("datagen", "print", "blackhole", "filesystem");
+        assertThat(v.formats()).extracting(BuiltInVocabulary.OptionSet::identifier).contains("csv", "json");
         // formats are keyed as a table's WITH writes them, when a format is on the class path
         for (BuiltInVocabulary.OptionSet f : v.formats()) {
             assertThat(f.optional()).allMatch(k -> k.startsWith(f.identifier() + "."));

@@ -61,6 +61,35 @@ class CompletionServiceTest {
                 .extracting(CompletionItem::insertText).contains("'rows-per-second'");
     }
 
+    @Test
+    void theKafkaOptionsComeWithTheJobsOwnConnectorJar() {
+        io.streamdesk.model.JobId withKafka = new io.streamdesk.model.JobId("cql-kafka001");
+        io.streamdesk.model.JobId without = new io.streamdesk.model.JobId("cql-nokafka1");
+        java.nio.file.Path kafka = io.streamdesk.testing.TestConnectors.kafka();
+        service.withJobJars(job -> job.equals(withKafka) ? List.of(kafka) : List.of());
+        service.prepare(withKafka);
+        service.prepare(without);
+        String ddl = "CREATE TABLE t (a INT) WITH ('connector' = 'kafka', 'value.format' = 'json', ";
+        // the real jar's factory: Kafka's own keys, and the connector's name after 'connector' =
+        assertThat(service.complete(ddl + "'prop", ddl.length() + 5, withKafka).items())
+                .extracting(CompletionItem::label).contains("properties.bootstrap.servers", "properties.group.id");
+        assertThat(service.complete(ddl + "'", ddl.length() + 1, withKafka).items())
+                .extracting(CompletionItem::label).contains("topic", "scan.startup.mode");
+        String value = "CREATE TABLE t (a INT) WITH ('connector' = '";
+        assertThat(service.complete(value, value.length(), withKafka).items()).extracting(CompletionItem::label)
+                .contains("kafka", "upsert-kafka");
+        // a job without the jar does not get them: the app itself carries no Kafka connector
+        assertThat(service.complete(ddl + "'prop", ddl.length() + 5, without).items()).isEmpty();
+        assertThat(service.complete(value, value.length(), without).items()).extracting(CompletionItem::label)
+                .contains("datagen").doesNotContain("kafka", "upsert-kafka");
+        // a jar that cannot be read leaves the app's connectors
+        service.withJobJars(job -> {
+            throw new IllegalStateException("no such version");
+        });
+        service.refresh(withKafka);
+        assertThat(service.complete(ddl + "'prop", ddl.length() + 5, withKafka).items()).isEmpty();
+    }
+
     private static final class MutableClock extends Clock {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
 

@@ -80,7 +80,8 @@ class VariableServiceTest {
         services.runs().run(job.id(), 1, RestoreChoice.fresh());
         String ran = services.submitter.scripts().get(0);
         assertThat(ran).contains("'rows-per-second' = '5'").contains("'password' = 'old-pass'");
-        assertThat(services.submitter.contexts().get(0).variables()).isEmpty(); // nothing left to substitute
+        // the script has nothing left to substitute; the context keeps the frozen values for the catalog's tables
+        assertThat(services.submitter.contexts().get(0).variables()).containsEntry("rate", "5");
         services.runs().stop(job.id(), false);
 
         // a new version freezes the new values
@@ -94,6 +95,20 @@ class VariableServiceTest {
         variables.delete("rate");
         services.runs().run(job.id(), 1, RestoreChoice.fresh());
         assertThat(services.submitter.scripts().get(2)).contains("'rows-per-second' = '5'");
+    }
+
+    @Test
+    void aVersionFreezesTheVariablesOfTheCatalogTablesToo() {
+        services.metadata().createTable("_dc", "_db", "CREATE TABLE cat_src (a INT) WITH ('connector' = 'datagen', "
+                + "'rows-per-second' = '${cat_rate}')");
+        variables.add("cat_rate", "3", false, "");
+        variables.add("unused", "x", false, "");
+        services.jobs().saveDraft(job.id(), "INSERT INTO snk SELECT a FROM _dc._db.cat_src;");
+        services.jobs().publish(job.id(), "v1");
+        variables.edit("cat_rate", "4", false, "");
+        assertThat(variables.frozenValues(services.jobs().version(job.id(), 1))).containsOnly(Map.entry("cat_rate", "3"));
+        services.runs().run(job.id(), 1, RestoreChoice.fresh());
+        assertThat(services.submitter.contexts().get(0).variables()).containsOnly(Map.entry("cat_rate", "3"));
     }
 
     @Test

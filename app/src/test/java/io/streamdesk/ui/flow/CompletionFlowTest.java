@@ -172,7 +172,8 @@ class CompletionFlowTest {
             transparent.setFill(javafx.scene.paint.Color.TRANSPARENT);
             javafx.scene.Node root = popup.getScene().getRoot();
             BufferedImage over = toBuffered(root.snapshot(transparent, null));
-            javafx.geometry.Point2D at = root.localToScreen(root.getLayoutBounds().getMinX(), root.getLayoutBounds().getMinY());
+            // the snapshot covers the drop shadow too: place it by the bounds that include the effect
+            javafx.geometry.Point2D at = root.localToScreen(root.getBoundsInLocal().getMinX(), root.getBoundsInLocal().getMinY());
             java.awt.Graphics2D g = base.createGraphics();
             g.drawImage(over, (int) Math.round(at.getX() - window.getX() - shell.scene.getX()),
                     (int) Math.round(at.getY() - window.getY() - shell.scene.getY()), null);

@@ -99,6 +99,28 @@ public final class CompletionIndex {
         this.formatOptions = options(vocabulary.formats());
     }
 
+    /** The same catalog with another vocabulary (a job's own connectors): only the small parts are built again. */
+    private CompletionIndex(CompletionIndex catalog, BuiltInVocabulary vocabulary) {
+        this.snapshot = catalog.snapshot;
+        this.vocabulary = vocabulary;
+        this.keywords = catalog.keywords;
+        this.functions = catalog.functions;
+        this.catalogs = catalog.catalogs;
+        this.databases = catalog.databases;
+        this.tablesByDatabase = catalog.tablesByDatabase;
+        this.tables = catalog.tables;
+        this.tablesByQualifiedName = catalog.tablesByQualifiedName;
+        this.connectors = identifiers(vocabulary.connectors(), CompletionKind.CONNECTOR);
+        this.formats = identifiers(vocabulary.formats(), CompletionKind.FORMAT);
+        this.connectorOptions = options(vocabulary.connectors());
+        this.formatOptions = options(vocabulary.formats());
+    }
+
+    /** This index with the connectors and formats of {@code other} (its functions must be this one's). */
+    public CompletionIndex withVocabulary(BuiltInVocabulary other) {
+        return other.equals(vocabulary) ? this : new CompletionIndex(this, other);
+    }
+
     public static CompletionIndex build(MetadataSnapshot snapshot, BuiltInVocabulary vocabulary) {
         return new CompletionIndex(snapshot, vocabulary);
     }
