@@ -376,6 +376,7 @@ public final class ServiceGraph {
         this.versionRuns = new VersionRunService(jobs, runs, jobConfig, a.compiler, a.savepointInspector);
         this.batchActions = new BatchActions(jobs, runs, versionRuns, copies, clusters);
         // each published version's tables are read once, right after it is stored (M5)
+        // registered after variables::freeze on purpose: a version's lineage is read with the values it froze
         this.lineage = new io.streamdesk.service.lineage.LineageService(a.jobStore, a.versionStore, a.lineageStore,
                 a.lineageExtractor, jobs, clock).listenToPublishes();
         // completion reads the same catalog the checks see (E2, M3)

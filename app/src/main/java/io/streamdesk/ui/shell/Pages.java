@@ -107,6 +107,15 @@ public final class Pages {
                     CheckpointsViewModel vm = new CheckpointsViewModel(c.jobId(), c.services().get().checkpoints(), c.ctx());
                     return JobTabContent.polling(new CheckpointsView(vm).root(), vm::activate, vm::deactivate);
                 }),
+                // the tables the job's versions read and write (M5), read again on every selection
+                new JobTab("jobLineageTab", "Lineage", "fth-share-2", JobTab.Build.WHEN_FIRST_SHOWN, c -> {
+                    io.streamdesk.ui.lineage.LineageGraphView lineage = io.streamdesk.ui.lineage.LineageGraphView.forJob(
+                            c.jobId(), c.services(), c.ctx(), (job, number) -> io.streamdesk.ui.task.BackgroundTask
+                                    .wrap(() -> c.services().get().jobs().version(job, number))
+                                    .onSuccess(v -> c.page().openReadOnly(v))
+                                    .executeWith(c.ctx()), null);
+                    return new JobTabContent(lineage.root(), lineage::refresh, null, null);
+                }),
                 new JobTab("jobTimelineTab", "Timeline", "fth-clock", JobTab.Build.WHEN_FIRST_SHOWN,
                         c -> JobTabContent.of(timeline(c.jobId(), c.services(), c.ctx()))),
                 new JobTab("jobLogsTab", "Logs", "fth-file-text", JobTab.Build.WHEN_FIRST_SHOWN,

@@ -4,12 +4,18 @@ import io.streamdesk.model.lineage.LineageTable;
 import io.streamdesk.model.lineage.ScriptLineage;
 import io.streamdesk.model.lineage.StatementLineage;
 import io.streamdesk.model.lineage.TableOrigin;
+import io.streamdesk.model.metadata.MetadataDatabase;
+import io.streamdesk.model.metadata.MetadataSnapshot;
+import io.streamdesk.model.metadata.MetadataTable;
 import io.streamdesk.model.sql.SqlContext;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The tables of a script as Flink's real planner resolves them (M5). */
 class FlinkLineageExtractorTest {
@@ -116,6 +122,34 @@ class FlinkLineageExtractorTest {
         assertThat(lineage.problems().get(0).line()).isEqualTo(6);
         assertThat(lineage.problems().get(0).message()).contains("nope");
         assertThat(names(lineage.reads())).containsExactly("default_catalog.default_database.b");
+    }
+
+    @Test
+    void catalogTablesByThreePartNameAreTheMetadataCatalogsAndTheScriptsOwnAreNot() {
+        MetadataSnapshot catalog = new MetadataSnapshot(
+                List.of(new MetadataDatabase("_dc", "_db"), new MetadataDatabase("sales", "eu")), List.of(
+                new MetadataTable("_dc", "_db", "orders", "CREATE TABLE orders (id INT, amount INT)"
+                        + " WITH ('connector' = 'datagen')", "datagen", List.of(), Instant.now()),
+                new MetadataTable("sales", "eu", "refunds", "CREATE TABLE refunds (id INT)"
+                        + " WITH ('connector' = 'datagen')", "datagen", List.of(), Instant.now()),
+                new MetadataTable("_dc", "_db", "orders_sink", "CREATE TABLE orders_sink (id INT, amount INT)"
+                        + " WITH ('connector' = 'blackhole')", "blackhole", List.of(), Instant.now())));
+        ScriptLineage lineage = extractor.extract("""
+                CREATE TABLE local_sink (id INT, amount INT) WITH ('connector' = 'blackhole');
+                EXECUTE STATEMENT SET BEGIN
+                  INSERT INTO _dc._db.orders_sink SELECT id, amount FROM _dc._db.orders
+                    WHERE id NOT IN (SELECT id FROM sales.eu.refunds);
+                  INSERT INTO local_sink SELECT id, amount FROM _dc._db.orders;
+                END;
+                """, new SqlContext(List.of(), catalog, Map.of()));
+
+        assertThat(lineage.problems()).isEmpty();
+        assertThat(lineage.reads()).extracting(LineageTable::name, LineageTable::origin, LineageTable::connector)
+                .containsExactly(tuple("_dc._db.orders", TableOrigin.CATALOG, "datagen"),
+                        tuple("sales.eu.refunds", TableOrigin.CATALOG, "datagen"));
+        assertThat(lineage.writes()).extracting(LineageTable::name, LineageTable::origin)
+                .containsExactly(tuple("_dc._db.orders_sink", TableOrigin.CATALOG),
+                        tuple("default_catalog.default_database.local_sink", TableOrigin.SCRIPT));
     }
 
     @Test
