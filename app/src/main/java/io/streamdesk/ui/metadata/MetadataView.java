@@ -49,7 +49,7 @@ public final class MetadataView {
     private boolean rebuilding;
 
     /**
-     * @param lineage what draws the lineage graph of a table on its page (the lineage helper's); null shows a note
+     * @param lineage what draws the lineage graph of a table on its page (M5); null shows a note
      */
     public MetadataView(MetadataViewModel vm, Function<MetadataTable, Node> lineage) {
         this.vm = vm;

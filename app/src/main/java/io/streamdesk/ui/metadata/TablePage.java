@@ -24,9 +24,9 @@ import javafx.scene.layout.VBox;
  * editable table (the connector's row read-only); Save, Drop; the DDL as stored; and a region for the lineage graph.
  */
 final class TablePage {
-    /** Shown where the lineage graph goes until the lineage helper draws it (no made-up data). */
-    static final String LINEAGE_PLACEHOLDER = "Lineage: see the Lineage helper (which job versions read and write this"
-            + " table is drawn here once table lineage is built).";
+    /** Shown where the lineage graph goes when no graph is given (no made-up data). */
+    static final String LINEAGE_PLACEHOLDER = "Lineage is not shown here: open a job's Lineage tab to see which"
+            + " tables its versions read and write.";
 
     private final TableEditorViewModel vm;
     private final VBox root = new VBox(10);
@@ -134,7 +134,7 @@ final class TablePage {
         return root;
     }
 
-    /** Replaces what the lineage region shows (the lineage helper's graph of this table). */
+    /** Replaces what the lineage region shows (the graph of this table). */
     void setLineage(Node graph) {
         lineageRegion.getChildren().setAll(graph);
     }

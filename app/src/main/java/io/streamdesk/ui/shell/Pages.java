@@ -63,7 +63,13 @@ public final class Pages {
     /** The metadata catalog (M1-M4): catalog tree, new database, new table from a template or DDL, a table's page. */
     public static final Page METADATA = new Page("metadata", "Metadata", "fth-database", true,
             c -> new io.streamdesk.ui.metadata.MetadataView(new io.streamdesk.ui.metadata.MetadataViewModel(
-                    () -> c.services().get().metadata(), c.ctx()), null).root());
+                    () -> c.services().get().metadata(), c.ctx()), table -> {
+                        // the job versions reading and writing the table (M5); a click on a version opens its job
+                        io.streamdesk.ui.lineage.LineageGraphView graph = io.streamdesk.ui.lineage.LineageGraphView.forTable(
+                                table.qualifiedName(), c.services(), c.ctx(), (job, version) -> c.openJob().accept(job), null);
+                        graph.refresh();
+                        return graph.root();
+                    }).root());
 
     /** Global variables for job SQL (M6): list, add, edit, delete; secret values masked. */
     public static final Page VARIABLES = new Page("variables", "Variables", "fth-hash", true,

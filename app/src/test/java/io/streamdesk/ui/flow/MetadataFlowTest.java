@@ -93,6 +93,11 @@ class MetadataFlowTest {
         waitFor(() -> robot.lookup("#tablePageTitle").tryQuery().map(n -> ((Label) n).getText())
                 .filter("_dc._db.orders_in"::equals).isPresent());
         assertThat(services.metadata().table("_dc", "_db", "orders_in")).isPresent();
+        // its page draws the table's lineage (M5): no version uses the new table yet, and the graph says so
+        waitFor(() -> robot.lookup("#tableLineage #lineageMessage").tryQuery()
+                .map(n -> ((Label) n).getText()).filter(t -> t.contains("_dc._db.orders_in")).isPresent());
+        assertThat(robot.lookup("#tableLineage #lineageMessage").queryAs(Label.class).getText())
+                .isEqualTo("No published version reads or writes _dc._db.orders_in.");
 
         // the table's page: columns, watermark, connector, options
         @SuppressWarnings("unchecked")
