@@ -54,7 +54,33 @@ public final class SecretRefs {
         private Resolved(String sql, Map<String, String> configuration, List<String> values) {
             this.sql = sql;
             this.configuration = Collections.unmodifiableMap(configuration);
-            this.values = List.copyOf(values);
+            this.values = withTellingParts(values);
+        }
+
+        /**
+         * The values and the parts of them Flink quotes on their own: a secret URI's authority, user info, host and
+         * path ("Found local file path with authority 'host'"). Parts shorter than 4 characters are left (they would
+         * mask ordinary words); the longest are replaced first.
+         */
+        private static List<String> withTellingParts(List<String> values) {
+            java.util.Set<String> all = new java.util.LinkedHashSet<>();
+            for (String v : values) {
+                all.add(v);
+                if (v.contains("://")) {
+                    try {
+                        java.net.URI uri = new java.net.URI(v.strip());
+                        for (String part : new String[] {uri.getRawAuthority(), uri.getAuthority(), uri.getUserInfo(),
+                                uri.getHost(), uri.getRawPath(), uri.getPath()}) {
+                            if (part != null && part.length() >= 4) {
+                                all.add(part);
+                            }
+                        }
+                    } catch (java.net.URISyntaxException e) {
+                        // not a URI: only the whole value is scrubbed
+                    }
+                }
+            }
+            return all.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
         }
 
         /** For the submitter only: the script with its references resolved; null when none was given. */

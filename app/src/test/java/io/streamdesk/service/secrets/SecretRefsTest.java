@@ -106,6 +106,17 @@ class SecretRefsTest {
     }
 
     @Test
+    void theAuthorityAndPathOfASecretUriAreMaskedWhenFlinkQuotesThemAlone() {
+        String id = store.put("path", "file://secret-host-4711/tmp/out");
+        var resolved = refs.resolve("p: ${secret:" + id + "}\n", map("p", "${secret:" + id + "}"));
+        String flink = "Found local file path with authority 'secret-host-4711' in path 'file://secret-host-4711/tmp/out'."
+                + " (correct path would be 'file:///secret-host-4711/tmp/out')";
+        assertThat(resolved.scrub(flink)).doesNotContain("secret-host-4711").doesNotContain("/tmp/out")
+                .startsWith("Found local file path with authority");
+        assertThat(resolved.leaks(new IllegalStateException("authority 'secret-host-4711'"))).isTrue();
+    }
+
+    @Test
     void aSubmitErrorQuotingTheSecretIsMasked() {
         FakeServices services = new FakeServices();
         services.clusters().startAll();
