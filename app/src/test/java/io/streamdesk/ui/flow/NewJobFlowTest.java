@@ -32,7 +32,10 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class NewJobFlowTest {
-    static final String LINE_1 = "CREATE TABLE src (a INT) WITH ('connector' = 'datagen');";
+    static final String LINE_1 = "CREATE TABLE src (a INT) WITH ('connector' = 'datagen'); "
+            + "CREATE TABLE snk (a INT) WITH ('connector' = 'blackhole');";
+    /** A job publishes only when its graph compiles as the run will: the fixed query is then sent into the sink. */
+    static final String FIXED_LINE_2 = "INSERT INTO snk SELECT a FROM src;";
     static final String BROKEN_LINE_2 = "SELEC a FROM src;";
 
     private Services services;
@@ -99,6 +102,10 @@ class NewJobFlowTest {
         robot.type(KeyCode.RIGHT, 5);
         robot.write("T");
         assertThat(editor.getText()).isEqualTo(LINE_1 + "\nSELECT a FROM src;");
+        robot.type(KeyCode.HOME);
+        robot.write("INSERT INTO snk ");
+        robot.type(KeyCode.ESCAPE); // the completion popup may have opened while typing
+        assertThat(editor.getText()).isEqualTo(LINE_1 + "\n" + FIXED_LINE_2);
 
         // save (Ctrl+S): the unsaved marker leaves the tab title
         TabPane mainTabs = robot.lookup("#mainTabs").queryAs(TabPane.class);
@@ -129,7 +136,7 @@ class NewJobFlowTest {
         waitFor(() -> versions.getItems().size() == 1);
         assertThat(versions.getItems().get(0).number()).isEqualTo(1);
         assertThat(versions.getItems().get(0).version().description()).isEqualTo("First version");
-        assertThat(versions.getItems().get(0).version().sql()).isEqualTo(LINE_1 + "\nSELECT a FROM src;");
+        assertThat(versions.getItems().get(0).version().sql()).isEqualTo(LINE_1 + "\n" + FIXED_LINE_2);
         Label status = robot.lookup("#jobStatus").queryAs(Label.class);
         waitFor(() -> "Stopped".equals(status.getText()));
     }
