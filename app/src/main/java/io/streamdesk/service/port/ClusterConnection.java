@@ -87,6 +87,29 @@ public interface ClusterConnection {
         return Optional.empty();
     }
 
+    /**
+     * The deployment the app owns for this cluster (a Kubernetes FlinkDeployment: scale, suspend, delete); empty for
+     * clusters that are not deployed by the app through an orchestrator.
+     */
+    default Optional<ClusterDeployment> deployment() {
+        return Optional.empty();
+    }
+
+    /**
+     * What each source of truth last said about the cluster (on Kubernetes: the operator's status and Flink's REST
+     * API), with when it was seen; empty for a cluster with one source (its {@link #state()} is all there is).
+     */
+    default java.util.List<io.streamdesk.model.cluster.SourceReading> sources() {
+        return java.util.List.of();
+    }
+
+    /**
+     * Receives what the adapter saw that the timeline records (pod exits, EV4), on a background thread. Default: a
+     * cluster kind without such notices never calls it.
+     */
+    default void addNoticeListener(Consumer<io.streamdesk.model.cluster.ClusterNotice> listener) {
+    }
+
     /** Called on every change of health, on a background thread. */
     void addListener(Consumer<ClusterState> listener);
 
