@@ -81,6 +81,11 @@ public final class SqlLexer {
             "WITH", "WITHIN", "WITHOUT", "YEAR", "CUMULATE", "DESCRIPTOR", "PROCTIME", "MODEL", "ANALYZE");
 
     private static final int LONGEST_KEYWORD = KEYWORDS.stream().mapToInt(String::length).max().orElse(0);
+    /**
+     * {@link #KEYWORDS} in an open-addressing table by the hash of their upper-case ASCII form, so that a word of the text is looked up
+     * without making a string of it and upper-casing it (that was half of lexing a script: issue 14).
+     */
+    private static final String[] KEYWORD_TABLE = keywordTable();
 
     private SqlLexer() {
     }
@@ -127,7 +132,7 @@ public final class SqlLexer {
             while (i < n && isWordPart(text.charAt(i))) {
                 i++;
             }
-            boolean keyword = i - start <= LONGEST_KEYWORD && isKeyword(text.subSequence(start, i).toString());
+            boolean keyword = i - start <= LONGEST_KEYWORD && isKeyword(text, start, i);
             sink.token(keyword ? Kind.KEYWORD : Kind.WORD, start, i);
         } else if ("()[]{}".indexOf(c) >= 0) {
             i++;
@@ -142,6 +147,54 @@ public final class SqlLexer {
             sink.token(Kind.OTHER, start, i);
         }
         return i;
+    }
+
+    /** Whether the word {@code [start, end)} of {@code text} is a keyword, as {@link #isKeyword(String)} says. */
+    static boolean isKeyword(CharSequence text, int start, int end) {
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                // upper-casing outside ASCII can give ASCII ("ınt" is INT): leave it to the JDK
+                return isKeyword(text.subSequence(start, end).toString());
+            }
+            h = 31 * h + (c >= 'a' && c <= 'z' ? c - 32 : c);
+        }
+        int mask = KEYWORD_TABLE.length - 1;
+        for (int slot = spread(h) & mask; KEYWORD_TABLE[slot] != null; slot = (slot + 1) & mask) {
+            String k = KEYWORD_TABLE[slot];
+            if (k.length() == end - start && equalsAsciiUpper(k, text, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean equalsAsciiUpper(String keyword, CharSequence text, int start) {
+        for (int i = 0; i < keyword.length(); i++) {
+            char c = text.charAt(start + i);
+            if ((c >= 'a' && c <= 'z' ? c - 32 : c) != keyword.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int spread(int h) {
+        return h ^ (h >>> 7) ^ (h >>> 16);
+    }
+
+    private static String[] keywordTable() {
+        String[] table = new String[Integer.highestOneBit(KEYWORDS.size() * 4)];
+        int mask = table.length - 1;
+        for (String k : KEYWORDS) {
+            int slot = spread(k.hashCode()) & mask; // upper-case ASCII: String's hash is the one isKeyword computes
+            while (table[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = k;
+        }
+        return table;
     }
 
     public static boolean isWordStart(char c) {
