@@ -28,6 +28,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class SqlCodeArea extends CodeArea {
     /** Around the caret when no paragraph is laid out (the area not shown yet): as much as a tall screen shows. */
     private static final int UNLAID_WINDOW = 8_000;
+    /** What the last layout showed; null before the first layout or when it showed nothing. */
+    private IncrementalHighlighter.Window laidOutWindow;
     private final IntFunction<Node> lineNumbers = LineNumberFactory.get(this);
     private final IncrementalHighlighter highlighter =
             new IncrementalHighlighter(this::setStyleSpans, this::visibleWindow);
@@ -87,21 +89,36 @@ public final class SqlCodeArea extends CodeArea {
         }
     }
 
-    /** The characters on screen; before the first layout (or when it lags behind an edit), those near the caret. */
+    /**
+     * The characters on screen as of the last layout; before the first one, those near the caret. Asking RichTextFX
+     * for the visible paragraphs during an edit would lay out the whole flow then and there (it did: a tenth of
+     * opening a job page), so the window is read after each layout instead; an edit's own range is covered by the
+     * window around the caret, and a window that lags behind an edit is caught up by the next frame.
+     */
     private IncrementalHighlighter.Window visibleWindow() {
-        int paragraphs = getParagraphs().size();
-        try {
-            int first = firstVisibleParToAllParIndex();
-            int last = lastVisibleParToAllParIndex();
-            if (first >= 0 && first <= last && last < paragraphs) {
-                return new IncrementalHighlighter.Window(getAbsolutePosition(first, 0),
-                        getAbsolutePosition(last, getParagraphLength(last)));
-            }
-        } catch (RuntimeException e) {
-            // no visible cell yet: RichTextFX throws rather than answer
+        if (laidOutWindow != null) {
+            return laidOutWindow;
         }
         int caret = getCaretPosition();
         return new IncrementalHighlighter.Window(caret - UNLAID_WINDOW, caret + UNLAID_WINDOW);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        laidOutWindow = null;
+        int paragraphs = getParagraphs().size();
+        try {
+            // the flow was just resized; asking for its cells lays it out now instead of right after this method
+            int first = firstVisibleParToAllParIndex();
+            int last = lastVisibleParToAllParIndex();
+            if (first >= 0 && first <= last && last < paragraphs) {
+                laidOutWindow = new IncrementalHighlighter.Window(getAbsolutePosition(first, 0),
+                        getAbsolutePosition(last, getParagraphLength(last)));
+            }
+        } catch (RuntimeException e) {
+            // no visible cell: RichTextFX throws rather than answer
+        }
     }
 
     /** Shows the problems: underline at each range and a marker in the gutter (tooltip = messages). */
