@@ -86,6 +86,12 @@ public final class SqlLexer {
      * without making a string of it and upper-casing it (that was half of lexing a script: issue 14).
      */
     private static final String[] KEYWORD_TABLE = keywordTable();
+    /** Character classes of ASCII, as the {@link Character} tests below answer them, looked up instead of computed. */
+    private static final byte LETTER = 1;
+    private static final byte DIGIT = 2;
+    private static final byte WORD_EXTRA = 4;
+    private static final byte BLANK = 8;
+    private static final byte[] ASCII = asciiClasses();
 
     private SqlLexer() {
     }
@@ -123,8 +129,8 @@ public final class SqlLexer {
         } else if (c == '\'' || c == '`' || c == '"') {
             i = endOfQuoted(text, i, c);
             sink.token(c == '\'' ? Kind.STRING : Kind.IDENTIFIER_QUOTED, start, i);
-        } else if (Character.isDigit(c)) {
-            while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '.')) {
+        } else if (isDigit(c)) {
+            while (i < n && (isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '.')) {
                 i++;
             }
             sink.token(Kind.NUMBER, start, i);
@@ -140,7 +146,7 @@ public final class SqlLexer {
         } else if (c == ';') {
             i++;
             sink.token(Kind.SEMICOLON, start, i);
-        } else if (Character.isWhitespace(c)) {
+        } else if (c < 128 ? (ASCII[c] & BLANK) != 0 : Character.isWhitespace(c)) {
             i++;
         } else {
             i++;
@@ -198,11 +204,28 @@ public final class SqlLexer {
     }
 
     public static boolean isWordStart(char c) {
-        return Character.isLetter(c) || c == '_' || c == '$';
+        return c < 128 ? (ASCII[c] & (LETTER | WORD_EXTRA)) != 0 : Character.isLetter(c);
     }
 
     public static boolean isWordPart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+        return c < 128 ? (ASCII[c] & (LETTER | DIGIT | WORD_EXTRA)) != 0 : Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isDigit(char c) {
+        return c < 128 ? (ASCII[c] & DIGIT) != 0 : Character.isDigit(c);
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return c < 128 ? (ASCII[c] & (LETTER | DIGIT)) != 0 : Character.isLetterOrDigit(c);
+    }
+
+    private static byte[] asciiClasses() {
+        byte[] classes = new byte[128];
+        for (char c = 0; c < 128; c++) {
+            classes[c] = (byte) ((Character.isLetter(c) ? LETTER : 0) | (Character.isDigit(c) ? DIGIT : 0)
+                    | (c == '_' || c == '$' ? WORD_EXTRA : 0) | (Character.isWhitespace(c) ? BLANK : 0));
+        }
+        return classes;
     }
 
     /** Up to the line break; a CR before it belongs to the line break, not to the comment. */

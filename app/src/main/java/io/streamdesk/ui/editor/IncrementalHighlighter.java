@@ -27,8 +27,8 @@ final class IncrementalHighlighter {
     private static final String BRACKET_STYLE = "bracket-match";
     /** Characters restyled at once around the screen and the caret, beyond the visible ones. */
     static final int EAGER_MARGIN = 4_000;
-    /** Characters restyled per frame from the stale ranges: about half a millisecond of CPU. */
-    static final int CHARS_PER_FRAME = 32_000;
+    /** Characters restyled per frame from the stale ranges: about a quarter of a millisecond of CPU. */
+    static final int CHARS_PER_FRAME = 16_000;
 
     /** Where the styles go: the code area, or RichTextFX's document model in the benchmark. */
     interface StyleTarget {
