@@ -11,4 +11,4 @@ opens=$(sed -n 's:.*<flink.jvm.opens>\(.*\)</flink.jvm.opens>.*:\1:p' pom.xml)
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 java -Xmx1g $opens -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dprism.text=t2k \
   -cp "target/classes:target/test-classes:$(cat target/bench.cp)" io.streamdesk.bench.JobPageOpenBenchmark "${1:-11}" \
-  2>target/bench-job-page.err | grep -E '^(open|first|load|figure)'
+  2>target/bench-job-page.err | grep -E '^(open|first|FX|load|figure)'
