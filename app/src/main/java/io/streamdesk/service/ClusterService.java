@@ -190,6 +190,23 @@ public final class ClusterService {
         return registry().updateRemote(id, name, endpoint, passwordOrNullToKeep, savepointDirOrNull);
     }
 
+    /**
+     * TEMPORARY until the Kubernetes adapter's branch (i13-adapter) lands with its own: registers a Kubernetes cluster
+     * (validates, stores, connects). The signature is the agreed one; the merge keeps the adapter's body.
+     */
+    public io.streamdesk.model.cluster.ClusterDefinition addKubernetes(String name,
+            io.streamdesk.model.cluster.KubernetesSpec spec, io.streamdesk.model.cluster.RemoteEndpoint restOverrideOrNull,
+            String savepointDirectory) {
+        return registry().addKubernetes(name, spec, restOverrideOrNull, savepointDirectory);
+    }
+
+    /** TEMPORARY until i13-adapter lands (see {@link #addKubernetes}): changes a Kubernetes cluster and reconnects it. */
+    public io.streamdesk.model.cluster.ClusterDefinition updateKubernetes(String id, String name,
+            io.streamdesk.model.cluster.KubernetesSpec spec, io.streamdesk.model.cluster.RemoteEndpoint restOverrideOrNull,
+            String savepointDirectory) {
+        return registry().updateKubernetes(id, name, spec, restOverrideOrNull, savepointDirectory);
+    }
+
     /** The jobs placed on the cluster. */
     public List<io.streamdesk.model.Job> jobsOn(String clusterId) {
         return registry().jobsOn(clusterId);
@@ -349,6 +366,36 @@ public final class ClusterService {
     /** A gateway to the cluster if it runs now, without starting it; throws when it does not. */
     public ClusterGateway currentGateway(String clusterId) {
         return connection(clusterId).gateway();
+    }
+
+    /**
+     * The deployment the app owns for the cluster (a Kubernetes FlinkDeployment); empty for other kinds and for an
+     * unknown cluster. {@link ClusterDeployments} runs the changes with the job checks.
+     */
+    public Optional<io.streamdesk.service.port.ClusterDeployment> deployment(String clusterId) {
+        return Optional.ofNullable(clusters.get(clusterId)).flatMap(t -> t.connection.deployment());
+    }
+
+    /** What each source of truth last said about the cluster (R3), and whether they disagree; none for one source. */
+    public io.streamdesk.model.cluster.StateSources sources(String clusterId) {
+        Tracked t = clusters.get(clusterId);
+        if (t == null) {
+            return io.streamdesk.model.cluster.StateSources.NONE;
+        }
+        try {
+            return io.streamdesk.model.cluster.StateSources.of(t.connection.sources());
+        } catch (RuntimeException e) {
+            LOG.debug("No sources of {}", clusterId, e);
+            return io.streamdesk.model.cluster.StateSources.NONE;
+        }
+    }
+
+    /**
+     * The sources of a job's state: its cluster's sources plus the run as Flink's REST API last confirmed it (for a
+     * local or remote cluster only that one), marked when they disagree. In memory, no I/O beyond the adapter's cache.
+     */
+    public io.streamdesk.model.cluster.StateSources jobSources(io.streamdesk.model.Job job) {
+        return io.streamdesk.service.clusters.JobSources.of(job, jobStates.observe(job), sources(job.clusterId()));
     }
 
     /** Where savepoints of {@code jobDirectory} (a job id) on this cluster go, as a URI. */
