@@ -122,8 +122,10 @@ public final class ClusterDeployments {
                     + (taskManager.replicas() == 1 ? "" : "s") + " (" + cpu(taskManager.cpu()) + " CPU, "
                     + taskManager.memory() + " each, " + slots + " task slots): accepted; the operator applies it.";
             LOG.info("Scaling the TaskManagers of cluster {} to {}", clusterId, taskManager);
-            return deployment.scaleTaskManagers(taskManager)
-                    .thenApply(v -> new Change(clusterId, name(clusterId), what, List.of()));
+            return deployment.scaleTaskManagers(taskManager).thenApply(v -> {
+                clusters.rememberKubernetesSpec(clusterId, next);
+                return new Change(clusterId, name(clusterId), what, List.of());
+            });
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -279,6 +279,20 @@ final class ClusterRegistry {
         return new ClusterDefinition(id, validName, ClusterKind.KUBERNETES, restOverride, validDir, createdAt, spec);
     }
 
+    /**
+     * Stores the spec a deployment change wrote (a scale) into the cluster's definition without reconnecting it: the
+     * connection already runs with it, and a restart must not write the old size back.
+     */
+    synchronized void rememberKubernetesSpec(String id, io.streamdesk.model.cluster.KubernetesSpec spec) {
+        ClusterDefinition old = existing(id);
+        if (old.kind() != ClusterKind.KUBERNETES || spec.equals(old.kubernetes())) {
+            return;
+        }
+        ClusterDefinition stored = store.update(old.withKubernetes(spec));
+        connectedFrom.put(id, stored);
+        fire();
+    }
+
     List<Job> jobsOn(String clusterId) {
         return jobs.list().stream().filter(j -> clusterId.equals(j.clusterId())).toList();
     }

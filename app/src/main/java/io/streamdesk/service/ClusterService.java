@@ -376,6 +376,14 @@ public final class ClusterService {
         return Optional.ofNullable(clusters.get(clusterId)).flatMap(t -> t.connection.deployment());
     }
 
+    /** Stores a spec a deployment change wrote (see {@link ClusterDeployments#scale}) without reconnecting. */
+    void rememberKubernetesSpec(String clusterId, io.streamdesk.model.cluster.KubernetesSpec spec) {
+        ClusterRegistry r = registry;
+        if (r != null) {
+            r.rememberKubernetesSpec(clusterId, spec);
+        }
+    }
+
     /** What each source of truth last said about the cluster (R3), and whether they disagree; none for one source. */
     public io.streamdesk.model.cluster.StateSources sources(String clusterId) {
         Tracked t = clusters.get(clusterId);

@@ -56,6 +56,24 @@ public record StateSources(List<SourceReading> readings, String disagreement) {
         return says(well) + ", but " + says(notWell);
     }
 
+    /** "12 s ago", "3 min ago", "2 h ago", "4 d ago"; "never" without a time. */
+    public static String age(java.time.Instant seenAt, java.time.Instant now) {
+        if (seenAt == null) {
+            return "never";
+        }
+        long s = Math.max(0, java.time.Duration.between(seenAt, now).getSeconds());
+        if (s < 120) {
+            return s + " s ago";
+        }
+        if (s < 2 * 3600) {
+            return s / 60 + " min ago";
+        }
+        if (s < 2 * 86400) {
+            return s / 3600 + " h ago";
+        }
+        return s / 86400 + " d ago";
+    }
+
     private static String says(List<SourceReading> readings) {
         List<String> parts = new ArrayList<>();
         for (SourceReading r : readings) {
