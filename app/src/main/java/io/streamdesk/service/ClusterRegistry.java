@@ -224,61 +224,6 @@ final class ClusterRegistry {
         return stored;
     }
 
-    // TEMPORARY until i13-adapter lands with its own addKubernetes/updateKubernetes (the merge keeps the adapter's).
-    synchronized ClusterDefinition addKubernetes(String name, io.streamdesk.model.cluster.KubernetesSpec spec,
-                                                 RemoteEndpoint restOverride, String savepointDir) {
-        ClusterDefinition d = checkedKubernetes(newId().replace("rsc-", "k8s-"), name, spec, restOverride, savepointDir,
-                clock.instant(), null);
-        ClusterConnection connection = connectOrRefuse(d);
-        ClusterDefinition stored = store.create(d);
-        connectedFrom.put(stored.id(), stored);
-        if (connection != null) {
-            clusters.register(connection);
-            startQuietly(connection);
-        }
-        fire();
-        return stored;
-    }
-
-    synchronized ClusterDefinition updateKubernetes(String id, String name, io.streamdesk.model.cluster.KubernetesSpec spec,
-                                                    RemoteEndpoint restOverride, String savepointDir) {
-        ClusterDefinition old = existing(id);
-        if (old.kind() != ClusterKind.KUBERNETES) {
-            throw new InputRejectedException("The cluster " + id + " is a " + old.kind().label()
-                    + " cluster; only Kubernetes clusters are changed here.");
-        }
-        ClusterDefinition d = checkedKubernetes(id, name, spec, restOverride, savepointDir, old.createdAt(), id);
-        ClusterConnection connection = connectOrRefuse(d);
-        ClusterDefinition stored = store.update(d);
-        clusters.unregister(id);
-        connectedFrom.put(id, stored);
-        if (connection != null) {
-            clusters.register(connection);
-            startQuietly(connection);
-        }
-        fire();
-        return stored;
-    }
-
-    private ClusterDefinition checkedKubernetes(String id, String name, io.streamdesk.model.cluster.KubernetesSpec spec,
-                                                RemoteEndpoint restOverride, String savepointDir, Instant createdAt,
-                                                String ownId) {
-        String validName = ClusterDefinitionRules.requireName(name, definitions(), ownId);
-        List<String> problems = spec.problems();
-        if (!problems.isEmpty()) {
-            throw new InputRejectedException(problems.get(0));
-        }
-        if (restOverride != null) {
-            ClusterDefinitionRules.requireEndpoint(restOverride, null);
-        }
-        String validDir = ClusterDefinitionRules.requireSavepointDirectory(savepointDir);
-        if (validDir == null) {
-            throw new InputRejectedException("Savepoint directory: a Kubernetes cluster needs one its pods can write"
-                    + " (e.g. s3://bucket/savepoints): they cannot write this desktop's disk.");
-        }
-        return new ClusterDefinition(id, validName, ClusterKind.KUBERNETES, restOverride, validDir, createdAt, spec);
-    }
-
     /**
      * Stores the spec a deployment change wrote (a scale) into the cluster's definition without reconnecting it: the
      * connection already runs with it, and a restart must not write the old size back.

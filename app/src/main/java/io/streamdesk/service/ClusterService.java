@@ -190,23 +190,6 @@ public final class ClusterService {
         return registry().updateRemote(id, name, endpoint, passwordOrNullToKeep, savepointDirOrNull);
     }
 
-    /**
-     * TEMPORARY until the Kubernetes adapter's branch (i13-adapter) lands with its own: registers a Kubernetes cluster
-     * (validates, stores, connects). The signature is the agreed one; the merge keeps the adapter's body.
-     */
-    public io.streamdesk.model.cluster.ClusterDefinition addKubernetes(String name,
-            io.streamdesk.model.cluster.KubernetesSpec spec, io.streamdesk.model.cluster.RemoteEndpoint restOverrideOrNull,
-            String savepointDirectory) {
-        return registry().addKubernetes(name, spec, restOverrideOrNull, savepointDirectory);
-    }
-
-    /** TEMPORARY until i13-adapter lands (see {@link #addKubernetes}): changes a Kubernetes cluster and reconnects it. */
-    public io.streamdesk.model.cluster.ClusterDefinition updateKubernetes(String id, String name,
-            io.streamdesk.model.cluster.KubernetesSpec spec, io.streamdesk.model.cluster.RemoteEndpoint restOverrideOrNull,
-            String savepointDirectory) {
-        return registry().updateKubernetes(id, name, spec, restOverrideOrNull, savepointDirectory);
-    }
-
     /** The jobs placed on the cluster. */
     public List<io.streamdesk.model.Job> jobsOn(String clusterId) {
         return registry().jobsOn(clusterId);
