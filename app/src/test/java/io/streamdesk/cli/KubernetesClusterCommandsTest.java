@@ -42,6 +42,11 @@ class KubernetesClusterCommandsTest {
     }
 
     private String add() {
+        try {
+            java.nio.file.Files.writeString(dir.resolve("kubeconfig"), "apiVersion: v1\nkind: Config\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         CliRunner.Result added = run("cluster", "add", "kubernetes", "--name", "analytics-k8s", "--context", "dev",
                 "--namespace", "analytics", "--deployment", "analytics", "--image", "flink:2.3", "--flink-version",
                 "v2_3", "--jm-cpu", "0.5", "--jm-memory", "1600m", "--tm-cpu", "2", "--tm-memory", "4g",
