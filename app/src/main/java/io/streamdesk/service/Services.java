@@ -41,6 +41,24 @@ public interface Services extends AutoCloseable {
     /** Scale, suspend, resume and delete of a cluster the app deploys (R3: a Kubernetes FlinkDeployment). */
     ClusterDeployments clusterDeployments();
 
+    /**
+     * The contexts of a kubeconfig file, for the "add Kubernetes cluster" form (R3). Default: a build without the
+     * Kubernetes adapter, which refuses with a clear message.
+     */
+    default io.streamdesk.service.port.KubeconfigContexts kubeconfigContexts() {
+        return new io.streamdesk.service.port.KubeconfigContexts() {
+            @Override
+            public java.util.List<Context> contexts(Path kubeconfig) {
+                throw new IllegalStateException("This StreamDesk build cannot read kubeconfig files.");
+            }
+
+            @Override
+            public java.util.Optional<String> currentContext(Path kubeconfig) {
+                return java.util.Optional.empty();
+            }
+        };
+    }
+
     /** Create copy (J6). */
     CopyService copies();
 
