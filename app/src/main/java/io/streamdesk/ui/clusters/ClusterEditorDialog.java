@@ -84,9 +84,12 @@ public final class ClusterEditorDialog {
             if (k == ClusterKind.KUBERNETES && vm.kubernetes().contexts().isEmpty()) {
                 vm.kubernetes().loadContexts();
             }
-            if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
-                dialog.getDialogPane().getScene().getWindow().sizeToScene();
-            }
+            // after the form's viewport took its new height (a listener registered later)
+            javafx.application.Platform.runLater(() -> {
+                if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+                    dialog.getDialogPane().getScene().getWindow().sizeToScene();
+                }
+            });
         });
         int r = 0;
         grid.addRow(r++, new Label("REST URL"), url);
@@ -142,7 +145,8 @@ public final class ClusterEditorDialog {
         scroll.setPrefViewportHeight(vm.kindProperty().get() == ClusterKind.KUBERNETES ? 600 : 430);
         vm.kindProperty().addListener((o, a, k) -> scroll.setPrefViewportHeight(k == ClusterKind.KUBERNETES ? 600 : 430));
         VBox content = new VBox(6, scroll, problem, serviceError, note, busy);
-        content.setPrefWidth(680);
+        content.setPrefWidth(700);
+        content.setMinWidth(700);
         dialog.getDialogPane().setContent(content);
         if (vm.kindProperty().get() == ClusterKind.KUBERNETES) {
             vm.kubernetes().loadContexts();

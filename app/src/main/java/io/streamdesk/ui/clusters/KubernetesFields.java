@@ -101,8 +101,7 @@ final class KubernetesFields {
 
         int r = 0;
         r = row(r, "Kubeconfig", new HBox(6, kubeconfig, browse));
-        r = row(r, "Context", new HBox(6, context, loading, reload));
-        grid.add(contextsError, 1, r++);
+        r = row(r, "Context", new javafx.scene.layout.VBox(4, new HBox(6, context, loading, reload), contextsError));
         r = row(r, "Namespace", ClusterEditorDialog.field("k8sNamespace", vm.namespaceProperty(),
                 "the context's namespace"));
         r = row(r, "Deployment name", ClusterEditorDialog.field("k8sDeployment", vm.deploymentNameProperty(),
@@ -113,11 +112,11 @@ final class KubernetesFields {
         r = row(r, "JobManager", resources("k8sJm", vm.jmCpuProperty(), vm.jmMemoryProperty(), null));
         r = row(r, "TaskManagers", resources("k8sTm", vm.tmCpuProperty(), vm.tmMemoryProperty(),
                 vm.tmReplicasProperty()));
-        r = row(r, "Task slots", small("k8sSlots", vm.taskSlotsProperty(), "per TaskManager", 5));
+        r = row(r, "Task slots", small("k8sSlots", vm.taskSlotsProperty(), "per TaskManager", 64));
         r = row(r, "Flink configuration", area("k8sFlinkConf", vm.flinkConfigurationProperty(),
-                "key: value, one per line, e.g.\nstate.backend.type: rocksdb", 3));
+                "key: value, one per line (state.backend.type: rocksdb)", 3));
         r = row(r, "Host aliases", area("k8sHostAliases", vm.hostAliasesProperty(),
-                "IP and host names, one alias per line, e.g.\n10.0.0.12 kafka-1.internal kafka-2.internal", 2));
+                "one per line: IP, then host names (10.0.0.12 kafka-1.internal kafka-2.internal)", 2));
         r = row(r, "DNS name servers", ClusterEditorDialog.field("k8sNameservers", vm.nameserversProperty(),
                 "optional: IPs, comma-separated (at most 3)"));
         r = row(r, "DNS search domains", ClusterEditorDialog.field("k8sSearches", vm.searchesProperty(),
@@ -137,15 +136,20 @@ final class KubernetesFields {
     private int row(int r, String key, Node value) {
         Label k = new Label(key);
         grid.addRow(r, k, value);
-        GridPane.setValignment(k, VPos.TOP);
+        // beside a text area the label sits at its first line; beside one-line fields it is centred as they are
+        boolean tall = value instanceof TextArea || value instanceof javafx.scene.layout.VBox;
+        GridPane.setValignment(k, tall ? VPos.TOP : VPos.CENTER);
+        if (tall) {
+            k.setPadding(new javafx.geometry.Insets(5, 0, 0, 0));
+        }
         return r + 1;
     }
 
     private static HBox resources(String id, StringProperty cpu, StringProperty memory, StringProperty replicas) {
-        HBox box = new HBox(6, muted("CPU"), small(id + "Cpu", cpu, "cores", 4), muted("Memory"),
-                small(id + "Memory", memory, "e.g. 2048m", 7));
+        HBox box = new HBox(6, muted("CPU"), small(id + "Cpu", cpu, "cores", 64), muted("Memory"),
+                small(id + "Memory", memory, "e.g. 2048m", 96));
         if (replicas != null) {
-            box.getChildren().addAll(muted("Replicas"), small(id + "Replicas", replicas, "count", 4));
+            box.getChildren().addAll(muted("Replicas"), small(id + "Replicas", replicas, "count", 64));
         } else {
             box.getChildren().add(muted("1 replica (session mode)"));
         }
@@ -160,10 +164,11 @@ final class KubernetesFields {
         return l;
     }
 
-    private static TextField small(String id, StringProperty property, String prompt, int columns) {
+    private static TextField small(String id, StringProperty property, String prompt, double width) {
         TextField f = ClusterEditorDialog.field(id, property, prompt);
-        f.setPrefColumnCount(columns);
-        f.setMaxWidth(Region.USE_PREF_SIZE);
+        f.setPrefWidth(width);
+        f.setMinWidth(width);
+        f.setMaxWidth(width);
         return f;
     }
 

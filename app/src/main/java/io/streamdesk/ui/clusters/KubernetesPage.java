@@ -8,7 +8,6 @@ import io.streamdesk.service.clusters.KubernetesSpecText;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiFunction;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -119,6 +118,11 @@ final class KubernetesPage {
 
     private void update(ClusterSummary s, Label disagree) {
         sourcesTable.getItems().setAll(s.sources().readings());
+        // every reading shown without a scroll bar: the header and one fixed-height row per source
+        sourcesTable.setFixedCellSize(30);
+        double height = 40 + 30 * Math.max(1, s.sources().readings().size()) + 4;
+        sourcesTable.setPrefHeight(height);
+        sourcesTable.setMinHeight(height);
         disagree.setText(s.sources().disagree() ? "Sources disagree: " + s.sources().disagreement() : "");
         disagree.setVisible(s.sources().disagree());
         disagree.setManaged(s.sources().disagree());
@@ -263,7 +267,4 @@ final class KubernetesPage {
         return c;
     }
 
-    static javafx.beans.binding.BooleanBinding never() {
-        return Bindings.createBooleanBinding(() -> false);
-    }
 }
