@@ -45,18 +45,8 @@ public interface Services extends AutoCloseable {
      * The contexts of a kubeconfig file, for the "add Kubernetes cluster" form (R3). Default: a build without the
      * Kubernetes adapter, which refuses with a clear message.
      */
-    default io.streamdesk.service.port.KubeconfigContexts kubeconfigContexts() {
-        return new io.streamdesk.service.port.KubeconfigContexts() {
-            @Override
-            public java.util.List<Context> contexts(Path kubeconfig) {
-                throw new IllegalStateException("This StreamDesk build cannot read kubeconfig files.");
-            }
-
-            @Override
-            public java.util.Optional<String> currentContext(Path kubeconfig) {
-                return java.util.Optional.empty();
-            }
-        };
+    default io.streamdesk.service.clusters.KubeconfigService kubeconfig() {
+        return io.streamdesk.service.clusters.KubeconfigService.unavailable();
     }
 
     /** Create copy (J6). */

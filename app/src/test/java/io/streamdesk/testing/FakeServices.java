@@ -197,8 +197,8 @@ public final class FakeServices implements Services {
     public volatile io.streamdesk.service.port.KubeconfigContexts kubeconfigContexts = new TestKubeconfigContexts();
 
     @Override
-    public io.streamdesk.service.port.KubeconfigContexts kubeconfigContexts() {
-        return kubeconfigContexts;
+    public io.streamdesk.service.clusters.KubeconfigService kubeconfig() {
+        return new io.streamdesk.service.clusters.KubeconfigService(kubeconfigContexts);
     }
 
     @Override

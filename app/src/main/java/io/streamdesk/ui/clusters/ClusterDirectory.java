@@ -52,7 +52,7 @@ public interface ClusterDirectory {
     // ---- Kubernetes clusters (R3) ----
 
     /** The contexts of a kubeconfig file (null: the default one); fails naming the file. Reads the file only. */
-    List<io.streamdesk.service.port.KubeconfigContexts.Context> contexts(java.nio.file.Path kubeconfigOrNull);
+    List<io.streamdesk.model.cluster.KubeconfigContext> contexts(java.nio.file.Path kubeconfigOrNull);
 
     /** The kubeconfig's current context, if it names one. */
     Optional<String> currentContext(java.nio.file.Path kubeconfigOrNull);

@@ -5,7 +5,7 @@ import io.streamdesk.model.cluster.KubernetesSpec;
 import io.streamdesk.model.cluster.RemoteEndpoint;
 import io.streamdesk.service.InputRejectedException;
 import io.streamdesk.service.clusters.KubernetesSpecText;
-import io.streamdesk.service.port.KubeconfigContexts;
+import io.streamdesk.model.cluster.KubeconfigContext;
 import io.streamdesk.ui.task.BackgroundTask;
 import io.streamdesk.ui.task.UiContext;
 import java.nio.file.InvalidPathException;
@@ -45,8 +45,8 @@ public final class KubernetesEditorViewModel {
     private final Runnable onChange;
 
     private final StringProperty kubeconfig = new SimpleStringProperty("");
-    private final ObservableList<KubeconfigContexts.Context> contexts = FXCollections.observableArrayList();
-    private final ObjectProperty<KubeconfigContexts.Context> context = new SimpleObjectProperty<>();
+    private final ObservableList<KubeconfigContext> contexts = FXCollections.observableArrayList();
+    private final ObjectProperty<KubeconfigContext> context = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper contextsError = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loadingContexts = new ReadOnlyBooleanWrapper(false);
     private final StringProperty namespace = new SimpleStringProperty("");
@@ -119,12 +119,12 @@ public final class KubernetesEditorViewModel {
     }
 
     /** The contexts of the kubeconfig file, in file order (filled off the FX thread by {@link #loadContexts()}). */
-    public ObservableList<KubeconfigContexts.Context> contexts() {
+    public ObservableList<KubeconfigContext> contexts() {
         return contexts;
     }
 
     /** The chosen context; null uses the kubeconfig's current context. */
-    public ObjectProperty<KubeconfigContexts.Context> contextProperty() {
+    public ObjectProperty<KubeconfigContext> contextProperty() {
         return context;
     }
 
@@ -204,7 +204,7 @@ public final class KubernetesEditorViewModel {
     }
 
     /** "dev — https://10.0.0.1:6443 (namespace analytics)" for the context list. */
-    public static String describe(KubeconfigContexts.Context c) {
+    public static String describe(KubeconfigContext c) {
         if (c == null) {
             return "";
         }
@@ -259,13 +259,17 @@ public final class KubernetesEditorViewModel {
                 .executeWith(ctx);
     }
 
-    private record Read(List<KubeconfigContexts.Context> contexts, Optional<String> current) {
+    private record Read(List<KubeconfigContext> contexts, Optional<String> current) {
     }
 
     // ---- validation and the spec ----
 
     /** The first thing wrong, naming its field; null when the Kubernetes part is valid. */
     String problem() {
+        if (!contextsError.get().isEmpty()) { // the form's first fields: the kubeconfig file and its context
+            String e = contextsError.get();
+            return e.startsWith("Kubeconfig") ? e : "Context: " + e;
+        }
         try {
             KubernetesSpec spec = spec();
             List<String> problems = spec.problems();
@@ -274,9 +278,6 @@ public final class KubernetesEditorViewModel {
             }
         } catch (InputRejectedException e) {
             return e.getMessage();
-        }
-        if (!contextsError.get().isEmpty()) {
-            return "Context: " + contextsError.get();
         }
         String sp = savepointDir.get() == null ? "" : savepointDir.get().strip();
         if (sp.isEmpty()) {

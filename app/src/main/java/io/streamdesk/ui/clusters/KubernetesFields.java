@@ -1,6 +1,6 @@
 package io.streamdesk.ui.clusters;
 
-import io.streamdesk.service.port.KubeconfigContexts;
+import io.streamdesk.model.cluster.KubeconfigContext;
 import java.io.File;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.VPos;
@@ -58,25 +58,25 @@ final class KubernetesFields {
         HBox.setHgrow(kubeconfig, Priority.ALWAYS);
         kubeconfig.setMaxWidth(Double.MAX_VALUE);
 
-        ComboBox<KubeconfigContexts.Context> context = new ComboBox<>(vm.contexts());
+        ComboBox<KubeconfigContext> context = new ComboBox<>(vm.contexts());
         context.setId("k8sContext");
         context.setMaxWidth(Double.MAX_VALUE);
         context.setPromptText("the kubeconfig's current context");
         context.valueProperty().bindBidirectional(vm.contextProperty());
         context.setConverter(new StringConverter<>() {
             @Override
-            public String toString(KubeconfigContexts.Context c) {
+            public String toString(KubeconfigContext c) {
                 return KubernetesEditorViewModel.describe(c);
             }
 
             @Override
-            public KubeconfigContexts.Context fromString(String text) {
+            public KubeconfigContext fromString(String text) {
                 return null;
             }
         });
         context.setCellFactory(l -> new ListCell<>() {
             @Override
-            protected void updateItem(KubeconfigContexts.Context c, boolean empty) {
+            protected void updateItem(KubeconfigContext c, boolean empty) {
                 super.updateItem(c, empty);
                 setText(empty ? null : KubernetesEditorViewModel.describe(c));
             }

@@ -76,13 +76,13 @@ public final class ServicesClusterDirectory implements ClusterDirectory {
     }
 
     @Override
-    public List<io.streamdesk.service.port.KubeconfigContexts.Context> contexts(java.nio.file.Path kubeconfigOrNull) {
-        return s().kubeconfigContexts().contexts(kubeconfigOrNull);
+    public List<io.streamdesk.model.cluster.KubeconfigContext> contexts(java.nio.file.Path kubeconfigOrNull) {
+        return s().kubeconfig().contexts(kubeconfigOrNull);
     }
 
     @Override
     public Optional<String> currentContext(java.nio.file.Path kubeconfigOrNull) {
-        return s().kubeconfigContexts().currentContext(kubeconfigOrNull);
+        return s().kubeconfig().currentContext(kubeconfigOrNull);
     }
 
     @Override

@@ -8,7 +8,7 @@ import io.streamdesk.model.cluster.ClusterKind;
 import io.streamdesk.model.cluster.KubernetesSpec;
 import io.streamdesk.model.cluster.SourceReading;
 import io.streamdesk.service.RestoreChoice;
-import io.streamdesk.service.port.KubeconfigContexts;
+import io.streamdesk.model.cluster.KubeconfigContext;
 import io.streamdesk.testing.FakeKubernetesClusters;
 import io.streamdesk.testing.FakeRemoteClusters;
 import io.streamdesk.testing.FakeServices;
@@ -47,33 +47,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class KubernetesClustersFlowTest {
-    /** Two contexts as kubectl writes them; the current one names no namespace. */
-    static final String KUBECONFIG = """
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: prod-eu
-              cluster:
-                server: https://10.20.0.1:6443
-            - name: dev
-              cluster:
-                server: https://127.0.0.1:6443
-            contexts:
-            - name: dev
-              context:
-                cluster: dev
-                user: me
-            - name: prod-eu
-              context:
-                cluster: prod-eu
-                namespace: analytics
-                user: me
-            current-context: dev
-            users:
-            - name: me
-              user:
-                token: not-a-real-token
-            """;
+    static final String KUBECONFIG = KubernetesFlowFixtures.KUBECONFIG;
 
     @TempDir
     Path dir;
@@ -110,9 +84,9 @@ class KubernetesClustersFlowTest {
 
         // the contexts are listed, the current one chosen, its namespace "default" filled in
         @SuppressWarnings("unchecked")
-        ComboBox<KubeconfigContexts.Context> context = robot.lookup("#k8sContext").queryAs(ComboBox.class);
+        ComboBox<KubeconfigContext> context = robot.lookup("#k8sContext").queryAs(ComboBox.class);
         waitFor(() -> context.getItems().size() == 2 && context.getValue() != null);
-        assertThat(context.getItems()).extracting(KubeconfigContexts.Context::name).containsExactly("dev", "prod-eu");
+        assertThat(context.getItems()).extracting(KubeconfigContext::name).containsExactly("dev", "prod-eu");
         assertThat(context.getValue().name()).isEqualTo("dev");
         TextField namespace = robot.lookup("#k8sNamespace").queryAs(TextField.class);
         assertThat(namespace.getText()).isEqualTo("default");
