@@ -68,7 +68,7 @@ class KubernetesClustersScreenshotTest {
         services.runs().run(orders.id(), 1, RestoreChoice.fresh());
         published("hourly-rollup", k8s.id());
         services.runs().reconcile();
-        shell = new ShellHarness(stage, services, Boolean.getBoolean("streamdesk.screenshots.dark"), 1280, 860);
+        shell = new ShellHarness(stage, services, Boolean.getBoolean("streamdesk.screenshots.dark"), 1280, 800);
     }
 
     private Job published(String name, String clusterId) {
