@@ -487,16 +487,19 @@ public final class KubernetesClusterConnection implements ClusterConnection {
         OperatorStatus last = lastOperatorStatus;
         if (restOk) {
             if (last != null && last.healthy()) {
-                running("The Kubernetes API does not answer (" + apiProblem + "); the operator last reported "
-                        + last.value() + ".");
+                running(capitalized(apiProblem) + "; the operator last reported " + last.value() + ".");
             } else {
                 failedProbes = 0;
                 set(ClusterHealth.STARTING, "Flink REST answers, but " + apiProblem);
             }
             return;
         }
-        notAnswering("Neither " + apiProblem + " nor Flink REST at " + restUrl + " answers: " + restProblem,
-                "Neither " + apiProblem + " nor Flink REST at " + restUrl + " answers: " + restProblem);
+        String neither = "Neither the Kubernetes API nor Flink REST answers: " + apiProblem + "; " + restProblem;
+        notAnswering(neither, neither);
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** Caller holds the lock. */
