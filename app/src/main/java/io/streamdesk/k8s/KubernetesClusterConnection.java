@@ -102,6 +102,7 @@ public final class KubernetesClusterConnection implements ClusterConnection {
     private volatile OperatorStatus lastOperatorStatus;
     private Instant operatorSeenAt;
     private Instant restSeenAt;
+    private final java.util.concurrent.atomic.AtomicLong probes = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param client the client of the definition's context and namespace; the connection owns it and closes it
@@ -369,7 +370,13 @@ public final class KubernetesClusterConnection implements ClusterConnection {
         }
     }
 
+    /** How many probes ran (for the per-tick call figures). */
+    long probes() {
+        return probes.get();
+    }
+
     private void probeOnce() {
+        probes.incrementAndGet();
         KubernetesSpec spec = definition.kubernetes();
         Resource<GenericKubernetesResource> handle = operations.handle();
         GenericKubernetesResource resource = null;

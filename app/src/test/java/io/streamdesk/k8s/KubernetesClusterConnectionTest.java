@@ -211,8 +211,7 @@ class KubernetesClusterConnectionTest {
         GenericKubernetesResource resumed = api.flinkDeployment(NS, "scaled");
         assertThat((Object) resumed.get("spec", "taskManager", "replicas")).isEqualTo(5);
         assertThat(resumed.getMetadata().getAnnotations()).doesNotContainKey("streamdesk.io/suspended-taskmanagers");
-        assertThat(c.awaitRunning(WAIT).health()).isEqualTo(ClusterHealth.RUNNING);
-        await("RUNNING again", () -> c.state().health() == ClusterHealth.RUNNING);
+        await("RUNNING again", () -> c.state().health() == ClusterHealth.RUNNING); // awaitRunning waits only while STARTING
 
         deployment.delete().get(30, TimeUnit.SECONDS);
         assertThat(api.flinkDeployment(NS, "scaled")).isNull();
@@ -298,5 +297,39 @@ class KubernetesClusterConnectionTest {
         await("the REST source says why", () -> source(c, "Flink REST").detail() != null);
         assertThat(source(c, "Flink REST").detail()).contains("port-forward to service flink/noservice-rest port 8081");
         assertThat(c.state().health()).isNotEqualTo(ClusterHealth.RUNNING);
+    }
+
+    /**
+     * The figure for the closing note: Kubernetes API calls and REST requests per probe tick of a running cluster
+     * (one GET of the FlinkDeployment, one GET /config). Counted, not timed.
+     */
+    @Test
+    void aSteadyProbeIsOneApiCallAndOneRestRequest() throws Exception {
+        java.util.concurrent.atomic.AtomicLong restRequests = new java.util.concurrent.atomic.AtomicLong();
+        ClusterDefinition d = new ClusterDefinition("k8s-counts01", "Counted", ClusterKind.KUBERNETES,
+                RemoteEndpoint.of(rest.url()), "s3://bucket/sp", Instant.now(), spec("counted"));
+        KubernetesClusterConnection c = new KubernetesClusterConnector((endpoint, password, connect, request) -> {
+            FlinkRestClient client = FlinkRestClient.forEndpoint(endpoint, password, connect, request);
+            client.onRequest(e -> restRequests.incrementAndGet());
+            return client;
+        }, Duration.ofMillis(50)).connect(d, secret -> null);
+        connections.add(c);
+        c.start();
+        await("created", () -> api.flinkDeployment(NS, "counted") != null);
+        api.writeStatus(NS, "counted", status("STABLE", "READY", null));
+        await("RUNNING", () -> c.state().health() == ClusterHealth.RUNNING);
+
+        long probes0 = c.probes();
+        int api0 = api.requestCount();
+        long rest0 = restRequests.get();
+        await("20 more probes", () -> c.probes() >= probes0 + 20);
+        long probes = c.probes() - probes0;
+        int apiCalls = api.requestCount() - api0;
+        long restCalls = restRequests.get() - rest0;
+
+        System.out.printf("per probe tick: %.2f Kubernetes API calls, %.2f REST requests (%d probes)%n",
+                apiCalls / (double) probes, restCalls / (double) probes, probes);
+        assertThat((long) apiCalls).isBetween(probes - 1, probes + 1); // a probe may be in flight at either reading
+        assertThat(restCalls).isBetween(probes - 1, probes + 1);
     }
 }

@@ -90,6 +90,11 @@ public final class KubernetesMockApi implements AutoCloseable {
         return server.url("/");
     }
 
+    /** How many requests the mock has answered so far. */
+    public int requestCount() {
+        return server.getRequestCount();
+    }
+
     /** A client of the mock (the test's own: it plays the operator and kubectl). */
     public NamespacedKubernetesClient client() {
         return client;
