@@ -105,6 +105,8 @@ public final class AppContext implements Services {
                 .lineage(new io.streamdesk.store.JdbcLineageStore(database.dataSource()),
                         new io.streamdesk.flink.sql.FlinkLineageExtractor())
                 .vocabulary(new io.streamdesk.flink.sql.FlinkSqlVocabulary())
+                .jobGraphs(new io.streamdesk.store.JobGraphFiles(dirs.root().resolve("job-graphs")),
+                        new io.streamdesk.flink.sql.FlinkStoredGraphs(() -> submitter))
                 .clock(clock)
                 .user(options.author(), options.timeouts())
                 .paths(dirs.savepoints(), dirs.logs().resolve("runs"))
@@ -311,6 +313,11 @@ public final class AppContext implements Services {
     @Override
     public io.streamdesk.service.completion.CompletionService completion() {
         return graph.completion();
+    }
+
+    /** Job graphs kept at publish and which path this process's runs took (issue 14). */
+    public io.streamdesk.service.StoredJobGraphs storedGraphs() {
+        return graph.storedGraphs();
     }
 
     @Override
