@@ -315,7 +315,7 @@ public final class AppContext implements Services {
         return graph.completion();
     }
 
-    /** Job graphs kept at publish and which path this process's runs took (issue 14). */
+    @Override
     public io.streamdesk.service.StoredJobGraphs storedGraphs() {
         return graph.storedGraphs();
     }
