@@ -73,7 +73,11 @@ public final class AppContext implements Services {
         this.submitter = new FlinkSqlSubmitter();
         io.streamdesk.flink.config.FlinkConfigOptionCatalog configOptions =
                 new io.streamdesk.flink.config.FlinkConfigOptionCatalog();
-        configOptions.prepare(); // builds Flink's option list on a daemon thread, before anyone types parameters
+        if (options.clusterLifetime() != Lifetime.DETACHED) {
+            // builds Flink's option list on a daemon thread, before anyone types parameters; a CLI command that checks
+            // parameters (publish) builds it when it asks, and `job run` never competes with it for the CPU
+            configOptions.prepare();
+        }
         io.streamdesk.store.FileSecretStore secrets = new io.streamdesk.store.FileSecretStore(dirs.root().resolve("secrets"));
         this.deliveries = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "streamdesk-alarm-delivery");
