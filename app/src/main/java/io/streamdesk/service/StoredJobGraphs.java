@@ -70,7 +70,9 @@ public final class StoredJobGraphs {
             SqlContext context = contexts.forVersion(version);
             String sql = substituted(version, context);
             Map<String, String> configuration = FlinkJobConfiguration.of(version.config(), false);
-            if (sql == null || holdsSecret(sql, configuration)) {
+            // a secret variable (in the script or a catalog table's options) froze a reference resolved at each run
+            boolean secretVariable = context.variables().values().stream().anyMatch(v -> v != null && v.contains(SECRET));
+            if (sql == null || holdsSecret(sql, configuration) || secretVariable) {
                 LOG.info("{} v{}: no job graph kept ({}): its runs compile", job.id(), version.number(),
                         sql == null ? "a variable is unresolved" : "it references a secret");
                 return;

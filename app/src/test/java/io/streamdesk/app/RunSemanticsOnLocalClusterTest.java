@@ -336,33 +336,43 @@ class RunSemanticsOnLocalClusterTest {
     }
 
     /**
-     * {@code streamdesk job run ID} from a shell on the same data directory (in this JVM, through the launcher's own
-     * entry: a CLI context of its own, attached to the running cluster) submits the kept graph and records the run.
+     * {@code streamdesk job run ID} from a shell: a new JVM on the same data directory while this "app" has it open (H2's
+     * AUTO_SERVER), attached to the running cluster. It submits the kept graph and records the run as the app would
+     * (the app reads the rows back through Hibernate and stops the job through them), and it loads neither Hibernate,
+     * Flyway nor the planner ({@code -verbose:class}).
      */
     @Test
     @Order(9)
-    void theCliRunsAPublishedVersionFromItsKeptGraph() {
+    void theCliRunsAPublishedVersionFromItsKeptGraphWithoutHibernateOrThePlanner() throws Exception {
         Job job = published("cli kept graph", ENDLESS, JobConfig.defaults().withResources(new JobResources(0.25, 0.25, 1)));
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream stdout = System.out;
-        int code;
-        try {
-            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
-            code = CliLauncher.run(new String[] {"--data-dir", dataDir.toString(), "job", "run", job.id().value()});
-        } finally {
-            System.setOut(stdout);
-        }
-        String printed = out.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(code).as(printed).isZero();
-        assertThat(printed).contains("Running version 1 of " + job.id(), "from the job graph kept at publish");
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-verbose:class"));
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-opens")).forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.streamdesk.Launcher", "cli",
+                "--data-dir", dataDir.toString(), "job", "run", job.id().value()));
+        Process cli = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String printed = new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(cli.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        List<String> output = printed.lines().filter(l -> !l.startsWith("[")).toList();
+        List<String> loaded = printed.lines().filter(l -> l.contains("[class,load]")).toList();
+
+        assertThat(cli.exitValue()).as(String.join("\n", output)).isZero();
+        assertThat(output).anySatisfy(l -> assertThat(l).contains("Running version 1 of " + job.id(),
+                "from the job graph kept at publish"));
+        assertThat(loaded).as("classes the CLI loaded").hasSizeGreaterThan(1000)
+                .noneMatch(l -> l.contains(" org.hibernate.") || l.contains(" org.flywaydb.")
+                        || l.contains(" org.apache.flink.table.planner") || l.contains(" org.apache.calcite."));
         Job after = app.jobs().job(job.id());
         assertThat(after.status()).isEqualTo(JobStatus.RUNNING);
         JobRun run = app.runs().runs(job.id()).get(0);
         assertThat(run.endedAt()).isNull();
-        assertThat(printed).contains(run.flinkJobId());
+        assertThat(output).anySatisfy(l -> assertThat(l).contains(run.flinkJobId()));
         assertThat(gateway().job(run.flinkJobId()).orElseThrow().allTasksRunning()).isTrue();
         assertThat(app.runs().events(job.id())).anyMatch(e -> e.kind() == EventKind.JOB_STARTED);
-        app.runs().stop(job.id(), false);
+        Job stopped = app.runs().stop(job.id(), false);
+        assertThat(stopped.status()).isEqualTo(JobStatus.STOPPED);
+        assertThat(app.runs().runs(job.id()).get(0).endState()).isEqualTo("CANCELED");
     }
 
     /** {@code latest.restored.external_path} of the job's checkpoints: where Flink says it restored from. */
