@@ -73,7 +73,9 @@ public final class CliRunContext implements Services {
                 .cluster(localCluster, io.streamdesk.flink.local.FlinkVersions.bundled())
                 .clusterDefinitions(new io.streamdesk.store.JdbcClusterDefinitionStore(ds))
                 .variables(new io.streamdesk.store.JdbcVariableStore(ds))
-                .connectors(List.of(new io.streamdesk.flink.remote.RemoteSessionConnector()))
+                .connectors(List.of(new io.streamdesk.flink.remote.RemoteSessionConnector(),
+                        new io.streamdesk.k8s.KubernetesClusterConnector(
+                                io.streamdesk.flink.rest.FlinkRestClient::forEndpoint)))
                 .dependencies(new io.streamdesk.store.JdbcDependencyStore(ds),
                         new io.streamdesk.store.DependencyFiles(dirs.dependencies()))
                 .jobPoll(options.reconcileInterval())
