@@ -73,7 +73,11 @@ public final class AppContext implements Services {
         this.submitter = new FlinkSqlSubmitter();
         io.streamdesk.flink.config.FlinkConfigOptionCatalog configOptions =
                 new io.streamdesk.flink.config.FlinkConfigOptionCatalog();
-        configOptions.prepare(); // builds Flink's option list on a daemon thread, before anyone types parameters
+        if (options.clusterLifetime() != Lifetime.DETACHED) {
+            // builds Flink's option list on a daemon thread, before anyone types parameters; a CLI command that checks
+            // parameters (publish) builds it when it asks, and `job run` never competes with it for the CPU
+            configOptions.prepare();
+        }
         io.streamdesk.store.FileSecretStore secrets = new io.streamdesk.store.FileSecretStore(dirs.root().resolve("secrets"));
         this.deliveries = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "streamdesk-alarm-delivery");
@@ -107,6 +111,8 @@ public final class AppContext implements Services {
                 .lineage(new io.streamdesk.store.JdbcLineageStore(database.dataSource()),
                         new io.streamdesk.flink.sql.FlinkLineageExtractor())
                 .vocabulary(new io.streamdesk.flink.sql.FlinkSqlVocabulary())
+                .jobGraphs(new io.streamdesk.store.JobGraphFiles(dirs.root().resolve("job-graphs")),
+                        new io.streamdesk.flink.sql.FlinkStoredGraphs(() -> submitter))
                 .clock(clock)
                 .user(options.author(), options.timeouts())
                 .paths(dirs.savepoints(), dirs.logs().resolve("runs"))
@@ -324,6 +330,11 @@ public final class AppContext implements Services {
     @Override
     public io.streamdesk.service.completion.CompletionService completion() {
         return graph.completion();
+    }
+
+    @Override
+    public io.streamdesk.service.StoredJobGraphs storedGraphs() {
+        return graph.storedGraphs();
     }
 
     @Override

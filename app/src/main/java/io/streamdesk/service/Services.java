@@ -85,6 +85,11 @@ public interface Services extends AutoCloseable {
     /** The data directory (D3). */
     Path dataDirectory();
 
+    /** Job graphs kept at publish and which path this process's runs took (issue 14); null when none are kept. */
+    default StoredJobGraphs storedGraphs() {
+        return null;
+    }
+
     /** Releases the database and, for the app, stops jobs with savepoints and the local cluster. */
     @Override
     void close();
