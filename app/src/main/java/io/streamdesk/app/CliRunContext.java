@@ -149,6 +149,11 @@ public final class CliRunContext implements Services {
     }
 
     @Override
+    public io.streamdesk.service.ClusterDeployments clusterDeployments() {
+        return graph.clusterDeployments();
+    }
+
+    @Override
     public io.streamdesk.service.events.EventService events() {
         return graph.events();
     }
