@@ -49,17 +49,41 @@ public final class FlinkOperatorHarness implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads the CRDs from the operator-api jar the build copies as a file into {@code sd.operatorCrds} (it is never on
+     * the class path: its model pins fabric8 6), else from the test class path.
+     */
     private void loadCrds() throws IOException {
         for (String name : CRDS) {
-            try (InputStream in = FlinkOperatorHarness.class.getResourceAsStream("/META-INF/fabric8/" + name)) {
-                if (in == null) {
-                    throw new IllegalStateException("CRD " + name + " not on the test class path"
-                            + " (org.apache.flink:flink-kubernetes-operator-api 1.10.0, test scope)");
-                }
+            try (InputStream in = crd(name)) {
                 CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
                 client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
             }
         }
+    }
+
+    private static InputStream crd(String name) throws IOException {
+        String dir = System.getProperty("sd.operatorCrds");
+        if (dir != null && java.nio.file.Files.isDirectory(Path.of(dir))) {
+            try (var jars = java.nio.file.Files.list(Path.of(dir))) {
+                Path jar = jars.filter(p -> p.getFileName().toString().startsWith("flink-kubernetes-operator-api"))
+                        .findFirst().orElse(null);
+                if (jar != null) {
+                    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+                        var entry = zip.getEntry("META-INF/fabric8/" + name);
+                        if (entry != null) {
+                            return new java.io.ByteArrayInputStream(zip.getInputStream(entry).readAllBytes());
+                        }
+                    }
+                }
+            }
+        }
+        InputStream in = FlinkOperatorHarness.class.getResourceAsStream("/META-INF/fabric8/" + name);
+        if (in == null) {
+            throw new IllegalStateException("CRD " + name + " not found: neither the operator-api jar in"
+                    + " sd.operatorCrds (" + dir + ") nor the test class path has it");
+        }
+        return in;
     }
 
     /** A client of the mock API server (the test's view of the cluster). */
