@@ -281,6 +281,11 @@ public final class AppContext implements Services {
     }
 
     @Override
+    public io.streamdesk.service.ClusterDeployments clusterDeployments() {
+        return graph.clusterDeployments();
+    }
+
+    @Override
     public CopyService copies() {
         return graph.copies();
     }

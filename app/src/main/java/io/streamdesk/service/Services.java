@@ -38,6 +38,9 @@ public interface Services extends AutoCloseable {
     /** Removing a cluster: its running jobs stopped with savepoints first (R4). */
     ClusterRemoval clusterRemoval();
 
+    /** Scale, suspend, resume and delete of a cluster the app deploys (R3: a Kubernetes FlinkDeployment). */
+    ClusterDeployments clusterDeployments();
+
     /** Create copy (J6). */
     CopyService copies();
 

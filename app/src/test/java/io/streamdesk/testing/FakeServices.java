@@ -189,6 +189,11 @@ public final class FakeServices implements Services {
     }
 
     @Override
+    public io.streamdesk.service.ClusterDeployments clusterDeployments() {
+        return graph.clusterDeployments();
+    }
+
+    @Override
     public CopyService copies() {
         return graph.copies();
     }
