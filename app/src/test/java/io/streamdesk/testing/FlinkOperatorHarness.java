@@ -20,6 +20,9 @@ public final class FlinkOperatorHarness implements AutoCloseable {
     static final List<String> CRDS = List.of("flinkdeployments.flink.apache.org-v1.yml",
             "flinksessionjobs.flink.apache.org-v1.yml", "flinkstatesnapshots.flink.apache.org-v1.yml");
 
+    /** The User-Agent of the harness's own client (the kubelet's and the test's calls). */
+    public static final String TEST_USER_AGENT = "streamdesk-test-harness";
+
     private final KubernetesCrudMock mock;
     private final KubernetesClient client;
     private final Path kubeconfig;
@@ -28,7 +31,7 @@ public final class FlinkOperatorHarness implements AutoCloseable {
 
     private FlinkOperatorHarness(KubernetesCrudMock mock, Path kubeconfig) {
         this.mock = mock;
-        this.client = mock.client();
+        this.client = mock.client(TEST_USER_AGENT);
         this.kubeconfig = kubeconfig;
     }
 

@@ -43,6 +43,38 @@ public final class KubernetesCrudMock implements AutoCloseable {
         return server.createClient();
     }
 
+    /** A client of the mock that says who it is in its User-Agent (so {@link #countRequestsByUserAgent} tells it apart). */
+    public NamespacedKubernetesClient client(String userAgent) {
+        io.fabric8.kubernetes.client.Config config = new io.fabric8.kubernetes.client.ConfigBuilder(
+                server.createClient().getConfiguration()).withUserAgent(userAgent).build();
+        return server.createClient(b -> b.withConfig(config));
+    }
+
+    /**
+     * From now on, counts every request the mock answers by its User-Agent (a daemon thread drains the mock's record
+     * of requests). Each HTTP request counts once; a watch counts when it is opened.
+     */
+    public java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> countRequestsByUserAgent() {
+        java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> counts = new java.util.concurrent.ConcurrentHashMap<>();
+        Thread drain = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    var request = server.takeRequest(1, java.util.concurrent.TimeUnit.SECONDS);
+                    if (request != null) {
+                        String ua = request.getHeader("User-Agent");
+                        counts.computeIfAbsent(ua == null ? "(none)" : ua,
+                                k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "kubernetes-mock-request-counter");
+        drain.setDaemon(true);
+        drain.start();
+        return counts;
+    }
+
     public String url() {
         return "http://127.0.0.1:" + server.getPort();
     }
