@@ -99,7 +99,10 @@ class FlinkOperatorIntegrationTest {
     @BeforeAll
     static void startEverything() throws Exception {
         flink = StandaloneFlinkCluster.start(dir.resolve("flink"), null);
-        kubernetes = FlinkOperatorHarness.start(Files.createDirectories(dir.resolve("k8s")), NAMESPACE);
+        // under target, not the temporary directory: the operator's log outlives a failed run
+        Path k8s = Path.of(System.getProperty("sd.buildDir", "target"), "flink-operator-it");
+        deleteRecursively(k8s);
+        kubernetes = FlinkOperatorHarness.start(Files.createDirectories(k8s), NAMESPACE);
         kubernetesRequests = kubernetes.mock().countRequestsByUserAgent();
         events = new InMemoryEventStore();
         Duration wait = Duration.ofSeconds(60);
@@ -283,6 +286,16 @@ class FlinkOperatorIntegrationTest {
 
     private static Object operatorStatus(String field) {
         return operatorStatusMap().get(field);
+    }
+
+    private static void deleteRecursively(Path path) throws java.io.IOException {
+        if (Files.exists(path)) {
+            try (var walk = Files.walk(path)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     private static long msSince(long nanos) {
