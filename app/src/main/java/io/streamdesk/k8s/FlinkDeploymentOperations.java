@@ -11,7 +11,6 @@ import io.streamdesk.model.cluster.ClusterDefinition;
 import io.streamdesk.model.cluster.KubernetesSpec;
 import io.streamdesk.service.port.ClusterDeployment;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,10 +146,13 @@ final class FlinkDeploymentOperations implements ClusterDeployment {
             if (replicas < 0) {
                 return;
             }
-            Map<String, Object> annotations = new HashMap<>();
-            annotations.put(FlinkDeploymentResource.SUSPENDED_ANNOTATION, null); // merge patch: null removes it
-            mergePatch(Map.of("metadata", Map.of("annotations", annotations),
-                    "spec", Map.of("taskManager", Map.of("replicas", replicas))));
+            // a JSON patch, not a merge patch with null: "remove" says what it means to every API server
+            String annotation = "/metadata/annotations/" + FlinkDeploymentResource.SUSPENDED_ANNOTATION
+                    .replace("~", "~0").replace("/", "~1");
+            String patch = client.getKubernetesSerialization().asJson(List.of(
+                    Map.of("op", "remove", "path", annotation),
+                    Map.of("op", "add", "path", "/spec/taskManager/replicas", "value", replicas)));
+            handle().patch(PatchContext.of(PatchType.JSON), patch);
         });
     }
 
@@ -222,10 +224,14 @@ final class FlinkDeploymentOperations implements ClusterDeployment {
         Status status = e.getStatus();
         String message = status != null && status.getMessage() != null ? status.getMessage() : e.getMessage();
         int code = e.getCode();
-        if (code == 0) {
-            Throwable cause = e.getCause();
-            return "does not answer: " + (cause != null && cause.getMessage() != null ? cause.getMessage()
-                    : message);
+        if (code <= 0) { // no HTTP answer at all: say what the network said, not fabric8's "Operation: [get] ..."
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String why = root.getMessage() == null || root.getMessage().isBlank() ? root.getClass().getSimpleName()
+                    : root.getMessage();
+            return "does not answer (" + why + ")";
         }
         String hint = switch (code) {
             case 401 -> " (the kubeconfig's credentials were refused)";

@@ -104,6 +104,7 @@ public final class KubernetesClusterConnection implements ClusterConnection {
     private volatile OperatorStatus lastOperatorStatus;
     private Instant operatorSeenAt;
     private Instant restSeenAt;
+    private final java.util.concurrent.atomic.AtomicLong probes = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param client the client of the definition's context and namespace; the connection owns it and closes it
@@ -377,7 +378,13 @@ public final class KubernetesClusterConnection implements ClusterConnection {
         }
     }
 
+    /** How many probes ran (for the per-tick call figures). */
+    long probes() {
+        return probes.get();
+    }
+
     private void probeOnce() {
+        probes.incrementAndGet();
         KubernetesSpec spec = definition.kubernetes();
         Resource<GenericKubernetesResource> handle = operations.handle();
         GenericKubernetesResource resource = null;
@@ -495,16 +502,19 @@ public final class KubernetesClusterConnection implements ClusterConnection {
         OperatorStatus last = lastOperatorStatus;
         if (restOk) {
             if (last != null && last.healthy()) {
-                running("The Kubernetes API does not answer (" + apiProblem + "); the operator last reported "
-                        + last.value() + ".");
+                running(capitalized(apiProblem) + "; the operator last reported " + last.value() + ".");
             } else {
                 failedProbes = 0;
                 set(ClusterHealth.STARTING, "Flink REST answers, but " + apiProblem);
             }
             return;
         }
-        notAnswering("Neither " + apiProblem + " nor Flink REST at " + restUrl + " answers: " + restProblem,
-                "Neither " + apiProblem + " nor Flink REST at " + restUrl + " answers: " + restProblem);
+        String neither = "Neither the Kubernetes API nor Flink REST answers: " + apiProblem + "; " + restProblem;
+        notAnswering(neither, neither);
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** Caller holds the lock. */

@@ -288,6 +288,13 @@ final class ClusterRegistry {
         KubernetesSpec validSpec = withAbsoluteKubeconfig(ClusterDefinitionRules.requireKubernetes(spec));
         ClusterDefinitionRules.requireRestOverride(restOverride);
         String validDir = ClusterDefinitionRules.requireKubernetesSavepointDirectory(savepointDir);
+        KubernetesSpec was = old.kubernetes();
+        if (!was.namespace().equals(validSpec.namespace()) || !was.deploymentName().equals(validSpec.deploymentName())) {
+            // the FlinkDeployment is found by namespace and name: a new pair would leave the old one running unseen
+            throw new InputRejectedException("Namespace and deployment name: a registered cluster stays the "
+                    + "FlinkDeployment " + was.namespace() + "/" + was.deploymentName() + "; add a new cluster for "
+                    + validSpec.namespace() + "/" + validSpec.deploymentName() + " instead.");
+        }
         requireDeploymentFree(validSpec, id);
         ClusterDefinition changed = new ClusterDefinition(id, validName, ClusterKind.KUBERNETES,
                 restOverride == null ? null : withSecret(restOverride, null), validDir, old.createdAt(), validSpec);

@@ -97,6 +97,10 @@ class KubernetesClusterRegistrationTest {
         refused(new KubernetesSpec(dir.resolve("missing"), null, "flink", "other", "flink:2.3", "v2_3", null,
                         new KubernetesSpec.Resources(1, "1g", 1), new KubernetesSpec.Resources(1, "1g", 1), 1, null, null,
                         null), null, "s3://b/sp", "Kubeconfig: " + dir.resolve("missing").toAbsolutePath() + " does not exist.");
+        ClusterDefinition first = clusters().definitions().get(1);
+        assertThatThrownBy(() -> clusters().updateKubernetes(first.id(), "First", spec("moved"), null, "s3://b/sp"))
+                .isInstanceOf(InputRejectedException.class).hasMessageStartingWith("Namespace and deployment name: a "
+                        + "registered cluster stays the FlinkDeployment flink/sessions; add a new cluster for flink/moved");
         assertThatThrownBy(() -> clusters().updateKubernetes("local", "Local cluster", spec("x"), null, "s3://b/sp"))
                 .isInstanceOf(InputRejectedException.class).hasMessageContaining("only Kubernetes clusters are changed here");
 
