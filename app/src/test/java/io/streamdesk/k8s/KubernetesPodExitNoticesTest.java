@@ -48,10 +48,10 @@ class KubernetesPodExitNoticesTest {
                     .endMetadata().withNewSpec().addNewContainer().withName("flink-main-container").withImage("flink:2.3")
                     .endContainer().endSpec().build()).create();
             List<ClusterNotice> notices = new CopyOnWriteArrayList<>();
+            // the app's Flink REST client, at a port where nothing listens
             KubernetesClusterConnection connection = new KubernetesClusterConnector(
-                    (endpoint, password, connect, request) -> {
-                        throw new IllegalStateException("no JobManager in this test");
-                    }, Duration.ofMillis(200)).connect(definition, id -> null);
+                    io.streamdesk.flink.rest.FlinkRestClient::forEndpoint, Duration.ofMillis(200))
+                    .connect(definition, id -> null);
             try {
                 connection.addNoticeListener(notices::add);
                 connection.start();
