@@ -98,11 +98,23 @@ class FlinkOperatorIntegrationTest {
 
     @BeforeAll
     static void startEverything() throws Exception {
-        flink = StandaloneFlinkCluster.start(dir.resolve("flink"), null);
-        // under target, not the temporary directory: the operator's log outlives a failed run
-        Path k8s = Path.of(System.getProperty("sd.buildDir", "target"), "flink-operator-it");
-        deleteRecursively(k8s);
-        kubernetes = FlinkOperatorHarness.start(Files.createDirectories(k8s), NAMESPACE);
+        // the Flink cluster and the operator start side by side (each takes seconds of JVM start-up)
+        java.util.concurrent.CompletableFuture<StandaloneFlinkCluster> flinkStart =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return StandaloneFlinkCluster.start(dir.resolve("flink"), null);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+        try {
+            // under target, not the temporary directory: the operator's log outlives a failed run
+            Path k8s = Path.of(System.getProperty("sd.buildDir", "target"), "flink-operator-it");
+            deleteRecursively(k8s);
+            kubernetes = FlinkOperatorHarness.start(Files.createDirectories(k8s), NAMESPACE);
+        } finally {
+            flink = flinkStart.join();
+        }
         kubernetesRequests = kubernetes.mock().countRequestsByUserAgent();
         events = new InMemoryEventStore();
         Duration wait = Duration.ofSeconds(60);

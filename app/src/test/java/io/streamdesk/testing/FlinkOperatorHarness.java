@@ -45,6 +45,7 @@ public final class FlinkOperatorHarness implements AutoCloseable {
                     .withName(namespace).endMetadata().build()).create();
             h.kubelet = MockKubelet.start(h.client, namespace);
             h.operator = FlinkOperatorProcess.start(dir, h.kubeconfig, namespace);
+            h.operator.awaitControllerStarted(java.time.Duration.ofSeconds(90));
             return h;
         } catch (IOException | RuntimeException e) {
             h.close();

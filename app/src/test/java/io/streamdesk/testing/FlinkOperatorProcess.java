@@ -89,6 +89,32 @@ public final class FlinkOperatorProcess implements AutoCloseable {
         return new FlinkOperatorProcess(dir, builder.start());
     }
 
+    /**
+     * Waits until the operator's FlinkDeployment controller watches (its log says so), so that a figure measured
+     * from "create cluster" does not include the operator's own start-up.
+     */
+    public FlinkOperatorProcess awaitControllerStarted(java.time.Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Path log = log();
+        while (!(Files.exists(log) && Files.readString(log).contains("'flinkdeploymentcontroller' controller started"))) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The Flink Kubernetes Operator exited with " + process.exitValue()
+                        + "; see " + log + " and " + dir.resolve("operator.out"));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The Flink Kubernetes Operator did not start its controller within "
+                        + timeout.toSeconds() + " s; see " + log);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted waiting for the operator");
+            }
+        }
+        return this;
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
