@@ -42,7 +42,8 @@ import java.util.function.Consumer;
  * <p>Every probe (one per interval, on the connection's own thread) is one GET of the FlinkDeployment and one
  * {@code GET /config} of the JobManager. The state follows both:
  * <ul>
- *   <li>RUNNING when the operator says STABLE or DEPLOYED with the JobManager READY and Flink's REST API answers;</li>
+ *   <li>RUNNING when the operator says STABLE or DEPLOYED with the JobManager READY and Flink's REST API answers (an
+ *   operator error then, e.g. a refused spec change, is in the detail: the last good spec keeps running);</li>
  *   <li>STARTING while the operator deploys or upgrades (or the REST API has not answered yet);</li>
  *   <li>FAILED with the operator's own error when it reports FAILED, a JobManager in ERROR, or an error while not
  *   running; FAILED too when the resource belongs to someone else (it is never changed then);</li>
@@ -52,7 +53,7 @@ import java.util.function.Consumer;
  *   <li>STOPPED while suspended (by this app, or SUSPENDED by the operator) or after the FlinkDeployment was deleted,
  *   with the reason in the detail.</li>
  * </ul>
- * The REST API is reached at the definition's URL override when it has one, else through a {@link RestPortForward}
+ * The rules themselves are {@link ProbeVerdict}. The REST API is reached at the definition's URL override when it has one, else through a {@link RestPortForward}
  * on 127.0.0.1 to the {@code <name>-rest} service, re-established when it breaks. The gateway is the same REST client
  * as every other cluster's ({@link RestGatewayFactory}).
  *
@@ -443,78 +444,30 @@ public final class KubernetesClusterConnection implements ClusterConnection {
             if (probing == null) {
                 return;
             }
-            operatorReading = operatorReading(status, missing, suspendedWith, apiProblem, spec);
+            ProbeVerdict.Observation seen = new ProbeVerdict.Observation(status, missing, operations.deleted(),
+                    suspendedWith, apiProblem, version != null, restProblem, lastOperatorStatus, restUrl,
+                    spec.namespace() + "/" + spec.deploymentName());
+            operatorReading = ProbeVerdict.operatorReading(seen, operatorSeenAt);
             restReading = askRest ? new SourceReading(FLINK_REST, version != null ? "answers (Flink " + version + ")"
                     : "not answering", restSeenAt, restProblem, version != null)
                     : new SourceReading(FLINK_REST, "not asked (no FlinkDeployment)", restSeenAt, null, false);
-            decide(status, missing, suspendedWith, apiProblem, version != null, restProblem, spec);
+            apply(ProbeVerdict.judge(seen));
         }
     }
 
-    /** Caller holds the lock. */
-    private void decide(OperatorStatus status, boolean missing, int suspendedWith, String apiProblem, boolean restOk,
-                        String restProblem, KubernetesSpec spec) {
-        String name = spec.namespace() + "/" + spec.deploymentName();
-        if (missing) {
-            failedProbes = 0;
-            everRunning = false;
-            set(ClusterHealth.STOPPED, operations.deleted() ? "The FlinkDeployment " + name + " was deleted."
-                    : "The FlinkDeployment " + name + " does not exist (deleted outside StreamDesk?); restart the "
-                    + "cluster to create it again.");
-            return;
-        }
-        if (suspendedWith >= 0) {
-            failedProbes = 0;
-            set(ClusterHealth.STOPPED, "Suspended: no TaskManagers run (" + suspendedWith + " on resume); the "
-                    + "JobManager keeps the session's REST API and job history.");
-            return;
-        }
-        if (status != null && status.suspended()) {
-            failedProbes = 0;
-            set(ClusterHealth.STOPPED, "The operator reports the FlinkDeployment " + name + " SUSPENDED.");
-            return;
-        }
-        if (status != null && status.failed()) {
-            failedProbes = 0;
-            everRunning = false;
-            set(ClusterHealth.FAILED, "The operator reports " + status.value()
-                    + (status.error() == null ? "" : ": " + status.error()));
-            return;
-        }
-        if (status != null && status.healthy()) {
-            if (restOk) {
-                running(null);
-                return;
-            }
-            notAnswering("The operator reports " + status.value() + ", but Flink REST at " + restUrl
-                    + " does not answer: " + restProblem, "The operator reports " + status.value()
-                    + "; waiting for Flink REST at " + restUrl + ": " + restProblem);
-            return;
-        }
-        if (status != null) {
-            failedProbes = 0;
-            everRunning = false;
-            set(ClusterHealth.STARTING, "The operator reports " + status.value()
-                    + (status.reconciliationState() == null ? "" : " (reconciliation " + status.reconciliationState() + ")"));
-            return;
-        }
-        // the Kubernetes API did not answer
-        OperatorStatus last = lastOperatorStatus;
-        if (restOk) {
-            if (last != null && last.healthy()) {
-                running(capitalized(apiProblem) + "; the operator last reported " + last.value() + ".");
-            } else {
+    /** Applies what the probe means; caller holds the lock. */
+    private void apply(ProbeVerdict verdict) {
+        switch (verdict.effect()) {
+            case RUNNING -> running(verdict.detail());
+            case NOT_ANSWERING -> notAnswering(verdict.detail(), verdict.detailWhileStarting());
+            case SETTLED, SETTLED_FROM_SCRATCH -> {
                 failedProbes = 0;
-                set(ClusterHealth.STARTING, "Flink REST answers, but " + apiProblem);
+                if (verdict.effect() == ProbeVerdict.Effect.SETTLED_FROM_SCRATCH) {
+                    everRunning = false;
+                }
+                set(verdict.health(), verdict.detail());
             }
-            return;
         }
-        String neither = "Neither the Kubernetes API nor Flink REST answers: " + apiProblem + "; " + restProblem;
-        notAnswering(neither, neither);
-    }
-
-    private static String capitalized(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** Caller holds the lock. */
@@ -556,19 +509,6 @@ public final class KubernetesClusterConnection implements ClusterConnection {
             operatorReading = new SourceReading(OPERATOR, "not ours", Instant.now(), message, false);
             set(ClusterHealth.FAILED, message);
         }
-    }
-
-    private SourceReading operatorReading(OperatorStatus status, boolean missing, int suspendedWith, String apiProblem,
-                                          KubernetesSpec spec) {
-        if (apiProblem != null) {
-            return new SourceReading(OPERATOR, "unreachable", operatorSeenAt, apiProblem, false);
-        }
-        if (missing) {
-            return new SourceReading(OPERATOR, "no FlinkDeployment", operatorSeenAt,
-                    spec.namespace() + "/" + spec.deploymentName() + " does not exist", false);
-        }
-        String value = status.value() + (suspendedWith >= 0 ? " (suspended by StreamDesk)" : "");
-        return new SourceReading(OPERATOR, value, operatorSeenAt, status.error(), status.healthy() && suspendedWith < 0);
     }
 
     /** The REST client on the override or the current port-forward; probe thread only. */

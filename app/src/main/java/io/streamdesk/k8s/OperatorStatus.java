@@ -38,10 +38,13 @@ record OperatorStatus(String lifecycleState, String jobManagerStatus, String err
                 observed instanceof Number n ? n.longValue() : -1, generation);
     }
 
-    /** Running and well as the operator sees it: STABLE or DEPLOYED, JobManager READY, no error. */
+    /**
+     * Running as the operator sees it: STABLE or DEPLOYED with the JobManager READY. An error may come with it (a spec
+     * change the operator refused while the cluster keeps running the last good one).
+     */
     boolean healthy() {
         return ("STABLE".equals(lifecycleState) || "DEPLOYED".equals(lifecycleState))
-                && "READY".equals(jobManagerStatus) && error == null;
+                && "READY".equals(jobManagerStatus);
     }
 
     /** The operator gave up on it: lifecycle FAILED, JobManager ERROR, or an error while it is not running. */
