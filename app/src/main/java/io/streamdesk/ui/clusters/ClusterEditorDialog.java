@@ -142,8 +142,8 @@ public final class ClusterEditorDialog {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("edge-to-edge");
         // tall enough for the remote form; the Kubernetes one scrolls
-        scroll.setPrefViewportHeight(vm.kindProperty().get() == ClusterKind.KUBERNETES ? 600 : 430);
-        vm.kindProperty().addListener((o, a, k) -> scroll.setPrefViewportHeight(k == ClusterKind.KUBERNETES ? 600 : 430));
+        scroll.setPrefViewportHeight(vm.kindProperty().get() == ClusterKind.KUBERNETES ? 470 : 430);
+        vm.kindProperty().addListener((o, a, k) -> scroll.setPrefViewportHeight(k == ClusterKind.KUBERNETES ? 470 : 430));
         VBox content = new VBox(6, scroll, problem, serviceError, note, busy);
         content.setPrefWidth(700);
         content.setMinWidth(700);

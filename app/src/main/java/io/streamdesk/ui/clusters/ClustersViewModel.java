@@ -327,7 +327,9 @@ public final class ClustersViewModel {
             return;
         }
         boolean suspended = operator.value().toUpperCase(java.util.Locale.ROOT).startsWith("SUSPENDED");
-        boolean settled = "Suspending".equals(settlingAction) ? suspended : operator.healthy();
+        // a suspended session keeps its JobManager (the adapter scales the TaskManagers to zero): READY again, or an
+        // operator that reports SUSPENDED, is settled
+        boolean settled = operator.healthy() || ("Suspending".equals(settlingAction) && suspended);
         if (settled) {
             message.set(verb(settlingAction, true) + " \u201c" + s.name() + "\u201d: the operator says "
                     + operator.value() + ".");

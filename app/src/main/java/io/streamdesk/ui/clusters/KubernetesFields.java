@@ -135,6 +135,7 @@ final class KubernetesFields {
 
     private int row(int r, String key, Node value) {
         Label k = new Label(key);
+        k.setMinWidth(Region.USE_PREF_SIZE); // "DNS search domains" in full
         grid.addRow(r, k, value);
         // beside a text area the label sits at its first line; beside one-line fields it is centred as they are
         boolean tall = value instanceof TextArea || value instanceof javafx.scene.layout.VBox;

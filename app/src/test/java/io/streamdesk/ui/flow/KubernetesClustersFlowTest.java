@@ -60,7 +60,7 @@ class KubernetesClustersFlowTest {
         services = new FakeServices(Path.of(System.getProperty("java.io.tmpdir")), List.of(kube, new FakeRemoteClusters()));
         kube.sharing(services.gateway);
         services.clusters().startAll();
-        shell = new ShellHarness(stage, services, false, 1280, 860);
+        shell = new ShellHarness(stage, services, false, 1280, 800);
     }
 
     @AfterEach

@@ -68,7 +68,7 @@ class KubernetesClustersScreenshotTest {
         services.runs().run(orders.id(), 1, RestoreChoice.fresh());
         published("hourly-rollup", k8s.id());
         services.runs().reconcile();
-        shell = new ShellHarness(stage, services, Boolean.getBoolean("streamdesk.screenshots.dark"), 1280, 860);
+        shell = new ShellHarness(stage, services, Boolean.getBoolean("streamdesk.screenshots.dark"), 1280, 800);
     }
 
     private Job published(String name, String clusterId) {
@@ -116,12 +116,28 @@ class KubernetesClustersScreenshotTest {
         @SuppressWarnings("unchecked")
         ComboBox<Object> context = robot.lookup("#k8sContext").queryAs(ComboBox.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> context.getItems().size() == 2);
-        robot.clickOn("#k8sDeployment").write("payments-session");
+        robot.clickOn("#k8sDeployment").write("Payments_Session");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#clusterProblem").queryAs(Label.class).getText()).startsWith("Deployment name");
+        snap(robot, robot.lookup("#clusterName").query().getScene(), "k8s-add-dialog" + suffix + ".png");
+
+        javafx.scene.control.TextField deployment = robot.lookup("#k8sDeployment").queryAs(javafx.scene.control.TextField.class);
         javafx.scene.control.TextArea conf = robot.lookup("#k8sFlinkConf").queryAs(javafx.scene.control.TextArea.class);
-        robot.interact(() -> conf.setText("state.backend.type: rocksdb\nexecution.checkpointing.interval 30 s"));
+        javafx.scene.control.TextArea aliases = robot.lookup("#k8sHostAliases").queryAs(javafx.scene.control.TextArea.class);
+        javafx.scene.control.TextField dns = robot.lookup("#k8sNameservers").queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.control.TextField savepoints = robot.lookup("#k8sSavepointDir").queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.control.ScrollPane form = robot.lookup("#clusterFormScroll").queryAs(javafx.scene.control.ScrollPane.class);
+        robot.interact(() -> {
+            deployment.setText("payments-session");
+            conf.setText("state.backend.type: rocksdb\nexecution.checkpointing.interval 30 s");
+            aliases.setText("10.0.0.12 kafka-1.internal kafka-2.internal");
+            dns.setText("10.0.0.2");
+            savepoints.setText("s3://payments-state/savepoints");
+            form.setVvalue(1.0);
+        });
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#clusterProblem").queryAs(Label.class).getText()).startsWith("Flink configuration, line 2");
-        snap(robot, robot.lookup("#clusterName").query().getScene(), "k8s-add-dialog" + suffix + ".png");
+        snap(robot, robot.lookup("#clusterName").query().getScene(), "k8s-add-dialog-lower" + suffix + ".png");
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
 
