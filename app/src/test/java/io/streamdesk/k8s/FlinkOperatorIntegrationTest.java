@@ -223,6 +223,11 @@ class FlinkOperatorIntegrationTest {
                 .satisfies(e -> assertThat(e.runInstance()).isEqualTo(instance));
 
         // ---- stop with a savepoint --------------------------------------------------------------------------------
+        // the operator re-checks the JobManager deployment whenever one of its REST calls times out (a loaded 2-core
+        // machine), reporting DEPLOYED_NOT_READY for about a second, and the app shows the cluster Starting meanwhile:
+        // wait for it to settle as a user would see it settle
+        await(Duration.ofSeconds(30), () -> graph.clusters().state(clusterId).health() == ClusterHealth.RUNNING,
+                () -> "the app's RUNNING before the stop, is " + graph.clusters().state(clusterId));
         Job stopped = graph.runs().stop(job.id(), true);
         assertThat(stopped.status()).isEqualTo(JobStatus.STOPPED);
         String savepoint = graph.runs().latestSavepoint(job.id()).orElseThrow().location();

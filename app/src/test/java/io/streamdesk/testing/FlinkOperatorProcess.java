@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
  * {@code KUBERNETES_SERVICE_HOST} unset, it reaches a FlinkDeployment's JobManager REST API on
  * {@code localhost:<rest.port>} (the port of the deployment's {@code flinkConfiguration}). {@code FLINK_CONF_DIR}
  * holds its configuration: one watched namespace, short reconcile and observe intervals, no health probe (it would
- * listen on all interfaces), no leader election. stdout and stderr go to {@code operator.out}, its log to
+ * listen on all interfaces), no leader election, and a 5 s Flink client timeout: its 1.17 REST client cannot read a
+ * Flink 2.3 {@code /taskmanagers} answer and waits out the timeout on every cluster-info fetch (the default 10 s
+ * would slow every observation), while a shorter one makes it flag the JobManager not ready on a loaded machine. stdout and stderr go to {@code operator.out}, its log to
  * {@code operator.log}, both in {@code dir}.
  */
 public final class FlinkOperatorProcess implements AutoCloseable {
@@ -53,7 +55,7 @@ public final class FlinkOperatorProcess implements AutoCloseable {
                 kubernetes.operator.leader-election.enabled: false
                 kubernetes.operator.dynamic.config.enabled: false
                 kubernetes.operator.reconcile.parallelism: 4
-                kubernetes.operator.flink.client.timeout: 2 s
+                kubernetes.operator.flink.client.timeout: 5 s
                 """.formatted(namespace));
         Files.writeString(conf.resolve("log4j-operator.properties"), """
                 rootLogger.level = INFO
