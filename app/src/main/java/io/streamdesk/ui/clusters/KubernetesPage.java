@@ -99,6 +99,14 @@ final class KubernetesPage {
         TableColumn<SourceReading, String> seen = column("Last seen", 100,
                 r -> StateSources.age(r.seenAt(), Instant.now()));
         TableColumn<SourceReading, String> detail = column("Detail", 300, r -> r.detail() == null ? "" : r.detail());
+        detail.setCellFactory(c -> new TableCell<>() { // a long error is shortened in the cell, whole in its tooltip
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+            }
+        });
         sourcesTable.getColumns().setAll(List.of(source, valueColumn, seen, detail));
         Label empty = new Label("No readings yet: the cluster has not been watched.");
         empty.getStyleClass().add("muted");
