@@ -326,7 +326,7 @@ public final class ServiceGraph {
                 : io.streamdesk.service.port.VariableStore.none(), a.secrets, clock);
         JobChangeListeners listeners = new JobChangeListeners();
         this.clusters = new ClusterService(List.of(a.cluster), a.eventStore, clock, a.settingsStore, a.jobPollInterval)
-                .withRegistry(a.clusterDefinitions, a.secrets, a.connectors, a.jobStore);
+                .withRegistry(a.clusterDefinitions, a.secrets, a.connectors, a.jobStore).withRunStore(a.runStore);
         // the jars, catalog tables and variables of every check, compile and run (DP4, M3, M6); its sources are set
         // below as their services are made
         this.sqlContexts = new io.streamdesk.service.JobSqlContexts().withVariables(variables.source());

@@ -93,6 +93,8 @@ public final class KubernetesClusterConnection implements ClusterConnection {
     private SourceReading operatorReading;
     private SourceReading restReading;
     private boolean everRunning;
+    /** Watches the deployment's pods for abnormal exits (EV4) while the connection is started. */
+    private PodExitWatcher podExits;
 
     // Probe thread only.
     private final RestPortForward portForward;
@@ -187,6 +189,8 @@ public final class KubernetesClusterConnection implements ClusterConnection {
                     + spec.deploymentName());
             operations.ensureOnNextProbe();
             probing = scheduler.scheduleWithFixedDelay(this::probe, 0, probeInterval.toMillis(), TimeUnit.MILLISECONDS);
+            podExits = new PodExitWatcher(client, spec.namespace(), spec.deploymentName(), Instant.now(),
+                    java.time.Clock.systemUTC(), this::publishNotice).start();
         }
     }
 
@@ -258,6 +262,10 @@ public final class KubernetesClusterConnection implements ClusterConnection {
             if (probing != null) {
                 probing.cancel(false);
                 probing = null;
+            }
+            if (podExits != null) {
+                podExits.close();
+                podExits = null;
             }
             setState(ClusterHealth.STOPPED, null);
         }

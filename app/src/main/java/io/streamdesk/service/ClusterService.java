@@ -55,6 +55,8 @@ public final class ClusterService {
     private final JobStateObserver jobStates;
     private final List<Consumer<ClusterState>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean recording = true;
+    /** Pod exits and other adapter notices become events of the cluster and of the runs on it (EV4). */
+    private final ClusterNoticeRecorder notices;
 
     /** One cluster, settings in memory, the default job poll interval (tests and tools). */
     public ClusterService(ClusterConnection connection, EventStore events, Clock clock) {
@@ -70,6 +72,7 @@ public final class ClusterService {
         this.events = events;
         this.clock = clock;
         this.settings = settings;
+        this.notices = new ClusterNoticeRecorder(events, id -> registry == null ? List.of() : registry.jobsOn(id));
         for (ClusterConnection c : connections) {
             register(c);
         }
@@ -96,7 +99,17 @@ public final class ClusterService {
             next.put(connection.id(), t);
             clusters = java.util.Collections.unmodifiableMap(next);
             connection.addListener(state -> onState(t, state));
+            connection.addNoticeListener(notice -> onNotice(t, notice));
         }
+    }
+
+    /**
+     * Records the adapters' notices (pod exits) also on the live run of every job on their cluster, so each job's
+     * timeline shows them; without it they are events of the cluster only.
+     */
+    public ClusterService withRunStore(io.streamdesk.service.port.RunStore runs) {
+        notices.withRuns(runs);
+        return this;
     }
 
     /** Takes a cluster out of the registry and closes its connection (it is not stopped); false when unknown. */
@@ -605,6 +618,13 @@ public final class ClusterService {
         }
         ClusterState decorated = decorate(t, state);
         listeners.forEach(l -> l.accept(decorated));
+    }
+
+    private void onNotice(Tracked t, io.streamdesk.model.cluster.ClusterNotice notice) {
+        if (clusters.get(t.connection.id()) != t || !recording) {
+            return; // removed, or the store is closing
+        }
+        notices.record(t.connection.id(), t.connection.profile().name(), notice);
     }
 
     private void recordTransition(Tracked t, ClusterHealth previous, ClusterState state) {
