@@ -54,6 +54,16 @@ record OperatorStatus(String lifecycleState, String jobManagerStatus, String err
                 && ("STABLE".equals(lifecycleState) || "DEPLOYED".equals(lifecycleState))));
     }
 
+    /**
+     * Deployed, but the operator's last look at the JobManager failed: {@code DEPLOYED_NOT_READY} on a STABLE or
+     * DEPLOYED cluster. The operator writes it for a moment whenever one of its own REST calls to the JobManager times
+     * out on a busy machine; Flink REST's own answer then decides whether the cluster runs.
+     */
+    boolean deployedNotReady() {
+        return ("STABLE".equals(lifecycleState) || "DEPLOYED".equals(lifecycleState))
+                && "DEPLOYED_NOT_READY".equals(jobManagerStatus);
+    }
+
     boolean suspended() {
         return "SUSPENDED".equals(lifecycleState);
     }

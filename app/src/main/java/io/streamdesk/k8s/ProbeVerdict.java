@@ -76,6 +76,12 @@ record ProbeVerdict(ClusterHealth health, String detail, Effect effect, String d
                     Effect.NOT_ANSWERING, "The operator reports " + status.value() + "; waiting for Flink REST at "
                     + o.restUrl() + ": " + o.restProblem());
         }
+        if (status != null && status.deployedNotReady() && o.restOk()) {
+            // the JobManager answers us: a readiness flap of the operator is no reason to show Starting (and to refuse
+            // a stop); the Operator source says what it says, marked unhealthy, so the page shows the disagreement
+            return new ProbeVerdict(ClusterHealth.RUNNING, "Running; the operator reports " + status.value()
+                    + " (its last check of the JobManager failed) while Flink REST answers.", Effect.RUNNING, null);
+        }
         if (status != null) {
             return new ProbeVerdict(ClusterHealth.STARTING, "The operator reports " + status.value()
                     + (status.reconciliationState() == null ? "" : " (reconciliation " + status.reconciliationState()

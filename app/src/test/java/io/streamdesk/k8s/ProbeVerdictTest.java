@@ -64,4 +64,18 @@ class ProbeVerdictTest {
         assertThat(ProbeVerdict.operatorReading(seen(refusedChange, null, true, STABLE), java.time.Instant.EPOCH)
                 .healthy()).as("marked, so the page shows the sources disagree").isFalse();
     }
+
+    @Test
+    void aReadinessFlapOfTheOperatorKeepsAnAnsweringClusterRunningAndIsShownAsDisagreement() {
+        OperatorStatus flap = new OperatorStatus("STABLE", "DEPLOYED_NOT_READY", null, "DEPLOYED", 2, 2);
+        ProbeVerdict answering = ProbeVerdict.judge(seen(flap, null, true, STABLE));
+        assertThat(answering.health()).isEqualTo(ClusterHealth.RUNNING);
+        assertThat(answering.effect()).isEqualTo(Effect.RUNNING);
+        assertThat(answering.detail()).contains("DEPLOYED_NOT_READY").contains("Flink REST answers");
+        assertThat(ProbeVerdict.operatorReading(seen(flap, null, true, STABLE), java.time.Instant.EPOCH).healthy())
+                .isFalse();
+
+        ProbeVerdict silent = ProbeVerdict.judge(seen(flap, null, false, STABLE));
+        assertThat(silent.health()).as("without Flink's answer the operator's word stands").isEqualTo(ClusterHealth.STARTING);
+    }
 }
