@@ -73,7 +73,11 @@ public final class AppContext implements Services {
         this.submitter = new FlinkSqlSubmitter();
         io.streamdesk.flink.config.FlinkConfigOptionCatalog configOptions =
                 new io.streamdesk.flink.config.FlinkConfigOptionCatalog();
-        configOptions.prepare(); // builds Flink's option list on a daemon thread, before anyone types parameters
+        if (options.clusterLifetime() != Lifetime.DETACHED) {
+            // builds Flink's option list on a daemon thread, before anyone types parameters; a CLI command that checks
+            // parameters (publish) builds it when it asks, and `job run` never competes with it for the CPU
+            configOptions.prepare();
+        }
         io.streamdesk.store.FileSecretStore secrets = new io.streamdesk.store.FileSecretStore(dirs.root().resolve("secrets"));
         this.deliveries = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "streamdesk-alarm-delivery");
@@ -92,7 +96,9 @@ public final class AppContext implements Services {
                 .cluster(localCluster, io.streamdesk.flink.local.FlinkVersions.bundled())
                 .clusterDefinitions(new io.streamdesk.store.JdbcClusterDefinitionStore(database.dataSource()))
                 .variables(new io.streamdesk.store.JdbcVariableStore(database.dataSource()))
-                .connectors(List.of(new io.streamdesk.flink.remote.RemoteSessionConnector()))
+                .connectors(List.of(new io.streamdesk.flink.remote.RemoteSessionConnector(),
+                        new io.streamdesk.k8s.KubernetesClusterConnector(
+                                io.streamdesk.flink.rest.FlinkRestClient::forEndpoint)))
                 .dependencies(new io.streamdesk.store.JdbcDependencyStore(database.dataSource()),
                         new io.streamdesk.store.DependencyFiles(dirs.dependencies()))
                 .jobPoll(options.reconcileInterval())
@@ -105,6 +111,8 @@ public final class AppContext implements Services {
                 .lineage(new io.streamdesk.store.JdbcLineageStore(database.dataSource()),
                         new io.streamdesk.flink.sql.FlinkLineageExtractor())
                 .vocabulary(new io.streamdesk.flink.sql.FlinkSqlVocabulary())
+                .jobGraphs(new io.streamdesk.store.JobGraphFiles(dirs.root().resolve("job-graphs")),
+                        new io.streamdesk.flink.sql.FlinkStoredGraphs(() -> submitter))
                 .clock(clock)
                 .user(options.author(), options.timeouts())
                 .paths(dirs.savepoints(), dirs.logs().resolve("runs"))
@@ -279,6 +287,17 @@ public final class AppContext implements Services {
     }
 
     @Override
+    public io.streamdesk.service.ClusterDeployments clusterDeployments() {
+        return graph.clusterDeployments();
+    }
+
+    @Override
+    public io.streamdesk.service.clusters.KubeconfigService kubeconfig() {
+        // reads the file only (fabric8's kubeconfig parser); no connection is made
+        return new io.streamdesk.service.clusters.KubeconfigService(new io.streamdesk.k8s.KubeconfigFileContexts());
+    }
+
+    @Override
     public CopyService copies() {
         return graph.copies();
     }
@@ -311,6 +330,11 @@ public final class AppContext implements Services {
     @Override
     public io.streamdesk.service.completion.CompletionService completion() {
         return graph.completion();
+    }
+
+    @Override
+    public io.streamdesk.service.StoredJobGraphs storedGraphs() {
+        return graph.storedGraphs();
     }
 
     @Override

@@ -107,6 +107,19 @@ public final class ServiceGraph {
         io.streamdesk.service.port.MetadataStore metadataStore;
         io.streamdesk.service.port.TableDdlParser tableDdlParser;
         io.streamdesk.service.port.VariableStore variableStore;
+        io.streamdesk.service.port.JobGraphStore jobGraphStore;
+        io.streamdesk.service.port.StoredGraphSubmitter storedGraphSubmitter;
+
+        /**
+         * Where the job graphs compiled at publish are kept and what compiles and submits them (issue 14); without
+         * it every run compiles.
+         */
+        public Adapters jobGraphs(io.streamdesk.service.port.JobGraphStore store,
+                                  io.streamdesk.service.port.StoredGraphSubmitter submitter) {
+            this.jobGraphStore = store;
+            this.storedGraphSubmitter = submitter;
+            return this;
+        }
 
         public Adapters stores(JobStore jobs, VersionStore versions, RunStore runs, EventStore events) {
             this.jobStore = jobs;
@@ -280,6 +293,7 @@ public final class ServiceGraph {
     private final ClusterService clusters;
     private final io.streamdesk.service.ClusterScaler scaler;
     private final io.streamdesk.service.ClusterRemoval clusterRemoval;
+    private final io.streamdesk.service.ClusterDeployments clusterDeployments;
     private final JobConfigService jobConfig;
     private final JobService jobs;
     private final io.streamdesk.service.JobSqlContexts sqlContexts;
@@ -302,6 +316,7 @@ public final class ServiceGraph {
     private final io.streamdesk.service.lineage.LineageService lineage;
     private final io.streamdesk.service.variables.VariableService variables;
     private final io.streamdesk.service.completion.CompletionService completion;
+    private final io.streamdesk.service.StoredJobGraphs storedGraphs;
 
     private ServiceGraph(Adapters a) {
         a.requireAll();
@@ -311,7 +326,7 @@ public final class ServiceGraph {
                 : io.streamdesk.service.port.VariableStore.none(), a.secrets, clock);
         JobChangeListeners listeners = new JobChangeListeners();
         this.clusters = new ClusterService(List.of(a.cluster), a.eventStore, clock, a.settingsStore, a.jobPollInterval)
-                .withRegistry(a.clusterDefinitions, a.secrets, a.connectors, a.jobStore);
+                .withRegistry(a.clusterDefinitions, a.secrets, a.connectors, a.jobStore).withRunStore(a.runStore);
         // the jars, catalog tables and variables of every check, compile and run (DP4, M3, M6); its sources are set
         // below as their services are made
         this.sqlContexts = new io.streamdesk.service.JobSqlContexts().withVariables(variables.source());
@@ -349,6 +364,15 @@ public final class ServiceGraph {
                     .map(v -> new io.streamdesk.model.dependency.DependencyRef(v.name(), v.version(), v.sha256()))
                     .toList());
         }
+        // issue 14: each SQL version's job graph is compiled once more at publish (after its variables froze) and kept;
+        // its runs submit it without the planner while it fits
+        this.storedGraphs = a.jobGraphStore == null || a.storedGraphSubmitter == null ? null
+                : new io.streamdesk.service.StoredJobGraphs(a.jobGraphStore, a.storedGraphSubmitter, sqlContexts, clock);
+        if (storedGraphs != null) {
+            io.streamdesk.service.StoredJobGraphs kept = storedGraphs;
+            jobs.addPublishListener(v -> kept.keep(jobs.job(v.jobId()), v));
+            runs.withStoredGraphs(kept);
+        }
         jobs.addPublishCheck(jarJobs::checkPublishable);
         jobs.addPublishCheck(etlJobs::checkPublishable);
         runs.withJarSubmission(jarJobs::submit);
@@ -370,10 +394,14 @@ public final class ServiceGraph {
                 .withSmtp(new SmtpSettingsService(a.smtpSettings, a.secrets));
         this.scaler = io.streamdesk.service.ClusterScaler.over(clusters, a.jobStore, runs, a.settingsStore);
         this.clusterRemoval = new io.streamdesk.service.ClusterRemoval(clusters, runs);
+        this.clusterDeployments = new io.streamdesk.service.ClusterDeployments(clusters, runs);
         this.logs = new LogService(a.runLogs, clusters::currentGateway, clusters::processLog);
         this.overview = new OverviewService(jobs, events, alarms, clusters, id -> jobConfig.capacity(id, null));
         this.copies = new CopyService(a.jobStore, a.runStore, clusters, listeners, clock);
         this.versionRuns = new VersionRunService(jobs, runs, jobConfig, a.compiler, a.savepointInspector);
+        if (storedGraphs != null) {
+            versionRuns.withStoredGraphs(storedGraphs);
+        }
         this.batchActions = new BatchActions(jobs, runs, versionRuns, copies, clusters);
         // each published version's tables are read once, right after it is stored (M5)
         // registered after variables::freeze on purpose: a version's lineage is read with the values it froze
@@ -500,6 +528,10 @@ public final class ServiceGraph {
         return clusterRemoval;
     }
 
+    public io.streamdesk.service.ClusterDeployments clusterDeployments() {
+        return clusterDeployments;
+    }
+
     public CopyService copies() {
         return copies;
     }
@@ -529,6 +561,11 @@ public final class ServiceGraph {
     /** Global variables and what versions froze of them (M6, V1). */
     public io.streamdesk.service.variables.VariableService variables() {
         return variables;
+    }
+
+    /** Job graphs kept at publish (issue 14), or null when the graph was built without their store. */
+    public io.streamdesk.service.StoredJobGraphs storedGraphs() {
+        return storedGraphs;
     }
 
     /** Completion in the SQL editor (E2). */

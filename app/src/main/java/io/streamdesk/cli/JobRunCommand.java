@@ -45,8 +45,10 @@ final class JobRunCommand implements Callable<Integer> {
                     + " (run instance " + job.runInstance() + "): Finished" + (summary == null ? "" : " in " + summary));
             return 0;
         }
+        io.streamdesk.service.StoredJobGraphs kept = services.storedGraphs();
         context.out().println("Running version " + number + " of " + id + " as Flink job " + job.flinkJobId()
-                + " (run instance " + job.runInstance() + ")");
+                + " (run instance " + job.runInstance() + ")"
+                + (kept != null && kept.storedRuns() > 0 ? " from the job graph kept at publish" : ""));
         return 0;
     }
 

@@ -55,6 +55,8 @@ public final class ClusterService {
     private final JobStateObserver jobStates;
     private final List<Consumer<ClusterState>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean recording = true;
+    /** Pod exits and other adapter notices become events of the cluster and of the runs on it (EV4). */
+    private final ClusterNoticeRecorder notices;
 
     /** One cluster, settings in memory, the default job poll interval (tests and tools). */
     public ClusterService(ClusterConnection connection, EventStore events, Clock clock) {
@@ -70,6 +72,7 @@ public final class ClusterService {
         this.events = events;
         this.clock = clock;
         this.settings = settings;
+        this.notices = new ClusterNoticeRecorder(events, id -> registry == null ? List.of() : registry.jobsOn(id));
         for (ClusterConnection c : connections) {
             register(c);
         }
@@ -96,7 +99,17 @@ public final class ClusterService {
             next.put(connection.id(), t);
             clusters = java.util.Collections.unmodifiableMap(next);
             connection.addListener(state -> onState(t, state));
+            connection.addNoticeListener(notice -> onNotice(t, notice));
         }
+    }
+
+    /**
+     * Records the adapters' notices (pod exits) also on the live run of every job on their cluster, so each job's
+     * timeline shows them; without it they are events of the cluster only.
+     */
+    public ClusterService withRunStore(io.streamdesk.service.port.RunStore runs) {
+        notices.withRuns(runs);
+        return this;
     }
 
     /** Takes a cluster out of the registry and closes its connection (it is not stopped); false when unknown. */
@@ -188,6 +201,29 @@ public final class ClusterService {
     public io.streamdesk.model.cluster.ClusterDefinition updateRemote(String id, String name,
             io.streamdesk.model.cluster.RemoteEndpoint endpoint, String passwordOrNullToKeep, String savepointDirOrNull) {
         return registry().updateRemote(id, name, endpoint, passwordOrNullToKeep, savepointDirOrNull);
+    }
+
+    /**
+     * Registers a Kubernetes cluster (R3): a session-mode FlinkDeployment of the Flink Kubernetes Operator from a
+     * kubeconfig context and namespace. Validates (InputRejectedException naming the field: the spec's
+     * {@link io.streamdesk.model.cluster.KubernetesSpec#problems()}, the REST URL override, the savepoint directory,
+     * which is required because the pods cannot write this desktop's disk), stores the definition, connects and
+     * starts it: the connection creates the FlinkDeployment, or adopts the one this app made before.
+     *
+     * @param restOverrideOrNull the JobManager's REST URL when it is exposed (ingress, load balancer); null
+     *                           port-forwards to the {@code <name>-rest} service
+     */
+    public io.streamdesk.model.cluster.ClusterDefinition addKubernetes(String name,
+            io.streamdesk.model.cluster.KubernetesSpec spec, io.streamdesk.model.cluster.RemoteEndpoint restOverrideOrNull,
+            String savepointDirectory) {
+        return registry().addKubernetes(name, spec, restOverrideOrNull, savepointDirectory);
+    }
+
+    /** Changes a Kubernetes cluster (validated as {@link #addKubernetes}) and reconnects it with the new settings. */
+    public io.streamdesk.model.cluster.ClusterDefinition updateKubernetes(String id, String name,
+            io.streamdesk.model.cluster.KubernetesSpec spec, io.streamdesk.model.cluster.RemoteEndpoint restOverrideOrNull,
+            String savepointDirectory) {
+        return registry().updateKubernetes(id, name, spec, restOverrideOrNull, savepointDirectory);
     }
 
     /** The jobs placed on the cluster. */
@@ -349,6 +385,44 @@ public final class ClusterService {
     /** A gateway to the cluster if it runs now, without starting it; throws when it does not. */
     public ClusterGateway currentGateway(String clusterId) {
         return connection(clusterId).gateway();
+    }
+
+    /**
+     * The deployment the app owns for the cluster (a Kubernetes FlinkDeployment); empty for other kinds and for an
+     * unknown cluster. {@link ClusterDeployments} runs the changes with the job checks.
+     */
+    public Optional<io.streamdesk.service.port.ClusterDeployment> deployment(String clusterId) {
+        return Optional.ofNullable(clusters.get(clusterId)).flatMap(t -> t.connection.deployment());
+    }
+
+    /** Stores a spec a deployment change wrote (see {@link ClusterDeployments#scale}) without reconnecting. */
+    void rememberKubernetesSpec(String clusterId, io.streamdesk.model.cluster.KubernetesSpec spec) {
+        ClusterRegistry r = registry;
+        if (r != null) {
+            r.rememberKubernetesSpec(clusterId, spec);
+        }
+    }
+
+    /** What each source of truth last said about the cluster (R3), and whether they disagree; none for one source. */
+    public io.streamdesk.model.cluster.StateSources sources(String clusterId) {
+        Tracked t = clusters.get(clusterId);
+        if (t == null) {
+            return io.streamdesk.model.cluster.StateSources.NONE;
+        }
+        try {
+            return io.streamdesk.model.cluster.StateSources.of(t.connection.sources());
+        } catch (RuntimeException e) {
+            LOG.debug("No sources of {}", clusterId, e);
+            return io.streamdesk.model.cluster.StateSources.NONE;
+        }
+    }
+
+    /**
+     * The sources of a job's state: its cluster's sources plus the run as Flink's REST API last confirmed it (for a
+     * local or remote cluster only that one), marked when they disagree. In memory, no I/O beyond the adapter's cache.
+     */
+    public io.streamdesk.model.cluster.StateSources jobSources(io.streamdesk.model.Job job) {
+        return io.streamdesk.service.clusters.JobSources.of(job, jobStates.observe(job), sources(job.clusterId()));
     }
 
     /** Where savepoints of {@code jobDirectory} (a job id) on this cluster go, as a URI. */
@@ -544,6 +618,13 @@ public final class ClusterService {
         }
         ClusterState decorated = decorate(t, state);
         listeners.forEach(l -> l.accept(decorated));
+    }
+
+    private void onNotice(Tracked t, io.streamdesk.model.cluster.ClusterNotice notice) {
+        if (clusters.get(t.connection.id()) != t || !recording) {
+            return; // removed, or the store is closing
+        }
+        notices.record(t.connection.id(), t.connection.profile().name(), notice);
     }
 
     private void recordTransition(Tracked t, ClusterHealth previous, ClusterState state) {

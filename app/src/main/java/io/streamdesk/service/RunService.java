@@ -85,6 +85,14 @@ public final class RunService {
         return this;
     }
 
+    /** Job graphs kept at publish: a version's run submits its kept graph without the planner when one fits. */
+    private volatile StoredJobGraphs storedGraphs;
+
+    public RunService withStoredGraphs(StoredJobGraphs graphs) {
+        this.storedGraphs = java.util.Objects.requireNonNull(graphs, "graphs");
+        return this;
+    }
+
     public RunService withSqlContexts(JobSqlContexts contexts) {
         this.sqlContexts = java.util.Objects.requireNonNull(contexts, "contexts");
         return this;
@@ -562,8 +570,8 @@ public final class RunService {
                 flinkJobId = jarSubmission.submit(gateway, version, restorePath, allowNonRestoredState,
                         configuration.configuration());
             } else {
-                flinkJobId = submitter.submit(gateway, job.name() + " (" + job.id() + " v" + versionNumber + ")",
-                        configuration.sql(), restorePath, configuration.configuration(), context);
+                flinkJobId = submitSql(gateway, job, version, sql, restorePath, allowNonRestoredState, configuration,
+                        context);
             }
         } catch (OperationFailedException e) {
             throw new OperationFailedException(configuration.scrub(e.getMessage()), e.suggestedFix(),
@@ -589,6 +597,30 @@ public final class RunService {
         // the cluster has just said the job runs: that is a confirmation, as a reconcile's answer would be
         clusters.jobStates().confirm(job.id(), flinkJobId, JobStatus.RUNNING, null, clock.instant());
         return running;
+    }
+
+    /**
+     * The version's job graph kept at publish when one fits the run (no planner: the restore settings are set on it),
+     * else compiled now. {@code sql} has the frozen variable values and no resolved secret (a version with secrets
+     * keeps no graph).
+     */
+    private String submitSql(ClusterGateway gateway, Job job, JobVersion version, String sql, String restorePath,
+                             boolean allowNonRestoredState,
+                             io.streamdesk.service.secrets.SecretRefs.Resolved configuration,
+                             io.streamdesk.model.sql.SqlContext context) {
+        StoredJobGraphs graphs = storedGraphs;
+        if (graphs != null) {
+            java.util.Optional<io.streamdesk.service.port.JobGraphStore.StoredJobGraph> kept = graphs.fitting(job,
+                    version, sql, FlinkJobConfiguration.of(version.config(), false), context);
+            if (kept.isPresent()) {
+                graphs.countStored();
+                return graphs.submitter().submit(gateway, kept.get(), restorePath,
+                        FlinkJobConfiguration.of(version.config(), allowNonRestoredState), context.jars());
+            }
+            graphs.countCompiled();
+        }
+        return submitter.submit(gateway, StoredJobGraphs.jobName(job, version.number()), configuration.sql(),
+                restorePath, configuration.configuration(), context);
     }
 
     /** The version's SQL with the variable values it froze; a reference left unresolved refuses the run. */

@@ -39,7 +39,12 @@ public final class JdbcAlarmStore implements AlarmStore {
     private final DataSource ds;
 
     public JdbcAlarmStore(Database db) {
-        this.ds = db.dataSource();
+        this(db.dataSource());
+    }
+
+    /** Over a data source opened without Hibernate (the command line's run path). */
+    public JdbcAlarmStore(DataSource dataSource) {
+        this.ds = dataSource;
     }
 
     /** The JSON definition: everything of a rule but the columns. */

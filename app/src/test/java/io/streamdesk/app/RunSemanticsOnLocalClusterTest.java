@@ -264,6 +264,127 @@ class RunSemanticsOnLocalClusterTest {
         app.runs().stop(job.id(), false);
     }
 
+    /**
+     * Issue 14: publish keeps the compiled job graph; the run (the Run dialog's path, its CU check included) submits
+     * it without the planner, fresh and restoring from a savepoint (the restore settings are set on the kept graph).
+     */
+    @Test
+    @Order(7)
+    void aPublishedVersionRunsFromItsKeptJobGraphWithoutCompiling() throws Exception {
+        Job job = published("kept graph", ENDLESS, JobConfig.defaults().withResources(new JobResources(0.25, 0.25, 2)));
+        io.streamdesk.service.StoredJobGraphs kept = app.storedGraphs();
+        assertThat(dataDir.resolve("job-graphs").resolve(job.id().value()).resolve("v1.properties")).isRegularFile();
+        long stored = kept.storedRuns();
+        long compiled = kept.compiledRuns();
+
+        Job ran = app.versionRuns().run(job.id(), new RunRequest(1, RestoreChoice.fresh(), StopFirst.DO_NOT_STOP, false));
+
+        assertThat(ran.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(kept.storedRuns()).as("submitted the kept graph").isEqualTo(stored + 1);
+        assertThat(kept.compiledRuns()).as("the planner path was not taken").isEqualTo(compiled);
+        FlinkJobSummary flink = gateway().job(ran.flinkJobId()).orElseThrow();
+        assertThat(flink.allTasksRunning()).isTrue();
+        assertThat(flink.name()).isEqualTo("kept graph (" + job.id() + " v1)");
+
+        app.runs().stop(job.id(), true);
+        String savepoint = app.runs().latestSavepoint(job.id()).orElseThrow().location();
+        Job restored = app.versionRuns().run(job.id(), new RunRequest(1, RestoreChoice.latest(), StopFirst.DO_NOT_STOP, false));
+        assertThat(kept.storedRuns()).isEqualTo(stored + 2);
+        assertThat(kept.compiledRuns()).isEqualTo(compiled);
+        assertThat(restored.flinkJobId()).as("a new Flink job id per submission").isNotEqualTo(ran.flinkJobId());
+        assertThat(app.runs().runs(job.id()).get(0).restoredFrom()).isEqualTo(savepoint);
+        // Flink itself says it restored from that savepoint: the kept graph carried the restore settings
+        assertThat(restoredFrom(restored.flinkJobId())).isEqualTo(savepoint);
+        app.runs().stop(job.id(), false);
+    }
+
+    /** Without a kept graph (a version published before issue 14), or one of another Flink, the run compiles. */
+    @Test
+    @Order(8)
+    void aVersionWithoutAFittingKeptGraphCompilesAndRunsAllTheSame() throws Exception {
+        Job job = published("no kept graph", ENDLESS, JobConfig.defaults().withResources(new JobResources(0.25, 0.25, 1)));
+        io.streamdesk.service.StoredJobGraphs kept = app.storedGraphs();
+        Path index = dataDir.resolve("job-graphs").resolve(job.id().value()).resolve("v1.properties");
+        io.streamdesk.store.JobGraphFiles files = new io.streamdesk.store.JobGraphFiles(dataDir.resolve("job-graphs"));
+        io.streamdesk.service.port.JobGraphStore.StoredJobGraph graph = files.find(job.id(), 1).orElseThrow();
+
+        java.nio.file.Files.delete(index);
+        long compiled = kept.compiledRuns();
+        long stored = kept.storedRuns();
+        Job ran = app.versionRuns().run(job.id(), new RunRequest(1, RestoreChoice.fresh(), StopFirst.DO_NOT_STOP, false));
+        assertThat(ran.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(kept.compiledRuns()).isEqualTo(compiled + 1);
+        assertThat(kept.storedRuns()).isEqualTo(stored);
+        app.runs().stop(job.id(), false);
+
+        files.save(job.id(), 1, new io.streamdesk.service.port.JobGraphStore.StoredJobGraph("1.20.0", graph.fingerprint(),
+                graph.jobName(), graph.graph(), graph.jars(), graph.compiledAt()));
+        Job again = app.versionRuns().run(job.id(), new RunRequest(1, RestoreChoice.fresh(), StopFirst.DO_NOT_STOP, false));
+        assertThat(again.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(kept.compiledRuns()).as("a graph of another Flink is not submitted").isEqualTo(compiled + 2);
+        assertThat(kept.storedRuns()).isEqualTo(stored);
+        app.runs().stop(job.id(), false);
+
+        // a renamed job's Flink job name differs from the kept graph's: compiled too
+        files.save(job.id(), 1, graph);
+        app.jobs().rename(job.id(), "renamed");
+        app.versionRuns().run(job.id(), new RunRequest(1, RestoreChoice.fresh(), StopFirst.DO_NOT_STOP, false));
+        assertThat(kept.compiledRuns()).isEqualTo(compiled + 3);
+        assertThat(gateway().job(app.jobs().job(job.id()).flinkJobId()).orElseThrow().name())
+                .isEqualTo("renamed (" + job.id() + " v1)");
+        app.runs().stop(job.id(), false);
+    }
+
+    /**
+     * {@code streamdesk job run ID} from a shell: a new JVM on the same data directory while this "app" has it open (H2's
+     * AUTO_SERVER), attached to the running cluster. It submits the kept graph and records the run as the app would
+     * (the app reads the rows back through Hibernate and stops the job through them), and it loads neither Hibernate,
+     * Flyway nor the planner ({@code -verbose:class}).
+     */
+    @Test
+    @Order(9)
+    void theCliRunsAPublishedVersionFromItsKeptGraphWithoutHibernateOrThePlanner() throws Exception {
+        Job job = published("cli kept graph", ENDLESS, JobConfig.defaults().withResources(new JobResources(0.25, 0.25, 1)));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-verbose:class"));
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-opens")).forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.streamdesk.Launcher", "cli",
+                "--data-dir", dataDir.toString(), "job", "run", job.id().value()));
+        Process cli = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String printed = new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(cli.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        List<String> output = printed.lines().filter(l -> !l.startsWith("[")).toList();
+        List<String> loaded = printed.lines().filter(l -> l.contains("[class,load]")).toList();
+
+        assertThat(cli.exitValue()).as(String.join("\n", output)).isZero();
+        assertThat(output).anySatisfy(l -> assertThat(l).contains("Running version 1 of " + job.id(),
+                "from the job graph kept at publish"));
+        assertThat(loaded).as("classes the CLI loaded").hasSizeGreaterThan(1000)
+                .noneMatch(l -> l.contains(" org.hibernate.") || l.contains(" org.flywaydb.")
+                        || l.contains(" org.apache.flink.table.planner") || l.contains(" org.apache.calcite."));
+        Job after = app.jobs().job(job.id());
+        assertThat(after.status()).isEqualTo(JobStatus.RUNNING);
+        JobRun run = app.runs().runs(job.id()).get(0);
+        assertThat(run.endedAt()).isNull();
+        assertThat(output).anySatisfy(l -> assertThat(l).contains(run.flinkJobId()));
+        assertThat(gateway().job(run.flinkJobId()).orElseThrow().allTasksRunning()).isTrue();
+        assertThat(app.runs().events(job.id())).anyMatch(e -> e.kind() == EventKind.JOB_STARTED);
+        Job stopped = app.runs().stop(job.id(), false);
+        assertThat(stopped.status()).isEqualTo(JobStatus.STOPPED);
+        assertThat(app.runs().runs(job.id()).get(0).endState()).isEqualTo("CANCELED");
+    }
+
+    /** {@code latest.restored.external_path} of the job's checkpoints: where Flink says it restored from. */
+    static String restoredFrom(String flinkJobId) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway().restUrl() + "/jobs/" + flinkJobId
+                        + "/checkpoints")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        com.fasterxml.jackson.databind.JsonNode restored = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(response.body()).path("latest").path("restored");
+        return restored.path("external_path").asText(null);
+    }
+
     static Job awaitStatus(Job job, JobStatus wanted, Job first) {
         if (first != null && first.status() == wanted) {
             return first;

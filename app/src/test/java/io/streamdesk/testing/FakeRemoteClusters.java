@@ -145,6 +145,19 @@ public final class FakeRemoteClusters implements ClusterConnector {
             listeners.add(listener);
         }
 
+        private final List<Consumer<io.streamdesk.model.cluster.ClusterNotice>> noticeListeners =
+                new CopyOnWriteArrayList<>();
+
+        @Override
+        public void addNoticeListener(Consumer<io.streamdesk.model.cluster.ClusterNotice> listener) {
+            noticeListeners.add(listener);
+        }
+
+        /** The adapter noticed something (a pod exit), as a Kubernetes connection reports it. */
+        public void notice(io.streamdesk.model.cluster.ClusterNotice notice) {
+            noticeListeners.forEach(l -> l.accept(notice));
+        }
+
         private void set(ClusterState s) {
             state = s;
             listeners.forEach(l -> l.accept(s));

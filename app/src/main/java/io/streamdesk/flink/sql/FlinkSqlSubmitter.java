@@ -66,7 +66,7 @@ public final class FlinkSqlSubmitter implements SqlSubmitter, JobGraphCompiler {
         long t0 = System.nanoTime();
         // compiled first: a script error is told without the cluster; the version is checked before the upload
         byte[] graph = serialize(jobGraph(jobName, script, restoreFrom, jobConfiguration, context));
-        checkVersion(target);
+        ClusterVersionCheck.check(target);
         long compiled = System.nanoTime();
         try {
             String jobId = target.submitJobGraph(graph, context.jars());
@@ -77,24 +77,6 @@ public final class FlinkSqlSubmitter implements SqlSubmitter, JobGraphCompiler {
             return jobId;
         } catch (ClusterCallException | ClusterUnreachableException e) {
             throw new SqlSubmitException("Submitting the job to " + restUrl + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    /** A cluster of another Flink minor version would not run what this planner compiled: refused before upload. */
-    private static void checkVersion(JobGraphUpload target) {
-        String version;
-        try {
-            version = target.flinkVersion();
-        } catch (ClusterCallException | ClusterUnreachableException e) {
-            throw new SqlSubmitException("Could not read the Flink version of " + target.restUrl() + ": "
-                    + e.getMessage(), e);
-        }
-        String bundled = FlinkVersions.bundled();
-        if (!FlinkVersions.sameMinor(bundled, version)) {
-            throw new SqlSubmitException("The cluster at " + target.restUrl() + " runs Flink "
-                    + (version == null ? "of an unknown version" : version) + ", but this app compiles jobs with Flink "
-                    + bundled + "; a job graph runs only on the same minor version (" + bundled.replaceAll(
-                    "^(\\d+\\.\\d+).*", "$1") + ".x). Use a cluster of that version.", null);
         }
     }
 

@@ -46,6 +46,13 @@ public final class VersionRunService {
     private final JobConfigService config;
     private final JobGraphCompiler compiler;
     private final SavepointInspector inspector;
+    /** Job graphs kept at publish: their operators are read without compiling (null: always compile). */
+    private volatile io.streamdesk.service.StoredJobGraphs storedGraphs;
+
+    public VersionRunService withStoredGraphs(io.streamdesk.service.StoredJobGraphs graphs) {
+        this.storedGraphs = java.util.Objects.requireNonNull(graphs, "graphs");
+        return this;
+    }
 
     public VersionRunService(JobService jobs, RunService runs, JobConfigService config, JobGraphCompiler compiler,
                              SavepointInspector inspector) {
@@ -65,7 +72,7 @@ public final class VersionRunService {
         }
         CompiledJob graph;
         try {
-            graph = compile(version);
+            graph = compile(job, version);
         } catch (SqlSubmitException e) {
             return new RunPlan(job, version, job.onlineVersion(), null, Optional.empty(), Optional.empty(),
                     "Version " + versionNumber + " does not compile: " + e.getMessage());
@@ -98,7 +105,7 @@ public final class VersionRunService {
         CompiledJob graph = null;
         if (!jar) { // a JAR job's graph is built by its main method on the cluster: no graph here, no state comparison
             try {
-                graph = compile(version);
+                graph = compile(job, version);
             } catch (SqlSubmitException e) {
                 // the submit fails with the same cause and records it on the job as the run's warning (J4)
                 return runs.run(id, request.version(), RestoreChoice.fresh(), request.allowNonRestoredState());
@@ -163,6 +170,18 @@ public final class VersionRunService {
         return "The savepoint at " + path + " is " + (reported ? StateFiles.NOT_READABLE_NOTE
                 : "not readable from this desktop, and Flink did not report it to the app")
                 + ": the state-compatibility check is skipped (it reads the savepoint's _metadata). Flink still checks the state on start.";
+    }
+
+    /** The kept graph's operators when one fits the version's run, else the compiled ones. */
+    private CompiledJob compile(Job job, JobVersion version) {
+        io.streamdesk.service.StoredJobGraphs graphs = storedGraphs;
+        if (graphs != null) {
+            Optional<CompiledJob> kept = graphs.operators(job, version);
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+        }
+        return compile(version);
     }
 
     private CompiledJob compile(JobVersion version) {
