@@ -118,6 +118,16 @@ public final class JobListViewModel {
         refresh();
     }
 
+    /**
+     * Shows the jobs read before the services were ready (one plain query at start-up), as stored; {@link #attach}
+     * replaces them with the service's list and the observed states.
+     */
+    public void showStartupList(List<Job> jobsRead) {
+        if (jobs == null) {
+            replaceAll(jobsRead);
+        }
+    }
+
     public void refresh() {
         if (jobs == null) {
             return;
