@@ -48,28 +48,33 @@ public final class AppLauncher {
     }
 
     private static void open(DataDirectory dirs, CompletableFuture<Services> services) {
+        // while the toolkit starts on the main thread: the pool, the schema check (one query; Flyway only when
+        // behind) and the job list (one query), so that the first frames show the jobs
+        long start = System.nanoTime();
         Database.Opening opening;
         try {
-            // while the toolkit starts on the main thread: the pool, the schema check (one query; Flyway only when
-            // behind) and the job list (one query), so that the first frames show the jobs
-            long start = System.nanoTime();
             opening = Database.begin(dirs);
+        } catch (Throwable e) {
+            services.completeExceptionally(e);
+            return;
+        }
+        try {
             long begun = System.nanoTime();
             List<io.streamdesk.model.Job> jobs = StartupJobList.read(opening.dataSource());
             StreamDeskApp.showStartupJobs(jobs);
             log().info("Start-up job list: {} jobs read in {} ms (database pool and schema check {} ms)", jobs.size(),
                     (System.nanoTime() - begun) / 1_000_000, (begun - start) / 1_000_000);
-        } catch (Throwable e) {
-            services.completeExceptionally(e);
-            return;
+        } catch (RuntimeException e) {
+            // only the early list: the services read it again (and say what fails)
+            log().warn("Reading the job list for the first frame failed", e);
         }
         // Hibernate and the services after the frame that shows the list: they would compete with it for the CPU
         awaitQuietly(StreamDeskApp.listShown());
         AppContext context;
         try {
-            long start = System.nanoTime();
-            context = AppContext.open(dirs, AppOptions.defaults(), opening);
-            log().info("Services wired in {} ms", (System.nanoTime() - start) / 1_000_000);
+            long wiring = System.nanoTime();
+            context = AppContext.open(dirs, AppOptions.defaults(), opening); // closes the pool when it fails
+            log().info("Services wired in {} ms", (System.nanoTime() - wiring) / 1_000_000);
         } catch (Throwable e) {
             services.completeExceptionally(e);
             return;
