@@ -88,10 +88,11 @@ public final class StreamDeskApp extends Application {
      * soon as it is read) while the services are still being wired. Callable from any thread.
      */
     public static void showStartupJobs(java.util.List<io.streamdesk.model.Job> jobs) {
-        STARTUP_JOBS.set(java.util.List.copyOf(jobs));
+        java.util.List<io.streamdesk.model.Job> read = java.util.List.copyOf(jobs);
+        STARTUP_JOBS.set(read);
         StreamDeskApp app = RUNNING.get();
         if (app != null && app.vm != null) {
-            Platform.runLater(() -> app.vm.startupJobsRead(STARTUP_JOBS.get()));
+            Platform.runLater(() -> app.vm.startupJobsRead(read)); // ignored when start() took it already
         }
     }
 
@@ -147,8 +148,9 @@ public final class StreamDeskApp extends Application {
         Scene scene = shell.createScene(primaryStage.getWidth() > 0 ? primaryStage.getWidth() : 1280,
                 primaryStage.getHeight() > 0 ? primaryStage.getHeight() : 800);
         primaryStage.setScene(scene);
-        if (STARTUP_JOBS.get() != null) {
-            vm.startupJobsRead(STARTUP_JOBS.get()); // read while the toolkit started: in the first frame
+        java.util.List<io.streamdesk.model.Job> early = STARTUP_JOBS.getAndSet(null); // one start takes it
+        if (early != null) {
+            vm.startupJobsRead(early); // read while the toolkit started: in the first frame
         }
         completeWhenListRendered(scene, vm);
         primaryStage.setTitle("StreamDesk");
