@@ -183,6 +183,11 @@ public final class AppContext implements Services {
         }
     }
 
+    /** True once {@link #close} began: a launcher that was told to quit while opening starts nothing more. */
+    public boolean closing() {
+        return closed;
+    }
+
     /** Loads the SQL planner on a background thread so the first check and run do not pay for it. */
     public void warmUpInBackground() {
         periodic.runOnce("Planner warm-up (the first check will be slower)", () -> {

@@ -82,6 +82,9 @@ public final class AppLauncher {
         services.complete(context);
         // the local cluster (a child JVM) and the planner warm-up once the services are on screen
         awaitQuietly(StreamDeskApp.servicesShown());
+        if (context.closing()) {
+            return; // quit (the window, SIGTERM) while the services opened: no cluster to spawn only to stop it
+        }
         try {
             context.clusters().startAll();
         } catch (RuntimeException e) {
