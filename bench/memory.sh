@@ -35,7 +35,8 @@ echo "job.lastOpen=$job" >>"$data/window.properties"
 
 Xvfb :96 -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
 sleep 1
-DISPLAY=:96 java $app_opts -Dprism.order=sw $opens -cp "target/classes:$(cat target/app.cp)" \
+# MEMORY_JAVA_OPTS adds options (e.g. -XX:NativeMemoryTracking=summary: the script then saves jcmd's summary)
+DISPLAY=:96 java $app_opts ${MEMORY_JAVA_OPTS:-} -Dprism.order=sw $opens -cp "target/classes:$(cat target/app.cp)" \
   io.streamdesk.Launcher --data-dir "$data" >"$out/memory-app.out" 2>&1 & app=$!
 trap 'kill $app 2>/dev/null; for _ in $(seq 60); do kill -0 $app 2>/dev/null || break; sleep 0.5; done; kill $xvfb 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 180); do [ -f "$data/cluster/rest.url" ] && break; sleep 1; done
@@ -45,6 +46,10 @@ child=$(cat "$data/cluster/pid")
 rss() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 DISPLAY=:96 import -window root "$out/memory-job-page.png" 2>/dev/null || true
 a=$(rss "$app"); c=$(rss "$child")
+if [[ ${MEMORY_JAVA_OPTS:-} == *NativeMemoryTracking* ]]; then
+  jcmd "$app" VM.native_memory summary >"$out/memory-app-nmt.txt" 2>&1 || true
+  jcmd "$app" GC.heap_info >>"$out/memory-app-nmt.txt" 2>&1 || true
+fi
 echo "app (idle ${idle}s, ${jobs} jobs, ${events} events, job page open): ${a} MiB"
 echo "local cluster child (no job): ${c} MiB"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -29,6 +29,17 @@ opens=$(sed -n 's:.*<flink.jvm.opens>\(.*\)</flink.jvm.opens>.*:\1:p' pom.xml)
 app_opts=$(sed -n 's:.*<app.jvm.options>\(.*\)</app.jvm.options>.*:\1:p' pom.xml)
 app_opts=${app_opts:--Xmx1g}
 
+# STARTUP_CDS=1 (an experiment for ADR 0013): the app from a jar with a dynamic AppCDS archive, made by one training
+# start (-XX:ArchiveClassesAtExit; JDK 17 cannot archive classes from a directory such as target/classes)
+cds_opts=""
+if [ "${STARTUP_CDS:-0}" = 1 ]; then
+  mkdir -p target/cds
+  rm -f target/cds/streamdesk-app.jar
+  (cd target/classes && jar cf ../cds/streamdesk-app.jar .)
+  app_cp="target/cds/streamdesk-app.jar:$(cat target/app.cp)"
+  cds_opts="-XX:SharedArchiveFile=target/cds/app.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
+fi
+
 # the data directory, once: through the job service and the event store (bench/StartupData)
 cache=target/bench-data/jobs${jobs}-events${events}
 if [ ! -f "$cache/.generated" ]; then
@@ -95,7 +106,7 @@ start_once() {
     java -Dprism.order=sw -cp "$cp" 'io.streamdesk.bench.BareWindow$Main' > >(stamp >"$log") 2>"$err" &
   else
     title="StreamDesk"; marker=LISTED
-    java $app_opts -Dprism.order=sw $opens -Dstreamdesk.bench.markers=true \
+    java $app_opts ${cds_opts_now:-$cds_opts} -Dprism.order=sw $opens -Dstreamdesk.bench.markers=true \
       -cp "$app_cp" io.streamdesk.Launcher --data-dir "$dir" > >(stamp >"$log") 2>"$err" &
   fi
   pid=$!
@@ -135,11 +146,19 @@ start_once() {
     kill -TERM "$pid" 2>/dev/null || true # quits as a logout does: services closed, cluster stopped
   fi
   # let it quit (the app closes its services as the window's close does) before the next start competes with it
-  for _ in $(seq 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  for _ in $(seq 1200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   echo "$(ms "$tmap" "$t0") $(ms "$tkey" "$t0")"
 }
+
+if [ "${STARTUP_CDS:-0}" = 1 ]; then
+  rm -f target/cds/app.jsa
+  cp -a "$cache" "$tmp/train"
+  cds_opts_now="-XX:ArchiveClassesAtExit=target/cds/app.jsa" start_once app "$tmp/train" "" >/dev/null
+  rm -rf "$tmp/train"
+  ls -la target/cds/app.jsa >&2 || echo "no archive: the training start did not dump one" >&2
+fi
 
 declare -a a_map a_list a_warm b_map b_list b_warm
 shot=$out/startup-listed.png
