@@ -92,7 +92,9 @@ public final class AppContext implements Services {
                 .cluster(localCluster, io.streamdesk.flink.local.FlinkVersions.bundled())
                 .clusterDefinitions(new io.streamdesk.store.JdbcClusterDefinitionStore(database.dataSource()))
                 .variables(new io.streamdesk.store.JdbcVariableStore(database.dataSource()))
-                .connectors(List.of(new io.streamdesk.flink.remote.RemoteSessionConnector()))
+                .connectors(List.of(new io.streamdesk.flink.remote.RemoteSessionConnector(),
+                        new io.streamdesk.k8s.KubernetesClusterConnector(
+                                io.streamdesk.flink.rest.FlinkRestClient::forEndpoint)))
                 .dependencies(new io.streamdesk.store.JdbcDependencyStore(database.dataSource()),
                         new io.streamdesk.store.DependencyFiles(dirs.dependencies()))
                 .jobPoll(options.reconcileInterval())

@@ -5,6 +5,7 @@ import io.streamdesk.model.JobStatus;
 import io.streamdesk.model.cluster.ClusterDefinition;
 import io.streamdesk.model.cluster.ClusterKind;
 import io.streamdesk.model.cluster.ConnectivityReport;
+import io.streamdesk.model.cluster.KubernetesSpec;
 import io.streamdesk.model.cluster.RemoteEndpoint;
 import io.streamdesk.service.clusters.ClusterDefinitionRules;
 import io.streamdesk.service.clusters.ConnectivityTester;
@@ -224,6 +225,110 @@ final class ClusterRegistry {
         return stored;
     }
 
+    /**
+     * Registers a Kubernetes cluster (R3): validates the FlinkDeployment settings, the optional REST URL override and
+     * the savepoint directory (required: the pods cannot write this desktop's disk), refuses a second registration of
+     * the same FlinkDeployment, stores the definition, connects it and starts it (the connection creates or adopts
+     * the FlinkDeployment).
+     */
+    synchronized ClusterDefinition addKubernetes(String name, KubernetesSpec spec, RemoteEndpoint restOverride,
+                                                 String savepointDir) {
+        String validName = ClusterDefinitionRules.requireName(name, definitions(), null);
+        KubernetesSpec validSpec = withAbsoluteKubeconfig(ClusterDefinitionRules.requireKubernetes(spec));
+        ClusterDefinitionRules.requireRestOverride(restOverride);
+        String validDir = ClusterDefinitionRules.requireKubernetesSavepointDirectory(savepointDir);
+        requireDeploymentFree(validSpec, null);
+        String id = newId("k8s-");
+        ClusterDefinition definition = new ClusterDefinition(id, validName, ClusterKind.KUBERNETES,
+                restOverride == null ? null : withSecret(restOverride, null), validDir, clock.instant(), validSpec);
+        ClusterConnection connection;
+        ClusterDefinition stored;
+        try {
+            connection = connectOrRefuse(definition);
+            stored = store.create(definition);
+        } catch (StoreException e) {
+            throw new OperationFailedException("Adding the cluster '" + validName + "' failed: " + e.getMessage(),
+                    "Try again; if it keeps failing, the app log tells why.", e);
+        }
+        connectedFrom.put(stored.id(), stored);
+        if (connection != null) {
+            clusters.register(connection);
+            startQuietly(connection);
+        }
+        LOG.info("Added the Kubernetes cluster {} '{}': FlinkDeployment {}/{} (context {})", id, validName,
+                validSpec.namespace(), validSpec.deploymentName(), validSpec.context() == null ? "current"
+                        : validSpec.context());
+        fire();
+        return stored;
+    }
+
+    /** Changes a Kubernetes cluster's definition and reconnects it (the new connection writes the changed spec). */
+    synchronized ClusterDefinition updateKubernetes(String id, String name, KubernetesSpec spec,
+                                                    RemoteEndpoint restOverride, String savepointDir) {
+        ClusterDefinition old = existing(id);
+        if (old.kind() != ClusterKind.KUBERNETES) {
+            throw new InputRejectedException("The cluster " + id + " is a " + old.kind().label()
+                    + " cluster; only Kubernetes clusters are changed here.");
+        }
+        String validName = ClusterDefinitionRules.requireName(name, definitions(), id);
+        KubernetesSpec validSpec = withAbsoluteKubeconfig(ClusterDefinitionRules.requireKubernetes(spec));
+        ClusterDefinitionRules.requireRestOverride(restOverride);
+        String validDir = ClusterDefinitionRules.requireKubernetesSavepointDirectory(savepointDir);
+        KubernetesSpec was = old.kubernetes();
+        if (!was.namespace().equals(validSpec.namespace()) || !was.deploymentName().equals(validSpec.deploymentName())) {
+            // the FlinkDeployment is found by namespace and name: a new pair would leave the old one running unseen
+            throw new InputRejectedException("Namespace and deployment name: a registered cluster stays the "
+                    + "FlinkDeployment " + was.namespace() + "/" + was.deploymentName() + "; add a new cluster for "
+                    + validSpec.namespace() + "/" + validSpec.deploymentName() + " instead.");
+        }
+        requireDeploymentFree(validSpec, id);
+        ClusterDefinition changed = new ClusterDefinition(id, validName, ClusterKind.KUBERNETES,
+                restOverride == null ? null : withSecret(restOverride, null), validDir, old.createdAt(), validSpec);
+        ClusterConnection connection;
+        ClusterDefinition stored;
+        try {
+            connection = connectOrRefuse(changed);
+            stored = store.update(changed);
+        } catch (StoreException e) {
+            throw new OperationFailedException("Changing the cluster '" + validName + "' failed: " + e.getMessage(),
+                    "Try again; if it keeps failing, the app log tells why.", e);
+        }
+        clusters.unregister(id);
+        connectedFrom.put(id, stored);
+        if (connection != null) {
+            clusters.register(connection);
+            startQuietly(connection);
+        }
+        fire();
+        return stored;
+    }
+
+    /** Two registrations of one FlinkDeployment would fight over it (scale, suspend, delete). */
+    private void requireDeploymentFree(KubernetesSpec spec, String ownId) {
+        for (ClusterDefinition d : definitions()) {
+            KubernetesSpec other = d.kubernetes();
+            if (other == null || d.id().equals(ownId)) {
+                continue;
+            }
+            if (java.util.Objects.equals(other.kubeconfig(), spec.kubeconfig())
+                    && java.util.Objects.equals(other.context(), spec.context())
+                    && other.namespace().equals(spec.namespace()) && other.deploymentName().equals(spec.deploymentName())) {
+                throw new InputRejectedException("Deployment name: the cluster '" + d.name() + "' (" + d.id()
+                        + ") already is the FlinkDeployment " + spec.namespace() + "/" + spec.deploymentName()
+                        + " of this context; choose another name or namespace.");
+            }
+        }
+    }
+
+    private static KubernetesSpec withAbsoluteKubeconfig(KubernetesSpec s) {
+        if (s.kubeconfig() == null) {
+            return s;
+        }
+        return new KubernetesSpec(abs(s.kubeconfig()), s.context(), s.namespace(), s.deploymentName(), s.image(),
+                s.flinkVersion(), s.serviceAccount(), s.jobManager(), s.taskManager(), s.taskSlots(),
+                s.flinkConfiguration(), s.hostAliases(), s.dns());
+    }
+
     List<Job> jobsOn(String clusterId) {
         return jobs.list().stream().filter(j -> clusterId.equals(j.clusterId())).toList();
     }
@@ -366,8 +471,12 @@ final class ClusterRegistry {
     }
 
     private String newId() {
+        return newId("rsc-");
+    }
+
+    private String newId(String prefix) {
         for (int attempt = 0; ; attempt++) {
-            StringBuilder sb = new StringBuilder("rsc-");
+            StringBuilder sb = new StringBuilder(prefix);
             for (int i = 0; i < 8; i++) {
                 sb.append(ID_ALPHABET.charAt(RANDOM.nextInt(ID_ALPHABET.length())));
             }

@@ -190,6 +190,29 @@ public final class ClusterService {
         return registry().updateRemote(id, name, endpoint, passwordOrNullToKeep, savepointDirOrNull);
     }
 
+    /**
+     * Registers a Kubernetes cluster (R3): a session-mode FlinkDeployment of the Flink Kubernetes Operator from a
+     * kubeconfig context and namespace. Validates (InputRejectedException naming the field: the spec's
+     * {@link io.streamdesk.model.cluster.KubernetesSpec#problems()}, the REST URL override, the savepoint directory,
+     * which is required because the pods cannot write this desktop's disk), stores the definition, connects and
+     * starts it: the connection creates the FlinkDeployment, or adopts the one this app made before.
+     *
+     * @param restOverrideOrNull the JobManager's REST URL when it is exposed (ingress, load balancer); null
+     *                           port-forwards to the {@code <name>-rest} service
+     */
+    public io.streamdesk.model.cluster.ClusterDefinition addKubernetes(String name,
+            io.streamdesk.model.cluster.KubernetesSpec spec, io.streamdesk.model.cluster.RemoteEndpoint restOverrideOrNull,
+            String savepointDirectory) {
+        return registry().addKubernetes(name, spec, restOverrideOrNull, savepointDirectory);
+    }
+
+    /** Changes a Kubernetes cluster (validated as {@link #addKubernetes}) and reconnects it with the new settings. */
+    public io.streamdesk.model.cluster.ClusterDefinition updateKubernetes(String id, String name,
+            io.streamdesk.model.cluster.KubernetesSpec spec, io.streamdesk.model.cluster.RemoteEndpoint restOverrideOrNull,
+            String savepointDirectory) {
+        return registry().updateKubernetes(id, name, spec, restOverrideOrNull, savepointDirectory);
+    }
+
     /** The jobs placed on the cluster. */
     public List<io.streamdesk.model.Job> jobsOn(String clusterId) {
         return registry().jobsOn(clusterId);

@@ -550,7 +550,10 @@ public final class RunService {
         io.streamdesk.model.sql.SqlContext context = sqlContexts.forVersion(version);
         String sql = withVariables(version, context.variables());
         io.streamdesk.service.secrets.SecretRefs.Resolved configuration = secretRefs.resolve(sql,
-                version.config().parameters(), FlinkJobConfiguration.of(version.config(), allowNonRestoredState));
+                version.config().parameters(), FlinkJobConfiguration.of(version.config(), allowNonRestoredState),
+                context.variables());
+        // the catalog's tables get the secret variables' values; the script keeps its own references until here
+        context = context.withVariables(configuration.variables());
         ClusterGateway gateway = clusters.readyGateway(job.clusterId(), timeouts.clusterStart());
         String flinkJobId;
         try {

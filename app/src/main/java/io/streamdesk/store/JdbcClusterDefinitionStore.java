@@ -21,16 +21,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@link ClusterDefinitionStore} on the {@code cluster} table (V1, extended by V12), the table jobs refer to. The
+ * {@link ClusterDefinitionStore} on the {@code cluster} table (V1, extended by V12 and V18), the table jobs refer to. The
  * password of a remote cluster is not a column: only the id of its secret ({@code password_secret_id}) is kept here.
  * Deleting marks the row removed ({@code removed_at}): jobs placed on the cluster keep a valid reference, the cluster
- * is no longer listed or found, and its name is free again.
+ * is no longer listed or found, and its name is free again. A Kubernetes cluster's settings are one JSON document in
+ * {@code kubernetes_spec} ({@link KubernetesSpecJson}); its {@code rest_url} is the optional REST URL override.
  */
 public final class JdbcClusterDefinitionStore implements ClusterDefinitionStore {
     private static final String DUPLICATE_KEY = "23505";
     private static final String WORKSPACE = HibernateJobStore.DEFAULT_WORKSPACE;
     private static final String COLUMNS = "id, name, kind, rest_url, username, password_secret_id, ca_file, "
-            + "client_cert_file, client_key_file, savepoint_directory, created_at";
+            + "client_cert_file, client_key_file, savepoint_directory, created_at, kubernetes_spec";
 
     private final DataSource dataSource;
 
@@ -66,11 +67,12 @@ public final class JdbcClusterDefinitionStore implements ClusterDefinitionStore 
             return JdbcTransactions.inTransaction(dataSource, "Adding cluster '" + d.name() + "'", c -> {
                 try (PreparedStatement ps = c.prepareStatement("insert into cluster (workspace_id, name, rest_url, "
                         + "username, password_secret_id, ca_file, client_cert_file, client_key_file, "
-                        + "savepoint_directory, kind, created_at, id) values ('" + WORKSPACE + "', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + "savepoint_directory, kubernetes_spec, kind, created_at, id) values ('" + WORKSPACE
+                        + "', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     bindMutable(ps, d);
-                    ps.setString(9, d.kind().name());
-                    ps.setObject(10, d.createdAt().atOffset(ZoneOffset.UTC));
-                    ps.setString(11, Limits.required(d.id(), "Cluster ID", 64));
+                    ps.setString(10, d.kind().name());
+                    ps.setObject(11, d.createdAt().atOffset(ZoneOffset.UTC));
+                    ps.setString(12, Limits.required(d.id(), "Cluster ID", 64));
                     ps.executeUpdate();
                 }
                 return select(c, d.id()).orElseThrow();
@@ -86,9 +88,9 @@ public final class JdbcClusterDefinitionStore implements ClusterDefinitionStore 
             return JdbcTransactions.inTransaction(dataSource, "Changing cluster '" + d.name() + "'", c -> {
                 try (PreparedStatement ps = c.prepareStatement("update cluster set name = ?, rest_url = ?, "
                         + "username = ?, password_secret_id = ?, ca_file = ?, client_cert_file = ?, "
-                        + "client_key_file = ?, savepoint_directory = ? where id = ? and removed_at is null")) {
+                        + "client_key_file = ?, savepoint_directory = ?, kubernetes_spec = ? where id = ? and removed_at is null")) {
                     bindMutable(ps, d);
-                    ps.setString(9, d.id());
+                    ps.setString(10, d.id());
                     if (ps.executeUpdate() != 1) {
                         throw new StoreException("No cluster with ID '" + d.id() + "'.");
                     }
@@ -129,6 +131,7 @@ public final class JdbcClusterDefinitionStore implements ClusterDefinitionStore 
         ps.setString(6, e == null ? null : path(e.clientCertFile()));
         ps.setString(7, e == null ? null : path(e.clientKeyFile()));
         ps.setString(8, Limits.bounded(d.savepointDirectory(), "Savepoint directory", 2000));
+        ps.setString(9, d.kubernetes() == null ? null : KubernetesSpecJson.write(d.kubernetes()));
     }
 
     private static String path(Path p) {
@@ -150,8 +153,11 @@ public final class JdbcClusterDefinitionStore implements ClusterDefinitionStore 
                 rs.getString("password_secret_id"), pathOf(rs.getString("ca_file")),
                 pathOf(rs.getString("client_cert_file")), pathOf(rs.getString("client_key_file")));
         Instant created = rs.getObject("created_at", OffsetDateTime.class).toInstant();
-        return new ClusterDefinition(rs.getString("id"), rs.getString("name"), ClusterKind.valueOf(rs.getString("kind")),
-                endpoint, rs.getString("savepoint_directory"), created);
+        String id = rs.getString("id");
+        String spec = rs.getString("kubernetes_spec");
+        return new ClusterDefinition(id, rs.getString("name"), ClusterKind.valueOf(rs.getString("kind")),
+                endpoint, rs.getString("savepoint_directory"), created,
+                spec == null ? null : KubernetesSpecJson.read(spec, id));
     }
 
     private static Path pathOf(String s) {

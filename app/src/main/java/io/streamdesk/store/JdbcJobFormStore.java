@@ -54,15 +54,11 @@ public final class JdbcJobFormStore implements JobFormStore {
     @Override
     public void saveJarDraft(JobId job, JarJobSpec spec) {
         checkJar(spec, false);
-        JdbcTransactions.inTransaction(dataSource, "Saving the JAR form of " + job, c -> {
-            try (PreparedStatement ps = c.prepareStatement("merge into jar_job_draft (job_id, " + JAR_COLUMNS
-                    + ", saved_at) key (job_id) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, job.value());
-                bindJar(ps, 2, spec);
-                ps.setObject(8, clock.instant().atOffset(ZoneOffset.UTC));
-                ps.executeUpdate();
-            }
-            return null;
+        writeRow("Saving the JAR form of " + job, "merge into jar_job_draft (job_id, " + JAR_COLUMNS
+                    + ", saved_at) key (job_id) values (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+            ps.setString(1, job.value());
+            bindJar(ps, 2, spec);
+            ps.setObject(8, clock.instant().atOffset(ZoneOffset.UTC));
         });
     }
 
@@ -76,15 +72,11 @@ public final class JdbcJobFormStore implements JobFormStore {
     @Override
     public void freezeJar(JobId job, int version, JarJobSpec spec) {
         checkJar(spec, true);
-        JdbcTransactions.inTransaction(dataSource, "Freezing the JAR form of " + job + " v" + version, c -> {
-            try (PreparedStatement ps = c.prepareStatement("insert into jar_job_version (job_id, number, "
-                    + JAR_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, job.value());
-                ps.setInt(2, version);
-                bindJar(ps, 3, spec);
-                ps.executeUpdate();
-            }
-            return null;
+        writeRow("Freezing the JAR form of " + job + " v" + version, "insert into jar_job_version (job_id, number, "
+                    + JAR_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+            ps.setString(1, job.value());
+            ps.setInt(2, version);
+            bindJar(ps, 3, spec);
         });
     }
 
@@ -97,15 +89,11 @@ public final class JdbcJobFormStore implements JobFormStore {
     @Override
     public void saveEtlDraft(JobId job, EtlSpec spec) {
         String mappings = mappingsJson(spec);
-        JdbcTransactions.inTransaction(dataSource, "Saving the ETL form of " + job, c -> {
-            try (PreparedStatement ps = c.prepareStatement("merge into etl_job_draft (job_id, " + ETL_COLUMNS
-                    + ", saved_at) key (job_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, job.value());
-                bindEtl(ps, 2, spec, mappings);
-                ps.setObject(10, clock.instant().atOffset(ZoneOffset.UTC));
-                ps.executeUpdate();
-            }
-            return null;
+        writeRow("Saving the ETL form of " + job, "merge into etl_job_draft (job_id, " + ETL_COLUMNS
+                    + ", saved_at) key (job_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+            ps.setString(1, job.value());
+            bindEtl(ps, 2, spec, mappings);
+            ps.setObject(10, clock.instant().atOffset(ZoneOffset.UTC));
         });
     }
 
@@ -122,16 +110,28 @@ public final class JdbcJobFormStore implements JobFormStore {
             throw new StoreException("An ETL version needs its source and sink table");
         }
         String mappings = mappingsJson(spec);
-        JdbcTransactions.inTransaction(dataSource, "Freezing the ETL form of " + job + " v" + version, c -> {
-            try (PreparedStatement ps = c.prepareStatement("insert into etl_job_version (job_id, number, "
-                    + ETL_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, job.value());
-                ps.setInt(2, version);
-                bindEtl(ps, 3, spec, mappings);
+        writeRow("Freezing the ETL form of " + job + " v" + version, "insert into etl_job_version (job_id, number, "
+                    + ETL_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+            ps.setString(1, job.value());
+            ps.setInt(2, version);
+            bindEtl(ps, 3, spec, mappings);
+        });
+    }
+
+    /** Writes one row in its own transaction: {@code sql} with the parameters {@code binder} sets. */
+    private void writeRow(String what, String sql, RowBinder binder) {
+        JdbcTransactions.inTransaction(dataSource, what, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                binder.bind(ps);
                 ps.executeUpdate();
             }
             return null;
         });
+    }
+
+    @FunctionalInterface
+    private interface RowBinder {
+        void bind(PreparedStatement ps) throws java.sql.SQLException;
     }
 
     // ---- JAR rows ----

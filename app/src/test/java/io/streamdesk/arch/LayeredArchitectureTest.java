@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
  * cli -> service                   app -> everything: it wires the adapters into the one service graph
  * </pre>
  * The libraries that belong to one layer are layers too, so a service cannot reach Flink's classes or Hibernate, and
- * no adapter or service can reach JavaFX. Layers with no classes yet (k8s, delivery) are optional: the rule holds
- * for them from their first class on. View models and the scene graph: {@code ui/UiArchitectureTest}.
+ * no adapter or service can reach JavaFX. Layers with no classes yet (delivery) are optional: the rule holds
+ * for them from their first class on. The k8s adapter (issue 13) reaches Flink's REST API only through the
+ * {@code service.port.RestGatewayFactory} port the app wires the Flink adapter's client into, never the flink package. View models and the scene graph: {@code ui/UiArchitectureTest}.
  */
 class LayeredArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The start-up schema check (ADR 0013): Flyway runs when the database is new, behind or ahead of the app's
+ * The start-up schema check (ADR 0015): Flyway runs when the database is new, behind or ahead of the app's
  * migrations, and only then; the versions the check lists are the ones Flyway resolves; the entities match the
  * migrated schema (Hibernate's validation, which the start no longer runs).
  */

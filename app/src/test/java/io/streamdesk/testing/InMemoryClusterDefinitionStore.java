@@ -53,7 +53,8 @@ public final class InMemoryClusterDefinitionStore implements ClusterDefinitionSt
             throw new StoreException("A cluster named '" + definition.name() + "' exists.");
         }
         ClusterDefinition kept = new ClusterDefinition(old.id(), definition.name(), old.kind(), definition.endpoint(),
-                definition.savepointDirectory(), old.createdAt());
+                definition.savepointDirectory(), old.createdAt(),
+                old.kind() == ClusterKind.KUBERNETES ? definition.kubernetes() : null);
         rows.put(kept.id(), kept);
         return kept;
     }

@@ -412,7 +412,7 @@ public final class LocalClusterProcess implements ClusterConnection {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
         command.add("-XX:+UseSerialGC"); // small footprint; the child is one process on a desktop
-        // idle footprint (issue 14, ADR 0013): the heap starts small and grows with the jobs instead of starting at
+        // idle footprint (issue 14, ADR 0015): the heap starts small and grows with the jobs instead of starting at
         // 1/64 of the machine's memory, and gives memory back after a collection leaves most of it free
         command.addAll(CHILD_FOOTPRINT_OPTIONS);
         // a child out of memory is half dead (threads gone, REST maybe answering): let it exit so it is restarted

@@ -7,16 +7,30 @@ final class TableTemplates {
     private TableTemplates() {
     }
 
+    /** Order events with an event-time watermark: the sources' columns (datagen, Kafka). */
+    private static final String ORDER_EVENTS = """
+            CREATE TABLE {{name}} (
+              order_id BIGINT,
+              customer_id INT,
+              amount DECIMAL(10, 2),
+              order_time TIMESTAMP(3),
+              WATERMARK FOR order_time AS order_time - INTERVAL '5' SECOND
+            ) WITH (
+            """;
+
+    /** Totals per customer, keyed: the upserting sinks' columns (upsert-kafka, JDBC). */
+    private static final String CUSTOMER_TOTALS = """
+            CREATE TABLE {{name}} (
+              customer_id INT,
+              total DECIMAL(10, 2),
+              order_count BIGINT,
+              PRIMARY KEY (customer_id) NOT ENFORCED
+            ) WITH (
+            """;
+
     static final List<TableTemplate> ALL = List.of(
             new TableTemplate("datagen", "Datagen (generated rows)", "datagen",
-                    "Random rows at a fixed rate: a source for trying a job without a real system.", """
-                    CREATE TABLE {{name}} (
-                      order_id BIGINT,
-                      customer_id INT,
-                      amount DECIMAL(10, 2),
-                      order_time TIMESTAMP(3),
-                      WATERMARK FOR order_time AS order_time - INTERVAL '5' SECOND
-                    ) WITH (
+                    "Random rows at a fixed rate: a source for trying a job without a real system.", ORDER_EVENTS + """
                       'connector' = 'datagen',
                       'rows-per-second' = '10',
                       'fields.order_id.kind' = 'sequence',
@@ -59,14 +73,7 @@ final class TableTemplates {
                       'sink.rolling-policy.rollover-interval' = '1 min'
                     )"""),
             new TableTemplate("kafka", "Kafka (topic)", "kafka",
-                    "A Kafka topic of JSON records; edit the topic and the brokers. Needs the Kafka connector jar.", """
-                    CREATE TABLE {{name}} (
-                      order_id BIGINT,
-                      customer_id INT,
-                      amount DECIMAL(10, 2),
-                      order_time TIMESTAMP(3),
-                      WATERMARK FOR order_time AS order_time - INTERVAL '5' SECOND
-                    ) WITH (
+                    "A Kafka topic of JSON records; edit the topic and the brokers. Needs the Kafka connector jar.", ORDER_EVENTS + """
                       'connector' = 'kafka',
                       'topic' = 'orders',
                       'properties.bootstrap.servers' = 'localhost:9092',
@@ -77,13 +84,7 @@ final class TableTemplates {
                     )"""),
             new TableTemplate("upsert-kafka", "Upsert Kafka (changelog by key)", "upsert-kafka",
                     "A compacted topic keyed by the primary key: the latest row per key. Needs the Kafka connector jar.",
-                    """
-                    CREATE TABLE {{name}} (
-                      customer_id INT,
-                      total DECIMAL(10, 2),
-                      order_count BIGINT,
-                      PRIMARY KEY (customer_id) NOT ENFORCED
-                    ) WITH (
+                    CUSTOMER_TOTALS + """
                       'connector' = 'upsert-kafka',
                       'topic' = 'customer-totals',
                       'properties.bootstrap.servers' = 'localhost:9092',
@@ -92,13 +93,7 @@ final class TableTemplates {
                     )"""),
             new TableTemplate("jdbc", "JDBC (database table)", "jdbc",
                     "A table of a relational database (PostgreSQL, MySQL); edit the URL, table and user. Needs the"
-                            + " JDBC connector and driver jars.", """
-                    CREATE TABLE {{name}} (
-                      customer_id INT,
-                      total DECIMAL(10, 2),
-                      order_count BIGINT,
-                      PRIMARY KEY (customer_id) NOT ENFORCED
-                    ) WITH (
+                            + " JDBC connector and driver jars.", CUSTOMER_TOTALS + """
                       'connector' = 'jdbc',
                       'url' = 'jdbc:postgresql://localhost:5432/shop',
                       'table-name' = 'customer_totals',

@@ -50,11 +50,14 @@ public final class SecretRefs {
         private final String sql;
         private final Map<String, String> configuration;
         private final List<String> values;
+        private final Map<String, String> variables;
 
-        private Resolved(String sql, Map<String, String> configuration, List<String> values) {
+        private Resolved(String sql, Map<String, String> configuration, List<String> values,
+                         Map<String, String> variables) {
             this.sql = sql;
             this.configuration = Collections.unmodifiableMap(configuration);
             this.values = withTellingParts(values);
+            this.variables = Collections.unmodifiableMap(variables);
         }
 
         /**
@@ -91,6 +94,14 @@ public final class SecretRefs {
         /** For the submitter only: never store, log or show it. */
         public Map<String, String> configuration() {
             return configuration;
+        }
+
+        /**
+         * For the submitter only: the variable values with secret variables' references resolved, for the catalog
+         * tables' options (M6); empty when no variables were given.
+         */
+        public Map<String, String> variables() {
+            return variables;
         }
 
         public boolean resolvedAny() {
@@ -149,6 +160,45 @@ public final class SecretRefs {
      *                                script, or the key and line of one in the parameters
      */
     public Resolved resolve(String sql, String parametersText, Map<String, String> configuration) {
+        return resolve(sql, parametersText, configuration, Map.of());
+    }
+
+    /**
+     * As {@link #resolve(String, String, Map)}, and also the values of secret variables ({@code variables}: name to
+     * value, a secret variable's value being its {@code ${secret:id}} reference) for the metadata catalog's table
+     * options, which the script does not contain (M6, S2); their secrets are scrubbed from messages like the others.
+     *
+     * @throws InputRejectedException naming the variable whose secret is missing
+     */
+    public Resolved resolve(String sql, String parametersText, Map<String, String> configuration,
+                            Map<String, String> variables) {
+        Map<String, String> resolvedVariables = new LinkedHashMap<>();
+        List<String> variableSecrets = new ArrayList<>();
+        for (Map.Entry<String, String> v : variables.entrySet()) {
+            Optional<String> id = idOf(v.getValue());
+            if (id.isEmpty()) {
+                resolvedVariables.put(v.getKey(), v.getValue());
+                continue;
+            }
+            Optional<String> secret = store.get(id.get());
+            if (secret.isEmpty()) {
+                throw new InputRejectedException("Variable '" + v.getKey() + "': " + missing(id.get(),
+                        "Set the variable's secret value again in the Variables pane and publish a new version."));
+            }
+            resolvedVariables.put(v.getKey(), secret.get());
+            variableSecrets.add(secret.get());
+        }
+        Resolved resolved = resolveWithoutVariables(sql, parametersText, configuration);
+        if (variableSecrets.isEmpty()) {
+            return new Resolved(resolved.sql, resolved.configuration, resolved.values, resolvedVariables);
+        }
+        List<String> values = new ArrayList<>(resolved.values);
+        values.addAll(variableSecrets);
+        values.sort((a, b) -> Integer.compare(b.length(), a.length()));
+        return new Resolved(resolved.sql, resolved.configuration, values, resolvedVariables);
+    }
+
+    private Resolved resolveWithoutVariables(String sql, String parametersText, Map<String, String> configuration) {
         List<String> values = new ArrayList<>();
         String resolvedSql = sql == null ? null : resolveSql(sql, values);
         Map<String, Integer> lines = null;
@@ -185,7 +235,7 @@ public final class SecretRefs {
         }
         // longest first, so a value that contains another is masked whole
         values.sort((a, b) -> Integer.compare(b.length(), a.length()));
-        return new Resolved(resolvedSql, out, values);
+        return new Resolved(resolvedSql, out, values, Map.of());
     }
 
     private String resolveSql(String sql, List<String> values) {

@@ -148,6 +148,8 @@ public final class DependenciesView {
         empty.setId("dependenciesEmpty");
         empty.getStyleClass().add("empty-state");
         empty.setWrapText(true);
+        empty.setMaxWidth(640);
+        empty.setPadding(new javafx.geometry.Insets(0, 24, 0, 24));
         table.setPlaceholder(empty);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, d) -> {
             if (!syncing && !vm.replacingRows()) {
@@ -284,7 +286,8 @@ public final class DependenciesView {
     private void showPage(Dependency d) {
         if (d == null) {
             page.getChildren().setAll(pageHint);
-            pageHint.setText(vm.rows().isEmpty() ? DependenciesViewModel.EMPTY : DependenciesViewModel.SELECT_HINT);
+            // with no dependencies the table's placeholder says what to do: the page below does not repeat it
+            pageHint.setText(vm.rows().isEmpty() ? "" : DependenciesViewModel.SELECT_HINT);
             return;
         }
         pageTitle.setText(d.name());

@@ -63,6 +63,8 @@ public final class JobPageView {
     @FXML private Label operationError;
     @FXML private Button saveButton;
     @FXML private Button checkButton;
+    @FXML private Button formatButton;
+    @FXML private Button replaceVariablesButton;
     @FXML private Button publishButton;
     @FXML private Button runButton;
     @FXML private Button stopButton;
@@ -138,6 +140,16 @@ public final class JobPageView {
         // with the checked Run dialog, Run also works while a version runs: it offers to stop that one first (J5)
         runButton.disableProperty().bind(vm.canRunProperty().or(vm.canStopProperty()).not());
         stopButton.disableProperty().bind(vm.canStopProperty().not());
+        // a JAR job has no SQL; an ETL job's SQL is generated from its form: neither is formatted, and a JAR job has
+        // no variables to replace (J1)
+        javafx.beans.binding.BooleanBinding sqlJob = Bindings.createBooleanBinding(() -> vm.jobProperty().get() == null
+                || vm.jobProperty().get().type() == io.streamdesk.model.JobType.SQL, vm.jobProperty());
+        javafx.beans.binding.BooleanBinding jarJob = Bindings.createBooleanBinding(() -> vm.jobProperty().get() != null
+                && vm.jobProperty().get().type() == io.streamdesk.model.JobType.JAR, vm.jobProperty());
+        formatButton.visibleProperty().bind(sqlJob);
+        formatButton.managedProperty().bind(sqlJob);
+        replaceVariablesButton.visibleProperty().bind(jarJob.not());
+        replaceVariablesButton.managedProperty().bind(jarJob.not());
     }
 
     /**

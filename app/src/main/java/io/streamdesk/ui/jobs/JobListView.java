@@ -69,7 +69,7 @@ public final class JobListView {
         text(nameColumn, JobRow::name);
         text(idColumn, JobRow::id);
         text(typeColumn, JobRow::type);
-        text(clusterColumn, JobRow::cluster);
+        clusterColumn.setCellValueFactory(c -> c.getValue().clusterNameProperty());
         text(versionColumn, JobRow::onlineVersion);
         cuColumn.setCellValueFactory(c -> c.getValue().cusProperty());
         idColumn.getStyleClass().add("monospace");

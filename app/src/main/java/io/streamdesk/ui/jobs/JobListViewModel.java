@@ -49,6 +49,7 @@ public final class JobListViewModel {
 
     private JobService jobs;
     private java.util.function.Function<Job, io.streamdesk.model.ObservedJobState> observer = JobRow::asStored;
+    private java.util.Map<String, String> clusterNames = java.util.Map.of();
     private Scheduler.Cancellable ticker;
     private Consumer<JobId> openHandler = id -> { };
 
@@ -128,6 +129,25 @@ public final class JobListViewModel {
         }
     }
 
+    /**
+     * The Cluster column shows names, not ids: {@code names} (cluster id to name; reads the registry's store) runs in
+     * the background now and again whenever {@code onChange} calls back (clusters added, renamed, removed).
+     */
+    public void attachClusterNames(java.util.function.Supplier<java.util.Map<String, String>> names,
+                                   java.util.function.Consumer<Runnable> onChange) {
+        Runnable reload = () -> BackgroundTask.wrap(names::get).onSuccess(this::showClusterNames).executeWith(ctx);
+        onChange.accept(reload);
+        reload.run();
+    }
+
+    /** On the UI thread: the names the Cluster column shows (public for the view model tests). */
+    public void showClusterNames(java.util.Map<String, String> names) {
+        clusterNames = java.util.Map.copyOf(names);
+        for (JobRow row : rows) {
+            row.showClusterName(clusterNames);
+        }
+    }
+
     public void refresh() {
         if (jobs == null) {
             return;
@@ -167,6 +187,7 @@ public final class JobListViewModel {
             if (row.job().id().equals(job.id())) {
                 Integer before = row.job().onlineVersion();
                 row.update(job, ctx.scheduler().now());
+                row.showClusterName(clusterNames);
                 if (!java.util.Objects.equals(before, job.onlineVersion())) {
                     loadCus(row);
                 }
@@ -174,6 +195,7 @@ public final class JobListViewModel {
             }
         }
         JobRow row = new JobRow(job, ctx.scheduler().now(), observer);
+        row.showClusterName(clusterNames);
         rows.add(row);
         loadCus(row);
     }

@@ -29,6 +29,7 @@ public final class JobRow {
     private final ReadOnlyObjectWrapper<Duration> totalRunDuration = new ReadOnlyObjectWrapper<>(Duration.ZERO);
     private final ReadOnlyObjectWrapper<Duration> currentRunDuration = new ReadOnlyObjectWrapper<>(Duration.ZERO);
     private final ReadOnlyStringWrapper cus = new ReadOnlyStringWrapper(Formats.NONE);
+    private final ReadOnlyStringWrapper clusterName = new ReadOnlyStringWrapper();
 
     JobRow(Job job, Instant now) {
         this(job, now, JobRow::asStored);
@@ -46,7 +47,11 @@ public final class JobRow {
     }
 
     void update(Job newJob, Instant now) {
+        Job before = job.get();
         job.set(newJob);
+        if (before == null || clusterName.get() == null || !newJob.clusterId().equals(before.clusterId())) {
+            clusterName.set(newJob.clusterId()); // a moved job shows its new cluster's id until the names are applied
+        }
         tick(now);
     }
 
@@ -83,8 +88,18 @@ public final class JobRow {
         return job.get().type().name();
     }
 
+    /** The cluster's name as the Clusters pane shows it; its id until the names are known (or when it has none). */
     public String cluster() {
-        return job.get().clusterId();
+        return clusterName.get() == null ? job.get().clusterId() : clusterName.get();
+    }
+
+    public ReadOnlyStringProperty clusterNameProperty() {
+        return clusterName.getReadOnlyProperty();
+    }
+
+    void showClusterName(java.util.Map<String, String> names) {
+        String name = names.get(job.get().clusterId());
+        clusterName.set(name == null ? job.get().clusterId() : name);
     }
 
     /** The stored status; what to show is {@link #observed()}. */

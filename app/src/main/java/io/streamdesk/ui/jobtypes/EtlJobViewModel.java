@@ -7,9 +7,7 @@ import io.streamdesk.model.jobtype.EtlSql;
 import io.streamdesk.model.metadata.MetadataColumn;
 import io.streamdesk.model.metadata.MetadataSnapshot;
 import io.streamdesk.model.metadata.MetadataTable;
-import io.streamdesk.service.InputRejectedException;
 import io.streamdesk.service.jobtypes.EtlJobService;
-import io.streamdesk.ui.job.JobForm;
 import io.streamdesk.ui.task.BackgroundTask;
 import io.streamdesk.ui.task.UiContext;
 import java.util.ArrayList;
@@ -18,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -33,7 +29,7 @@ import javafx.collections.ObservableList;
  * source column or an expression; blank leaves the column out), a filter, and the SQL generated from them, shown
  * read-only as it changes and checked with the normal check (E3).
  */
-public final class EtlJobViewModel implements JobForm {
+public final class EtlJobViewModel extends JobTypeFormViewModel<EtlSpec> {
     /** One sink column and what it is made of. */
     public static final class MappingRow {
         private final String sinkColumn;
@@ -59,9 +55,7 @@ public final class EtlJobViewModel implements JobForm {
         }
     }
 
-    private final JobId jobId;
     private final EtlJobService etl;
-    private final UiContext ctx;
 
     // ---- properties ----
     private final ObservableList<EtlSpec.TableRef> tables = FXCollections.observableArrayList();
@@ -73,17 +67,11 @@ public final class EtlJobViewModel implements JobForm {
     private final ReadOnlyStringWrapper generatedSql = new ReadOnlyStringWrapper("");
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper catalogNote = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
     private MetadataSnapshot catalog = MetadataSnapshot.EMPTY;
-    private EtlSpec saved = EtlSpec.empty();
-    private boolean filling;
 
     public EtlJobViewModel(JobId jobId, EtlJobService etl, UiContext ctx) {
-        this.jobId = Objects.requireNonNull(jobId, "jobId");
+        super(jobId, ctx, EtlSpec.empty());
         this.etl = Objects.requireNonNull(etl, "etl");
-        this.ctx = Objects.requireNonNull(ctx, "ctx");
         source.addListener((o, a, b) -> {
             if (!filling) {
                 showSourceColumns();
@@ -140,19 +128,7 @@ public final class EtlJobViewModel implements JobForm {
         return catalogNote.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty dirtyProperty() {
-        return dirty.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty checkingProperty() {
-        return checking.getReadOnlyProperty();
-    }
-
-    /** The form as it is now. */
+    @Override
     public EtlSpec current() {
         List<EtlSpec.FieldMapping> mappings = rows.stream()
                 .map(r -> new EtlSpec.FieldMapping(r.sinkColumn(), r.expressionProperty().get())).toList();
@@ -184,27 +160,13 @@ public final class EtlJobViewModel implements JobForm {
     }
 
     @Override
-    public Runnable saveTask() {
-        EtlSpec spec = current();
-        return () -> {
-            etl.save(jobId, spec);
-            ctx.ui().run(() -> markSaved(spec));
-        };
+    protected void persist(EtlSpec spec) {
+        etl.save(jobId, spec);
     }
 
     @Override
-    public void save() {
-        EtlSpec spec = current();
-        BackgroundTask.wrap(() -> etl.save(jobId, spec))
-                .titled("Saving the ETL job")
-                .onSuccess(d -> {
-                    markSaved(spec);
-                    message.set("Saved.");
-                    check();
-                })
-                .onFailure(e -> message.set(e instanceof InputRejectedException ? e.getMessage()
-                        : "Could not save: " + e.getMessage()))
-                .executeWith(ctx);
+    protected String kind() {
+        return "ETL job";
     }
 
     /** The generated SQL through the normal check (E3), in the background. */
@@ -299,18 +261,14 @@ public final class EtlJobViewModel implements JobForm {
                 : "Source columns: " + String.join(", ", columns.stream().map(c -> c.name() + " " + c.type()).toList()));
     }
 
-    private void markSaved(EtlSpec spec) {
-        saved = spec;
-        changed();
-    }
-
     /** Regenerates the SQL (pure, no I/O) and the form's own problems on every change. */
-    private void changed() {
+    @Override
+    protected void changed() {
         if (filling) {
             return;
         }
+        super.changed();
         EtlSpec spec = current();
-        dirty.set(!spec.equals(saved));
         EtlSql.Generated generated = EtlSql.generate(spec, columnsOf(spec.source()).stream()
                 .map(MetadataColumn::name).toList());
         generatedSql.set(generated.sql());

@@ -4,9 +4,7 @@ import io.streamdesk.model.JobId;
 import io.streamdesk.model.dependency.DependencyRef;
 import io.streamdesk.model.jobtype.JarJobSpec;
 import io.streamdesk.model.jobtype.ProgramArguments;
-import io.streamdesk.service.InputRejectedException;
 import io.streamdesk.service.jobtypes.JarJobService;
-import io.streamdesk.ui.job.JobForm;
 import io.streamdesk.ui.task.BackgroundTask;
 import io.streamdesk.ui.task.UiContext;
 import java.util.List;
@@ -27,10 +25,8 @@ import javafx.collections.ObservableList;
  * check's error inline, the arguments as one shell-like line (parsed as typed: a problem or the arguments main() gets)
  * and the parallelism. Save writes the draft; Check reads the jar's entries; Publish, Run and Stop are the page's.
  */
-public final class JarJobViewModel implements JobForm {
-    private final JobId jobId;
+public final class JarJobViewModel extends JobTypeFormViewModel<JarJobSpec> {
     private final JarJobService jars;
-    private final UiContext ctx;
 
     // ---- properties ----
     private final ObservableList<DependencyRef> jarChoices = FXCollections.observableArrayList();
@@ -42,17 +38,11 @@ public final class JarJobViewModel implements JobForm {
     private final ReadOnlyStringWrapper argumentsError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper argumentsPreview = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper jarHint = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
-    private JarJobSpec saved = JarJobSpec.empty();
-    private boolean filling;
 
     public JarJobViewModel(JobId jobId, JarJobService jars, UiContext ctx) {
-        this.jobId = Objects.requireNonNull(jobId, "jobId");
+        super(jobId, ctx, JarJobSpec.empty());
         this.jars = Objects.requireNonNull(jars, "jars");
-        this.ctx = Objects.requireNonNull(ctx, "ctx");
         mainJar.addListener((o, a, b) -> {
             changed();
             entryClassError.set(""); // another jar: the last check said nothing about it
@@ -109,24 +99,11 @@ public final class JarJobViewModel implements JobForm {
         return jarHint.getReadOnlyProperty();
     }
 
-    /** The outcome of the last save or check. */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty dirtyProperty() {
-        return dirty.getReadOnlyProperty();
-    }
-
     public ReadOnlyBooleanProperty loadedProperty() {
         return loaded.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty checkingProperty() {
-        return checking.getReadOnlyProperty();
-    }
-
-    /** The form as it is now. */
+    @Override
     public JarJobSpec current() {
         Integer p = parallelism.get();
         return new JarJobSpec(mainJar.get(), entryClass.get(), arguments.get(), p == null ? 1 : p);
@@ -153,32 +130,13 @@ public final class JarJobViewModel implements JobForm {
     }
 
     @Override
-    public Runnable saveTask() {
-        JarJobSpec spec = current();
-        return () -> {
-            jars.save(jobId, spec);
-            ctx.ui().run(() -> markSaved(spec));
-        };
+    protected void persist(JarJobSpec spec) {
+        jars.save(jobId, spec);
     }
 
-    /** Saves the form as the draft (in the background), then checks it. */
     @Override
-    public void save() {
-        JarJobSpec spec = current();
-        if (spec.equals(saved)) {
-            check();
-            return;
-        }
-        BackgroundTask.wrap(() -> jars.save(jobId, spec))
-                .titled("Saving the JAR job")
-                .onSuccess(d -> {
-                    markSaved(spec);
-                    message.set("Saved.");
-                    check();
-                })
-                .onFailure(e -> message.set(e instanceof InputRejectedException ? e.getMessage()
-                        : "Could not save: " + e.getMessage()))
-                .executeWith(ctx);
+    protected String kind() {
+        return "JAR job";
     }
 
     /** Checks the form and the entry class against the jar's entries (in the background). */
@@ -223,17 +181,6 @@ public final class JarJobViewModel implements JobForm {
             filling = false;
         }
         changed();
-    }
-
-    private void markSaved(JarJobSpec spec) {
-        saved = spec;
-        changed();
-    }
-
-    private void changed() {
-        if (!filling) {
-            dirty.set(!current().equals(saved));
-        }
     }
 
     private void showArguments() {

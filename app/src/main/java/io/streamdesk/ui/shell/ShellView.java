@@ -154,6 +154,9 @@ public final class ShellView {
             if (services != null) {
                 fillPinnedPages();
                 jobList.attach(services.jobs(), services.clusters().jobStates()::observe);
+                jobList.attachClusterNames(() -> services.clusters().definitions().stream().collect(
+                        java.util.stream.Collectors.toMap(d -> d.id(), d -> d.name(), (first, second) -> first)),
+                        services.clusters()::addDefinitionsListener);
                 AlarmDesktopNotifications.attach(services);
                 windowState.lastOpenJob().ifPresent(this::reopenLastJob);
                 if (openWhenReady != null) { // asked for on the list read before the services

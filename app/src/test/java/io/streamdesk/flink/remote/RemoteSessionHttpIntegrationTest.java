@@ -103,6 +103,12 @@ class RemoteSessionHttpIntegrationTest {
 
     @Test
     @Order(3)
+    void shipsTheJobsDependencyJarsToTheRemoteCluster() throws Exception {
+        scenario.runJobWithAUdfJar(dir);
+    }
+
+    @Test
+    @Order(4)
     void aStoppedJobManagerIsUnreachableAndTheConnectionRecoversByItself() throws Exception {
         cluster.stopJobManager();
         long t0 = System.nanoTime();
@@ -123,7 +129,7 @@ class RemoteSessionHttpIntegrationTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void savepointTargetIsRefusedWithoutADirectory() {
         RemoteSessionConnection bare = (RemoteSessionConnection) new RemoteSessionConnector().connect(
                 new io.streamdesk.model.cluster.ClusterDefinition("bare", "Bare", io.streamdesk.model.cluster.ClusterKind.REMOTE_SESSION,
@@ -140,7 +146,7 @@ class RemoteSessionHttpIntegrationTest {
      * still there after the cluster is gone. Last: it ends the cluster.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void theLogsOfARunAreKeptAndStayReadableAfterTheClusterIsGone() throws Exception {
         scenario.awaitHealth(ClusterHealth.RUNNING, Duration.ofSeconds(20));
         io.streamdesk.model.JobId id = scenario.createJob("logs-plain");

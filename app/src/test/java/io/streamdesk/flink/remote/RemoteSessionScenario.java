@@ -51,6 +51,7 @@ final class RemoteSessionScenario {
             """;
 
     final InMemoryJobStore jobStore = new InMemoryJobStore();
+    final InMemoryVersionStore versionStore = new InMemoryVersionStore();
     final InMemorySecretStore secrets = new InMemorySecretStore();
     final ServiceGraph graph;
     /** The id the registry gave the remote cluster once {@link #add} registered it. */
@@ -65,12 +66,14 @@ final class RemoteSessionScenario {
         Duration wait = Duration.ofSeconds(60);
         this.graph = ServiceGraph.build(ServiceGraph.adapters()
                 .jobForms(new io.streamdesk.testing.InMemoryJobFormStore())
-                .stores(jobStore, new InMemoryVersionStore(), new InMemoryRunStore(), new InMemoryEventStore())
+                .stores(jobStore, versionStore, new InMemoryRunStore(), new InMemoryEventStore())
                 .monitoringStores(new InMemoryMetricStore(), new InMemoryCheckpointStore(), new InMemoryAlarmStore())
                 .settings(new InMemorySettingsStore(), new InMemorySmtpSettingsStore(), secrets)
                 .cluster(new FakeLocalCluster(), FlinkVersions.bundled())
                 .clusterDefinitions(new InMemoryClusterDefinitionStore())
                 .variables(new io.streamdesk.testing.InMemoryVariableStore())
+                .dependencies(new io.streamdesk.testing.InMemoryDependencyStore(jobStore, versionStore),
+                        new io.streamdesk.store.DependencyFiles(dir.resolve("dependencies")))
                 .connectors(List.of(new RemoteSessionConnector(Duration.ofMillis(500))))
                 .metadata(new io.streamdesk.testing.InMemoryMetadataStore(), new io.streamdesk.flink.sql.FlinkTableDdlParser())
                 .sql(new FlinkSqlChecker(), new FlinkSqlSubmitter(), new FlinkSqlSubmitter(),
@@ -157,6 +160,36 @@ final class RemoteSessionScenario {
         Job cancelled = runs.stop(id, false);
         assertThat(cancelled.status()).isEqualTo(JobStatus.STOPPED);
         assertThat(gateway().jobDetails(again.flinkJobId()).state()).isEqualTo("CANCELED");
+    }
+
+    /**
+     * DP3 on a cluster that is not the app's child: a UDF jar compiled here (on no cluster's class path) is uploaded
+     * as a dependency, the job uses it, and its tasks reach RUNNING only if the jar went with the job; then cancelled.
+     */
+    void runJobWithAUdfJar(Path workDir) throws java.io.IOException {
+        Path jar = io.streamdesk.testing.TestJars.compile(workDir.resolve("udf-build"), workDir.resolve("shout-udf.jar"),
+                java.util.Map.of("udf.Shout", """
+                        package udf;
+                        public class Shout extends org.apache.flink.table.functions.ScalarFunction {
+                            public String eval(Long v) { return "id-" + v + "!"; }
+                        }
+                        """));
+        var dependency = graph.dependencies().add(jar, "a UDF the remote cluster does not have");
+        Job job = graph.jobs().createSqlJob("udf-on-remote", "/remote", clusterId);
+        graph.dependencies().useInDraft(job.id(), List.of(new io.streamdesk.model.dependency.DependencyRef(
+                dependency.name(), dependency.version(), null)));
+        graph.jobs().saveDraft(job.id(), """
+                CREATE TEMPORARY FUNCTION shout AS 'udf.Shout';
+                CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '5');
+                CREATE TABLE snk (s STRING) WITH ('connector' = 'blackhole');
+                INSERT INTO snk SELECT shout(id) FROM src;
+                """);
+        int version = graph.jobs().publish(job.id(), "with a UDF").number();
+        Job running = graph.runs().run(job.id(), version, RestoreChoice.fresh());
+        assertThat(running.status()).isEqualTo(JobStatus.RUNNING);
+        var details = gateway().jobDetails(running.flinkJobId());
+        assertThat(details.state()).isEqualTo("RUNNING");
+        assertThat(graph.runs().stop(job.id(), false).status()).isEqualTo(JobStatus.STOPPED);
     }
 
     void close() {

@@ -135,4 +135,18 @@ class SecretRefsTest {
         assertThat(services.jobs().job(job.id()).warning().toString()).doesNotContain("s3cret-value");
         assertThat(services.eventStore.listAll(100)).isNotEmpty().allSatisfy(e -> assertThat(e.toString()).doesNotContain("s3cret-value"));
     }
+
+    @Test
+    void secretVariablesAreResolvedForTheCatalogAndScrubbedFromMessages() {
+        String id = store.put("pg password", "s3cret-pg");
+        var resolved = refs.resolve("INSERT INTO t SELECT 1", "", Map.of(),
+                map("pg_password", SecretRefs.reference(id), "rate", "10"));
+        assertThat(resolved.variables()).containsEntry("pg_password", "s3cret-pg").containsEntry("rate", "10");
+        assertThat(resolved.sql()).isEqualTo("INSERT INTO t SELECT 1");
+        assertThat(resolved.scrub("password authentication failed: s3cret-pg")).doesNotContain("s3cret-pg");
+        assertThat(resolved.toString()).doesNotContain("s3cret-pg");
+
+        assertThatThrownBy(() -> refs.resolve("", "", Map.of(), map("pg_password", "${secret:sec-gone}")))
+                .isInstanceOf(InputRejectedException.class).hasMessageContaining("Variable 'pg_password'");
+    }
 }

@@ -102,4 +102,20 @@ class SqlSecretsOnRunTest {
         assertThat(rows).doesNotContain("hunter2").contains("'password' = '••••••'").contains(reference);
         assertThat(c.sql().changedLines()).isEqualTo(1);
     }
+
+    @Test
+    void aSecretVariableReachesTheCatalogTablesResolvedAndTheVersionKeepsItsReference() {
+        services.clusters().startAll();
+        services.variables().add("pg_password", VALUE, true, "PostgreSQL");
+        JobId job = services.jobs().createSqlJob("orders", "/").id();
+        services.jobs().saveDraft(job, sql("${pg_password}"));
+        int v1 = services.jobs().publish(job, "v1").number();
+        services.runs().run(job, v1, RestoreChoice.fresh(), false);
+
+        // the catalog's table options are filled from the context's variables: they carry the value, for the submit only
+        assertThat(services.submitter.contexts()).last()
+                .satisfies(c -> assertThat(c.variables()).containsEntry("pg_password", VALUE));
+        assertThat(services.variables().frozenValues(job, v1).get("pg_password")).startsWith("${secret:")
+                .doesNotContain("4711");
+    }
 }

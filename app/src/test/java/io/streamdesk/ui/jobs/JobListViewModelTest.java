@@ -107,4 +107,19 @@ class JobListViewModelTest {
         assertThat(scheduler.pending()).isZero();
         assertThat(Instant.now()).isNotNull();
     }
+
+    @Test
+    void clusterColumnShowsTheClustersNameAndFollowsRenames() {
+        assertThat(vm.rows()).extracting(JobRow::cluster).containsOnly("local"); // before the names are read
+        Runnable[] onChange = new Runnable[1];
+        java.util.Map<String, String> names = new java.util.HashMap<>(java.util.Map.of("local", "Local cluster"));
+        vm.attachClusterNames(() -> java.util.Map.copyOf(names), listener -> onChange[0] = listener);
+        assertThat(vm.rows()).extracting(JobRow::cluster).containsOnly("Local cluster");
+
+        names.put("local", "Laptop");
+        onChange[0].run();
+        assertThat(vm.rows()).extracting(r -> r.clusterNameProperty().get()).containsOnly("Laptop");
+        services.jobs().createSqlJob("after the names", "/");
+        assertThat(vm.rows().get(0).cluster()).isEqualTo("Laptop");
+    }
 }
