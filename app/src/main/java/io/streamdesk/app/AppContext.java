@@ -294,6 +294,17 @@ public final class AppContext implements Services {
     }
 
     @Override
+    public io.streamdesk.service.ClusterDeployments clusterDeployments() {
+        return graph.clusterDeployments();
+    }
+
+    @Override
+    public io.streamdesk.service.clusters.KubeconfigService kubeconfig() {
+        // reads the file only (fabric8's kubeconfig parser); no connection is made
+        return new io.streamdesk.service.clusters.KubeconfigService(new io.streamdesk.k8s.KubeconfigFileContexts());
+    }
+
+    @Override
     public CopyService copies() {
         return graph.copies();
     }

@@ -280,6 +280,7 @@ public final class ServiceGraph {
     private final ClusterService clusters;
     private final io.streamdesk.service.ClusterScaler scaler;
     private final io.streamdesk.service.ClusterRemoval clusterRemoval;
+    private final io.streamdesk.service.ClusterDeployments clusterDeployments;
     private final JobConfigService jobConfig;
     private final JobService jobs;
     private final io.streamdesk.service.JobSqlContexts sqlContexts;
@@ -370,6 +371,7 @@ public final class ServiceGraph {
                 .withSmtp(new SmtpSettingsService(a.smtpSettings, a.secrets));
         this.scaler = io.streamdesk.service.ClusterScaler.over(clusters, a.jobStore, runs, a.settingsStore);
         this.clusterRemoval = new io.streamdesk.service.ClusterRemoval(clusters, runs);
+        this.clusterDeployments = new io.streamdesk.service.ClusterDeployments(clusters, runs);
         this.logs = new LogService(a.runLogs, clusters::currentGateway, clusters::processLog);
         this.overview = new OverviewService(jobs, events, alarms, clusters, id -> jobConfig.capacity(id, null));
         this.copies = new CopyService(a.jobStore, a.runStore, clusters, listeners, clock);
@@ -498,6 +500,10 @@ public final class ServiceGraph {
 
     public io.streamdesk.service.ClusterRemoval clusterRemoval() {
         return clusterRemoval;
+    }
+
+    public io.streamdesk.service.ClusterDeployments clusterDeployments() {
+        return clusterDeployments;
     }
 
     public CopyService copies() {

@@ -12,6 +12,6 @@ final class ClusterAddCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: remote.");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: remote or kubernetes.");
     }
 }

@@ -113,7 +113,12 @@ public final class StreamDeskCli implements Runnable {
                 .addSubcommand(new ClusterListCommand(context))
                 .addSubcommand(new ClusterStatusCommand(context))
                 .addSubcommand(new CommandLine(new ClusterAddCommand())
-                        .addSubcommand(new ClusterAddRemoteCommand(context)))
+                        .addSubcommand(new ClusterAddRemoteCommand(context))
+                        .addSubcommand(new ClusterAddKubernetesCommand(context)))
+                .addSubcommand(new ClusterScaleCommand(context))
+                .addSubcommand(new ClusterDeploymentCommands.Suspend(context))
+                .addSubcommand(new ClusterDeploymentCommands.Resume(context))
+                .addSubcommand(new ClusterDeploymentCommands.Delete(context))
                 .addSubcommand(new ClusterTestCommand(context))
                 .addSubcommand(new ClusterRemoveCommand(context)));
         root.addSubcommand(new CommandLine(new VarCommand())

@@ -226,6 +226,20 @@ final class ClusterRegistry {
     }
 
     /**
+     * Stores the spec a deployment change wrote (a scale) into the cluster's definition without reconnecting it: the
+     * connection already runs with it, and a restart must not write the old size back.
+     */
+    synchronized void rememberKubernetesSpec(String id, io.streamdesk.model.cluster.KubernetesSpec spec) {
+        ClusterDefinition old = existing(id);
+        if (old.kind() != ClusterKind.KUBERNETES || spec.equals(old.kubernetes())) {
+            return;
+        }
+        ClusterDefinition stored = store.update(old.withKubernetes(spec));
+        connectedFrom.put(id, stored);
+        fire();
+    }
+
+    /**
      * Registers a Kubernetes cluster (R3): validates the FlinkDeployment settings, the optional REST URL override and
      * the savepoint directory (required: the pods cannot write this desktop's disk), refuses a second registration of
      * the same FlinkDeployment, stores the definition, connects it and starts it (the connection creates or adopts

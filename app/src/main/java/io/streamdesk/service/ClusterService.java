@@ -374,6 +374,44 @@ public final class ClusterService {
         return connection(clusterId).gateway();
     }
 
+    /**
+     * The deployment the app owns for the cluster (a Kubernetes FlinkDeployment); empty for other kinds and for an
+     * unknown cluster. {@link ClusterDeployments} runs the changes with the job checks.
+     */
+    public Optional<io.streamdesk.service.port.ClusterDeployment> deployment(String clusterId) {
+        return Optional.ofNullable(clusters.get(clusterId)).flatMap(t -> t.connection.deployment());
+    }
+
+    /** Stores a spec a deployment change wrote (see {@link ClusterDeployments#scale}) without reconnecting. */
+    void rememberKubernetesSpec(String clusterId, io.streamdesk.model.cluster.KubernetesSpec spec) {
+        ClusterRegistry r = registry;
+        if (r != null) {
+            r.rememberKubernetesSpec(clusterId, spec);
+        }
+    }
+
+    /** What each source of truth last said about the cluster (R3), and whether they disagree; none for one source. */
+    public io.streamdesk.model.cluster.StateSources sources(String clusterId) {
+        Tracked t = clusters.get(clusterId);
+        if (t == null) {
+            return io.streamdesk.model.cluster.StateSources.NONE;
+        }
+        try {
+            return io.streamdesk.model.cluster.StateSources.of(t.connection.sources());
+        } catch (RuntimeException e) {
+            LOG.debug("No sources of {}", clusterId, e);
+            return io.streamdesk.model.cluster.StateSources.NONE;
+        }
+    }
+
+    /**
+     * The sources of a job's state: its cluster's sources plus the run as Flink's REST API last confirmed it (for a
+     * local or remote cluster only that one), marked when they disagree. In memory, no I/O beyond the adapter's cache.
+     */
+    public io.streamdesk.model.cluster.StateSources jobSources(io.streamdesk.model.Job job) {
+        return io.streamdesk.service.clusters.JobSources.of(job, jobStates.observe(job), sources(job.clusterId()));
+    }
+
     /** Where savepoints of {@code jobDirectory} (a job id) on this cluster go, as a URI. */
     public String savepointTarget(String clusterId, String jobDirectory) {
         return connection(clusterId).savepointTarget(jobDirectory);

@@ -38,6 +38,17 @@ public interface Services extends AutoCloseable {
     /** Removing a cluster: its running jobs stopped with savepoints first (R4). */
     ClusterRemoval clusterRemoval();
 
+    /** Scale, suspend, resume and delete of a cluster the app deploys (R3: a Kubernetes FlinkDeployment). */
+    ClusterDeployments clusterDeployments();
+
+    /**
+     * The contexts of a kubeconfig file, for the "add Kubernetes cluster" form (R3). Default: a build without the
+     * Kubernetes adapter, which refuses with a clear message.
+     */
+    default io.streamdesk.service.clusters.KubeconfigService kubeconfig() {
+        return io.streamdesk.service.clusters.KubeconfigService.unavailable();
+    }
+
     /** Create copy (J6). */
     CopyService copies();
 

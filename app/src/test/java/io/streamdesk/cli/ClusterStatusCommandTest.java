@@ -49,6 +49,6 @@ class ClusterStatusCommandTest {
         CliRunner.Result result = new CliRunner(() -> new FakeServices(dir)).run("cluster");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("Missing subcommand: list, status, add, test or remove.");
+        assertThat(result.err()).contains("Missing subcommand: list, status, add, test, remove, scale, suspend, resume or delete.");
     }
 }

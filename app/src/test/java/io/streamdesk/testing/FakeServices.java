@@ -189,6 +189,19 @@ public final class FakeServices implements Services {
     }
 
     @Override
+    public io.streamdesk.service.ClusterDeployments clusterDeployments() {
+        return graph.clusterDeployments();
+    }
+
+    /** Reads the contexts of a kubeconfig file the test wrote (see {@link TestKubeconfigContexts}). */
+    public volatile io.streamdesk.service.port.KubeconfigContexts kubeconfigContexts = new TestKubeconfigContexts();
+
+    @Override
+    public io.streamdesk.service.clusters.KubeconfigService kubeconfig() {
+        return new io.streamdesk.service.clusters.KubeconfigService(kubeconfigContexts);
+    }
+
+    @Override
     public CopyService copies() {
         return graph.copies();
     }

@@ -49,6 +49,42 @@ public interface ClusterDirectory {
      */
     io.streamdesk.service.ClusterScaler.ScaleReport scale(String clusterId, int slots);
 
+    // ---- Kubernetes clusters (R3) ----
+
+    /** The contexts of a kubeconfig file (null: the default one); fails naming the file. Reads the file only. */
+    List<io.streamdesk.model.cluster.KubeconfigContext> contexts(java.nio.file.Path kubeconfigOrNull);
+
+    /** The kubeconfig's current context, if it names one. */
+    Optional<String> currentContext(java.nio.file.Path kubeconfigOrNull);
+
+    /** Validates (InputRejectedException naming the field), stores, connects: the FlinkDeployment is created. */
+    ClusterDefinition addKubernetes(String name, io.streamdesk.model.cluster.KubernetesSpec spec,
+                                    RemoteEndpoint restOverrideOrNull, String savepointDirectory);
+
+    ClusterDefinition updateKubernetes(String id, String name, io.streamdesk.model.cluster.KubernetesSpec spec,
+                                       RemoteEndpoint restOverrideOrNull, String savepointDirectory);
+
+    /** What each source said about the cluster (operator, Flink REST), marked when they disagree; none for one. */
+    io.streamdesk.model.cluster.StateSources sources(String clusterId);
+
+    /** The spec the deployment was last written with (after a scale); empty for clusters without a deployment. */
+    Optional<io.streamdesk.model.cluster.KubernetesSpec> deployedSpec(String clusterId);
+
+    /** The jobs a suspend or delete stops with a savepoint first. */
+    List<Job> jobsThatWillStop(String clusterId);
+
+    /** Scales the TaskManagers; refused below the slots running jobs use (naming them). Blocks until accepted. */
+    io.streamdesk.service.ClusterDeployments.Change scaleTaskManagers(String clusterId,
+                                                                      io.streamdesk.model.cluster.KubernetesSpec.Resources tm);
+
+    /** Stops the running jobs with savepoints, then suspends. Blocks until accepted. */
+    io.streamdesk.service.ClusterDeployments.Change suspend(String clusterId);
+
+    io.streamdesk.service.ClusterDeployments.Change resume(String clusterId);
+
+    /** Stops the running jobs with savepoints, deletes the FlinkDeployment and removes the cluster. */
+    io.streamdesk.service.ClusterDeployments.Change delete(String clusterId);
+
     /** A batch action copying each job to {@code targetClusterId} by the copy rules (J6), in its own folder. */
     BatchOperation.JobAction copyTo(String targetClusterId);
 }

@@ -1,6 +1,8 @@
 package io.streamdesk.ui.clusters;
 
 import io.streamdesk.model.cluster.ClusterDefinition;
+import io.streamdesk.model.cluster.ClusterKind;
+import javafx.scene.control.ScrollPane;
 import java.io.File;
 import java.util.function.Consumer;
 import javafx.beans.property.StringProperty;
@@ -34,7 +36,8 @@ public final class ClusterEditorDialog {
         this.vm = vm;
         dialog.initOwner(owner);
         dialog.setTitle(vm.adding() ? "Add cluster" : "Edit cluster");
-        dialog.setHeaderText(vm.adding() ? "Add a remote Flink session cluster" : "Edit \u201c" + vm.nameProperty().get() + "\u201d");
+        dialog.setHeaderText(vm.adding() ? "Add a Flink cluster: a remote session cluster, or one on Kubernetes"
+                : "Edit \u201c" + vm.nameProperty().get() + "\u201d");
         dialog.setResizable(true);
 
         TextField name = field("clusterName", vm.nameProperty(), "e.g. shared-prod");
@@ -51,18 +54,44 @@ public final class ClusterEditorDialog {
         TextField savepoints = field("clusterSavepointDir", vm.savepointDirProperty(), "e.g. s3://bucket/savepoints");
         Label savepointHint = hint(ClusterEditorViewModel.SAVEPOINT_HINT);
 
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(6);
-        grid.setPadding(new Insets(10));
-        ColumnConstraints k = new ColumnConstraints();
-        k.setMinWidth(130);
-        ColumnConstraints v = new ColumnConstraints();
-        v.setHgrow(Priority.ALWAYS);
-        v.setFillWidth(true);
-        grid.getColumnConstraints().addAll(k, v);
+        GridPane grid = grid(130);
+        GridPane top = grid(130);
+        javafx.scene.control.ChoiceBox<ClusterKind> kind = new javafx.scene.control.ChoiceBox<>(
+                javafx.collections.FXCollections.observableArrayList(ClusterKind.REMOTE_SESSION, ClusterKind.KUBERNETES));
+        kind.setId("clusterKind");
+        kind.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ClusterKind k) {
+                return k == null ? "" : k.label();
+            }
+
+            @Override
+            public ClusterKind fromString(String text) {
+                return null;
+            }
+        });
+        kind.valueProperty().bindBidirectional(vm.kindProperty());
+        kind.setDisable(!vm.kindChoosable());
+        top.addRow(0, new Label("Kind"), kind);
+        top.addRow(1, new Label("Name"), name);
+        KubernetesFields kubernetesFields = new KubernetesFields(vm.kubernetes(), owner);
+        GridPane k8s = kubernetesFields.grid();
+        k8s.visibleProperty().bind(vm.kindProperty().isEqualTo(ClusterKind.KUBERNETES));
+        k8s.managedProperty().bind(k8s.visibleProperty());
+        grid.visibleProperty().bind(vm.kindProperty().isEqualTo(ClusterKind.REMOTE_SESSION));
+        grid.managedProperty().bind(grid.visibleProperty());
+        vm.kindProperty().addListener((o, a, k) -> {
+            if (k == ClusterKind.KUBERNETES && vm.kubernetes().contexts().isEmpty()) {
+                vm.kubernetes().loadContexts();
+            }
+            // after the form's viewport took its new height (a listener registered later)
+            javafx.application.Platform.runLater(() -> {
+                if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+                    dialog.getDialogPane().getScene().getWindow().sizeToScene();
+                }
+            });
+        });
         int r = 0;
-        grid.addRow(r++, new Label("Name"), name);
         grid.addRow(r++, new Label("REST URL"), url);
         grid.add(urlHint, 1, r++);
         grid.addRow(r++, new Label("User"), user);
@@ -106,9 +135,22 @@ public final class ClusterEditorDialog {
         busy.managedProperty().bind(vm.busyProperty());
         busy.visibleProperty().bind(vm.busyProperty());
 
-        VBox content = new VBox(6, grid, problem, serviceError, note, busy);
-        content.setPrefWidth(620);
+        VBox form = new VBox(0, top, grid, k8s);
+        ScrollPane scroll = new ScrollPane(form);
+        scroll.setId("clusterFormScroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        // tall enough for the remote form; the Kubernetes one scrolls
+        scroll.setPrefViewportHeight(vm.kindProperty().get() == ClusterKind.KUBERNETES ? 470 : 430);
+        vm.kindProperty().addListener((o, a, k) -> scroll.setPrefViewportHeight(k == ClusterKind.KUBERNETES ? 470 : 430));
+        VBox content = new VBox(6, scroll, problem, serviceError, note, busy);
+        content.setPrefWidth(700);
+        content.setMinWidth(700);
         dialog.getDialogPane().setContent(content);
+        if (vm.kindProperty().get() == ClusterKind.KUBERNETES) {
+            vm.kubernetes().loadContexts();
+        }
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.setId("clusterSave");
@@ -140,7 +182,22 @@ public final class ClusterEditorDialog {
         dialog.show();
     }
 
-    private static TextField field(String id, StringProperty property, String prompt) {
+    /** A two-column form grid: labels at least {@code keyWidth} wide, the fields taking the rest. */
+    static GridPane grid(double keyWidth) {
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(4, 10, 4, 10));
+        ColumnConstraints k = new ColumnConstraints();
+        k.setMinWidth(keyWidth);
+        ColumnConstraints v = new ColumnConstraints();
+        v.setHgrow(Priority.ALWAYS);
+        v.setFillWidth(true);
+        grid.getColumnConstraints().addAll(k, v);
+        return grid;
+    }
+
+    static TextField field(String id, StringProperty property, String prompt) {
         TextField f = new TextField();
         f.setId(id);
         f.setPromptText(prompt);
@@ -149,7 +206,7 @@ public final class ClusterEditorDialog {
         return f;
     }
 
-    private static Label hint(String text) {
+    static Label hint(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("muted");
         l.setWrapText(true);

@@ -1,6 +1,7 @@
 package io.streamdesk.ui.clusters;
 
 import io.streamdesk.model.cluster.ClusterDefinition;
+import io.streamdesk.model.cluster.ClusterKind;
 import io.streamdesk.model.cluster.RemoteEndpoint;
 import io.streamdesk.ui.task.BackgroundTask;
 import io.streamdesk.ui.task.UiContext;
@@ -54,6 +55,10 @@ public final class ClusterEditorViewModel {
     private final ReadOnlyStringWrapper serviceError = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    /** Remote session or Kubernetes; fixed by the definition when editing. */
+    private final javafx.beans.property.ObjectProperty<ClusterKind> kind =
+            new javafx.beans.property.SimpleObjectProperty<>(ClusterKind.REMOTE_SESSION);
+    private final KubernetesEditorViewModel kubernetes;
 
     /**
      * @param editing    the cluster to edit, or null to add one
@@ -65,6 +70,17 @@ public final class ClusterEditorViewModel {
         this.ctx = ctx;
         this.editing = editing;
         this.takenNames = otherNames.stream().map(n -> n.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        this.kubernetes = new KubernetesEditorViewModel(directory, editing, ctx, () -> {
+            serviceError.set("");
+            check();
+        });
+        if (editing != null) {
+            kind.set(editing.kind());
+        }
+        kind.addListener(x -> {
+            serviceError.set("");
+            check();
+        });
         if (editing != null) {
             name.set(editing.name());
             RemoteEndpoint e = editing.endpoint();
@@ -90,6 +106,21 @@ public final class ClusterEditorViewModel {
 
     public boolean adding() {
         return editing == null;
+    }
+
+    /** The kind the dialog adds or edits; only {@link ClusterKind#REMOTE_SESSION} and KUBERNETES are offered. */
+    public javafx.beans.property.ObjectProperty<ClusterKind> kindProperty() {
+        return kind;
+    }
+
+    /** Whether the kind can be chosen (adding); an edited cluster keeps its kind. */
+    public boolean kindChoosable() {
+        return editing == null;
+    }
+
+    /** The Kubernetes fields (R3). */
+    public KubernetesEditorViewModel kubernetes() {
+        return kubernetes;
     }
 
     public StringProperty nameProperty() {
@@ -162,7 +193,10 @@ public final class ClusterEditorViewModel {
         problem.set(p == null ? "" : p);
         valid.set(p == null);
         String n = "";
-        if (p == null && !blank(user.get()) && restUrl.get().strip().toLowerCase(Locale.ROOT).startsWith("http://")) {
+        if (kind.get() == ClusterKind.KUBERNETES) {
+            n = p == null && kubernetes.restOverride() == null ? "StreamDesk reaches the JobManager through a"
+                    + " port-forward to the " + kubernetes.deploymentNameProperty().get().strip() + "-rest service." : "";
+        } else if (p == null && !blank(user.get()) && restUrl.get().strip().toLowerCase(Locale.ROOT).startsWith("http://")) {
             n = "The password goes over plain http: use https where the network is not trusted.";
         } else if (p == null && blank(savepointDir.get())) {
             n = "No savepoint directory: jobs can run, but savepoints and stop with savepoint are refused on this"
@@ -184,6 +218,9 @@ public final class ClusterEditorViewModel {
         }
         if (takenNames.contains(n.toLowerCase(Locale.ROOT))) {
             return "Name: a cluster named \u201c" + n + "\u201d already exists.";
+        }
+        if (kind.get() == ClusterKind.KUBERNETES) {
+            return kubernetes == null ? null : kubernetes.problem();
         }
         String urlProblem = RemoteEndpoint.problemWithUrl(restUrl.get());
         if (urlProblem != null) {
@@ -294,11 +331,23 @@ public final class ClusterEditorViewModel {
             return;
         }
         String n = name.get().strip();
+        if (kind.get() == ClusterKind.KUBERNETES) {
+            io.streamdesk.model.cluster.KubernetesSpec spec = kubernetes.spec();
+            RemoteEndpoint override = kubernetes.restOverride();
+            String dir = kubernetes.savepointDirectory();
+            run(n, () -> editing == null ? directory.addKubernetes(n, spec, override, dir)
+                    : directory.updateKubernetes(editing.id(), n, spec, override, dir), onSaved);
+            return;
+        }
         RemoteEndpoint endpoint = endpoint();
         String pw = password.get() == null || password.get().isEmpty() ? null : password.get();
         String sp = blank(savepointDir.get()) ? null : savepointDir.get().strip();
-        BackgroundTask.wrap(() -> editing == null ? directory.addRemote(n, endpoint, pw, sp)
-                        : directory.updateRemote(editing.id(), n, endpoint, pw, sp))
+        run(n, () -> editing == null ? directory.addRemote(n, endpoint, pw, sp)
+                : directory.updateRemote(editing.id(), n, endpoint, pw, sp), onSaved);
+    }
+
+    private void run(String n, java.util.concurrent.Callable<ClusterDefinition> work, Consumer<ClusterDefinition> onSaved) {
+        BackgroundTask.wrap(work)
                 .titled((editing == null ? "Adding cluster " : "Saving cluster ") + n)
                 .onRunning(() -> {
                     busy.set(true);

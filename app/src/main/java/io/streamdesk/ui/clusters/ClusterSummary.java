@@ -23,7 +23,8 @@ import java.util.Locale;
  * @param capacity null when the cluster did not report its slots (not running, unreachable)
  */
 public record ClusterSummary(ClusterDefinition definition, ClusterState state, ClusterCapacity capacity,
-                             List<Job> jobs) {
+                             List<Job> jobs, io.streamdesk.model.cluster.StateSources sources,
+                             io.streamdesk.model.cluster.KubernetesSpec deployedSpec) {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter DAY_CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -34,12 +35,72 @@ public record ClusterSummary(ClusterDefinition definition, ClusterState state, C
     public static final String SCALE_LOCAL = "Scale\u2026 sets the local cluster's task slots (1..64, never below what"
             + " running jobs use): it restarts the cluster, and running jobs are stopped with savepoints and resumed"
             + " from them.";
-    public static final String SCALE_KUBERNETES = "Scaling Kubernetes clusters comes with issue 13.";
-    public static final String DNS_SETTINGS = "Filled for Kubernetes clusters (issue 13): host aliases and DNS forwarders"
-            + " that go into the pod template.";
+    public static final String SCALE_KUBERNETES = "Scale\u2026 sets the TaskManagers' replicas, CPU and memory (never"
+            + " below the task slots running jobs use); the operator applies it. Suspend and Delete stop running jobs"
+            + " with a savepoint first.";
+    public static final String DNS_SETTINGS = "Only for Kubernetes clusters: host aliases and DNS forwarders that go into"
+            + " the pod template.";
 
     public ClusterSummary {
         jobs = List.copyOf(jobs);
+        sources = sources == null ? io.streamdesk.model.cluster.StateSources.NONE : sources;
+    }
+
+    /** A cluster with one source of truth and no deployment (local, remote session). */
+    public ClusterSummary(ClusterDefinition definition, ClusterState state, ClusterCapacity capacity, List<Job> jobs) {
+        this(definition, state, capacity, jobs, null, null);
+    }
+
+    /** The FlinkDeployment's settings as last written (after a scale), else as stored; null for other kinds. */
+    public io.streamdesk.model.cluster.KubernetesSpec kubernetes() {
+        return deployedSpec != null ? deployedSpec : definition.kubernetes();
+    }
+
+    /** "analytics in context dev" (or "the current context"). */
+    public String namespaceText() {
+        io.streamdesk.model.cluster.KubernetesSpec k = kubernetes();
+        return k == null ? Formats.NONE : k.namespace() + " in context "
+                + (k.context() == null ? "(the kubeconfig's current one)" : k.context())
+                + (k.kubeconfig() == null ? "" : " of " + k.kubeconfig());
+    }
+
+    /** "2 x 2 CPU, 4096m, 2 slots each = 4 task slots". */
+    public String taskManagersText() {
+        io.streamdesk.model.cluster.KubernetesSpec k = kubernetes();
+        if (k == null) {
+            return Formats.NONE;
+        }
+        return io.streamdesk.service.clusters.KubernetesSpecText.resources(k.taskManager(), true) + ", " + k.taskSlots()
+                + " slots each = " + k.taskManager().replicas() * k.taskSlots() + " task slots";
+    }
+
+    /** The host aliases, name servers and search domains, one kind per line; "None" when empty. */
+    public String dnsText() {
+        io.streamdesk.model.cluster.KubernetesSpec k = kubernetes();
+        if (k == null) {
+            return DNS_SETTINGS;
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        for (io.streamdesk.model.cluster.KubernetesSpec.HostAlias a : k.hostAliases()) {
+            lines.add("Host alias " + a.ip() + " \u2192 " + String.join(", ", a.hostnames()));
+        }
+        if (!k.dns().nameservers().isEmpty()) {
+            lines.add("Name servers " + String.join(", ", k.dns().nameservers()));
+        }
+        if (!k.dns().searches().isEmpty()) {
+            lines.add("Search domains " + String.join(", ", k.dns().searches()));
+        }
+        return lines.isEmpty() ? "None (the cluster's default DNS)" : String.join("\n", lines);
+    }
+
+    /** How the desktop reaches the JobManager's REST API. */
+    public String restAccessText() {
+        io.streamdesk.model.cluster.KubernetesSpec k = kubernetes();
+        if (definition.endpoint() != null) {
+            return "URL override " + definition.endpoint().restUrl();
+        }
+        return "Port-forward to the service " + (k == null ? "?" : k.restServiceName()) + " in " + (k == null ? "?"
+                : k.namespace()) + (state.restUrl() == null ? "" : ", at " + state.restUrl() + " on this desktop");
     }
 
     public String id() {
@@ -82,7 +143,26 @@ public record ClusterSummary(ClusterDefinition definition, ClusterState state, C
                 && java.util.Objects.equals(state.detail(), other.state.detail())
                 && java.util.Objects.equals(state.restUrl(), other.state.restUrl())
                 && stateText(zone, now).equals(other.stateText(zone, now))
-                && java.util.Objects.equals(capacity, other.capacity) && jobs.equals(other.jobs);
+                && java.util.Objects.equals(capacity, other.capacity) && jobs.equals(other.jobs)
+                && java.util.Objects.equals(deployedSpec, other.deployedSpec)
+                && sameReadings(sources, other.sources);
+    }
+
+    /** The same sources saying the same (their last-seen times may differ: the page updates those in place). */
+    private static boolean sameReadings(io.streamdesk.model.cluster.StateSources a,
+                                        io.streamdesk.model.cluster.StateSources b) {
+        if (a.readings().size() != b.readings().size() || !java.util.Objects.equals(a.disagreement(), b.disagreement())) {
+            return false;
+        }
+        for (int i = 0; i < a.readings().size(); i++) {
+            var x = a.readings().get(i);
+            var y = b.readings().get(i);
+            if (!x.source().equals(y.source()) || !x.value().equals(y.value()) || x.healthy() != y.healthy()
+                    || !java.util.Objects.equals(x.detail(), y.detail())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public String flinkVersionText() {
@@ -157,7 +237,7 @@ public record ClusterSummary(ClusterDefinition definition, ClusterState state, C
         return switch (definition.kind()) {
             case LOCAL -> null;
             case REMOTE_SESSION -> SCALE_REMOTE;
-            case KUBERNETES -> SCALE_KUBERNETES;
+            case KUBERNETES -> null;
         };
     }
 
@@ -177,7 +257,7 @@ public record ClusterSummary(ClusterDefinition definition, ClusterState state, C
     }
 
     public boolean editable() {
-        return definition.kind() == ClusterKind.REMOTE_SESSION;
+        return definition.kind() == ClusterKind.REMOTE_SESSION || definition.kind() == ClusterKind.KUBERNETES;
     }
 
     private static String cu(double value) {

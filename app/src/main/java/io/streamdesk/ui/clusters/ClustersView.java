@@ -48,6 +48,9 @@ public final class ClustersView {
     private final BorderPane root;
     private boolean syncing;
     private ClusterSummary shown;
+    private final KubernetesPage kubernetesPage;
+    /** The shown Kubernetes cluster's sources section, updated in place on each poll. */
+    private VBox sourcesBox;
 
     @FXML private TableView<ClusterSummary> clustersTable;
     @FXML private TableColumn<ClusterSummary, String> nameColumn;
@@ -69,6 +72,7 @@ public final class ClustersView {
     public ClustersView(ClustersViewModel vm, BrowserOpener browser) {
         this.vm = vm;
         this.browser = browser;
+        this.kubernetesPage = new KubernetesPage(vm);
         this.root = Fxml.load("/fxml/clusters/Clusters.fxml", this);
         root.setId("clustersPane");
         // polling only while the pane is in a window (the tab closed: no more REST calls for it)
@@ -149,8 +153,10 @@ public final class ClustersView {
         Instant now = Instant.now();
         if (s != null && s.showsSameAs(shown, ZoneId.systemDefault(), now)) {
             shown = s;
+            kubernetesPage.updateSources(s, sourcesBox);
             return;
         }
+        sourcesBox = null;
         boolean sameCluster = s != null && shown != null && s.id().equals(shown.id());
         double scroll = pageScroll.getVvalue();
         shown = s;
@@ -182,6 +188,21 @@ public final class ClustersView {
         Button migrate = button("Migrate jobs\u2026", "clusterMigrate", "fth-copy", () -> migrate(s));
         migrate.setDisable(s.jobs().isEmpty());
         FlowPane actions = new FlowPane(8, 6, edit, test, scale, remove, migrate);
+        boolean kubernetes = s.kind() == ClusterKind.KUBERNETES && s.kubernetes() != null;
+        if (kubernetes) {
+            scale.setOnAction(e -> kubernetesPage.openScale(s, root.getScene().getWindow()));
+            Button suspend = button("Suspend\u2026", "clusterSuspend", "fth-pause",
+                    () -> kubernetesPage.confirmSuspend(s, root.getScene().getWindow()));
+            Button resume = button("Resume", "clusterResume", "fth-play", () -> vm.resume(s.id()));
+            Button delete = button("Delete\u2026", "clusterDelete", "fth-trash",
+                    () -> kubernetesPage.confirmDelete(s, root.getScene().getWindow()));
+            for (Button b : List.of(suspend, resume, delete)) {
+                b.disableProperty().bind(vm.busyProperty());
+            }
+            remove.setText("Forget\u2026");
+            remove.setTooltip(new Tooltip("Remove it from StreamDesk and keep the FlinkDeployment running"));
+            actions.getChildren().setAll(edit, test, scale, suspend, resume, delete, remove, migrate);
+        }
 
         GridPane grid = new GridPane();
         grid.setId("clusterDetails");
@@ -203,6 +224,9 @@ public final class ClustersView {
         if (s.state().detail() != null && !s.state().detail().isBlank()) {
             row = add(grid, row, "Detail", value(s.state().detail(), "clusterStateDetail", false));
         }
+        if (kubernetes) {
+            row = kubernetesPage.details(grid, row, s, (text, id) -> value(text, id, false), ClustersView::add);
+        }
         row = add(grid, row, "Flink version", value(s.flinkVersionText(), null, false));
         row = add(grid, row, "Slots free / total", value(s.slotsText()
                 + (s.capacity() == null ? "  (known while the cluster answers)" : ""), "clusterSlotsValue", false));
@@ -215,13 +239,17 @@ public final class ClustersView {
         row = add(grid, row, "REST URL", value(s.restUrl() == null ? "Known once it has started" : s.restUrl(),
                 "clusterRestUrl", true));
         row = add(grid, row, "Dashboard", dashboardLink(s));
-        row = add(grid, row, "Authentication", value(s.authText(), null, false));
-        row = add(grid, row, "TLS", value(s.tlsText(), null, false));
+        if (!kubernetes) {
+            row = add(grid, row, "Authentication", value(s.authText(), null, false));
+            row = add(grid, row, "TLS", value(s.tlsText(), null, false));
+        }
         row = add(grid, row, "Savepoint directory", value(s.savepointText(), "clusterSavepointValue",
                 s.definition().savepointDirectory() != null));
-        row = add(grid, row, "DNS settings", value(ClusterSummary.DNS_SETTINGS, null, false));
-        Label scaleReason = value(s.scaleRefusal() == null
-                ? (s.kind() == ClusterKind.LOCAL ? ClusterSummary.SCALE_LOCAL : "") : s.scaleRefusal(),
+        if (!kubernetes) {
+            row = add(grid, row, "DNS settings", value(ClusterSummary.DNS_SETTINGS, null, false));
+        }
+        Label scaleReason = value(s.scaleRefusal() == null ? (s.kind() == ClusterKind.LOCAL ? ClusterSummary.SCALE_LOCAL
+                : kubernetes ? ClusterSummary.SCALE_KUBERNETES : "") : s.scaleRefusal(),
                 "clusterScaleReason", false);
         row = add(grid, row, "Scaling", scaleReason);
         if (s.removeRefusal() != null) {
@@ -229,7 +257,15 @@ public final class ClustersView {
         }
         add(grid, row, "Jobs on it", jobsNode(s));
 
-        page.getChildren().addAll(title, actions, grid);
+        page.getChildren().addAll(title, actions);
+        if (kubernetes) {
+            page.getChildren().add(kubernetesPage.settlingLine());
+        }
+        if (!s.sources().isEmpty()) {
+            sourcesBox = kubernetesPage.sources(s);
+            page.getChildren().add(sourcesBox);
+        }
+        page.getChildren().add(grid);
     }
 
     private Node dashboardLink(ClusterSummary s) {

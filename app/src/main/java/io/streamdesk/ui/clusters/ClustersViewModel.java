@@ -31,7 +31,7 @@ import javafx.collections.ObservableList;
  */
 public final class ClustersViewModel {
     public static final Duration POLL = Duration.ofSeconds(5);
-    public static final String EMPTY = "No clusters yet \u2014 add a remote session cluster with Add cluster.";
+    public static final String EMPTY = "No clusters yet \u2014 add a remote session cluster or one on Kubernetes with Add cluster.";
 
     private final ClusterDirectory directory;
     private final UiContext ctx;
@@ -45,6 +45,11 @@ public final class ClustersViewModel {
     private boolean errorFromLoad;
     private boolean replacingRows;
     private Scheduler.Cancellable poll;
+    /** A deployment change waiting for the operator to settle: its text, its cluster and what was asked. */
+    private final ReadOnlyStringWrapper settling = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper settlingError = new ReadOnlyStringWrapper("");
+    private String settlingCluster;
+    private String settlingAction;
 
     public ClustersViewModel(ClusterDirectory directory, UiContext ctx) {
         this.directory = directory;
@@ -75,6 +80,24 @@ public final class ClustersViewModel {
     /** An action (remove) is in flight. */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /**
+     * While a Kubernetes change is reconciled: "Scaling “x”: the operator says UPGRADING / DEPLOYING"; empty once the
+     * operator's reading is well again (or SUSPENDED after a suspend).
+     */
+    public ReadOnlyStringProperty settlingProperty() {
+        return settling.getReadOnlyProperty();
+    }
+
+    /** The operator's error while a change settles (an image that cannot be pulled, a refused spec). */
+    public ReadOnlyStringProperty settlingErrorProperty() {
+        return settlingError.getReadOnlyProperty();
+    }
+
+    /** The cluster whose change is settling, or null. */
+    public String settlingCluster() {
+        return settlingCluster;
     }
 
     public ClusterDirectory directory() {
@@ -210,6 +233,117 @@ public final class ClustersViewModel {
                 .executeWith(ctx);
     }
 
+    // ---- Kubernetes deployment changes (R3) ----
+
+    /** Scales the TaskManagers; a refusal (below the slots running jobs use) names the jobs in the error. */
+    public void scaleTaskManagers(String clusterId, io.streamdesk.model.cluster.KubernetesSpec.Resources tm) {
+        change(clusterId, "Scaling", () -> directory.scaleTaskManagers(clusterId, tm), null);
+    }
+
+    /** Stops the running jobs with savepoints, then suspends the deployment. */
+    public void suspend(String clusterId) {
+        change(clusterId, "Suspending", () -> directory.suspend(clusterId), null);
+    }
+
+    public void resume(String clusterId) {
+        change(clusterId, "Resuming", () -> directory.resume(clusterId), null);
+    }
+
+    /** Stops the running jobs with savepoints, deletes the FlinkDeployment and removes the cluster. */
+    public void delete(String clusterId, Runnable onDeleted) {
+        change(clusterId, "Deleting", () -> directory.delete(clusterId), onDeleted);
+    }
+
+    private void change(String clusterId, String action,
+                        java.util.concurrent.Callable<io.streamdesk.service.ClusterDeployments.Change> work,
+                        Runnable onDeleted) {
+        if (busy.get()) {
+            return;
+        }
+        String name = rows.stream().filter(r -> r.id().equals(clusterId)).map(ClusterSummary::name).findFirst()
+                .orElse(clusterId);
+        BackgroundTask.wrap(work)
+                .titled(action + " " + name)
+                .onRunning(() -> {
+                    busy.set(true);
+                    error.set("");
+                    errorFromLoad = false;
+                    message.set(action + " \u201c" + name + "\u201d"
+                            + (action.equals("Suspending") || action.equals("Deleting")
+                            ? ": stopping its running jobs with savepoints first\u2026" : "\u2026"));
+                    settlingError.set("");
+                })
+                .onSuccess(change -> {
+                    message.set(change.text());
+                    if (onDeleted != null) {
+                        settlingCluster = null;
+                        settling.set("");
+                        if (clusterId.equals(selectedId)) {
+                            selectedId = null;
+                        }
+                        onDeleted.run();
+                    } else {
+                        settlingCluster = clusterId;
+                        settlingAction = action;
+                        settling.set(action + " \u201c" + name + "\u201d: waiting for the operator\u2026");
+                    }
+                    refresh();
+                })
+                .onFailure(e -> {
+                    message.set("");
+                    error.set(describe("Could not " + verb(action, false) + " \u201c" + name + "\u201d", e));
+                    refresh();
+                })
+                .onFinished(() -> busy.set(false))
+                .executeWith(ctx);
+    }
+
+    /** "scale" or "Scaled" for "Scaling". */
+    private static String verb(String action, boolean done) {
+        return switch (action) {
+            case "Scaling" -> done ? "Scaled" : "scale";
+            case "Suspending" -> done ? "Suspended" : "suspend";
+            case "Resuming" -> done ? "Resumed" : "resume";
+            default -> done ? "Deleted" : "delete";
+        };
+    }
+
+    /** After a refresh: the settling change's operator reading, until it is well (or SUSPENDED after a suspend). */
+    private void followSettling() {
+        if (settlingCluster == null) {
+            return;
+        }
+        ClusterSummary s = rows.stream().filter(r -> r.id().equals(settlingCluster)).findFirst().orElse(null);
+        if (s == null) {
+            settlingCluster = null;
+            settling.set("");
+            settlingError.set("");
+            return;
+        }
+        io.streamdesk.model.cluster.SourceReading operator = s.sources().readings().stream()
+                .filter(r -> r.source().equals(io.streamdesk.model.cluster.StateSources.OPERATOR)).findFirst()
+                .orElse(null);
+        if (operator == null) {
+            return;
+        }
+        boolean suspended = operator.value().toUpperCase(java.util.Locale.ROOT).startsWith("SUSPENDED");
+        // a suspended session keeps its JobManager (the adapter scales the TaskManagers to zero): READY again, or an
+        // operator that reports SUSPENDED, is settled
+        boolean settled = operator.healthy() || ("Suspending".equals(settlingAction) && suspended);
+        if (settled) {
+            message.set(verb(settlingAction, true) + " \u201c" + s.name() + "\u201d: the operator says "
+                    + operator.value() + ".");
+            settlingCluster = null;
+            settling.set("");
+            settlingError.set("");
+            return;
+        }
+        settling.set(settlingAction + " \u201c" + s.name() + "\u201d: the operator says " + operator.value()
+                + " (seen " + io.streamdesk.model.cluster.StateSources.age(operator.seenAt(), java.time.Instant.now())
+                + ")");
+        settlingError.set(operator.detail() == null ? "" : "The operator reports: " + operator.detail());
+    }
+
     /** Sets the pane's error (e.g. from a dialog). */
     public void showError(String text) {
         error.set(text == null ? "" : text);
@@ -244,7 +378,10 @@ public final class ClustersViewModel {
                 capacity = c.orElse(null);
             }
             List<Job> jobs = directory.jobsOn(d.id());
-            out.add(new ClusterSummary(d, state, capacity, jobs));
+            io.streamdesk.model.cluster.StateSources sources = directory.sources(d.id());
+            io.streamdesk.model.cluster.KubernetesSpec spec = d.kind() == io.streamdesk.model.cluster.ClusterKind.KUBERNETES
+                    ? directory.deployedSpec(d.id()).orElse(null) : null;
+            out.add(new ClusterSummary(d, state, capacity, jobs, sources, spec));
         }
         return out;
     }
@@ -266,5 +403,6 @@ public final class ClustersViewModel {
             replacingRows = false;
         }
         select(selectedId);
+        followSettling();
     }
 }

@@ -76,6 +76,77 @@ public final class ServicesClusterDirectory implements ClusterDirectory {
     }
 
     @Override
+    public List<io.streamdesk.model.cluster.KubeconfigContext> contexts(java.nio.file.Path kubeconfigOrNull) {
+        return s().kubeconfig().contexts(kubeconfigOrNull);
+    }
+
+    @Override
+    public Optional<String> currentContext(java.nio.file.Path kubeconfigOrNull) {
+        return s().kubeconfig().currentContext(kubeconfigOrNull);
+    }
+
+    @Override
+    public ClusterDefinition addKubernetes(String name, io.streamdesk.model.cluster.KubernetesSpec spec,
+                                           RemoteEndpoint restOverrideOrNull, String savepointDirectory) {
+        return s().clusters().addKubernetes(name, spec, restOverrideOrNull, savepointDirectory);
+    }
+
+    @Override
+    public ClusterDefinition updateKubernetes(String id, String name, io.streamdesk.model.cluster.KubernetesSpec spec,
+                                              RemoteEndpoint restOverrideOrNull, String savepointDirectory) {
+        return s().clusters().updateKubernetes(id, name, spec, restOverrideOrNull, savepointDirectory);
+    }
+
+    @Override
+    public io.streamdesk.model.cluster.StateSources sources(String clusterId) {
+        return s().clusters().sources(clusterId);
+    }
+
+    @Override
+    public Optional<io.streamdesk.model.cluster.KubernetesSpec> deployedSpec(String clusterId) {
+        return s().clusterDeployments().spec(clusterId);
+    }
+
+    @Override
+    public List<Job> jobsThatWillStop(String clusterId) {
+        return s().clusterDeployments().jobsThatWillStop(clusterId);
+    }
+
+    @Override
+    public io.streamdesk.service.ClusterDeployments.Change scaleTaskManagers(String clusterId,
+            io.streamdesk.model.cluster.KubernetesSpec.Resources tm) {
+        return join(s().clusterDeployments().scale(clusterId, tm));
+    }
+
+    @Override
+    public io.streamdesk.service.ClusterDeployments.Change suspend(String clusterId) {
+        return join(s().clusterDeployments().suspend(clusterId));
+    }
+
+    @Override
+    public io.streamdesk.service.ClusterDeployments.Change resume(String clusterId) {
+        return join(s().clusterDeployments().resume(clusterId));
+    }
+
+    @Override
+    public io.streamdesk.service.ClusterDeployments.Change delete(String clusterId) {
+        return join(s().clusterDeployments().delete(clusterId));
+    }
+
+    /** The change's outcome, or its refusal rethrown as itself (so the pane shows its message and fix). */
+    private static io.streamdesk.service.ClusterDeployments.Change join(
+            java.util.concurrent.CompletableFuture<io.streamdesk.service.ClusterDeployments.Change> change) {
+        try {
+            return change.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public BatchOperation.JobAction copyTo(String targetClusterId) {
         // a blank folder keeps each job's own folder
         return s().batchActions().copy(null, targetClusterId);

@@ -60,6 +60,7 @@ public final class JobPageView {
     @FXML private Label warningFix;
     @FXML private javafx.scene.control.Hyperlink warningDetailsLink;
     @FXML private Label finishText;
+    @FXML private Label jobSources;
     @FXML private Label operationError;
     @FXML private Button saveButton;
     @FXML private Button checkButton;
@@ -122,6 +123,24 @@ public final class JobPageView {
             }
         });
         onlineVersion.textProperty().bind(vm.onlineVersionProperty());
+        jobSources.setId("jobSources");
+        jobSources.textProperty().bind(vm.sourcesTextProperty());
+        jobSources.visibleProperty().bind(vm.sourcesTextProperty().isNotEmpty());
+        jobSources.managedProperty().bind(jobSources.visibleProperty());
+        jobSources.setGraphic(new org.kordamp.ikonli.javafx.FontIcon("fth-alert-triangle"));
+        jobSources.getGraphic().visibleProperty().bind(vm.sourcesDisagreeProperty());
+        jobSources.getGraphic().managedProperty().bind(vm.sourcesDisagreeProperty());
+        javafx.scene.control.Tooltip sourcesTip = new javafx.scene.control.Tooltip();
+        sourcesTip.setWrapText(true);
+        sourcesTip.setMaxWidth(520);
+        sourcesTip.textProperty().bind(vm.sourcesDetailProperty());
+        jobSources.setTooltip(sourcesTip);
+        vm.sourcesDisagreeProperty().addListener((o, a, disagree) -> {
+            jobSources.getStyleClass().remove("sources-disagree");
+            if (disagree) {
+                jobSources.getStyleClass().add("sources-disagree");
+            }
+        });
         warningText.textProperty().bind(vm.warningTextProperty());
         warningFix.textProperty().bind(Bindings.when(vm.warningFixProperty().isEmpty()).then("")
                 .otherwise(Bindings.concat("Suggested fix: ", vm.warningFixProperty())));

@@ -49,6 +49,13 @@ public final class JobPageViewModel {
     private java.util.function.Function<Job, io.streamdesk.model.ObservedJobState> observer = j ->
             new io.streamdesk.model.ObservedJobState(j.id(), j.status(), j.status().label(), true, null, null, null, null);
     private io.streamdesk.ui.task.Scheduler.Cancellable ticker;
+    /** The sources of the job's state (the cluster registry's, in memory); none by default. */
+    private java.util.function.Function<Job, io.streamdesk.model.cluster.StateSources> sources = j ->
+            io.streamdesk.model.cluster.StateSources.NONE;
+    private final ReadOnlyStringWrapper sourcesText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper sourcesDetail = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper sourcesDisagree =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<JobStatus> status = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper onlineVersion = new ReadOnlyStringWrapper(Formats.NONE);
     private final ReadOnlyStringWrapper warningText = new ReadOnlyStringWrapper("");
@@ -141,6 +148,32 @@ public final class JobPageViewModel {
      */
     public void observeWith(java.util.function.Function<Job, io.streamdesk.model.ObservedJobState> observer) {
         this.observer = observer;
+    }
+
+    /**
+     * Shows the sources of the job's state from {@code sources} next to the status (R3, ARCHITECTURE decision 3),
+     * refreshed with it every second. Call before {@link #open()}.
+     */
+    public void sourcesWith(java.util.function.Function<Job, io.streamdesk.model.cluster.StateSources> sources) {
+        this.sources = sources;
+    }
+
+    /**
+     * "Operator: STABLE / READY (4 s ago) · Flink REST: Answering (2 s ago) · Flink REST (job): Running (2 s ago)",
+     * with "Sources disagree — " first when they do; for a local or remote cluster only the job's Flink REST reading,
+     * and only while the job should run. Empty when there is nothing to show.
+     */
+    public ReadOnlyStringProperty sourcesTextProperty() {
+        return sourcesText.getReadOnlyProperty();
+    }
+
+    /** The tooltip: the disagreement in words and each source's detail. */
+    public ReadOnlyStringProperty sourcesDetailProperty() {
+        return sourcesDetail.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty sourcesDisagreeProperty() {
+        return sourcesDisagree.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty onlineVersionProperty() {
@@ -311,6 +344,36 @@ public final class JobPageViewModel {
         io.streamdesk.model.ObservedJobState o = observer.apply(j);
         statusLabel.set(o.label());
         statusStyle.set(o.confirmed() ? "status-" + o.status().name().toLowerCase() : "status-unconfirmed");
+        showSources(j);
+    }
+
+    private void showSources(Job j) {
+        io.streamdesk.model.cluster.StateSources s;
+        try {
+            s = sources.apply(j);
+        } catch (RuntimeException e) {
+            s = io.streamdesk.model.cluster.StateSources.NONE;
+        }
+        boolean shouldRun = j.status() == JobStatus.RUNNING || j.status() == JobStatus.RESTARTING;
+        boolean onlyTheJob = s.readings().size() <= 1;
+        if (s.isEmpty() || (onlyTheJob && !shouldRun)) {
+            sourcesText.set("");
+            sourcesDetail.set("");
+            sourcesDisagree.set(false);
+            return;
+        }
+        java.time.Instant now = java.time.Instant.now();
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        java.util.List<String> details = new java.util.ArrayList<>();
+        for (io.streamdesk.model.cluster.SourceReading r : s.readings()) {
+            String name = onlyTheJob ? io.streamdesk.model.cluster.StateSources.FLINK_REST : r.source();
+            parts.add(name + ": " + r.value() + " (" + io.streamdesk.model.cluster.StateSources.age(r.seenAt(), now) + ")");
+            details.add(name + ": " + r.value() + ", last seen " + io.streamdesk.model.cluster.StateSources.age(r.seenAt(),
+                    now) + (r.detail() == null ? "" : " \u2014 " + r.detail()));
+        }
+        sourcesDisagree.set(s.disagree());
+        sourcesText.set((s.disagree() ? "Sources disagree \u2014 " : "") + String.join("  \u00b7  ", parts));
+        sourcesDetail.set((s.disagree() ? s.disagreement() + "\n\n" : "") + String.join("\n", details));
     }
 
     private void onJobChangedAnyThread(Job j) {

@@ -262,6 +262,7 @@ public final class ShellView {
         JobPageViewModel pageVm = new JobPageViewModel(id, services.jobs(), services.runs(), services.jobConfig(),
                 services.versionRuns(), ctx);
         pageVm.observeWith(services.clusters().jobStates()::observe);
+        pageVm.sourcesWith(services.clusters()::jobSources); // each source's value and last-seen time (R3)
         pageVm.config().withDependencies(services::dependencies); // the Configuration tab's Dependencies (DP3)
         pageVm.editor().completion().useService(services::completion, id);
         JobPageView page = new JobPageView(pageVm, ctx, Pages.jobTabs(), () -> vm.servicesProperty().get());
