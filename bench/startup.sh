@@ -12,6 +12,7 @@
 # At the app's KEY the script grabs the window and checks that the list region is not blank (the first run's grab:
 # target/bench/startup-listed.png).
 # Each start's times (mapped, the app's LISTED or the bare window's SHOWN, KEY) go to target/bench/startup-starts.log.
+# STARTUP_APP_OPTS adds JVM options to the app's (e.g. -Dstreamdesk.openAfterWindow=true, ADR 0015).
 # Usage: bench/startup.sh [runs]   (needs: xvfb x11-utils xdotool; apt-get install -y xvfb x11-utils xdotool libgtk-3-0)
 # Last lines: figure<TAB>streamdesk_ms<TAB>anchor_ms<TAB>ratio (medians), for bench/all.sh.
 set -euo pipefail
@@ -28,7 +29,7 @@ app_cp="target/classes:$(cat target/app.cp)" # as the app runs: its own log conf
 opens=$(sed -n 's:.*<flink.jvm.opens>\(.*\)</flink.jvm.opens>.*:\1:p' pom.xml)
 # the app's JVM options as the README's run command and the installer pass them
 app_opts=$(sed -n 's:.*<app.jvm.options>\(.*\)</app.jvm.options>.*:\1:p' pom.xml)
-app_opts=${app_opts:--Xmx1g}
+app_opts="${app_opts:--Xmx1g} ${STARTUP_APP_OPTS:-}"
 
 # STARTUP_CDS=1 (an experiment for ADR 0015): the app from a jar with a dynamic AppCDS archive, made by one training
 # start (-XX:ArchiveClassesAtExit; JDK 17 cannot archive classes from a directory such as target/classes)

@@ -50,6 +50,9 @@ public final class AppLauncher {
     private static void open(DataDirectory dirs, CompletableFuture<Services> services) {
         // while the toolkit starts on the main thread: the pool, the schema check (one query; Flyway only when
         // behind) and the job list (one query), so that the first frames show the jobs
+        if (Boolean.getBoolean("streamdesk.openAfterWindow")) {
+            awaitQuietly(StreamDeskApp.windowShown()); // experiment: the window alone on the CPU first
+        }
         long start = System.nanoTime();
         Database.Opening opening;
         try {
