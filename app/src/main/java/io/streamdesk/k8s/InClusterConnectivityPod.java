@@ -247,14 +247,20 @@ final class InClusterConnectivityPod implements InClusterProbe {
         List<Step> steps = new ArrayList<>();
         String node = pod.getSpec() == null || pod.getSpec().getNodeName() == null ? ""
                 : " on node " + pod.getSpec().getNodeName();
-        steps.add(new Step("Pod", true, "Ran in pod " + where(name) + node + " (image " + spec.image() + ")", took));
+        steps.add(null); // the Pod step, once the script's steps are known
         String message = end.getMessage() == null ? "" : end.getMessage();
+        Duration inScript = Duration.ZERO;
         for (String line : message.split("\n")) {
             Step step = parseStep(line.strip(), host, port, tlsAsked);
             if (step != null) {
                 steps.add(step);
+                inScript = inScript.plus(step.took());
             }
         }
+        // the Pod step's time is what the pod itself cost (create, schedule, start, delete): the steps' sum is the total
+        Duration podTook = took.compareTo(inScript) > 0 ? took.minus(inScript) : Duration.ZERO;
+        steps.set(0, new Step("Pod", true, "Ran in pod " + where(name) + node + " (image " + spec.image() + ")",
+                podTook));
         if (steps.size() == 1) {
             int code = end.getExitCode() == null ? -1 : end.getExitCode();
             steps.set(0, new Step("Pod", false, "The test pod " + where(name) + " ended with exit code " + code
@@ -271,6 +277,13 @@ final class InClusterConnectivityPod implements InClusterProbe {
         String phase = pod.getStatus() == null || pod.getStatus().getPhase() == null ? "Pending"
                 : pod.getStatus().getPhase();
         String within = " within " + wait.toSeconds() + " s";
+        if ("Failed".equals(phase) || "Succeeded".equals(phase)) { // ended without its container's state
+            String reason = pod.getStatus().getReason();
+            return "The test pod " + ("DeadlineExceeded".equals(reason) ? "ran past its deadline of " + POD_DEADLINE
+                    + " s" : "ended (" + phase + (reason == null ? "" : ", " + reason) + ")") + " before its test"
+                    + " reported" + (pod.getStatus().getMessage() == null ? "" : ": "
+                    + clip(pod.getStatus().getMessage())) + ".";
+        }
         if ("Running".equals(phase)) {
             return "The test pod ran but did not finish" + within + ".";
         }

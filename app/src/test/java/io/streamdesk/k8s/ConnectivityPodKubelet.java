@@ -22,7 +22,16 @@ import java.util.function.Function;
 final class ConnectivityPodKubelet implements AutoCloseable {
 
     /** What the "kubelet" writes for a pod: terminated (exit code, message), waiting (reason), or nothing. */
-    record Outcome(Integer exitCode, String message, String waitingReason) {
+    record Outcome(Integer exitCode, String message, String waitingReason, String podFailedReason) {
+        Outcome(Integer exitCode, String message, String waitingReason) {
+            this(exitCode, message, waitingReason, null);
+        }
+
+        /** The pod failed as a whole (e.g. DeadlineExceeded) with no container state written. */
+        static Outcome podFailed(String reason, String message) {
+            return new Outcome(null, message, null, reason);
+        }
+
         static Outcome ended(int exitCode, String terminationMessage) {
             return new Outcome(exitCode, terminationMessage, null);
         }
@@ -67,7 +76,14 @@ final class ConnectivityPodKubelet implements AutoCloseable {
 
     private void run(Pod pod) {
         Outcome o = outcomes.apply(pod);
-        if (o.exitCode() == null && o.waitingReason() == null) {
+        if (o.exitCode() == null && o.waitingReason() == null && o.podFailedReason() == null) {
+            return;
+        }
+        if (o.podFailedReason() != null) {
+            Pod failed = client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).get();
+            failed.setStatus(new PodStatusBuilder().withPhase("Failed").withReason(o.podFailedReason())
+                    .withMessage(o.message()).build());
+            client.pods().inNamespace(namespace).resource(failed).updateStatus();
             return;
         }
         var container = new ContainerStatusBuilder().withName(InClusterConnectivityPod.CONTAINER)

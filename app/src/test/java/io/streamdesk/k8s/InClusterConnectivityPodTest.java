@@ -169,6 +169,21 @@ class InClusterConnectivityPodTest {
     }
 
     @Test
+    void aPodStoppedByItsDeadlineSaysSo() {
+        try (ConnectivityPodKubelet kubelet = new ConnectivityPodKubelet(api.client(), NS,
+                pod -> Outcome.podFailed("DeadlineExceeded", "Pod was active on the node longer than the specified"
+                        + " deadline"))) {
+            ConnectivityReport report = probe(InClusterConnectivityPod.DEFAULT_WAIT).testHost("kafka", 9092, false);
+
+            assertThat(report.steps()).hasSize(1);
+            assertThat(report.steps().get(0).ok()).isFalse();
+            assertThat(report.steps().get(0).detail()).startsWith("The test pod ran past its deadline of "
+                    + InClusterConnectivityPod.POD_DEADLINE + " s before its test reported");
+            assertThat(testPods()).isEmpty();
+        }
+    }
+
+    @Test
     void aScriptThatReportsNothingSaysWhatTheContainerEndedWith() {
         try (ConnectivityPodKubelet kubelet = new ConnectivityPodKubelet(api.client(), NS,
                 pod -> Outcome.ended(127, "exec: \"bash\": executable file not found in $PATH"))) {
