@@ -4,7 +4,7 @@
 # the toolkit starts. Run after large UI changes; needs xvfb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
+mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
 cp="target/classes:target/test-classes:$(cat target/bench.cp)"
 opens=$(sed -n 's:.*<flink.jvm.opens>\(.*\)</flink.jvm.opens>.*:\1:p' pom.xml)
 Xvfb :95 -screen 0 1600x1000x24 >/dev/null 2>&1 & xvfb=$!

@@ -60,10 +60,10 @@ public final class AppContext implements Services {
     private final io.streamdesk.service.BackgroundProblems problems;
     private final io.streamdesk.service.OperationLeases leases;
 
-    private AppContext(DataDirectory dirs, AppOptions options) {
+    private AppContext(DataDirectory dirs, AppOptions options, Database.Opening opening) {
         this.dirs = dirs;
         this.options = options;
-        this.database = Database.open(dirs);
+        this.database = opening != null ? opening.finish() : Database.open(dirs);
         Clock clock = Clock.systemUTC();
         this.localCluster = new LocalClusterProcess(dirs.cluster(), dirs.logs().resolve("local-cluster.log"),
                 options.clusterHeap(), options.clusterLifetime()).withSavepointsUnder(dirs.savepoints());
@@ -143,7 +143,15 @@ public final class AppContext implements Services {
     }
 
     public static AppContext open(DataDirectory dirs, AppOptions options) {
-        AppContext context = new AppContext(dirs, options);
+        return open(dirs, options, null);
+    }
+
+    /**
+     * Opens over a database whose first half is open already ({@link Database#begin}: the app read its job list from
+     * it for the first frame); boots Hibernate and wires the services.
+     */
+    public static AppContext open(DataDirectory dirs, AppOptions options, Database.Opening opening) {
+        AppContext context = new AppContext(dirs, options, opening);
         if (context.detached()) {
             context.attachToRunningCluster();
         } else {
@@ -181,6 +189,11 @@ public final class AppContext implements Services {
         } catch (RuntimeException e) {
             problems.report("Planning resumes after a restart of the app", e);
         }
+    }
+
+    /** True once {@link #close} began: a launcher that was told to quit while opening starts nothing more. */
+    public boolean closing() {
+        return closed;
     }
 
     /** Loads the SQL planner on a background thread so the first check and run do not pay for it. */

@@ -2,9 +2,12 @@ package io.streamdesk.app;
 
 import io.streamdesk.service.Services;
 import io.streamdesk.store.DataDirectory;
+import io.streamdesk.store.Database;
+import io.streamdesk.store.StartupJobList;
 import io.streamdesk.store.InstanceLock;
 import io.streamdesk.ui.StreamDeskApp;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -12,6 +15,11 @@ import java.util.concurrent.CompletableFuture;
  * the window at once and opens the database and the local cluster behind it in the background.
  */
 public final class AppLauncher {
+    /** Not a static field: the first logger must be created after run() named the log directory. */
+    private static org.slf4j.Logger log() {
+        return org.slf4j.LoggerFactory.getLogger(AppLauncher.class);
+    }
+
     private AppLauncher() {
     }
 
@@ -40,19 +48,60 @@ public final class AppLauncher {
     }
 
     private static void open(DataDirectory dirs, CompletableFuture<Services> services) {
-        try {
-            // the window first: opening the database now would compete with it for the CPU
-            StreamDeskApp.windowShown().get(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // no window after 10 s (a slow machine): open the data anyway
+        // while the toolkit starts on the main thread: the pool, the schema check (one query; Flyway only when
+        // behind) and the job list (one query), so that the first frames show the jobs
+        if (Boolean.getBoolean("streamdesk.openAfterWindow")) {
+            awaitQuietly(StreamDeskApp.windowShown()); // experiment: the window alone on the CPU first
         }
+        long start = System.nanoTime();
+        Database.Opening opening;
         try {
-            AppContext context = AppContext.open(dirs, AppOptions.defaults());
-            context.clusters().startAll();
-            context.warmUpInBackground();
-            services.complete(context);
+            opening = Database.begin(dirs);
         } catch (Throwable e) {
             services.completeExceptionally(e);
+            return;
+        }
+        try {
+            long begun = System.nanoTime();
+            List<io.streamdesk.model.Job> jobs = StartupJobList.read(opening.dataSource());
+            StreamDeskApp.showStartupJobs(jobs);
+            log().info("Start-up job list: {} jobs read in {} ms (database pool and schema check {} ms)", jobs.size(),
+                    (System.nanoTime() - begun) / 1_000_000, (begun - start) / 1_000_000);
+        } catch (RuntimeException e) {
+            // only the early list: the services read it again (and say what fails)
+            log().warn("Reading the job list for the first frame failed", e);
+        }
+        // Hibernate and the services after the frame that shows the list: they would compete with it for the CPU
+        awaitQuietly(StreamDeskApp.listShown());
+        AppContext context;
+        try {
+            long wiring = System.nanoTime();
+            context = AppContext.open(dirs, AppOptions.defaults(), opening); // closes the pool when it fails
+            log().info("Services wired in {} ms", (System.nanoTime() - wiring) / 1_000_000);
+        } catch (Throwable e) {
+            services.completeExceptionally(e);
+            return;
+        }
+        services.complete(context);
+        // the local cluster (a child JVM) and the planner warm-up once the services are on screen
+        awaitQuietly(StreamDeskApp.servicesShown());
+        if (context.closing()) {
+            return; // quit (the window, SIGTERM) while the services opened: no cluster to spawn only to stop it
+        }
+        try {
+            context.clusters().startAll();
+        } catch (RuntimeException e) {
+            log().warn("Starting the clusters failed", e);
+        }
+        context.warmUpInBackground();
+    }
+
+    /** Waits at most 10 s: on a slow machine (or without a window) the work goes on anyway. */
+    private static void awaitQuietly(CompletableFuture<Void> event) {
+        try {
+            event.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // go on
         }
     }
 }

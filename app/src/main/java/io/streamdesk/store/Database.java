@@ -78,22 +78,75 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating and migrating when needed) the database in {@code dbDirectory}. */
     public static Database open(Path dbDirectory) {
+        return begin(dbDirectory).finish();
+    }
+
+    /**
+     * The first half of opening, cheap: the connection pool and the schema brought up to date. The app reads the job
+     * list from {@link Opening#dataSource()} with one plain query (it shows at once) while {@link Opening#finish}
+     * boots Hibernate.
+     */
+    public static Opening begin(DataDirectory dataDirectory) {
+        return begin(dataDirectory.db());
+    }
+
+    public static Opening begin(Path dbDirectory) {
         String url = "jdbc:h2:file:" + dbDirectory.toAbsolutePath().resolve(FILE_NAME) + URL_SETTINGS;
         long start = System.nanoTime();
         warnUnlessLoopback();
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
-            migrate(pool);
-            long migrated = System.nanoTime();
-            SessionFactory sessionFactory = buildSessionFactory(pool);
-            LOG.info("Opened database {} in {} ms (migrations {} ms, Hibernate {} ms)", dbDirectory,
-                    (System.nanoTime() - start) / 1_000_000, (migrated - start) / 1_000_000,
-                    (System.nanoTime() - migrated) / 1_000_000);
-            return new Database(url, pool, sessionFactory);
+            String migrations = SchemaVersion.migrateWhenBehind(pool);
+            return new Opening(dbDirectory, url, pool, start, System.nanoTime(), migrations);
         } catch (RuntimeException e) {
             pool.dispose();
             throw new StoreException("Cannot open the database in " + dbDirectory + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** A database whose schema is up to date and whose Hibernate is not booted yet (see {@link #begin}). */
+    public static final class Opening {
+        private final Path dbDirectory;
+        private final String url;
+        private final JdbcConnectionPool pool;
+        private final long start;
+        private final long migrated;
+        private final String migrations;
+
+        private Opening(Path dbDirectory, String url, JdbcConnectionPool pool, long start, long migrated,
+                        String migrations) {
+            this.dbDirectory = dbDirectory;
+            this.url = url;
+            this.pool = pool;
+            this.start = start;
+            this.migrated = migrated;
+            this.migrations = migrations;
+        }
+
+        /** Plain JDBC over the migrated schema, usable before {@link #finish}. */
+        public DataSource dataSource() {
+            return pool;
+        }
+
+        /** Boots Hibernate over the pool: the database is open. On failure the pool is closed. */
+        public Database finish() {
+            long booting = System.nanoTime();
+            try {
+                SessionFactory sessionFactory = buildSessionFactory(pool, false);
+                LOG.info("Opened database {} in {} ms (migrations {} ms: {}, Hibernate {} ms)", dbDirectory,
+                        (System.nanoTime() - start) / 1_000_000, (migrated - start) / 1_000_000, migrations,
+                        (System.nanoTime() - booting) / 1_000_000);
+                return new Database(url, pool, sessionFactory);
+            } catch (RuntimeException e) {
+                pool.dispose();
+                throw new StoreException("Cannot open the database in " + dbDirectory + ": " + rootMessage(e), e);
+            }
+        }
+
+        /** The open failed or was given up: closes the pool. */
+        public void abandon() {
+            pool.dispose();
         }
     }
 
@@ -108,23 +161,33 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void migrate(DataSource dataSource) {
+    static void migrate(DataSource dataSource) {
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations("classpath:" + SchemaVersion.LOCATION)
                 .load()
                 .migrate();
     }
 
-    private static SessionFactory buildSessionFactory(DataSource dataSource) {
+    /**
+     * Hibernate over the migrated schema. Flyway owns the schema, so at start Hibernate neither reads JDBC metadata
+     * (the database's name and version are given instead) nor validates the mapping: both cost about a second at every start. The
+     * validation runs in {@code EntityMappingValidationTest} instead ({@code validate} true), where an entity that
+     * drifted from the migrations fails the build.
+     */
+    static SessionFactory buildSessionFactory(DataSource dataSource, boolean validate) {
         Configuration configuration = new Configuration()
                 .addAnnotatedClasses(WorkspaceEntity.class, ClusterEntity.class, FolderEntity.class, JobEntity.class,
                         DraftEntity.class, JobVersionEntity.class, JobRunEntity.class, SavepointEntity.class,
                         EventEntity.class)
-                // Flyway owns the schema; validation catches an entity that drifted from the migrations.
-                .setProperty(AvailableSettings.HBM2DDL_AUTO, "validate")
+                .setProperty(AvailableSettings.HBM2DDL_AUTO, validate ? "validate" : "none")
                 .setProperty(AvailableSettings.SHOW_SQL, false)
                 .setProperty(AvailableSettings.JDBC_TIME_ZONE, "UTC");
+        if (!validate) {
+            configuration.setProperty(AvailableSettings.ALLOW_METADATA_ON_BOOT, false)
+                    .setProperty(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "H2")
+                    .setProperty(AvailableSettings.JAKARTA_HBM2DDL_DB_VERSION, org.h2.engine.Constants.VERSION);
+        }
         configuration.getProperties().put(AvailableSettings.DATASOURCE, dataSource);
         return configuration.buildSessionFactory();
     }

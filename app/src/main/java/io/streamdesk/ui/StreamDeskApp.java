@@ -28,9 +28,20 @@ public final class StreamDeskApp extends Application {
     private static final AtomicReference<StreamDeskApp> RUNNING = new AtomicReference<>();
     private static final CompletableFuture<Void> SHOWN = new CompletableFuture<>();
     private static final AtomicReference<java.nio.file.Path> STATE_DIR = new AtomicReference<>();
+    /** The job list read before the services (see {@link #showStartupJobs}); null until read. */
+    private static final AtomicReference<java.util.List<io.streamdesk.model.Job>> STARTUP_JOBS = new AtomicReference<>();
+    private static final CompletableFuture<Void> LIST_SHOWN = new CompletableFuture<>();
+    private static final CompletableFuture<Void> SERVICES_SHOWN = new CompletableFuture<>();
+
+    /**
+     * bench/startup.sh and bench/memory.sh: print start-up markers ({@link StartupMarkers}) and skip the resume
+     * dialog, which would cover the job list.
+     */
+    public static final String BENCH_MARKERS = "streamdesk.bench.markers";
 
     private Stage stage;
     private ShellView shell;
+    private ShellViewModel vm;
     private FxTaskExecutor executor;
     private ExecutorScheduler scheduler;
     private WindowStateStore windowState;
@@ -54,6 +65,35 @@ public final class StreamDeskApp extends Application {
      */
     public static CompletableFuture<Void> windowShown() {
         return SHOWN;
+    }
+
+    /**
+     * Completes once a rendered frame shows the job list (read before the services, or the services' own) or the
+     * window cannot show one (opening failed). The launcher boots the rest of the services after it.
+     */
+    public static CompletableFuture<Void> listShown() {
+        return LIST_SHOWN;
+    }
+
+    /**
+     * Completes after the frame that followed the services' arrival (or their failure): the launcher starts the
+     * local cluster and the planner warm-up after it.
+     */
+    public static CompletableFuture<Void> servicesShown() {
+        return SERVICES_SHOWN;
+    }
+
+    /**
+     * The job list, read with one plain query while the toolkit starts: the window shows it in its first frame (or as
+     * soon as it is read) while the services are still being wired. Callable from any thread.
+     */
+    public static void showStartupJobs(java.util.List<io.streamdesk.model.Job> jobs) {
+        java.util.List<io.streamdesk.model.Job> read = java.util.List.copyOf(jobs);
+        STARTUP_JOBS.set(read);
+        StreamDeskApp app = RUNNING.get();
+        if (app != null && app.vm != null) {
+            Platform.runLater(() -> app.vm.startupJobsRead(read)); // ignored when start() took it already
+        }
     }
 
     /** Where the window keeps its size, theme and last open job (a small file, read before the database opens). */
@@ -101,26 +141,29 @@ public final class StreamDeskApp extends Application {
         // no user agent stylesheet is set, and parsing it only to replace it costs the first frame ~0.1 s
         ShellView.applyTheme(windowState.darkTheme());
         ShellViewModel vm = new ShellViewModel(ctx);
+        this.vm = vm;
         vm.darkThemeProperty().set(windowState.darkTheme());
         shell = new ShellView(vm, ctx, windowState);
         WindowBounds.restore(primaryStage, windowState);
         Scene scene = shell.createScene(primaryStage.getWidth() > 0 ? primaryStage.getWidth() : 1280,
                 primaryStage.getHeight() > 0 ? primaryStage.getHeight() : 800);
         primaryStage.setScene(scene);
+        java.util.List<io.streamdesk.model.Job> early = STARTUP_JOBS.getAndSet(null); // one start takes it
+        if (early != null) {
+            vm.startupJobsRead(early); // read while the toolkit started: in the first frame
+        }
+        completeWhenListRendered(scene, vm);
         primaryStage.setTitle("StreamDesk");
         primaryStage.setOnCloseRequest(e -> {
             WindowBounds.save(primaryStage, windowState);
             e.consume(); // running jobs are stopped with savepoints first (the quit dialog)
             shell.requestQuit();
         });
-        boolean benchmark = Boolean.getBoolean("streamdesk.exitWhenShown");
-        primaryStage.setOnShown(e -> Platform.runLater(() -> {
-            if (benchmark) {
-                // bench/startup.sh: the window is interactive once shown and the FX thread has run one more pulse
-                System.out.println("SHOWN " + System.currentTimeMillis());
-            }
-            SHOWN.complete(null);
-        }));
+        boolean benchmark = Boolean.getBoolean(BENCH_MARKERS);
+        if (benchmark) {
+            StartupMarkers.install(scene);
+        }
+        primaryStage.setOnShown(e -> Platform.runLater(() -> SHOWN.complete(null)));
         primaryStage.show();
 
         CompletableFuture<Services> pending = PENDING.get();
@@ -129,6 +172,13 @@ public final class StreamDeskApp extends Application {
             return;
         }
         pending.whenComplete((services, error) -> Platform.runLater(() -> {
+            Runnable[] shown = new Runnable[1];
+            shown[0] = () -> {
+                scene.removePostLayoutPulseListener(shown[0]);
+                Platform.runLater(() -> SERVICES_SHOWN.complete(null));
+            };
+            scene.addPostLayoutPulseListener(shown[0]);
+            Platform.requestNextPulse();
             if (error != null) {
                 vm.servicesFailed(error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                         ? error.getCause() : error);
@@ -139,11 +189,20 @@ public final class StreamDeskApp extends Application {
                     io.streamdesk.ui.quit.ResumeAfterQuitDialog.offerIfAny(primaryStage, ctx, services);
                 }
             }
-            if (benchmark) {
-                System.out.println("READY " + System.currentTimeMillis());
-                Platform.exit();
-            }
         }));
+    }
+
+    /** {@link #LIST_SHOWN} after the pulse that laid out the list (its frame is rendered before the next one). */
+    private static void completeWhenListRendered(Scene scene, ShellViewModel vm) {
+        Runnable[] check = new Runnable[1];
+        check[0] = () -> {
+            if (vm.startupJobsProperty().get() != null || vm.servicesProperty().get() != null
+                    || vm.startupFailedProperty().get()) {
+                scene.removePostLayoutPulseListener(check[0]);
+                Platform.runLater(() -> LIST_SHOWN.complete(null));
+            }
+        };
+        scene.addPostLayoutPulseListener(check[0]);
     }
 
     @Override

@@ -4,11 +4,13 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 
 /**
- * The floor for the start-up figure: one Label in a Stage. Prints {@code SHOWN <epoch ms>} once the window is
- * shown and the FX thread has run one more pulse, then exits. Run by bench/startup.sh, not by the tests.
+ * The anchor of the start-up figures: one Label in a Stage titled "Bare window". bench/startup.sh times its
+ * MapNotify on the X server, then sends it a key press through the X server; the window prints {@code KEY} when
+ * the key reached its FX thread (it answers input) and exits. Run by bench/startup.sh, not by the tests.
  */
 public class BareWindow extends Application {
 
@@ -21,11 +23,14 @@ public class BareWindow extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setScene(new Scene(new Label("Hello"), 1200, 800));
-        stage.setOnShown(e -> Platform.runLater(() -> {
-            System.out.println("SHOWN " + System.currentTimeMillis());
+        Scene scene = new Scene(new Label("Hello"), 1280, 800);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            System.out.println("KEY " + System.currentTimeMillis());
             Platform.exit();
-        }));
+        });
+        stage.setScene(scene);
+        stage.setTitle("Bare window");
+        stage.setOnShown(e -> Platform.runLater(() -> System.out.println("SHOWN " + System.currentTimeMillis())));
         stage.show();
     }
 }

@@ -109,7 +109,7 @@ class DatabaseTest {
     }
 
     /** The highest version as Flyway writes it ("2.1" for V2_1__). */
-    private static String newestMigration() throws Exception {
+    static String newestMigration() throws Exception {
         return migrationFiles().stream().map(n -> n.substring(1, n.indexOf("__")).replace('_', '.'))
                 .max(java.util.Comparator.comparing(v -> java.util.Arrays.stream(v.split("\\.")).mapToInt(Integer::parseInt)
                         .boxed().map(x -> String.format("%06d", x)).reduce("", String::concat)))

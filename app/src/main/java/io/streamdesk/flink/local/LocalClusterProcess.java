@@ -102,6 +102,10 @@ public final class LocalClusterProcess implements ClusterConnection {
                 ? System.getProperty("java.class.path") : configured;
     }
 
+    /** The child's footprint options after -Xmx (see {@link #launch}). */
+    static final List<String> CHILD_FOOTPRINT_OPTIONS = List.of("-Xms48m", "-XX:MaxHeapFreeRatio=30",
+            "-XX:MinHeapFreeRatio=10");
+
     static final String SPAWN_LOCK_FILE = "spawn.lock";
     /** A FileChannel lock is per JVM: instances of one JVM take this monitor first. */
     private static final Object SPAWN_MONITOR = new Object();
@@ -408,6 +412,9 @@ public final class LocalClusterProcess implements ClusterConnection {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
         command.add("-XX:+UseSerialGC"); // small footprint; the child is one process on a desktop
+        // idle footprint (issue 14, ADR 0015): the heap starts small and grows with the jobs instead of starting at
+        // 1/64 of the machine's memory, and gives memory back after a collection leaves most of it free
+        command.addAll(CHILD_FOOTPRINT_OPTIONS);
         // a child out of memory is half dead (threads gone, REST maybe answering): let it exit so it is restarted
         command.add("-XX:+ExitOnOutOfMemoryError");
         for (String open : FLINK_JVM_OPENS) {
@@ -430,6 +437,9 @@ public final class LocalClusterProcess implements ClusterConnection {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()));
+        // glibc gives every thread that mallocs its own 64 MiB arena; Flink's many threads leave resident pieces of
+        // each: two arenas are plenty for a process that allocates almost everything on the Java heap
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         if (detached) {
             builder.redirectInput(ProcessBuilder.Redirect.from(new File(
                     System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null")));

@@ -81,6 +81,17 @@ public final class SqlLexer {
             "WITH", "WITHIN", "WITHOUT", "YEAR", "CUMULATE", "DESCRIPTOR", "PROCTIME", "MODEL", "ANALYZE");
 
     private static final int LONGEST_KEYWORD = KEYWORDS.stream().mapToInt(String::length).max().orElse(0);
+    /**
+     * {@link #KEYWORDS} in an open-addressing table by the hash of their upper-case ASCII form, so that a word of the text is looked up
+     * without making a string of it and upper-casing it (that was half of lexing a script: issue 14).
+     */
+    private static final String[] KEYWORD_TABLE = keywordTable();
+    /** Character classes of ASCII, as the {@link Character} tests below answer them, looked up instead of computed. */
+    private static final byte LETTER = 1;
+    private static final byte DIGIT = 2;
+    private static final byte WORD_EXTRA = 4;
+    private static final byte BLANK = 8;
+    private static final byte[] ASCII = asciiClasses();
 
     private SqlLexer() {
     }
@@ -118,8 +129,8 @@ public final class SqlLexer {
         } else if (c == '\'' || c == '`' || c == '"') {
             i = endOfQuoted(text, i, c);
             sink.token(c == '\'' ? Kind.STRING : Kind.IDENTIFIER_QUOTED, start, i);
-        } else if (Character.isDigit(c)) {
-            while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '.')) {
+        } else if (isDigit(c)) {
+            while (i < n && (isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '.')) {
                 i++;
             }
             sink.token(Kind.NUMBER, start, i);
@@ -127,7 +138,7 @@ public final class SqlLexer {
             while (i < n && isWordPart(text.charAt(i))) {
                 i++;
             }
-            boolean keyword = i - start <= LONGEST_KEYWORD && isKeyword(text.subSequence(start, i).toString());
+            boolean keyword = i - start <= LONGEST_KEYWORD && isKeyword(text, start, i);
             sink.token(keyword ? Kind.KEYWORD : Kind.WORD, start, i);
         } else if ("()[]{}".indexOf(c) >= 0) {
             i++;
@@ -135,7 +146,7 @@ public final class SqlLexer {
         } else if (c == ';') {
             i++;
             sink.token(Kind.SEMICOLON, start, i);
-        } else if (Character.isWhitespace(c)) {
+        } else if (c < 128 ? (ASCII[c] & BLANK) != 0 : Character.isWhitespace(c)) {
             i++;
         } else {
             i++;
@@ -144,12 +155,77 @@ public final class SqlLexer {
         return i;
     }
 
+    /** Whether the word {@code [start, end)} of {@code text} is a keyword, as {@link #isKeyword(String)} says. */
+    static boolean isKeyword(CharSequence text, int start, int end) {
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                // upper-casing outside ASCII can give ASCII ("ınt" is INT): leave it to the JDK
+                return isKeyword(text.subSequence(start, end).toString());
+            }
+            h = 31 * h + (c >= 'a' && c <= 'z' ? c - 32 : c);
+        }
+        int mask = KEYWORD_TABLE.length - 1;
+        for (int slot = spread(h) & mask; KEYWORD_TABLE[slot] != null; slot = (slot + 1) & mask) {
+            String k = KEYWORD_TABLE[slot];
+            if (k.length() == end - start && equalsAsciiUpper(k, text, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean equalsAsciiUpper(String keyword, CharSequence text, int start) {
+        for (int i = 0; i < keyword.length(); i++) {
+            char c = text.charAt(start + i);
+            if ((c >= 'a' && c <= 'z' ? c - 32 : c) != keyword.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int spread(int h) {
+        return h ^ (h >>> 7) ^ (h >>> 16);
+    }
+
+    private static String[] keywordTable() {
+        String[] table = new String[Integer.highestOneBit(KEYWORDS.size() * 4)];
+        int mask = table.length - 1;
+        for (String k : KEYWORDS) {
+            int slot = spread(k.hashCode()) & mask; // upper-case ASCII: String's hash is the one isKeyword computes
+            while (table[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = k;
+        }
+        return table;
+    }
+
     public static boolean isWordStart(char c) {
-        return Character.isLetter(c) || c == '_' || c == '$';
+        return c < 128 ? (ASCII[c] & (LETTER | WORD_EXTRA)) != 0 : Character.isLetter(c);
     }
 
     public static boolean isWordPart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+        return c < 128 ? (ASCII[c] & (LETTER | DIGIT | WORD_EXTRA)) != 0 : Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isDigit(char c) {
+        return c < 128 ? (ASCII[c] & DIGIT) != 0 : Character.isDigit(c);
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return c < 128 ? (ASCII[c] & (LETTER | DIGIT)) != 0 : Character.isLetterOrDigit(c);
+    }
+
+    private static byte[] asciiClasses() {
+        byte[] classes = new byte[128];
+        for (char c = 0; c < 128; c++) {
+            classes[c] = (byte) ((Character.isLetter(c) ? LETTER : 0) | (Character.isDigit(c) ? DIGIT : 0)
+                    | (c == '_' || c == '$' ? WORD_EXTRA : 0) | (Character.isWhitespace(c) ? BLANK : 0));
+        }
+        return classes;
     }
 
     /** Up to the line break; a CR before it belongs to the line break, not to the comment. */

@@ -29,7 +29,7 @@ public final class SecretKeys {
 
     /** The line with the value of every secret {@code 'key' = 'value'} option replaced by the mask. */
     public static String maskSqlLine(String line) {
-        if (line.indexOf('=') < 0) {
+        if (line.indexOf('=') < 0 || line.indexOf('\'') < 0 || !mayNameSecret(line)) {
             return line;
         }
         java.util.regex.Matcher m = SQL_OPTION.matcher(line);
@@ -48,6 +48,47 @@ public final class SecretKeys {
             return line;
         }
         return out.append(line, last, line.length()).toString();
+    }
+
+    /**
+     * False when no part of {@code text} can be a secret key for {@link #isSecret}: every secret word contains one of
+     * these fragments. A cheap test that spares the regex on almost every line of a comparison (V5). Text with any
+     * non-ASCII character is left to the full test (a Kelvin sign lower-cases to 'k').
+     */
+    static boolean mayNameSecret(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return true;
+            }
+            boolean hit = switch (c | 0x20) {
+                case 'k' -> at(text, i, "key");
+                case 'p' -> at(text, i, "pass") || at(text, i, "pwd");
+                case 's' -> at(text, i, "secret");
+                case 't' -> at(text, i, "token");
+                case 'c' -> at(text, i, "credential");
+                case 'j' -> at(text, i, "jaas");
+                default -> false;
+            };
+            if (hit) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code word} (lower-case ASCII letters) at {@code i}, ignoring ASCII case: exact, as c | 0x20 only folds A-Z. */
+    private static boolean at(String text, int i, String word) {
+        if (i + word.length() > text.length()) {
+            return false;
+        }
+        for (int k = 1; k < word.length(); k++) {
+            if ((text.charAt(i + k) | 0x20) != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static boolean isSecret(String key) {

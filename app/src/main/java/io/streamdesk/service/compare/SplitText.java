@@ -10,6 +10,9 @@ import java.util.List;
 record SplitText(List<String> lines, boolean hasCrLf, boolean hasLf, boolean endsWithNewline) {
 
     static SplitText of(String text) {
+        if (text.indexOf('\r') < 0) {
+            return ofLf(text);
+        }
         List<String> lines = new ArrayList<>();
         boolean crlf = false;
         boolean lf = false;
@@ -35,6 +38,22 @@ record SplitText(List<String> lines, boolean hasCrLf, boolean hasLf, boolean end
             lines.add(text.substring(start));
         }
         return new SplitText(lines, crlf, lf, endsWithNewline);
+    }
+
+    /** Without a CR the line breaks are found by {@code indexOf}, which the JDK scans many characters at a time. */
+    private static SplitText ofLf(String text) {
+        List<String> lines = new ArrayList<>(Math.max(10, text.length() / 32));
+        int n = text.length();
+        int start = 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+            lines.add(text.substring(start, i));
+            start = i + 1;
+        }
+        boolean lf = start > 0;
+        if (start < n) {
+            lines.add(text.substring(start));
+        }
+        return new SplitText(lines, false, lf, start == n && n > 0);
     }
 
     String lineEndingName() {

@@ -57,7 +57,7 @@ public final class TextComparer {
         SplitText right = SplitText.of(r);
         List<String> notes = new ArrayList<>();
 
-        Map<String, Integer> ids = new HashMap<>();
+        LineIds ids = new LineIds(left.lines().size() + right.lines().size());
         int[] a = keys(left.lines(), ids);
         int[] b = keys(right.lines(), ids);
         List<Change> changes = align(a, b, ids.size(), notes);
@@ -117,14 +117,52 @@ public final class TextComparer {
         }
     }
 
-    private int[] keys(List<String> lines, Map<String, Integer> ids) {
+    private int[] keys(List<String> lines, LineIds ids) {
         int[] out = new int[lines.size()];
         for (int i = 0; i < out.length; i++) {
             String line = lines.get(i);
-            String key = options.ignoreTrailingWhitespace() ? line.stripTrailing() : line;
-            out[i] = ids.computeIfAbsent(key, k -> ids.size());
+            out[i] = ids.idOf(options.ignoreTrailingWhitespace() ? line.stripTrailing() : line);
         }
         return out;
+    }
+
+    /**
+     * Numbers distinct lines 0, 1, 2, ... in order of first appearance: an open-addressing table of ints, without the
+     * boxing and the entry objects of a {@code HashMap<String, Integer>} (V5: it was a third of a comparison).
+     */
+    private static final class LineIds {
+        private final int[] slots; // id + 1, 0 = free
+        private final int[] hashes;
+        private final String[] lines;
+        private int size;
+
+        LineIds(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+            slots = new int[capacity];
+            hashes = new int[capacity];
+            lines = new String[expected];
+        }
+
+        int idOf(String line) {
+            int h = line.hashCode();
+            int mask = slots.length - 1;
+            for (int i = (h ^ (h >>> 16)) & mask; ; i = (i + 1) & mask) {
+                int slot = slots[i];
+                if (slot == 0) {
+                    slots[i] = size + 1;
+                    hashes[i] = h;
+                    lines[size] = line;
+                    return size++;
+                }
+                if (hashes[i] == h && lines[slot - 1].equals(line)) {
+                    return slot - 1;
+                }
+            }
+        }
+
+        int size() {
+            return size;
+        }
     }
 
     /** Changes with original/revised line indexes, sorted; common start and end are cut before diffing. */

@@ -13,26 +13,57 @@ import org.fxmisc.richtext.model.StyleSpans;
  * restyles the bracket characters that changed; new problems restyle the old and new underlines. Nothing walks the
  * whole text per keystroke, so it runs on the FX thread: in a 10,000-line script a keystroke costs about one line.
  *
+ * <p>An edit that turns the rest of the script inside out (a quote typed at the top of 10,000 lines) re-lexes all of
+ * it, which is cheap, but setting the styles of 10,000 paragraphs in RichTextFX's model is not (about 7 ms of CPU,
+ * 45 ms p99 on a loaded machine: issue 14). With a {@link Viewport}, only the part of a changed range near what is on
+ * screen and near the caret is restyled at once; the rest is remembered as stale and restyled by
+ * {@link #restyleStale(int)} a chunk at a time, visible part first (the code area calls it once per frame until
+ * nothing is stale). Tokens are always complete and exact; only styles far from the screen lag by a few frames.
+ *
  * <p>It keeps its own copy of the text, updated from the same edits, so it never asks the document for its whole
  * text (which RichTextFX rebuilds from every paragraph). Not thread-safe.
  */
 final class IncrementalHighlighter {
     private static final String BRACKET_STYLE = "bracket-match";
+    /** Characters restyled at once around the screen and the caret, beyond the visible ones. */
+    static final int EAGER_MARGIN = 4_000;
+    /** Characters restyled per frame from the stale ranges: about a quarter of a millisecond of CPU. */
+    static final int CHARS_PER_FRAME = 16_000;
 
     /** Where the styles go: the code area, or RichTextFX's document model in the benchmark. */
     interface StyleTarget {
         void setStyleSpans(int from, StyleSpans<Collection<String>> spans);
     }
 
+    /** The characters {@code [start, end)} of the current text that are on screen. */
+    record Window(int start, int end) {
+    }
+
+    /** Where the text on screen is; asked during an edit, after the text changed. */
+    @FunctionalInterface
+    interface Viewport {
+        Window visible();
+    }
+
     private final StyleTarget target;
+    /** Null: every change is restyled at once (nothing is ever stale). */
+    private final Viewport viewport;
+    private final StaleRanges stale = new StaleRanges();
+    private int caret;
     private final StringBuilder text = new StringBuilder();
     private final TokenList tokens = TokenList.lex("");
     /** Problem ranges in the current text: they move with the edits until the next check replaces them. */
     private List<StyleOverlay.Range> markers = List.of();
     private BracketMatcher.Pair brackets;
 
+    /** Restyles every change at once. */
     IncrementalHighlighter(StyleTarget target) {
+        this(target, null);
+    }
+
+    IncrementalHighlighter(StyleTarget target, Viewport viewport) {
         this.target = target;
+        this.viewport = viewport;
     }
 
     /** {@code removedLength} characters at {@code position} were replaced by {@code inserted}. */
@@ -40,19 +71,60 @@ final class IncrementalHighlighter {
         text.replace(position, position + removedLength, inserted);
         TokenList.Range changed = tokens.edit(text, position, removedLength, inserted.length());
         markers = shift(markers, position, removedLength, inserted.length());
-        BracketMatcher.Pair stale = brackets;
+        stale.edit(position, removedLength, inserted.length(), text.length());
+        this.caret = caret;
+        BracketMatcher.Pair old = brackets;
         brackets = null;
         restyle(changed.start(), changed.end());
-        if (stale != null) {
+        if (old != null) {
             // the old match keeps its style in the document until restyled where it moved to
-            restyleChar(moved(stale.first(), position, removedLength, inserted.length()));
-            restyleChar(moved(stale.second(), position, removedLength, inserted.length()));
+            restyleChar(moved(old.first(), position, removedLength, inserted.length()));
+            restyleChar(moved(old.second(), position, removedLength, inserted.length()));
         }
         caretMoved(caret);
+        restyleVisibleStale(visibleWindow());
+    }
+
+    /**
+     * Restyles the stale ranges that are on screen, then up to {@code maxChars} more characters of them (those after
+     * the screen first). Returns whether some are still stale.
+     */
+    boolean restyleStale(int maxChars) {
+        if (stale.isEmpty()) {
+            return false;
+        }
+        Window visible = visibleWindow();
+        restyleVisibleStale(visible);
+        int budget = maxChars;
+        while (budget > 0 && !stale.isEmpty()) {
+            int[] next = stale.firstEndingAfter(visible.end());
+            int end = next[1] - next[0] <= budget ? next[1] : next[0] + budget;
+            apply(next[0], end);
+            stale.remove(next[0], end);
+            budget -= end - next[0];
+        }
+        return !stale.isEmpty();
+    }
+
+    /** Stale text that scrolled onto the screen is restyled with the next edit or frame, whichever comes first. */
+    private void restyleVisibleStale(Window visible) {
+        if (stale.isEmpty()) {
+            return;
+        }
+        for (int[] r : stale.overlapping(visible.start(), visible.end())) {
+            apply(r[0], r[1]);
+            stale.remove(r[0], r[1]);
+        }
+    }
+
+    /** Whether some styles are out of date ({@link #restyleStale(int)} has work). */
+    boolean hasStale() {
+        return !stale.isEmpty();
     }
 
     /** Highlights the bracket matching the one at the caret; restyles only the characters that change. */
     void caretMoved(int caret) {
+        this.caret = caret;
         BracketMatcher.Pair pair = BracketMatcher.match(text, tokens, Math.min(caret, text.length()));
         if (Objects.equals(pair, brackets)) {
             return;
@@ -105,12 +177,57 @@ final class IncrementalHighlighter {
         }
     }
 
+    /** Restyles {@code [from, to)} now where it is near the screen or the caret; the rest becomes stale. */
     private void restyle(int from, int to) {
         int start = Math.max(0, from);
         int end = Math.min(text.length(), to);
         if (start >= end) {
             return;
         }
+        if (viewport == null) {
+            apply(start, end);
+            return;
+        }
+        Window visible = visibleWindow();
+        int[][] eager = merged(visible.start() - EAGER_MARGIN, visible.end() + EAGER_MARGIN,
+                caret - EAGER_MARGIN, caret + EAGER_MARGIN);
+        int pos = start;
+        for (int[] w : eager) {
+            int s = Math.max(pos, w[0]);
+            int e = Math.min(end, w[1]);
+            if (s < e) {
+                if (pos < s) {
+                    stale.add(pos, s);
+                }
+                apply(s, e);
+                stale.remove(s, e);
+                pos = e;
+            }
+        }
+        if (pos < end) {
+            stale.add(pos, end);
+        }
+    }
+
+    private Window visibleWindow() {
+        if (viewport == null) {
+            return new Window(0, text.length());
+        }
+        Window w = viewport.visible();
+        int s = Math.max(0, Math.min(w.start(), text.length()));
+        return new Window(s, Math.max(s, Math.min(w.end(), text.length())));
+    }
+
+    /** The two windows in order, as one when they overlap. */
+    private static int[][] merged(int s1, int e1, int s2, int e2) {
+        if (s2 < s1) {
+            return merged(s2, e2, s1, e1);
+        }
+        return s2 <= e1 ? new int[][] {{s1, Math.max(e1, e2)}} : new int[][] {{s1, e1}, {s2, e2}};
+    }
+
+    /** Sets the styles of {@code [start, end)}, a non-empty range of the text. */
+    private void apply(int start, int end) {
         StyleSpans<Collection<String>> spans = SqlHighlighter.compute(tokens, start, end);
         List<StyleOverlay.Range> errors = clip(markers, start, end);
         if (!errors.isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
+import javafx.animation.AnimationTimer;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -20,11 +21,27 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * A CodeArea for Flink SQL: highlighting, line numbers with problem markers in the gutter, current-line highlight,
  * bracket matching and problem underlines. Highlighting is incremental ({@link IncrementalHighlighter}): a keystroke
- * re-lexes and restyles about one line on the FX thread, whatever the size of the script (E5).
+ * re-lexes and restyles about one line on the FX thread, whatever the size of the script (E5). An edit that changes
+ * the styles of far more than the screen (a quote at the top of a long script, a new text) restyles what is on screen
+ * at once and the rest a chunk per frame (issue 14).
  */
 public final class SqlCodeArea extends CodeArea {
+    /** Around the caret when no paragraph is laid out (the area not shown yet): as much as a tall screen shows. */
+    private static final int UNLAID_WINDOW = 8_000;
+    /** What the last layout showed; null before the first layout or when it showed nothing. */
+    private IncrementalHighlighter.Window laidOutWindow;
     private final IntFunction<Node> lineNumbers = LineNumberFactory.get(this);
-    private final IncrementalHighlighter highlighter = new IncrementalHighlighter(this::setStyleSpans);
+    private final IncrementalHighlighter highlighter =
+            new IncrementalHighlighter(this::setStyleSpans, this::visibleWindow);
+    /** Restyles the stale styles a chunk per frame; stops itself when nothing is stale. */
+    private final AnimationTimer restyler = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (!highlighter.restyleStale(IncrementalHighlighter.CHARS_PER_FRAME)) {
+                stop();
+            }
+        }
+    };
     private List<ProblemMarkers.Marker> markers = List.of();
     private Map<Integer, List<ProblemMarkers.Marker>> markersByLine = Map.of();
 
@@ -43,14 +60,65 @@ public final class SqlCodeArea extends CodeArea {
             if (!markers.isEmpty() && (change.getRemoved().indexOf('\n') >= 0 || inserted.indexOf('\n') >= 0)) {
                 moveMarkers(change.getPosition(), removed, inserted.length());
             }
+            restyleLater();
         });
         caretPositionProperty().addListener((o, a, b) -> {
             // a caret moved by an edit may be reported before the edit reached the highlighter, which then matches
             // the brackets itself
             if (highlighter.length() == getLength()) {
                 highlighter.caretMoved(b);
+                restyleLater();
             }
         });
+    }
+
+    /** Whether some styles far from the screen are still being brought up to date, a chunk per frame. */
+    public boolean restylePending() {
+        return highlighter.hasStale();
+    }
+
+    /** Brings every style up to date now (tests, a snapshot of the whole text). */
+    public void restyleAll() {
+        highlighter.restyleStale(Integer.MAX_VALUE);
+        restyler.stop();
+    }
+
+    private void restyleLater() {
+        if (highlighter.hasStale()) {
+            restyler.start();
+        }
+    }
+
+    /**
+     * The characters on screen as of the last layout; before the first one, those near the caret. Asking RichTextFX
+     * for the visible paragraphs during an edit would lay out the whole flow then and there (it did: a tenth of
+     * opening a job page), so the window is read after each layout instead; an edit's own range is covered by the
+     * window around the caret, and a window that lags behind an edit is caught up by the next frame.
+     */
+    private IncrementalHighlighter.Window visibleWindow() {
+        if (laidOutWindow != null) {
+            return laidOutWindow;
+        }
+        int caret = getCaretPosition();
+        return new IncrementalHighlighter.Window(caret - UNLAID_WINDOW, caret + UNLAID_WINDOW);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        laidOutWindow = null;
+        int paragraphs = getParagraphs().size();
+        try {
+            // the flow was just resized; asking for its cells lays it out now instead of right after this method
+            int first = firstVisibleParToAllParIndex();
+            int last = lastVisibleParToAllParIndex();
+            if (first >= 0 && first <= last && last < paragraphs) {
+                laidOutWindow = new IncrementalHighlighter.Window(getAbsolutePosition(first, 0),
+                        getAbsolutePosition(last, getParagraphLength(last)));
+            }
+        } catch (RuntimeException e) {
+            // no visible cell: RichTextFX throws rather than answer
+        }
     }
 
     /** Shows the problems: underline at each range and a marker in the gutter (tooltip = messages). */
@@ -59,6 +127,7 @@ public final class SqlCodeArea extends CodeArea {
         showMarkersInGutter();
         highlighter.setMarkers(markers.stream().map(m -> new StyleOverlay.Range(m.start(), m.end(), "sql-error"))
                 .toList());
+        restyleLater();
     }
 
     public List<ProblemMarkers.Marker> markers() {

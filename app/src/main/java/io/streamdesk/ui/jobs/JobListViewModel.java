@@ -120,6 +120,16 @@ public final class JobListViewModel {
     }
 
     /**
+     * Shows the jobs read before the services were ready (one plain query at start-up), as stored; {@link #attach}
+     * replaces them with the service's list and the observed states.
+     */
+    public void showStartupList(List<Job> jobsRead) {
+        if (jobs == null) {
+            replaceAll(jobsRead);
+        }
+    }
+
+    /**
      * The Cluster column shows names, not ids: {@code names} (cluster id to name; reads the registry's store) runs in
      * the background now and again whenever {@code onChange} calls back (clusters added, renamed, removed).
      */

@@ -103,13 +103,14 @@ public final class Pages {
                     versions.addVariablesAction(v -> c.page().openVariablesPreview(v));
                     return JobTabContent.of(versions.root());
                 }),
-                // made with the page, polling only while selected (MO2, C1)
-                new JobTab("monitoringTab", "Monitoring", "fth-activity", JobTab.Build.WITH_PAGE, c -> {
+                // made when first shown, polling only while selected (MO2, C1): a page opens without their charts and
+                // tables to style and lay out (issue 14)
+                new JobTab("monitoringTab", "Monitoring", "fth-activity", JobTab.Build.WHEN_FIRST_SHOWN, c -> {
                     MonitoringViewModel vm = new MonitoringViewModel(c.jobId(), c.services().get().monitoring(), c.ctx());
                     return JobTabContent.polling(new MonitoringView(vm, BrowserOpener.system()).root(),
                             vm::activate, vm::deactivate);
                 }),
-                new JobTab("checkpointsTab", "Checkpoints", "fth-archive", JobTab.Build.WITH_PAGE, c -> {
+                new JobTab("checkpointsTab", "Checkpoints", "fth-archive", JobTab.Build.WHEN_FIRST_SHOWN, c -> {
                     CheckpointsViewModel vm = new CheckpointsViewModel(c.jobId(), c.services().get().checkpoints(), c.ctx());
                     return JobTabContent.polling(new CheckpointsView(vm).root(), vm::activate, vm::deactivate);
                 }),

@@ -39,6 +39,8 @@ public final class ShellView {
     private final java.util.Map<Tab, JobPageView> pageViews = new java.util.HashMap<>();
     private final java.util.Map<Page, ToggleButton> navigationEntries = new java.util.LinkedHashMap<>();
     private final PageContext pageContext;
+    /** A job opened from the list before the services were ready; opened when they are. */
+    private JobId openWhenReady;
 
     private final ShellLayout layout = new ShellLayout();
     private final TabPane mainTabs = layout.mainTabs;
@@ -98,8 +100,11 @@ public final class ShellView {
 
         Label openingDataLabel = layout.openingDataLabel;
         openingDataLabel.textProperty().bind(vm.startupMessageProperty());
-        layout.openingData.visibleProperty().bind(vm.servicesProperty().isNull());
-        mainTabs.disableProperty().bind(vm.servicesProperty().isNull());
+        // the job list read before the services lifts the cover at once; a failure to open shows on the cover again
+        var covered = vm.servicesProperty().isNull()
+                .and(vm.startupJobsProperty().isNull().or(vm.startupFailedProperty()));
+        layout.openingData.visibleProperty().bind(covered);
+        mainTabs.disableProperty().bind(covered);
 
         Label problems = layout.problemsLabel;
         problems.textProperty().bind(vm.backgroundProblemProperty());
@@ -139,6 +144,12 @@ public final class ShellView {
         });
         applyTheme(vm.darkThemeProperty().get());
 
+        vm.startupJobsProperty().addListener((o, a, jobs) -> {
+            if (jobs != null && vm.servicesProperty().get() == null) {
+                fillPinnedPages();
+                jobList.showStartupList(jobs);
+            }
+        });
         vm.servicesProperty().addListener((o, a, services) -> {
             if (services != null) {
                 fillPinnedPages();
@@ -148,6 +159,11 @@ public final class ShellView {
                         services.clusters()::addDefinitionsListener);
                 AlarmDesktopNotifications.attach(services);
                 windowState.lastOpenJob().ifPresent(this::reopenLastJob);
+                if (openWhenReady != null) { // asked for on the list read before the services
+                    JobId asked = openWhenReady;
+                    openWhenReady = null;
+                    openJob(asked);
+                }
             }
         });
     }
@@ -240,6 +256,7 @@ public final class ShellView {
         }
         Services services = vm.servicesProperty().get();
         if (services == null) {
+            openWhenReady = id; // a row of the list read before the services: opens once they are ready
             return;
         }
         JobPageViewModel pageVm = new JobPageViewModel(id, services.jobs(), services.runs(), services.jobConfig(),

@@ -22,6 +22,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 public final class ShellViewModel {
     private final UiContext ctx;
     private final ReadOnlyObjectWrapper<Services> services = new ReadOnlyObjectWrapper<>();
+    /** The job list read with one plain query before the services (the first frame shows it); null until then. */
+    private final ReadOnlyObjectWrapper<java.util.List<io.streamdesk.model.Job>> startupJobs = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper startupMessage = new ReadOnlyStringWrapper("Opening data…");
     private final ReadOnlyBooleanWrapper startupFailed = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<ClusterHealth> clusterHealth = new ReadOnlyObjectWrapper<>(ClusterHealth.STOPPED);
@@ -63,6 +65,11 @@ public final class ShellViewModel {
     /** Null until the database is open; panes attach when it turns non-null. */
     public ReadOnlyObjectProperty<Services> servicesProperty() {
         return services.getReadOnlyProperty();
+    }
+
+    /** The jobs read before the services were ready, shown as stored until the services replace them; null before. */
+    public ReadOnlyObjectProperty<java.util.List<io.streamdesk.model.Job>> startupJobsProperty() {
+        return startupJobs.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty startupMessageProperty() {
@@ -111,6 +118,13 @@ public final class ShellViewModel {
     }
 
     // ---- commands ----
+
+    /** The job list was read before the services (called on the UI thread); ignored once the services are ready. */
+    public void startupJobsRead(java.util.List<io.streamdesk.model.Job> jobs) {
+        if (services.get() == null && startupJobs.get() == null) {
+            startupJobs.set(java.util.List.copyOf(jobs));
+        }
+    }
 
     /** The services are ready (called on the UI thread). */
     public void servicesReady(Services ready) {

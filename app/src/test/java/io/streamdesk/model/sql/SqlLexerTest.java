@@ -65,4 +65,25 @@ class SqlLexerTest {
             assertThat(text.substring(last).isBlank()).as("tail of [%s]", text).isTrue();
         }
     }
+
+    /** Issue 14: the keyword lookup without a string per word answers as the upper-casing one, ASCII or not. */
+    @Test
+    void theKeywordTableAgreesWithUpperCasingEveryWord() {
+        java.util.Random random = new java.util.Random(14);
+        String alphabet = "abcdefghijklmnopqrstuvwxyzSELECTFROMWHERE_$0123456789\u0131\u017f\u00e9";
+        for (String k : SqlLexer.KEYWORDS) {
+            assertThat(SqlLexer.isKeyword(" " + k.toLowerCase(java.util.Locale.ROOT) + " ", 1, k.length() + 1)).isTrue();
+        }
+        assertThat(SqlLexer.isKeyword("\u0131nt", 0, 3)).isEqualTo(SqlLexer.isKeyword("\u0131nt"));
+        for (int round = 0; round < 50_000; round++) {
+            StringBuilder word = new StringBuilder();
+            int length = 1 + random.nextInt(8);
+            for (int j = 0; j < length; j++) {
+                word.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String w = random.nextInt(3) == 0
+                    ? new java.util.ArrayList<>(SqlLexer.KEYWORDS).get(random.nextInt(SqlLexer.KEYWORDS.size())) : word.toString();
+            assertThat(SqlLexer.isKeyword("x " + w, 2, 2 + w.length())).as(w).isEqualTo(SqlLexer.isKeyword(w));
+        }
+    }
 }

@@ -92,6 +92,113 @@ class IncrementalLexTest {
         }
     }
 
+    /**
+     * Issue 14: with a viewport, an edit restyles at once what is on screen (and near the caret); the rest is stale
+     * until {@link IncrementalHighlighter#restyleStale} has run, a chunk per frame. Checked on every edit: the screen
+     * equals a full highlight; after the frames, the whole document does.
+     */
+    @Test
+    void onScreenStylesAreRightAtOnceAndTheRestAfterTheFrames() {
+        String script = SCRIPT.repeat(40);
+        boolean deferred = false;
+        for (int seed = 1; seed <= 4; seed++) {
+            Random random = new Random(seed);
+            var doc = new SimpleEditableStyledDocument<Collection<String>, Collection<String>>(
+                    Collections.emptyList(), Collections.emptyList());
+            int[] screen = {0, 1_500};
+            IncrementalHighlighter highlighter = new IncrementalHighlighter(doc::setStyleSpans,
+                    () -> new IncrementalHighlighter.Window(screen[0], screen[1]));
+            replace(doc, highlighter, 0, 0, script, 0);
+            for (int step = 0; step < 120; step++) {
+                if (step % 15 == 0) {
+                    screen[0] = random.nextInt(doc.length());
+                    screen[1] = screen[0] + 1_500;
+                }
+                Edit e = step % 9 == 0
+                        ? new Edit(random.nextInt(200), 0, random.nextBoolean() ? "'" : "/*") // flips the rest
+                        : randomEdit(random, new StringBuilder(doc.getText()));
+                // the caret stays where the user looks: near the screen, or the edit is the far one
+                replace(doc, highlighter, e.position, e.removed, e.inserted, Math.min(doc.length() + e.inserted.length()
+                        - e.removed, screen[0]));
+                deferred |= highlighter.hasStale();
+                int from = Math.min(screen[0], doc.length());
+                int to = Math.min(screen[1], doc.length());
+                assertStyles(doc, highlighter, from, to, "seed " + seed + " step " + step + " " + e + " on screen");
+                if (random.nextInt(4) == 0) {
+                    highlighter.restyleStale(random.nextInt(20_000));
+                }
+            }
+            while (highlighter.restyleStale(IncrementalHighlighter.CHARS_PER_FRAME)) {
+                // frame after frame
+            }
+            assertThat(highlighter.hasStale()).isFalse();
+            assertStyles(doc, highlighter, 0, doc.length(), "seed " + seed + " after the frames");
+        }
+        assertThat(deferred).as("some edits left styles to the frames").isTrue();
+    }
+
+    @Test
+    void staleRangesMergeSplitAndMoveLikeASetOfCharacters() {
+        Random random = new Random(11);
+        StaleRanges ranges = new StaleRanges();
+        List<Boolean> model = new ArrayList<>(Collections.nCopies(300, false));
+        for (int step = 0; step < 3_000; step++) {
+            int a = random.nextInt(model.size() + 1);
+            int b = Math.min(model.size(), a + random.nextInt(40));
+            switch (random.nextInt(3)) {
+                case 0 -> {
+                    ranges.add(a, b);
+                    for (int i = a; i < b; i++) {
+                        model.set(i, true);
+                    }
+                }
+                case 1 -> {
+                    ranges.remove(a, b);
+                    for (int i = a; i < b; i++) {
+                        model.set(i, false);
+                    }
+                }
+                default -> {
+                    // an edit: the removed characters go, the inserted ones are stale only inside a stale range
+                    int inserted = random.nextInt(5);
+                    boolean inside = a > 0 && model.get(a - 1) && b < model.size() && model.get(b);
+                    ranges.edit(a, b - a, inserted, model.size() - (b - a) + inserted);
+                    model.subList(a, b).clear();
+                    model.addAll(a, Collections.nCopies(inserted, inside));
+                    // inserted text at the border of a range may join it: the highlighter restyles it anyway
+                    for (int i = a; i < a + inserted; i++) {
+                        model.set(i, isIn(ranges, i));
+                    }
+                }
+            }
+            List<Boolean> actual = new ArrayList<>(Collections.nCopies(model.size(), false));
+            int last = -1;
+            for (int[] r : ranges.toList()) {
+                assertThat(r[0]).as("sorted, apart, non-empty").isGreaterThan(last);
+                assertThat(r[1]).isGreaterThan(r[0]).isLessThanOrEqualTo(model.size());
+                for (int i = r[0]; i < r[1]; i++) {
+                    actual.set(i, true);
+                }
+                last = r[1];
+            }
+            assertThat(actual).as("step %d", step).isEqualTo(model);
+        }
+    }
+
+    private static boolean isIn(StaleRanges ranges, int offset) {
+        return ranges.toList().stream().anyMatch(r -> r[0] <= offset && offset < r[1]);
+    }
+
+    private static void assertStyles(SimpleEditableStyledDocument<Collection<String>, Collection<String>> doc,
+                                     IncrementalHighlighter h, int from, int to, String what) {
+        String text = doc.getText();
+        List<Set<String>> actual = perChar(doc.getStyleSpans(0, doc.length())).subList(from, to);
+        List<Set<String>> expected = perChar(expectedStyles(text, h)).subList(from, to);
+        int at = firstDifference(text.substring(from, to), actual, expected);
+        assertThat(at).as("%s: styles differ at %d (%s instead of %s)", what, from + at,
+                at >= 0 ? actual.get(at) : "-", at >= 0 ? expected.get(at) : "-").isEqualTo(-1);
+    }
+
     @Test
     void openingACommentAtTheTopRestylesTheRestAndClosingItRestoresIt() {
         StringBuilder text = new StringBuilder(SCRIPT);

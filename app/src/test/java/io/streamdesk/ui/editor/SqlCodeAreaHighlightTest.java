@@ -51,6 +51,40 @@ class SqlCodeAreaHighlightTest {
         });
     }
 
+    /**
+     * Issue 14: a quote typed at the top of 10,000 lines changes the styles of every line; the area restyles the screen
+     * at once and the rest a chunk per frame, and after the frames every style equals a full highlight.
+     */
+    @Test
+    void aQuoteAtTheTopOfALongScriptIsRestyledFrameByFrame(FxRobot robot) throws Exception {
+        // every line has an even number of quotes and no comment holds one: a quote at the top never re-converges
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 10_000; i++) {
+            sb.append(i % 2 == 0 ? "CREATE TABLE t" + i + " (id BIGINT) WITH ('connector' = 'datagen');"
+                    : "SELECT id FROM t WHERE v <> 'x'; -- note " + i).append('\n');
+        }
+        String script = sb.toString();
+        robot.interact(() -> area.replaceAllText(script));
+        awaitRestyled(robot);
+        boolean[] pending = new boolean[1];
+        robot.interact(() -> {
+            area.insertText(0, "'");
+            pending[0] = area.restylePending();
+        });
+        assertThat(pending[0]).as("the far part is left to the frames").isTrue();
+        awaitRestyled(robot);
+        robot.interact(() -> assertThat(perChar(area.getText(), area.getStyleSpans(0, area.getLength())))
+                .isEqualTo(perChar(area.getText(), SqlHighlighter.compute(area.getText()))));
+    }
+
+    private void awaitRestyled(FxRobot robot) throws Exception {
+        org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> {
+            boolean[] pending = new boolean[1];
+            robot.interact(() -> pending[0] = area.restylePending());
+            return !pending[0];
+        });
+    }
+
     @Test
     void markersMoveWithTheirTextAndAreReplacedByTheNextCheck(FxRobot robot) {
         String sql = "SELECT 1;\nSELEC 2;\n";
