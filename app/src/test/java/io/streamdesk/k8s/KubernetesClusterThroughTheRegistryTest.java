@@ -101,4 +101,25 @@ class KubernetesClusterThroughTheRegistryTest {
             }
         }
     }
+
+    /** A stored Kubernetes cluster whose kubeconfig is gone has no connection: its host test says so, no desktop test. */
+    @Test
+    void aHostTestOfAClusterWithoutAConnectionSaysWhyInsteadOfTestingFromTheDesktop() {
+        InMemoryClusterDefinitionStore store = new InMemoryClusterDefinitionStore();
+        KubernetesSpec spec = new KubernetesSpec(dir.resolve("gone-kubeconfig"), "mock", "flink", "gone", "flink:2.3",
+                "v2_3", null, new KubernetesSpec.Resources(1, "1600m", 1), new KubernetesSpec.Resources(1, "2g", 1), 1,
+                Map.of(), List.of(), null);
+        store.create(new ClusterDefinition("k-gone", "Gone k8s", io.streamdesk.model.cluster.ClusterKind.KUBERNETES,
+                null, "s3://bucket/sp", java.time.Instant.now(), spec));
+        FakeServices services = new FakeServices(dir, store,
+                List.of(new KubernetesClusterConnector(FlinkRestClient::forEndpoint, Duration.ofMillis(100))));
+
+        ConnectivityReport report = services.clusters().testConnectivity("k-gone", "kafka:9092");
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.steps()).hasSize(1);
+        assertThat(report.steps().get(0).name()).isEqualTo("Pod");
+        assertThat(report.steps().get(0).detail()).startsWith("Gone k8s has no connection to its Kubernetes API")
+                .contains("gone-kubeconfig").endsWith("so the test cannot run inside the cluster.");
+    }
 }
