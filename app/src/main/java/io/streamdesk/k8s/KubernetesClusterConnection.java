@@ -172,6 +172,13 @@ public final class KubernetesClusterConnection implements ClusterConnection {
         return Optional.of(operations);
     }
 
+    /** Host tests run in a short-lived pod of the cluster's namespace (R4: where the jobs run, with their DNS). */
+    @Override
+    public Optional<io.streamdesk.service.port.InClusterProbe> inClusterProbe() {
+        return Optional.of(new InClusterConnectivityPod(client, definition.id(), definition.kubernetes(),
+                InClusterConnectivityPod.DEFAULT_WAIT));
+    }
+
     /** Creates the FlinkDeployment when absent (or adopts this app's), then probes every interval. Returns at once. */
     @Override
     public void start() {

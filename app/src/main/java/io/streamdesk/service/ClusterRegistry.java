@@ -38,6 +38,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class ClusterRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterRegistry.class);
     static final String DESKTOP_FOR_REMOTE = "from this desktop (Flink's REST API cannot test from the JobManager's side)";
+    static final String DESKTOP_FOR_KUBERNETES = "from this desktop, where the app talks to the JobManager (its"
+            + " REST URL or the port-forward to its -rest service); a host or host:port test runs inside the cluster";
     static final String DESKTOP_FOR_LOCAL = "from this desktop (where the local cluster runs)";
     private static final Set<JobStatus> BUSY = Set.of(JobStatus.OPERATING, JobStatus.RUNNING, JobStatus.RESTARTING);
     private static final String ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
@@ -375,9 +377,17 @@ final class ClusterRegistry {
 
     ConnectivityReport testConnectivity(String clusterId, String hostPortOrNull) {
         ClusterDefinition d = existing(clusterId);
-        String ranOn = d.kind() == ClusterKind.LOCAL ? DESKTOP_FOR_LOCAL : DESKTOP_FOR_REMOTE;
+        String ranOn = switch (d.kind()) {
+            case LOCAL -> DESKTOP_FOR_LOCAL;
+            case KUBERNETES -> DESKTOP_FOR_KUBERNETES;
+            default -> DESKTOP_FOR_REMOTE;
+        };
         if (hostPortOrNull != null && !hostPortOrNull.isBlank()) {
-            return tester.testHost(ConnectivityTester.parseTarget(hostPortOrNull), ranOn);
+            ConnectivityTester.Target target = ConnectivityTester.parseTarget(hostPortOrNull);
+            if (d.kind() == ClusterKind.KUBERNETES) {
+                return testInCluster(d, target);
+            }
+            return tester.testHost(target, ranOn);
         }
         RemoteEndpoint endpoint = d.endpoint();
         if (endpoint == null) {
@@ -400,6 +410,25 @@ final class ClusterRegistry {
             }
         }
         return tester.testRestApi(endpoint, password, ranOn);
+    }
+
+    /** A host test of a Kubernetes cluster runs inside it (R4: where the jobs run, with the pods' DNS settings). */
+    private ConnectivityReport testInCluster(ClusterDefinition d, ConnectivityTester.Target target) {
+        Optional<io.streamdesk.service.port.InClusterProbe> probe = clusters.inClusterProbe(d.id());
+        if (probe.isEmpty()) {
+            String why = notConnected.get(d.id());
+            return new ConnectivityReport(target.toString(), "inside the cluster (not run)", List.of(
+                    new ConnectivityReport.Step("Pod", false, d.name() + " has no connection to its Kubernetes API"
+                            + (why == null ? "" : " (" + why + ")") + ", so the test cannot run inside the cluster.",
+                            java.time.Duration.ZERO)));
+        }
+        ConnectivityReport report;
+        try {
+            report = probe.get().testHost(target.host(), target.port(), target.tls());
+        } catch (IllegalArgumentException e) {
+            throw new InputRejectedException(e.getMessage());
+        }
+        return new ConnectivityReport(target.toString(), report.ranOn(), report.steps());
     }
 
     private ClusterDefinition existing(String id) {

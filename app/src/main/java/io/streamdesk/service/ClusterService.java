@@ -241,7 +241,8 @@ public final class ClusterService {
 
     /**
      * The connectivity test (R4): {@code hostPortOrNull} null tests the cluster's own REST API, else a host[:port]
-     * ("tls://" asks for TLS) from where this process runs; the report says where.
+     * ("tls://" asks for TLS) from where this process runs, or from inside the cluster where its jobs run (Kubernetes);
+     * the report says where.
      */
     public io.streamdesk.model.cluster.ConnectivityReport testConnectivity(String clusterId, String hostPortOrNull) {
         return registry().testConnectivity(clusterId, hostPortOrNull);
@@ -393,6 +394,11 @@ public final class ClusterService {
      */
     public Optional<io.streamdesk.service.port.ClusterDeployment> deployment(String clusterId) {
         return Optional.ofNullable(clusters.get(clusterId)).flatMap(t -> t.connection.deployment());
+    }
+
+    /** The cluster's in-cluster host test (Kubernetes); empty for other kinds and for an unknown cluster. */
+    Optional<io.streamdesk.service.port.InClusterProbe> inClusterProbe(String clusterId) {
+        return Optional.ofNullable(clusters.get(clusterId)).flatMap(t -> t.connection.inClusterProbe());
     }
 
     /** Stores a spec a deployment change wrote (see {@link ClusterDeployments#scale}) without reconnecting. */

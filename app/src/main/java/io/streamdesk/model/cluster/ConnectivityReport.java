@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param target what was tested, e.g. "kafka:9092" or the cluster's REST URL
  * @param ranOn  where the test ran, in words: "from this desktop" (a remote session cluster's REST API has no way
- *               to test from the JobManager's side), or "from the JobManager's pod" (Kubernetes, issue 13)
+ *               to test from the JobManager's side), or "from a short-lived pod in namespace ..." (a host test of a
+ *               Kubernetes cluster runs inside it)
  */
 public record ConnectivityReport(String target, String ranOn, List<Step> steps) {
     public ConnectivityReport {

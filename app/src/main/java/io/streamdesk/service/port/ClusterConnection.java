@@ -96,6 +96,14 @@ public interface ClusterConnection {
     }
 
     /**
+     * A host[:port] connectivity test run inside the cluster, where its jobs run (a Kubernetes pod with the pod
+     * template's DNS settings); empty for clusters where the test runs on this desktop.
+     */
+    default Optional<InClusterProbe> inClusterProbe() {
+        return Optional.empty();
+    }
+
+    /**
      * What each source of truth last said about the cluster (on Kubernetes: the operator's status and Flink's REST
      * API), with when it was seen; empty for a cluster with one source (its {@link #state()} is all there is).
      */

@@ -31,7 +31,8 @@ public final class ConnectivityDialog {
         Label header = new Label("Test connectivity of \u201c" + vm.clusterName() + "\u201d");
         header.getStyleClass().add("section-title");
         Label explain = new Label("Leave the host empty to test the cluster's REST URL (DNS, TCP, TLS, HTTP and"
-                + " authentication, Flink version), or give a host or host:port to resolve and connect to (tls://host:port checks the TLS handshake too).");
+                + " authentication, Flink version), or give a host or host:port to resolve and connect to (tls://host:port checks the TLS handshake too). A"
+                + " Kubernetes cluster tests a host inside the cluster, from a short-lived pod with its DNS settings.");
         explain.setWrapText(true);
         explain.setMinHeight(Region.USE_PREF_SIZE);
         explain.getStyleClass().add("muted");
