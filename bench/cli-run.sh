@@ -25,8 +25,10 @@ CREATE TABLE src (id BIGINT, amount DOUBLE) WITH ('connector'='datagen','rows-pe
 CREATE TABLE snk (id BIGINT, amount DOUBLE) WITH ('connector'='blackhole');
 INSERT INTO snk SELECT id, amount FROM src WHERE amount > 0;
 SQL
-# the launcher's command line, as the installed `StreamDesk cli` runs it (jpackage: -Xmx1g and the opens)
-sd=(java -Xmx1g ${SD_JAVA_FLAGS:-} $opens -cp "${SD_CLASSES:-target/classes}:$(cat target/bench.cp)" io.streamdesk.Launcher cli --data-dir "$data")
+# the launcher's command line, as the installed `streamdesk` command runs it (pom.xml app.cli.jvm.options and the
+# opens; SD_JAVA_FLAGS replaces those options, e.g. SD_JAVA_FLAGS=-Xmx1g for the app launcher's JIT)
+cli_opts=$(sed -n 's:.*<app.cli.jvm.options>\(.*\)</app.cli.jvm.options>.*:\1:p' pom.xml)
+sd=(java ${SD_JAVA_FLAGS:-$cli_opts} $opens -cp "${SD_CLASSES:-target/classes}:$(cat target/bench.cp)" io.streamdesk.Launcher cli --data-dir "$data")
 id=$("${sd[@]}" job create --name bench --sql "$work/job.sql" 2>/dev/null | grep -o 'cql-[a-z0-9]\{8\}' | head -1)
 "${sd[@]}" job publish "$id" -m bench >/dev/null 2>&1
 # the first run spawns the (detached) local cluster: warm it and both paths once, untimed
